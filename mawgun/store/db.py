@@ -1,0 +1,127 @@
+"""Connecting to the store: URL resolution, engines, sessions and migrations.
+
+The default store is an embedded SQLite file at `$MAWGUN_HOME/mawgun.db` (MAWGUN_HOME defaults to
+`$XDG_DATA_HOME/mawgun`, i.e. `~/.local/share/mawgun`). `--db URL` or `MAWGUN_DATABASE_URL` choose
+another, e.g. `sqlite:///events.db` or `postgresql://user@host/db` (psycopg 3). SQLite runs in WAL
+mode with foreign keys on; documents get an FTS5 full-text index.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def data_home() -> Path:
+    """Folder for Mawgun's default files (MAWGUN_HOME, else XDG_DATA_HOME/mawgun)."""
+    if os.environ.get("MAWGUN_HOME"):
+        return Path(os.environ["MAWGUN_HOME"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "mawgun"
+
+
+def default_url() -> str:
+    """The embedded default: a SQLite file in Mawgun's data folder."""
+    return f"sqlite:///{data_home() / 'mawgun.db'}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """Choose the database: an explicit URL, then MAWGUN_DATABASE_URL, then the embedded default.
+
+    PostgreSQL URLs without a driver are given psycopg 3 (`postgresql+psycopg://`).
+    """
+    chosen = url or os.environ.get("MAWGUN_DATABASE_URL") or default_url()
+    if chosen.startswith("postgresql://") or chosen.startswith("postgres://"):
+        chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
+    return chosen
+
+
+def is_sqlite(url_or_engine: str | Engine) -> bool:
+    name = url_or_engine if isinstance(url_or_engine, str) else url_or_engine.url.drivername
+    return name.startswith("sqlite")
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@lru_cache(maxsize=16)
+def get_engine(url: str | None = None) -> Engine:
+    """An engine for the resolved URL (cached per URL); creates the SQLite file's folder."""
+    resolved = resolve_url(url)
+    if is_sqlite(resolved):
+        path = resolved.split(":///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(resolved, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _configure_sqlite)
+    else:
+        engine = create_engine(resolved, pool_pre_ping=True)
+    return engine
+
+
+def migrate(url: str | None = None) -> Engine:
+    """Bring the database to the newest schema with Alembic and return its engine."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = get_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return engine
+
+
+def ensure_schema(url: str | None = None) -> Engine:
+    """Migrate once per process and URL; cheap to call from every command."""
+    return _ensured(resolve_url(url))
+
+
+@lru_cache(maxsize=16)
+def _ensured(resolved: str) -> Engine:
+    engine = get_engine(resolved)
+    if "alembic_version" not in inspect(engine).get_table_names() or not _at_head(engine):
+        migrate(resolved)
+    return engine
+
+
+def _at_head(engine: Engine) -> bool:
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A session on a migrated database; commits on success, rolls back on error."""
+    engine = ensure_schema(url)
+    session = sessionmaker(bind=engine, expire_on_commit=False)()
+    try:
+        yield session
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,231 @@
+"""The relational schema of Mawgun's store (SQLAlchemy 2 declarative models).
+
+One schema serves the embedded SQLite default and PostgreSQL. Alembic migrations in
+`mawgun/store/migrations` create it; this module is their single source of truth.
+
+- `documents`: ingested texts, id from the content hash; `processed_at` is set once extracted.
+- `events`: event *reports* (one document's account of one event) and imported coded events
+  (`origin` = "ucdp" / "acled"); `canonical_id` links a report to its canonical event.
+- `event_actors`: actor references of an event (role 1 acts, role 2 is the target/other side).
+- `canonical_events`: deduplicated events, fields derived from their reports.
+- `statistics`, `sanctions`: aggregate figures and sanctions that sources report.
+- `evidence`: the text spans (document, start, end) each record rests on.
+- `cluster_decisions`: analysts' merge/split decisions, which clustering respects.
+- `document_links`: near-duplicate (syndicated/republished) documents.
+- `ingest_log`: every file read, skipped or failed, with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base of all Mawgun tables."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    published_precision: Mapped[str | None] = mapped_column(String(10))
+    language: Mapped[str | None] = mapped_column(String(10))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    extractor_version: Mapped[str | None] = mapped_column(String(40))
+
+
+class CanonicalEventRow(Base):
+    __tablename__ = "canonical_events"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(60), index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    admin1: Mapped[str | None] = mapped_column(String(60), index=True)
+    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin2: Mapped[str | None] = mapped_column(String(80))
+    admin2_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin3: Mapped[str | None] = mapped_column(String(80), index=True)
+    admin3_pcode: Mapped[str | None] = mapped_column(String(20), index=True)
+    location: Mapped[str | None] = mapped_column(String(200))
+    pcode: Mapped[str | None] = mapped_column(String(30))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    actor1: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    actor2: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    fatalities_best: Mapped[int | None] = mapped_column(Integer)
+    fatalities_low: Mapped[int | None] = mapped_column(Integer)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer)
+    n_reports: Mapped[int] = mapped_column(Integer, default=1)
+    n_sources: Mapped[int] = mapped_column(Integer, default=1)
+    n_outlets: Mapped[int] = mapped_column(Integer, default=1)
+    first_reported: Mapped[dt.date | None] = mapped_column(Date)
+    last_reported: Mapped[dt.date | None] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(String(20), default="mawgun", index=True)
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    origin: Mapped[str] = mapped_column(String(20), default="mawgun", index=True)  # mawgun | ucdp | acled
+    origin_id: Mapped[str | None] = mapped_column(String(80))
+    event_type: Mapped[str] = mapped_column(String(60), index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    admin1: Mapped[str | None] = mapped_column(String(60), index=True)
+    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin2: Mapped[str | None] = mapped_column(String(80))
+    admin2_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
+    location: Mapped[str | None] = mapped_column(String(200))
+    pcode: Mapped[str | None] = mapped_column(String(30))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    fatalities: Mapped[int | None] = mapped_column(Integer)
+    fatalities_low: Mapped[int | None] = mapped_column(Integer)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer)
+    fatalities_qualifier: Mapped[str | None] = mapped_column(String(20))
+    injuries: Mapped[int | None] = mapped_column(Integer)
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    component: Mapped[str | None] = mapped_column(String(60))
+    component_version: Mapped[str | None] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(String(80))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    canonical_id: Mapped[str | None] = mapped_column(
+        ForeignKey("canonical_events.id", ondelete="SET NULL"), index=True
+    )
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_events_origin_date", "origin", "date"),)
+
+
+class EventActorRow(Base):
+    __tablename__ = "event_actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    role: Mapped[int] = mapped_column(Integer)  # 1 acts, 2 target / other side
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    actor_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str | None] = mapped_column(String(300))
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+
+
+class StatisticRow(Base):
+    __tablename__ = "statistics"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    metric: Mapped[str] = mapped_column(String(60), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    qualifier: Mapped[str | None] = mapped_column(String(30))
+    area: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    source_org: Mapped[str | None] = mapped_column(String(300))
+    component: Mapped[str | None] = mapped_column(String(60))
+    component_version: Mapped[str | None] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(String(80))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SanctionRow(Base):
+    __tablename__ = "sanctions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    authority: Mapped[str] = mapped_column(String(200), index=True)
+    target: Mapped[str] = mapped_column(String(300), index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    measure: Mapped[str | None] = mapped_column(Text)
+    component: Mapped[str | None] = mapped_column(String(60))
+    component_version: Mapped[str | None] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(String(80))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_kind: Mapped[str] = mapped_column(String(12))  # event | statistic | sanction
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+
+
+class ClusterDecisionRow(Base):
+    __tablename__ = "cluster_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(10))  # merge | split
+    event_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    canonical_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    who: Mapped[str] = mapped_column(String(120))
+    why: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DocumentLinkRow(Base):
+    __tablename__ = "document_links"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    duplicate_of: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    similarity: Mapped[float] = mapped_column(Float)
+    method: Mapped[str] = mapped_column(String(40), default="shingles")
+
+
+class IngestLogRow(Base):
+    __tablename__ = "ingest_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(String(40), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10))  # read | skipped | failed
+    reason: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
