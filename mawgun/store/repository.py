@@ -1,0 +1,242 @@
+"""Reading and writing the store: the functions every stage codes against.
+
+Documents go in once (their id derives from content, so storing one twice is a no-op); extraction
+results replace a document's previous records as a whole, so re-extracting is idempotent; event
+listings read canonical events (deduplicated) by default, or the per-document reports.
+Full-text search uses FTS5 on SQLite and a tsvector expression (GIN-indexed) on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy.orm import Session
+
+from mawgun.ids import hash_text
+from mawgun.model import Document, EventRecord, Record, StatisticRecord
+from mawgun.store.convert import (
+    DateLike,
+    actor_rows,
+    chunked,
+    clip,
+    event_row,
+    evidence_rows,
+    record_from_row,
+    sanction_row,
+    statistic_row,
+    to_date,
+)
+from mawgun.store.listing import list_events
+from mawgun.store.schema import (
+    DocumentRow,
+    EventActorRow,
+    EventRow,
+    EvidenceRow,
+    IngestLogRow,
+    SanctionRow,
+    StatisticRow,
+    utcnow,
+)
+
+__all__ = [
+    "get_document",
+    "list_documents",
+    "list_events",
+    "load_event_records",
+    "log_ingest",
+    "save_document",
+    "save_records",
+    "unprocessed_documents",
+]
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def content_hash_of(text_value: str) -> str:
+    """SHA-256 of the whitespace-normalised text (the same normalisation as `document_id`)."""
+    return hash_text(" ".join(text_value.split()))
+
+
+def save_document(session: Session, doc: Document) -> bool:
+    """Store a document; False (and nothing written) when a document with the same id is already stored."""
+    if session.get(DocumentRow, doc.doc_id) is not None:
+        return False
+    session.add(
+        DocumentRow(
+            id=doc.doc_id,
+            content_hash=doc.content_hash or content_hash_of(doc.text),
+            outlet=clip(doc.outlet, 200),
+            url=doc.url,
+            title=doc.title,
+            published=doc.published,
+            published_precision=clip(doc.published_precision, 10),
+            language=clip(doc.language, 10),
+            kind=clip(doc.kind, 20),
+            text=doc.text,
+            origin=doc.origin,
+        )
+    )
+    session.flush()
+    return True
+
+
+def document_from_row(row: DocumentRow) -> Document:
+    """The dataclass view of a stored document."""
+    return Document(
+        doc_id=row.id,
+        text=row.text,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        published=row.published,
+        published_precision=row.published_precision,
+        language=row.language,
+        kind=row.kind,
+        origin=row.origin,
+        content_hash=row.content_hash,
+    )
+
+
+def get_document(session: Session, doc_id: str) -> Document | None:
+    """One stored document by id, or None."""
+    row = session.get(DocumentRow, doc_id)
+    return document_from_row(row) if row is not None else None
+
+
+def fts_query(query: str) -> str:
+    """A user's words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required."""
+    words = [w.replace('"', "") for w in query.split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
+
+def filter_fulltext(stmt: Select[Any], session: Session, query: str) -> Select[Any]:
+    """Restrict a documents query to those matching `query` (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    if session.get_bind().dialect.name == "sqlite":
+        clause = text("documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts_q)")
+        return stmt.where(clause.bindparams(fts_q=fts_query(query)))
+    vector = func.to_tsvector(text("'simple'"), func.coalesce(DocumentRow.title, "") + " " + DocumentRow.text)
+    return stmt.where(vector.op("@@")(func.plainto_tsquery(text("'simple'"), query)))
+
+
+def list_documents(
+    session: Session,
+    *,
+    since: DateLike = None,
+    until: DateLike = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    query: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[Document]:
+    """Stored documents, newest publication first, filtered by date, outlet, kind and full text."""
+    stmt = select(DocumentRow)
+    if since is not None:
+        stmt = stmt.where(DocumentRow.published >= to_date(since))
+    if until is not None:
+        stmt = stmt.where(DocumentRow.published <= to_date(until))
+    if outlet:
+        stmt = stmt.where(func.lower(DocumentRow.outlet) == outlet.lower())
+    if kind:
+        stmt = stmt.where(func.lower(DocumentRow.kind) == kind.lower())
+    if query and query.strip():
+        stmt = filter_fulltext(stmt, session, query)
+    stmt = stmt.order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [document_from_row(row) for row in session.scalars(stmt)]
+
+
+def unprocessed_documents(session: Session, limit: int | None = None) -> list[Document]:
+    """Documents not yet extracted (processed_at unset), oldest ingested first."""
+    stmt = select(DocumentRow).where(DocumentRow.processed_at.is_(None))
+    stmt = stmt.order_by(DocumentRow.ingested_at, DocumentRow.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [document_from_row(row) for row in session.scalars(stmt)]
+
+
+# --- extraction results ----------------------------------------------------------------------
+
+
+def delete_document_records(session: Session, doc_id: str) -> None:
+    """Remove a document's extracted events (with actors), statistics, sanctions and evidence."""
+    event_ids = select(EventRow.id).where(EventRow.document_id == doc_id, EventRow.origin == "mawgun")
+    session.execute(delete(EventActorRow).where(EventActorRow.event_id.in_(event_ids)))
+    session.execute(delete(EvidenceRow).where(EvidenceRow.document_id == doc_id))
+    session.execute(delete(EventRow).where(EventRow.document_id == doc_id, EventRow.origin == "mawgun"))
+    session.execute(delete(StatisticRow).where(StatisticRow.document_id == doc_id))
+    session.execute(delete(SanctionRow).where(SanctionRow.document_id == doc_id))
+
+
+def save_records(session: Session, doc_id: str, records: Sequence[Record], extractor_version: str) -> None:
+    """Replace a document's extracted records with `records` and mark the document processed.
+
+    Idempotent: saving the same records again leaves the same rows. A record id repeated within
+    `records` is stored once (the first wins). Raises KeyError when the document is not stored.
+    """
+    document = session.get(DocumentRow, doc_id)
+    if document is None:
+        raise KeyError(f"document {doc_id} is not stored")
+    delete_document_records(session, doc_id)
+    session.flush()
+    seen: set[str] = set()
+    for record in records:
+        if record.record_id in seen:
+            continue
+        seen.add(record.record_id)
+        if isinstance(record, EventRecord):
+            session.add(event_row(record, doc_id))
+            session.flush()
+            session.add_all(actor_rows(record))
+        elif isinstance(record, StatisticRecord):
+            session.add(statistic_row(record, doc_id))
+        else:
+            session.add(sanction_row(record, doc_id))
+        session.add_all(evidence_rows(record.kind, record.record_id, doc_id, record.evidence))
+    document.processed_at = utcnow()
+    document.extractor_version = clip(extractor_version, 40)
+    session.flush()
+
+
+def load_event_records(
+    session: Session, *, doc_ids: Sequence[str] | None = None, origin: str | None = "mawgun"
+) -> list[EventRecord]:
+    """Stored event reports as EventRecords (for deduplication and exports); origin None = all origins."""
+    stmt = select(EventRow)
+    if origin is not None:
+        stmt = stmt.where(EventRow.origin == origin)
+    if doc_ids is not None:
+        stmt = stmt.where(EventRow.document_id.in_(list(doc_ids)))
+    rows = list(session.scalars(stmt.order_by(EventRow.document_id, EventRow.date, EventRow.id)))
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    actors: dict[str, list[EventActorRow]] = {}
+    spans: dict[str, list[EvidenceRow]] = {}
+    for chunk in chunked(ids, 500):
+        for actor in session.scalars(select(EventActorRow).where(EventActorRow.event_id.in_(chunk))):
+            actors.setdefault(actor.event_id, []).append(actor)
+        evidence = select(EvidenceRow).where(EvidenceRow.record_kind == "event", EvidenceRow.record_id.in_(chunk))
+        for span in session.scalars(evidence):
+            spans.setdefault(span.record_id, []).append(span)
+    return [record_from_row(r, actors.get(r.id, []), spans.get(r.id, [])) for r in rows]
+
+
+# --- ingest log ------------------------------------------------------------------------------
+
+
+def log_ingest(
+    session: Session,
+    run_id: str,
+    path: str,
+    status: str,
+    reason: str | None = None,
+    document_id: str | None = None,
+) -> None:
+    """Record one file's (or feed item's) outcome: status read | skipped | failed, with the reason."""
+    session.add(IngestLogRow(run_id=run_id[:40], path=path, status=status[:10], reason=reason, document_id=document_id))
+    session.flush()
