@@ -93,9 +93,7 @@ class EventRow(Base):
     __tablename__ = "events"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    document_id: Mapped[str | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     origin: Mapped[str] = mapped_column(String(20), default="mawgun", index=True)  # mawgun | ucdp | acled
     origin_id: Mapped[str | None] = mapped_column(String(80))
     event_type: Mapped[str] = mapped_column(String(60), index=True)
@@ -124,9 +122,7 @@ class EventRow(Base):
     component_version: Mapped[str | None] = mapped_column(String(20))
     rule: Mapped[str | None] = mapped_column(String(80))
     confidence: Mapped[float | None] = mapped_column(Float)
-    canonical_id: Mapped[str | None] = mapped_column(
-        ForeignKey("canonical_events.id", ondelete="SET NULL"), index=True
-    )
+    canonical_id: Mapped[str | None] = mapped_column(ForeignKey("canonical_events.id", ondelete="SET NULL"), index=True)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -151,9 +147,7 @@ class StatisticRow(Base):
     __tablename__ = "statistics"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    document_id: Mapped[str | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     metric: Mapped[str] = mapped_column(String(60), index=True)
     value: Mapped[float] = mapped_column(Float)
     qualifier: Mapped[str | None] = mapped_column(String(30))
@@ -172,9 +166,7 @@ class SanctionRow(Base):
     __tablename__ = "sanctions"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    document_id: Mapped[str | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     authority: Mapped[str] = mapped_column(String(200), index=True)
     target: Mapped[str] = mapped_column(String(300), index=True)
     date: Mapped[dt.date | None] = mapped_column(Date)
