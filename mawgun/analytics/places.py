@@ -1,0 +1,72 @@
+"""State/region names: every spelling folded to one of Myanmar's 15 states/regions.
+
+`mawgun.geo.normalize_admin1` is the authority; until it is importable a small local fallback
+handles the spellings that coded datasets use ("Magway  region", "Bago division", "Karen state",
+"Shan-North", "Naypyidaw Union territory").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+ADMIN1_NAMES = (
+    "Kachin", "Kayah", "Kayin", "Chin", "Sagaing", "Tanintharyi", "Bago", "Magway", "Mandalay", "Mon",
+    "Rakhine", "Yangon", "Shan", "Ayeyarwady", "Nay Pyi Taw",
+)  # fmt: skip
+
+ALIASES = {
+    "karenni": "Kayah",
+    "karen": "Kayin",
+    "arakan": "Rakhine",
+    "magwe": "Magway",
+    "tenasserim": "Tanintharyi",
+    "irrawaddy": "Ayeyarwady",
+    "ayeyawady": "Ayeyarwady",
+    "pegu": "Bago",
+    "rangoon": "Yangon",
+    "naypyidaw": "Nay Pyi Taw",
+    "naypyitaw": "Nay Pyi Taw",
+    "nay pyi taw": "Nay Pyi Taw",
+}
+SUFFIX = re.compile(r"\b(state|region|division|district|union territory|territory)\b", re.IGNORECASE)
+QUALIFIER = re.compile(r"[-(].*$|\b(north|south|east|west|northern|southern|eastern|western)\b", re.IGNORECASE)
+
+
+def fallback_normalize_admin1(name: str | None) -> str | None:
+    """Fold a state/region spelling to one of the 15 names (None when it is not one)."""
+    if not name:
+        return None
+    text = SUFFIX.sub(" ", QUALIFIER.sub(" ", name))
+    key = " ".join(text.lower().split())
+    if not key:
+        return None
+    for canonical in ADMIN1_NAMES:
+        if key == canonical.lower():
+            return canonical
+    return ALIASES.get(key)
+
+
+@lru_cache(maxsize=1)
+def _normalizer() -> Callable[[str], str | None]:
+    try:
+        from mawgun.geo import normalize_admin1 as geo_normalize
+    except ImportError:
+        return fallback_normalize_admin1
+
+    def combined(name: str) -> str | None:
+        try:
+            found = geo_normalize(name)
+        except Exception:
+            found = None
+        return found or fallback_normalize_admin1(name)
+
+    return combined
+
+
+def normalize_admin1(name: str | None) -> str | None:
+    """One of the 15 state/region names for `name` (via mawgun.geo when available)."""
+    if not name or not name.strip():
+        return None
+    return _normalizer()(name)

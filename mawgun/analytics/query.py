@@ -1,0 +1,185 @@
+"""The SQL building blocks of analytics: the event filter, the table it reads, period keys, actors.
+
+Counting runs in the database (GROUP BY), so the same expressions must work on SQLite and
+PostgreSQL; the few dialect differences (date truncation, reading JSON arrays of actor codes)
+are isolated here. Canonical events (table `canonical_events`) are counted by default; with
+`per_report=True` the event reports (table `events`, actors in `event_actors`) are counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, FromClause, Select, String, and_, cast, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from mawgun.analytics import registry
+from mawgun.analytics.places import normalize_admin1
+from mawgun.store.schema import CanonicalEventRow, EventActorRow, EventRow
+
+PERIOD_KEYS = ("day", "week", "month", "year")
+ACTOR_KEYS = ("actor", "alliance", "side")
+COLUMN_KEYS = ("event_type", "sub_event_type", "admin1", "admin3")
+GROUP_KEYS = PERIOD_KEYS + COLUMN_KEYS + ACTOR_KEYS
+
+
+@dataclass
+class EventFilter:
+    """Which events to count. Lists match any of their values; empty lists and None match all.
+
+    `actors` are registry codes or names ("Arakan Army" -> AA); an event matches when any of its
+    actors (either side) does. `alliance` matches events of any member; `side` (junta, resistance,
+    civilian, ...) events with any actor on that side. `per_report` counts reports, not canonical events.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_types: list[str] = field(default_factory=list)
+    sub_event_types: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    admin3: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    alliance: str | None = None
+    side: str | None = None
+    origin: str | None = None
+    per_report: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """The table analytics reads, with its columns under common names."""
+
+    table: Any
+    per_report: bool
+
+    def col(self, name: str) -> Any:
+        """A column by its common name (fatalities_best is `fatalities` on reports)."""
+        if name == "fatalities_best" and self.per_report:
+            name = "fatalities"
+        return getattr(self.table, name)
+
+
+def source_for(flt: EventFilter) -> Source:
+    """Canonical events, or event reports when the filter asks for them."""
+    return Source(EventRow if flt.per_report else CanonicalEventRow, flt.per_report)
+
+
+def dialect_of(session: Session) -> str:
+    """ "sqlite" or "postgresql" (the dialect name of the session's engine)."""
+    return session.get_bind().dialect.name
+
+
+def period_key(src: Source, unit: str, dialect: str) -> ColumnElement[Any]:
+    """An SQL expression giving each event's period: ISO day, Monday of its ISO week, YYYY-MM or YYYY."""
+    date = src.col("date")
+    if dialect == "sqlite":
+        formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+        if unit == "week":
+            return func.date(date, "weekday 0", "-6 days")
+        return func.strftime(formats[unit], date)
+    formats = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY", "week": "YYYY-MM-DD"}
+    if unit == "week":
+        return func.to_char(func.date_trunc("week", date), formats[unit])
+    return func.to_char(date, formats[unit])
+
+
+def label_period(unit: str, value: Any) -> str | None:
+    """The public label of a period key: weeks as ISO "YYYY-Www", the others as SQL gave them."""
+    if value is None:
+        return None
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    if unit != "week":
+        return text
+    year, week, _ = dt.date.fromisoformat(text[:10]).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def actor_links(src: Source, dialect: str) -> FromClause:
+    """A subquery of (eid, role, code): one row per actor of each event."""
+    if src.per_report:
+        return select(
+            EventActorRow.event_id.label("eid"),
+            EventActorRow.role.label("role"),
+            func.coalesce(EventActorRow.actor_id, EventActorRow.name).label("code"),
+        ).subquery("links")
+    parts = []
+    elements = "json_each" if dialect == "sqlite" else "json_array_elements_text"
+    for role, column in ((1, CanonicalEventRow.actor1), (2, CanonicalEventRow.actor2)):
+        values = getattr(func, elements)(column).table_valued("value", name=f"a{role}")
+        parts.append(
+            select(
+                CanonicalEventRow.id.label("eid"),
+                literal(role).label("role"),
+                cast(values.c.value, String).label("code"),
+            )
+            .select_from(CanonicalEventRow)
+            .join(values, literal(True))
+        )
+    return union_all(*parts).subquery("links")
+
+
+def label_table(pairs: list[tuple[str, str]], name: str) -> FromClause:
+    """A small inline table (code, label) built from Python pairs, e.g. actor code -> alliance."""
+    if not pairs:
+        pairs = [("", "")]
+    rows = [select(literal(code).label("code"), literal(label).label("label")) for code, label in pairs]
+    return union_all(*rows).subquery(name)
+
+
+def actor_codes(flt: EventFilter) -> list[str] | None:
+    """The codes an actor/alliance/side filter accepts (intersected), or None when none is set."""
+    wanted: set[str] | None = None
+    groups = []
+    if flt.actors:
+        groups.append({registry.resolve_code(name) for name in flt.actors} | set(flt.actors))
+    if flt.alliance:
+        groups.append(set(registry.alliance_members(flt.alliance)))
+    if flt.side:
+        groups.append(set(registry.codes_on_side(flt.side)))
+    for group in groups:
+        wanted = group if wanted is None else wanted & group
+    return sorted(wanted) if wanted is not None else None
+
+
+def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """WHERE conditions of the filter on the source table."""
+    conds: list[ColumnElement[bool]] = []
+    date = src.col("date")
+    if flt.since:
+        conds.append(date >= flt.since)
+    if flt.until:
+        conds.append(date <= flt.until)
+    if flt.event_types:
+        conds.append(src.col("event_type").in_(flt.event_types))
+    if flt.sub_event_types:
+        conds.append(src.col("sub_event_type").in_(flt.sub_event_types))
+    if flt.admin1:
+        names = {normalize_admin1(name) or name for name in flt.admin1}
+        conds.append(src.col("admin1").in_(sorted(names)))
+    if flt.admin3:
+        conds.append(or_(src.col("admin3").in_(flt.admin3), src.col("admin3_pcode").in_(flt.admin3)))
+    if flt.origin:
+        conds.append(src.col("origin") == flt.origin)
+    codes = actor_codes(flt)
+    if codes is not None:
+        links = actor_links(src, dialect)
+        conds.append(src.col("id").in_(select(links.c.eid).where(links.c.code.in_(codes))))
+    return conds
+
+
+def filtered(stmt: Select[Any], src: Source, flt: EventFilter, dialect: str) -> Select[Any]:
+    """`stmt` with the filter's conditions added."""
+    conds = filter_conditions(src, flt, dialect)
+    return stmt.where(and_(*conds)) if conds else stmt
+
+
+def fatality_sums(src: Source) -> list[ColumnElement[Any]]:
+    """SUM expressions: best estimate, and low/high (each falling back to the best where missing)."""
+    best = src.col("fatalities_best")
+    return [
+        func.coalesce(func.sum(best), 0).label("fatalities"),
+        func.coalesce(func.sum(func.coalesce(src.col("fatalities_low"), best)), 0).label("fatalities_low"),
+        func.coalesce(func.sum(func.coalesce(src.col("fatalities_high"), best)), 0).label("fatalities_high"),
+    ]
