@@ -1,0 +1,114 @@
+"""`mawgun demo`: ingest the bundled corpus, run the pipeline, and show what came out.
+
+The demo writes to the default embedded store (so `mawgun serve` shows it next) unless `--db`
+names another; `--fresh` deletes that SQLite file first so the demo starts from nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from mawgun.demo import corpus_dir
+
+
+def remove_sqlite_file(url: str) -> Path | None:
+    """Delete a SQLite store's file (and its WAL/SHM companions); the path removed, or None."""
+    from mawgun.store import db
+
+    if not db.is_sqlite(url):
+        raise ValueError("--fresh only deletes SQLite files; drop a PostgreSQL database yourself")
+    path = Path(url.split(":///", 1)[-1]).expanduser()
+    db.get_engine.cache_clear()
+    db._ensured.cache_clear()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def run_pipeline(url: str, console: Console) -> dict[str, Any] | None:
+    """Extraction then deduplication through `mawgun.pipeline`; None when that is not installed."""
+    try:
+        from mawgun.pipeline import process_store
+    except ImportError as exc:
+        console.print(f"[yellow]pipeline not available ({exc}); documents were ingested only[/yellow]")
+        return None
+    return process_store(url)
+
+
+def run_demo(url: str | None = None, fresh: bool = False, console: Console | None = None) -> dict[str, Any]:
+    """Ingest the bundled corpus into `url` (default store), process it and print a summary; returns it."""
+    from mawgun.ingest import ingest_paths
+    from mawgun.store.db import resolve_url, session_scope
+    from mawgun.store.summary import summarise_store
+
+    console = console or Console()
+    resolved = resolve_url(url)
+    if fresh:
+        removed = remove_sqlite_file(resolved)
+        console.print(f"[dim]fresh start: removed {removed}[/dim]")
+    corpus = corpus_dir()
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"demo corpus missing at {corpus}")
+    report = ingest_paths([corpus], resolved)
+    console.print(f"ingested [bold]{report.read}[/bold] new documents ({report.skipped} already stored)")
+    run_pipeline(resolved, console)
+    with session_scope(resolved) as session:
+        summary = summarise_store(session)
+    print_summary(summary, console)
+    return summary
+
+
+def counts_table(title: str, counts: dict[str, int], limit: int = 12) -> Table:
+    """A two-column table of the largest counts."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("value")
+    table.add_column("n", justify="right")
+    for key, n in list(counts.items())[:limit]:
+        table.add_row(str(key), str(n))
+    return table
+
+
+def print_summary(summary: dict[str, Any], console: Console) -> None:
+    """The demo's closing overview and next steps."""
+    counted = summary["events_counted"]
+    console.print(
+        f"\n[bold]{summary['documents']}[/bold] documents, [bold]{summary['event_reports']}[/bold] event reports, "
+        f"[bold]{summary['canonical_events']}[/bold] canonical events, "
+        f"{sum(summary['statistics_by_metric'].values())} statistics, {summary['sanctions']} sanctions"
+    )
+    console.print(counts_table("Documents by form", summary["documents_by_kind"]))
+    console.print(counts_table(f"Events by type ({counted})", summary["events_by_type"]))
+    console.print(counts_table(f"Events by state/region ({counted})", summary["events_by_admin1"]))
+    if summary["statistics_by_metric"]:
+        console.print(counts_table("Statistics by metric", summary["statistics_by_metric"]))
+    print_top_events(summary["top_events"], console)
+    month = summary["latest_published"].strftime("%Y-%m") if summary["latest_published"] else "2024-01"
+    console.print(
+        "\n[bold]Next steps[/bold]\n"
+        "  mawgun serve                          # dashboard and API on this store\n"
+        f"  mawgun report monthly --month {month}   # a monthly report\n"
+        "  mawgun events --per-report            # every report with its source"
+    )
+
+
+def print_top_events(events: list[dict[str, Any]], console: Console) -> None:
+    """The best-sourced canonical events with the outlets that reported them."""
+    if not events:
+        return
+    table = Table(title="Best-sourced canonical events", title_justify="left")
+    for column in ("date", "event", "place", "fatalities", "sources"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        outlets = sorted({s["outlet"] or s["title"] or s["doc_id"] for s in event["sources"]})
+        table.add_row(
+            str(event["date"] or ""),
+            event["sub_event_type"] or event["event_type"],
+            event["place"],
+            "" if event["fatalities"] is None else str(event["fatalities"]),
+            f"{event['n_sources']}: " + "; ".join(outlets),
+        )
+    console.print(table)

@@ -1,0 +1,76 @@
+"""CLI of the ingest stage: `mawgun ingest PATH...` and `mawgun demo`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
+    db: str | None = typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; print failures and totals only."),
+) -> None:
+    """Read documents (.txt .md .html .pdf .docx, RSS/Atom .xml, .jsonl) into the store.
+
+    Exit status 1 when any file failed (each failure is named with its reason), else 0.
+
+    Example: mawgun ingest reports/ feeds/irrawaddy.xml --db sqlite:///events.db
+    """
+    from rich.console import Console
+
+    from mawgun.ingest.runner import ingest_paths
+
+    report = ingest_paths(paths, db, progress=not quiet)
+    print_report(report, Console(), quiet)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def print_report(report: object, console: object, quiet: bool) -> None:
+    """Summary table (read / skipped / failed) and the failures with their reasons."""
+    from rich.table import Table
+
+    from mawgun.ingest.runner import IngestReport
+
+    assert isinstance(report, IngestReport)
+    if report.failures:
+        console.print(f"[bold red]{report.failed} failed:[/bold red]")  # type: ignore[attr-defined]
+        for entry in report.failures:  # one line each, never wrapped, so paths stay whole and greppable
+            console.print(f"  [red]✗[/red] {entry.path}: {entry.reason}", soft_wrap=True, markup=True)  # type: ignore[attr-defined]
+    if not quiet:
+        skipped = [e for e in report.entries if e.status == "skipped" and e.reason != "already stored"]
+        for entry in skipped:
+            console.print(f"[dim]skipped {entry.path}: {entry.reason}[/dim]", soft_wrap=True)  # type: ignore[attr-defined]
+    summary = Table(caption=f"run {report.run_id}", caption_justify="left")
+    for column in ("read", "skipped", "failed"):
+        summary.add_column(column, justify="right")
+    summary.add_row(str(report.read), str(report.skipped), f"[red]{report.failed}[/red]" if report.failed else "0")
+    console.print(summary)  # type: ignore[attr-defined]
+
+
+def demo_command(
+    db: str | None = typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP),
+    fresh: bool = typer.Option(False, "--fresh", help="Delete the (SQLite) store first and start from nothing."),
+) -> None:
+    """Ingest the bundled demo corpus, extract and deduplicate events, and summarise the result.
+
+    Example: mawgun demo --fresh   (then: mawgun serve)
+    """
+    from mawgun.demo.run import run_demo
+
+    try:
+        run_demo(db, fresh)
+    except (ValueError, FileNotFoundError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def register(app: typer.Typer) -> None:
+    """Add `mawgun ingest` and `mawgun demo` to the CLI."""
+    app.command("ingest")(ingest_command)
+    app.command("demo")(demo_command)

@@ -1,0 +1,47 @@
+"""Size limits: a file too large to be one article is refused with a reason, never half-read.
+
+News articles, statements and reports run from a few kB to a few MB of text. A text-like file
+(.txt, .md, .html, feeds) over `MAWGUN_INGEST_MAX_MB` (default 20 MB) is almost surely a dump or
+a mistake; it is refused before reading, so memory stays bounded and nothing else in the batch is
+affected. PDF and DOCX are containers with images, so their limit is ten times higher; JSONL is
+streamed line by line and each line (one document) obeys the text limit.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mawgun.ingest.source import ReadError
+
+DEFAULT_MAX_MB = 20.0
+CONTAINER_FACTOR = 10
+
+
+def max_text_bytes() -> int:
+    """The largest text-like file (or JSONL line) accepted, in bytes."""
+    try:
+        megabytes = float(os.environ.get("MAWGUN_INGEST_MAX_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def check_size(path: Path, limit: int | None = None) -> int:
+    """The file's size; ReadError when it is empty or over the limit."""
+    size = path.stat().st_size
+    limit = max_text_bytes() if limit is None else limit
+    if size == 0:
+        raise ReadError("empty file (0 bytes)")
+    if size > limit:
+        raise ReadError(
+            f"file too large: {size / 1048576:.1f} MB over the {limit / 1048576:.0f} MB limit "
+            "(split it, or raise MAWGUN_INGEST_MAX_MB)"
+        )
+    return size
+
+
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes after the size check."""
+    check_size(path, limit)
+    return path.read_bytes()

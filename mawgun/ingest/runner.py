@@ -1,0 +1,202 @@
+"""Ingesting a batch of files and folders into the store, file by file, never stopping on a bad one.
+
+Every file (every item, for feeds and JSONL) ends as one entry of the `IngestReport` and one row
+of `ingest_log`: read (a new document), skipped (already stored, or an unsupported file inside a
+folder) or failed (with the reason). Each document is committed on its own, so an error later in
+the batch cannot lose what was already read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mawgun.ingest.registry import reader_for, supported_extensions
+from mawgun.ingest.source import ItemFailure, RawDocument, ReadError, to_document
+
+
+@dataclass
+class IngestEntry:
+    """The outcome for one file or item: status read | skipped | failed."""
+
+    path: str
+    status: str
+    reason: str | None = None
+    document_id: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: one entry per file or item, in the order read."""
+
+    run_id: str
+    entries: list[IngestEntry] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+    @property
+    def read(self) -> int:
+        return self.count("read")
+
+    @property
+    def skipped(self) -> int:
+        return self.count("skipped")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def failures(self) -> list[IngestEntry]:
+        return [e for e in self.entries if e.status == "failed"]
+
+    @property
+    def document_ids(self) -> list[str]:
+        """Ids of the documents this batch holds: newly read and already stored, without repeats."""
+        return list(dict.fromkeys(e.document_id for e in self.entries if e.document_id))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "read": self.read,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "entries": [asdict(e) for e in self.entries],
+        }
+
+
+@dataclass
+class Candidate:
+    """A file to read, or a path already decided (missing, unsupported) with its entry."""
+
+    path: Path
+    decided: IngestEntry | None = None
+
+
+def new_run_id() -> str:
+    """A run id from the UTC time plus a random suffix (runs are events, not content)."""
+    return f"run-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def is_hidden(path: Path, root: Path) -> bool:
+    """True for dot-files and files inside dot-folders below the walked root."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def collect_files(paths: Sequence[Path | str]) -> list[Candidate]:
+    """Files to read from files and folders (folders walked recursively, sorted, hidden files left out)."""
+    found: list[Candidate] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not is_hidden(child, path):
+                    found.append(check_supported(child, inside_folder=True))
+        elif path.is_file():
+            found.append(check_supported(path, inside_folder=False))
+        else:
+            found.append(Candidate(path, IngestEntry(str(path), "failed", "no such file or folder")))
+    return found
+
+
+def check_supported(path: Path, *, inside_folder: bool) -> Candidate:
+    """A candidate; unsupported types are skipped inside folders and failed when named explicitly."""
+    if reader_for(path) is not None:
+        return Candidate(path)
+    reason = f"unsupported file type '{path.suffix or path.name}' (supported: {', '.join(supported_extensions())})"
+    return Candidate(path, IngestEntry(str(path), "skipped" if inside_folder else "failed", reason))
+
+
+def read_items(path: Path) -> Iterator[RawDocument | ItemFailure]:
+    """The file's items; a ReadError or OS error becomes one failure for the whole file."""
+    reader = reader_for(path)
+    assert reader is not None
+    try:
+        yield from reader(path)
+    except ReadError as exc:
+        yield ItemFailure(str(path), str(exc))
+    except OSError as exc:
+        yield ItemFailure(str(path), f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug must not stop the batch; the reason names it
+        yield ItemFailure(str(path), f"unexpected error while reading: {type(exc).__name__}: {exc}")
+
+
+def store_item(session: Session, item: RawDocument | ItemFailure) -> IngestEntry:
+    """Save one item as a document (or record its failure) and commit it with its log row."""
+    from mawgun.store.repository import save_document
+
+    if isinstance(item, ItemFailure):
+        return IngestEntry(item.location, "failed", item.reason)
+    doc = to_document(item)
+    if not doc.text:
+        return IngestEntry(item.location, "failed", "no text in the document")
+    if save_document(session, doc):
+        return IngestEntry(item.location, "read", None, doc.doc_id)
+    return IngestEntry(item.location, "skipped", "already stored", doc.doc_id)
+
+
+def ingest_file(session: Session, candidate: Candidate, run_id: str) -> list[IngestEntry]:
+    """All entries of one file, each committed with its ingest_log row; database errors fail the item only."""
+    from mawgun.store.repository import log_ingest
+
+    items: Iterator[RawDocument | ItemFailure] = iter([]) if candidate.decided else read_items(candidate.path)
+    entries = [candidate.decided] if candidate.decided else []
+    for item in items:
+        try:
+            entry = store_item(session, item)
+            log_ingest(session, run_id, entry.path, entry.status, entry.reason, entry.document_id)
+            session.commit()
+        except Exception as exc:  # e.g. the database refused a value; keep going with the next item
+            session.rollback()
+            entry = IngestEntry(item.location, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
+        entries.append(entry)
+    if candidate.decided:
+        log_ingest(session, run_id, candidate.decided.path, candidate.decided.status, candidate.decided.reason)
+        session.commit()
+    return entries
+
+
+def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: bool = True) -> IngestReport:
+    """Read files and folders into the store at `url` (default store when None), showing a progress bar.
+
+    Returns the report of every file/item; never raises for a bad file. Example:
+    `ingest_paths(["reports/"], "sqlite:///events.db").failed`
+    """
+    from mawgun.store.db import session_scope
+
+    report = IngestReport(new_run_id())
+    candidates = collect_files(paths)
+    with session_scope(url) as session:
+        for candidate in with_progress(candidates, progress):
+            report.entries.extend(ingest_file(session, candidate, report.run_id))
+    return report
+
+
+def with_progress(candidates: list[Candidate], show: bool) -> Iterator[Candidate]:
+    """Candidates one by one, under a Rich progress bar (on stderr) when `show` is set."""
+    if not show:
+        yield from candidates
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=len(candidates))
+        for candidate in candidates:
+            bar.update(task, description=candidate.path.name[:40])
+            yield candidate
+            bar.advance(task)

@@ -1,0 +1,66 @@
+"""What readers hand back: raw documents (text plus metadata) or per-item failures.
+
+A reader turns one file into one or more `RawDocument`s (a feed or JSONL file holds many); a bad
+item inside a good file (one broken JSONL line) is an `ItemFailure`, so the rest still goes in.
+A whole file that cannot be read raises `ReadError` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from mawgun.ids import document_id, hash_text
+from mawgun.model import Document
+
+
+class ReadError(Exception):
+    """A file cannot be read; the message is the reason shown to the user and logged."""
+
+
+@dataclass
+class RawDocument:
+    """Text and metadata as a reader found them, before ids and language are assigned."""
+
+    text: str
+    location: str  # the file, or file#item for feeds and JSONL
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_precision: str | None = None
+    kind: str | None = None
+    doc_id: str | None = None  # kept when the source supplies one (JSONL)
+
+
+@dataclass
+class ItemFailure:
+    """One unreadable item inside a readable file (e.g. a JSONL line that is not JSON)."""
+
+    location: str
+    reason: str
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings and strip the ends; keep everything else so evidence offsets stay true."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
+
+
+def to_document(raw: RawDocument) -> Document:
+    """A Document with content-derived id, content hash and guessed language."""
+    from mawgun.ingest.language import guess_language
+
+    text = clean_text(raw.text)
+    return Document(
+        doc_id=raw.doc_id or document_id(text),
+        text=text,
+        title=(raw.title or "").strip() or None,
+        outlet=(raw.outlet or "").strip() or None,
+        url=(raw.url or "").strip() or None,
+        published=raw.published,
+        published_precision=raw.published_precision if raw.published else None,
+        language=guess_language(text),
+        kind=(raw.kind or "").strip().lower() or None,
+        origin=raw.location,
+        content_hash=hash_text(" ".join(text.split())),
+    )

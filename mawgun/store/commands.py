@@ -1,0 +1,138 @@
+"""CLI of the store: `mawgun documents`, `mawgun events` (the listing) and `mawgun db upgrade`.
+
+Every command takes `--db URL` (or MAWGUN_DATABASE_URL); without either it uses the embedded
+SQLite store described in `mawgun.store.db`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from mawgun.cli import groups
+
+DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
+FORMATS = ("table", "csv", "json")
+
+
+def db_option() -> Any:
+    """The `--db` option shared by store commands (also read from MAWGUN_DATABASE_URL)."""
+    return typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP)
+
+
+def check_format(value: str) -> str:
+    """Validate --format."""
+    if value not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}")
+    return value
+
+
+def documents_command(
+    since: str | None = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Only this outlet (case-insensitive)."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind: news, statement, report."),
+    search: str | None = typer.Option(None, "--search", "-s", help="Full-text search (all words must occur)."),
+    limit: int = typer.Option(50, "--limit", help="At most this many documents."),
+    output_format: str = typer.Option("table", "--format", callback=check_format, help="table, csv or json."),
+    db: str | None = db_option(),
+) -> None:
+    """List stored documents, newest first, with filters and full-text search.
+
+    Example: mawgun documents --search "airstrike Sagaing" --since 2024-01-01 --format csv
+    """
+    from mawgun.store.db import session_scope
+    from mawgun.store.output import print_rows
+    from mawgun.store.repository import list_documents
+
+    with session_scope(db) as session:
+        docs = list_documents(session, since=since, until=until, outlet=outlet, kind=kind, query=search, limit=limit)
+    rows = [
+        {
+            "doc_id": d.doc_id,
+            "published": d.published,
+            "outlet": d.outlet,
+            "title": d.title,
+            "language": d.language,
+            "kind": d.kind,
+            "chars": len(d.text),
+            "url": d.url,
+        }
+        for d in docs
+    ]
+    if output_format == "table":  # the terminal has room for the essentials; csv/json carry every field
+        rows = [{k: r[k] for k in ("doc_id", "published", "outlet", "title")} for r in rows]
+    print_rows(rows, output_format, title=f"{len(rows)} documents")
+
+
+def events_command(
+    ctx: typer.Context,
+    since: str | None = typer.Option(None, "--since", help="On or after (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="On or before (YYYY-MM-DD)."),
+    event_type: str | None = typer.Option(None, "--type", help='ACLED event type, e.g. "Battles".'),
+    admin1: str | None = typer.Option(None, "--admin1", help="State/region name or P-code, e.g. Sagaing."),
+    actor: str | None = typer.Option(None, "--actor", help="Actor code or name, e.g. MIL, KIA."),
+    per_report: bool = typer.Option(False, "--per-report", help="One row per document report, not deduplicated."),
+    limit: int = typer.Option(50, "--limit", help="At most this many events."),
+    output_format: str = typer.Option("table", "--format", callback=check_format, help="table, csv or json."),
+    db: str | None = db_option(),
+) -> None:
+    """List events, newest first: canonical (deduplicated) events, or each report with --per-report.
+
+    Example: mawgun events --type Battles --admin1 Sagaing --since 2024-01-01 --format csv
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from mawgun.store.db import session_scope
+    from mawgun.store.output import event_columns, print_rows
+    from mawgun.store.repository import list_events
+
+    with session_scope(db) as session:
+        events = list_events(
+            session,
+            since=since,
+            until=until,
+            event_type=event_type,
+            admin1=admin1,
+            actor=actor,
+            canonical=not per_report,
+            limit=limit,
+        )
+    rows = events if output_format == "json" else [event_columns(e, per_report) for e in events]
+    kind = "event reports" if per_report else "canonical events"
+    print_rows(rows, output_format, title=f"{len(rows)} {kind}")
+
+
+def upgrade_command(db: str | None = db_option()) -> None:
+    """Bring the database schema to the newest version (Alembic migrations; safe to repeat).
+
+    Example: mawgun db upgrade --db postgresql://mawgun@localhost/mawgun
+    """
+    from rich.console import Console
+
+    from mawgun.store.db import migrate, resolve_url
+
+    url = resolve_url(db)
+    migrate(url)
+    Console().print(f"[green]schema up to date[/green] on {safe_url(url)}")
+
+
+def db_group() -> None:
+    """Database maintenance (migrations)."""
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `documents`, the `events` listing and `db upgrade` to the CLI."""
+    app.command("documents")(documents_command)
+    help_text = (events_command.__doc__ or "").replace("\n    ", "\n")
+    groups.events_app.callback(invoke_without_command=True, help=help_text)(events_command)
+    groups.db_app.callback(help="Database maintenance (migrations).\n\nExample: mawgun db upgrade")(db_group)
+    groups.db_app.command("upgrade")(upgrade_command)

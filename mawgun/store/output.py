@@ -1,0 +1,64 @@
+"""Printing rows for the store's commands: a Rich table, CSV or JSON on standard output."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+EVENT_COLUMNS = ("id", "date", "event_type", "sub_event_type", "admin1", "admin3", "location", "actor1", "actor2")
+
+
+def plain(value: Any) -> Any:
+    """A JSON/CSV-friendly value: dates as ISO strings, lists joined for CSV by the caller."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def event_columns(event: dict[str, Any], per_report: bool) -> dict[str, Any]:
+    """The columns shown for an event in tables and CSV."""
+    row = {key: event.get(key) for key in EVENT_COLUMNS}
+    if per_report:
+        row["fatalities"] = event.get("fatalities")
+        row["outlet"] = event.get("outlet")
+    else:
+        row["fatalities"] = event.get("fatalities_best")
+        row["sources"] = event.get("n_sources")
+    return row
+
+
+def cell(value: Any) -> str:
+    """A value as table/CSV text (lists joined with ';')."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ";".join(str(v) for v in value)
+    return str(plain(value))
+
+
+def print_rows(rows: list[dict[str, Any]], output_format: str, title: str = "") -> None:
+    """Write rows as a Rich table (default), CSV with a header, or a JSON array."""
+    if output_format == "json":
+        sys.stdout.write(json.dumps(rows, default=plain, ensure_ascii=False, indent=2) + "\n")
+        return
+    if output_format == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    if not rows:
+        Console().print(f"[dim]{title or 'nothing'} (no rows match)[/dim]")
+        return
+    table = Table(title=title, show_lines=False)
+    for column in rows[0]:
+        table.add_column(column, overflow="fold", max_width=60)
+    for row in rows:
+        table.add_row(*(cell(v) for v in row.values()))
+    Console().print(table)
