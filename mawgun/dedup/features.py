@@ -1,0 +1,375 @@
+"""Features that say whether two event reports describe the same event, and how strongly.
+
+Each record is turned once into a `Profile` (normalised names, a date interval, expanded actor
+codes, evidence text) so that comparing a pair is cheap. `compare_profiles` returns None when a
+hard rule forbids a link (different event type, incompatible sub-types, dates apart, conflicting
+townships) and otherwise a score in 0..1 with the per-feature agreement that explains it.
+
+The geocoder (`mawgun.geo.get_geocoder().contains`) and the actor registry
+(`mawgun.actors.get_registry()`) are used when present; without them the names and the actor
+groups of `settings.yaml` decide.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from mawgun.model import Document, EventRecord
+
+SETTINGS_PATH = Path(__file__).with_name("settings.yaml")
+ADMIN1_ALIASES = {
+    "karenni": "kayah",
+    "karen": "kayin",
+    "arakan": "rakhine",
+    "naypyitaw": "naypyitaw",
+    "naypyidaw": "naypyitaw",
+    "naypyitawunionterritory": "naypyitaw",
+    "irrawaddy": "ayeyarwady",
+    "pegu": "bago",
+    "tenasserim": "tanintharyi",
+}
+ADMIN_SUFFIXES = re.compile(r"\b(state|region|township|tsp|district|division|union territory|north|south|east|west)\b")
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> dict[str, Any]:
+    """The deduplication settings (weights, thresholds, vocabularies) from settings.yaml."""
+    with SETTINGS_PATH.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def normalise_name(name: str | None) -> str:
+    """Lower-case ASCII letters only, without admin words: 'Hpruso Township' -> 'hpruso'."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = ADMIN_SUFFIXES.sub(" ", text)
+    text = re.sub(r"\(.*?\)", " ", text)
+    return re.sub(r"[^a-z]", "", text)
+
+
+def normalise_admin1(name: str | None) -> str:
+    """State/region key: 'Shan (North)' and 'Shan State' -> 'shan'; Karenni -> 'kayah'."""
+    key = normalise_name(name)
+    return ADMIN1_ALIASES.get(key, key)
+
+
+def names_match(a: str, b: str) -> bool:
+    """True when two normalised place names are one name spelt two ways (Hseni/Hsenwi)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]
+
+
+@lru_cache(maxsize=1)
+def sub_event_groups() -> dict[str, frozenset[str]]:
+    """Each listed sub-event type -> the set of sub-types compatible with it."""
+    groups: dict[str, frozenset[str]] = {}
+    for group in load_settings()["compatible_sub_events"]:
+        members = frozenset(group)
+        for name in group:
+            groups[name] = groups.get(name, frozenset()) | members
+    return groups
+
+
+def sub_events_compatible(a: str | None, b: str | None) -> bool:
+    """Same sub-type, one unknown, or both in one group of settings.yaml."""
+    if not a or not b or a == b:
+        return True
+    return b in sub_event_groups().get(a, frozenset())
+
+
+@lru_cache(maxsize=1)
+def actor_group_index() -> dict[str, frozenset[str]]:
+    """Actor code -> the group keys it belongs to (a code is its own group too)."""
+    index: dict[str, set[str]] = {}
+    for head, members in load_settings()["actor_groups"].items():
+        for code in [head, *members]:
+            index.setdefault(code, {code}).add(head)
+    return {code: frozenset(groups) for code, groups in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Any:
+    try:
+        from mawgun.actors import get_registry  # type: ignore[attr-defined]
+
+        return get_registry()
+    except Exception:  # registry not built yet or its data missing: fall back to settings
+        return None
+
+
+def expand_actor(code: str) -> frozenset[str]:
+    """A code with its parent organisation and the alliances it belongs to: from the registry
+    (`parent`, `alliances_of`) when it knows the code, plus the groups of settings.yaml."""
+    groups = set(actor_group_index().get(code, frozenset({code})))
+    registry = _registry()
+    if registry is not None:
+        with contextlib.suppress(Exception):  # an unknown code is simply its own group
+            parent = registry.parent(code)
+            groups.update([parent] if parent else [])
+            groups.update(registry.alliances_of(code) or ())
+    return frozenset(groups)
+
+
+@lru_cache(maxsize=1)
+def _geocoder() -> Any:
+    try:
+        from mawgun.geo import get_geocoder  # type: ignore[attr-defined]
+
+        return get_geocoder()
+    except Exception:  # gazetteer not available: names decide
+        return None
+
+
+def pcode_contains(parent: str | None, child: str | None) -> bool:
+    """True when the geocoder says P-code `child` lies inside P-code `parent`."""
+    if not parent or not child:
+        return False
+    if parent == child:
+        return True
+    geocoder = _geocoder()
+    contains = getattr(geocoder, "contains", None)
+    if not callable(contains):
+        return False
+    try:
+        return bool(contains(parent, child))
+    except Exception:  # unknown P-codes are not containment evidence
+        return False
+
+
+@lru_cache(maxsize=4096)
+def resolve_township(name: str, admin1: str) -> str | None:
+    """The township P-code of a township name in the gazetteer (None when unknown or in another
+    state), so that Hseni/Hsenwi or Laukkai/Laukkaing compare by code."""
+    geocoder = _geocoder()
+    if geocoder is None or not name:
+        return None
+    try:
+        place = geocoder.resolve(name)
+    except Exception:  # a name the gazetteer cannot read is simply unresolved
+        return None
+    if place is None or not place.admin3_pcode:
+        return None
+    if admin1 and normalise_admin1(place.admin1) != admin1:
+        return None
+    if not names_match(normalise_name(name), normalise_name(place.admin3)) and place.level != "township":
+        return None
+    return place.admin3_pcode
+
+
+@dataclass
+class Profile:
+    """A record prepared for comparison: normalised fields and a date interval (ordinal days)."""
+
+    record_id: str
+    doc_id: str
+    event_type: str
+    sub_event_type: str | None
+    lo: int | None
+    hi: int | None
+    day: int | None
+    admin1: str
+    admin2: str
+    admin3: str
+    location: str
+    pcodes: dict[str, str]
+    actors: frozenset[str]
+    raw_actors: frozenset[str]
+    text: str
+    fatalities: int | None
+    published: dt.date | None = None
+    outlet: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, int] | None:
+    """The days the record's date allows, widened by the tolerance; None when nothing is known."""
+    settings = load_settings()
+    tol = settings["date_tolerance_days"]
+    start = record.date
+    if start is None:
+        if published is None:
+            return None
+        end = published.toordinal()
+        return end - settings["undated_lookback_days"] - tol, end + tol
+    precision = record.date_precision or "day"
+    if precision == "month":
+        first = start.replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        return first.toordinal() - tol, following.toordinal() - 1 + tol
+    if precision == "year":
+        return dt.date(start.year, 1, 1).toordinal() - tol, dt.date(start.year, 12, 31).toordinal() + tol
+    end = record.date_end or start
+    if precision == "week" and end == start:
+        end = start + dt.timedelta(days=6)
+    return start.toordinal() - tol, max(end, start).toordinal() + tol
+
+
+def profile_record(record: EventRecord, document: Document | None = None) -> Profile:
+    """Prepare one record for comparison."""
+    published = document.published if document else None
+    interval = date_interval(record, published)
+    place = record.place
+    pcodes: dict[str, str] = {}
+    if place:
+        for level in ("pcode", "admin3_pcode", "admin2_pcode", "admin1_pcode"):
+            value = getattr(place, level)
+            if value:
+                pcodes[level] = value
+    if place and place.admin3 and "admin3_pcode" not in pcodes:
+        resolved = resolve_township(place.admin3, normalise_admin1(place.admin1))
+        if resolved:
+            pcodes["admin3_pcode"] = resolved
+    codes = {a.actor_id or normalise_name(a.name) for a in [*record.actor1, *record.actor2]}
+    expanded: set[str] = set()
+    for code in codes:
+        expanded |= expand_actor(code)
+    return Profile(
+        record_id=record.record_id,
+        doc_id=record.doc_id,
+        event_type=record.event_type,
+        sub_event_type=record.sub_event_type,
+        lo=interval[0] if interval else None,
+        hi=interval[1] if interval else None,
+        day=record.date.toordinal() if record.date and (record.date_precision or "day") == "day" else None,
+        admin1=normalise_admin1(place.admin1) if place else "",
+        admin2=normalise_name(place.admin2) if place else "",
+        admin3=normalise_name(place.admin3) if place else "",
+        location=normalise_name(place.location) if place else "",
+        pcodes=pcodes,
+        actors=frozenset(expanded),
+        raw_actors=frozenset(codes),
+        text=" ".join(span.text for span in record.evidence).lower(),
+        fatalities=record.fatalities,
+        published=published,
+        outlet=document.outlet if document else None,
+    )
+
+
+def score_date(a: Profile, b: Profile) -> float | None:
+    """1.0 for the same day, less for days apart within tolerance; None when intervals miss."""
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return 0.3
+    if a.lo > b.hi or b.lo > a.hi:
+        return None
+    if a.day is not None and b.day is not None:
+        gap = abs(a.day - b.day)
+        return max(0.4, 1.0 - 0.2 * gap)
+    return 0.7
+
+
+def _place_contained(a: Profile, b: Profile) -> bool:
+    """One record's most precise P-code lies in the other's township (or district)."""
+    for parent_key in ("admin3_pcode", "admin2_pcode"):
+        for outer, inner in ((a, b), (b, a)):
+            parent = outer.pcodes.get(parent_key)
+            child = inner.pcodes.get("pcode") or inner.pcodes.get("admin3_pcode")
+            if parent and child and parent != child and pcode_contains(parent, child):
+                return outer.location == "" or outer.pcodes.get("pcode") in (None, parent)
+    return False
+
+
+def townships_conflict(a: Profile, b: Profile) -> bool | None:
+    """True when two different townships are named, False when the same, None when unsure
+    (one name is not in the gazetteer and the spellings differ)."""
+    code_a, code_b = a.pcodes.get("admin3_pcode"), b.pcodes.get("admin3_pcode")
+    if code_a and code_b:
+        return code_a != code_b
+    if names_match(a.admin3, b.admin3):
+        return False
+    return None if (code_a or code_b) else True
+
+
+def score_place(a: Profile, b: Profile) -> float | None:
+    """Agreement in the admin hierarchy; None when two different states or townships are named."""
+    scores = load_settings()["place_scores"]
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return None
+    pa, pb = a.pcodes.get("pcode"), b.pcodes.get("pcode")
+    if pa and pb and pa == pb:
+        return scores["location"]
+    conflict = townships_conflict(a, b) if a.admin3 and b.admin3 else False
+    if conflict and not _place_contained(a, b):
+        return None
+    if a.location and b.location and names_match(a.location, b.location):
+        return scores["location"]
+    if _place_contained(a, b) or _named_inside(a, b) or _named_inside(b, a):
+        return scores["contained"]
+    if conflict is None:
+        return scores["admin1"]
+    if a.admin3 and b.admin3:
+        return scores["location_differs"] if a.location and b.location else scores["admin3"]
+    if a.admin2 and b.admin2:
+        return scores["admin2"] if names_match(a.admin2, b.admin2) else scores["admin1"]
+    if a.admin1 and b.admin1:
+        return scores["admin1"]
+    return scores["unknown"]
+
+
+def _named_inside(outer: Profile, inner: Profile) -> bool:
+    """The outer record names only a township, and the inner record's place lies in it."""
+    return bool(outer.admin3 and not outer.location and inner.location and names_match(outer.admin3, inner.admin3))
+
+
+def score_actors(a: Profile, b: Profile) -> float:
+    """Agreement of actor codes: Jaccard of the codes named (at least `related`), `related` when
+    only their organisations or alliances meet, 0 when they share nothing, 0.5 when one is silent."""
+    wildcards = set(load_settings()["actor_wildcards"])
+    left, right = a.raw_actors - wildcards, b.raw_actors - wildcards
+    if not left or not right:
+        return 0.5
+    related = 0.7
+    if left & right:
+        return max(related, len(left & right) / len(left | right))
+    return related if a.actors & b.actors else 0.0
+
+
+def score_text(a: Profile, b: Profile) -> float:
+    """Token-set similarity of the evidence texts (rapidfuzz), 0..1; 0.5 when one is empty."""
+    if not a.text or not b.text:
+        return 0.5
+    return fuzz.token_set_ratio(a.text, b.text) / 100.0
+
+
+def score_fatalities(a: Profile, b: Profile) -> float:
+    """Agreement of death tolls: 1 equal, falling with the relative gap; 0.5 when one is unknown."""
+    if a.fatalities is None or b.fatalities is None:
+        return 0.5
+    high = max(a.fatalities, b.fatalities)
+    return 1.0 if high == 0 else 1.0 - abs(a.fatalities - b.fatalities) / high
+
+
+def compare_profiles(a: Profile, b: Profile) -> tuple[float, dict[str, float]] | None:
+    """The pair's weighted score and per-feature agreement, or None when a hard rule forbids a link."""
+    if a.event_type != b.event_type or not sub_events_compatible(a.sub_event_type, b.sub_event_type):
+        return None
+    date = score_date(a, b)
+    if date is None:
+        return None
+    place = score_place(a, b)
+    if place is None:
+        return None
+    features = {
+        "date": date,
+        "place": place,
+        "actors": score_actors(a, b),
+        "text": score_text(a, b),
+        "fatalities": score_fatalities(a, b),
+    }
+    weights: Mapping[str, float] = load_settings()["weights"]
+    score = sum(weights[name] * value for name, value in features.items())
+    return round(score, 4), {name: round(value, 3) for name, value in features.items()}
