@@ -1,0 +1,95 @@
+"""Benchmark the geocoder on UCDP GED's 4,482 Myanmar place descriptions (accuracy and speed).
+
+    .venv/bin/python bench/geocode_ucdp.py [--shared ../shared] [--out preds.jsonl] [--json]
+
+Geocodes every case of ../shared/bench/ucdp/geocode-cases.jsonl with `geocode_description`, times it
+(one process, one core; gazetteer loading timed separately), writes the predictions and scores them
+with ../shared/bench/score_geo.py. Exits 0 with a note when ../shared is absent (fresh clone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def find_shared(given: Path | None) -> Path | None:
+    """The shared folder: --shared, $MAWGUN_SHARED or ../shared beside the checkout; None when absent."""
+    candidate = given or Path(os.environ.get("MAWGUN_SHARED", REPO.parent / "shared"))
+    return candidate if (candidate / "bench" / "ucdp" / "geocode-cases.jsonl").is_file() else None
+
+
+def predict(cases: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float, float]:
+    """Predictions for every case, the gazetteer load time and the geocoding time (seconds)."""
+    from mawgun.geo import get_geocoder
+
+    started = time.perf_counter()
+    geocoder = get_geocoder()
+    loaded = time.perf_counter()
+    preds = []
+    for case in cases:
+        place = geocoder.geocode_description(case["text"])
+        row = {"id": case["id"]}
+        if place is not None:
+            row.update({k: getattr(place, k) for k in ("admin1", "admin2", "admin3", "latitude", "longitude")})
+            row.update({"location": place.location, "pcode": place.pcode, "geo_precision": place.geo_precision})
+        preds.append(row)
+    return preds, loaded - started, time.perf_counter() - loaded
+
+
+def score(shared: Path, pred_path: Path) -> dict[str, Any]:
+    """Run the shared scorer and return its JSON report."""
+    cases = shared / "bench" / "ucdp" / "geocode-cases.jsonl"
+    scorer = shared / "bench" / "score_geo.py"
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(cases), str(pred_path), "--json"], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def run_benchmark(shared: Path, out: Path | None = None) -> dict[str, Any]:
+    """Geocode, time and score; returns the score report with timings added."""
+    path = shared / "bench" / "ucdp" / "geocode-cases.jsonl"
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    preds, load_s, geocode_s = predict(cases)
+    target = out or Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    target.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
+    report = score(shared, target)
+    report.update({"load_s": round(load_s, 2), "geocode_s": round(geocode_s, 2)})
+    if out is None:
+        target.unlink()
+    return report
+
+
+def main() -> int:
+    """Command-line entry."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=None, help="also keep the predictions here")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    shared = find_shared(args.shared)
+    if shared is None:
+        print("skipped: ../shared/bench/ucdp is absent")
+        return 0
+    report = run_benchmark(shared, args.out)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            print(f"{key:16s} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""The packaged gazetteer: MIMU admin units, towns, wards, village tracts and villages, with indexes.
+
+Loads `data/gazetteer.tsv.gz` (built by `mawgun.geo.build`), the hand-curated `data/aliases.tsv` and the
+GeoNames spellings in `data/geonames_aliases.tsv.gz`, using only the standard library. Lookups go through
+dicts keyed by `name_key` (and `loose_key` inside a township), never through scans, so geocoding
+thousands of descriptions takes seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from mawgun.geo.text import loose_key, name_key, name_variants
+
+DATA_DIR = Path(__file__).parent / "data"
+LEVELS = ("state", "district", "township", "town", "ward", "village_tract", "village", "locality")
+ADMIN_LEVELS = ("state", "district", "township", "town", "locality")
+GENERIC_KEYS = frozenset(
+    {"east", "west", "north", "south", "upper", "lower", "kokangsaz", "wasad", "wasaz", "subtownship", "town"}
+)
+ADMIN1_SUFFIXES = ("unionterritory", "territory", "state", "region", "division", "province")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One gazetteer unit (a row of gazetteer.tsv.gz)."""
+
+    pcode: str
+    level: str
+    name: str
+    name_my: str
+    lat: float | None
+    lon: float | None
+    parent: str
+    state: str
+    district: str
+    township: str
+    legacy_district: str
+    alt: tuple[str, ...]
+
+
+def read_vocabulary(name: str) -> list[dict[str, str]]:
+    """Rows of a packaged '#'-commented TSV file."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def parse_row(row: list[str]) -> Entry:
+    """An Entry from one TSV row (columns as written by the build)."""
+    pcode, level, name, name_my, lat, lon, parent, state, district, township, legacy, alt = row
+    return Entry(
+        pcode=pcode,
+        level=level,
+        name=name,
+        name_my=name_my,
+        lat=float(lat) if lat else None,
+        lon=float(lon) if lon else None,
+        parent=parent,
+        state=state,
+        district=district,
+        township=township,
+        legacy_district=legacy,
+        alt=tuple(a for a in alt.split("|") if a),
+    )
+
+
+class Gazetteer:
+    """All units by P-code, plus name indexes for admin units and for villages within townships."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        self.by_pcode: dict[str, Entry] = {}
+        self.admin_index: dict[str, list[Entry]] = defaultdict(list)
+        self.local_index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self.national_local: dict[str, list[Entry]] = defaultdict(list)
+        self.township_locals: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+        self.admin1_of: dict[str, str] = {}
+        self.load_rows(data_dir / "gazetteer.tsv.gz")
+        self.load_states()
+        self.load_aliases(data_dir)
+
+    def load_rows(self, path: Path) -> None:
+        """Read the gazetteer and index every name variant."""
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            next(handle)
+            for line in handle:
+                entry = parse_row(line.rstrip("\n").split("\t"))
+                self.by_pcode[entry.pcode] = entry
+                variants = [entry.name] if entry.level == "state" else name_variants(entry.name)
+                for variant in (*variants, *entry.alt):
+                    if name_key(variant) not in GENERIC_KEYS:
+                        self.index_name(variant, entry)
+
+    def index_name(self, name: str, entry: Entry) -> None:
+        """Add one spelling of an entry to the matching index of its level."""
+        key = name_key(name)
+        if not key:
+            return
+        if entry.level in ADMIN_LEVELS:
+            if entry not in self.admin_index[key]:
+                self.admin_index[key].append(entry)
+            return
+        loose = loose_key(name)
+        self.national_local[loose].append(entry)
+        self.township_locals[entry.township][loose].append(entry)
+
+    def load_states(self) -> None:
+        """Map state P-codes (sub-units included) to the 15 admin1 names."""
+        for row in read_vocabulary("states.tsv"):
+            self.admin1_of[row["pcode"]] = row["admin1"]
+
+    def load_aliases(self, data_dir: Path) -> None:
+        """Hand-curated aliases (to a P-code or a MIMU name) and GeoNames alternate spellings."""
+        for row in read_vocabulary("aliases.tsv"):
+            for entry in self.targets_of(row["target"]):
+                self.add_alias(row["alias"], entry)
+        with gzip.open(data_dir / "geonames_aliases.tsv.gz", "rt", encoding="utf-8") as handle:
+            next(handle)
+            for line in handle:
+                alias, pcode, _source = line.rstrip("\n").split("\t")
+                if pcode in self.by_pcode:
+                    self.add_alias(alias, self.by_pcode[pcode])
+
+    def targets_of(self, target: str) -> list[Entry]:
+        """Entries an alias target names: one P-code, or every unit with that exact name."""
+        if re.fullmatch(r"MMR\w+|\d+", target):
+            return [self.by_pcode[target]] if target in self.by_pcode else []
+        key = name_key(target)
+        found = list(self.admin_index.get(key, []))
+        return found + [e for e in self.national_local.get(loose_key(target), []) if name_key(e.name) == key]
+
+    def add_alias(self, alias: str, entry: Entry) -> None:
+        """Index an alias spelling for an entry (admin units and villages alike)."""
+        key = name_key(alias)
+        if entry.level in ADMIN_LEVELS:
+            if key and entry not in self.admin_index[key]:
+                self.admin_index[key].append(entry)
+        else:
+            self.index_name(alias, entry)
+
+    def admin1(self, entry: Entry) -> str | None:
+        """One of the 15 state/region names for any entry."""
+        return self.admin1_of.get(entry.state)
+
+    def township_of(self, entry: Entry) -> Entry | None:
+        """The township an entry lies in (itself for a township)."""
+        return self.by_pcode.get(entry.township) if entry.township else None
+
+    def ancestors(self, entry: Entry) -> set[str]:
+        """P-codes of the entry and every unit above it, following parent links and the merged states."""
+        codes = {entry.pcode, entry.state, entry.district, entry.township}
+        node: Entry | None = entry
+        while node is not None and node.parent:
+            codes.add(node.parent)
+            node = self.by_pcode.get(node.parent)
+        if entry.state in ("MMR007", "MMR008"):
+            codes.add("MMR111")
+        if entry.state in ("MMR014", "MMR015", "MMR016"):
+            codes.add("MMR222")
+        codes.discard("")
+        return codes
+
+    def contains(self, parent_pcode: str, child_pcode: str) -> bool:
+        """True when the child unit lies within the parent unit by the P-code hierarchy."""
+        child = self.by_pcode.get(child_pcode)
+        return child is not None and parent_pcode in self.ancestors(child)
+
+    def admin_matches(self, name: str) -> list[Entry]:
+        """States, districts, townships, towns and localities spelled `name` (aliases included)."""
+        return list(self.admin_index.get(name_key(name), []))
+
+    def local_matches(self, name: str, township: str | None = None) -> list[Entry]:
+        """Villages, village tracts and wards spelled `name` (loosely), within a township when given."""
+        key = loose_key(name)
+        if township is None:
+            return list(self.national_local.get(key, []))
+        return list(self.township_locals.get(township, {}).get(key, []))
+
+    def locals_in(self, township: str) -> dict[str, list[Entry]]:
+        """All villages, tracts and wards of one township keyed by loose key (for guarded fuzzy matching)."""
+        return self.township_locals.get(township, {})
+
+    def normalize_admin1(self, name: str) -> str | None:
+        """Any spelling of a state/region (old names, sub-units, suffixes) -> one of the 15 admin1 names."""
+        key = name_key(name)
+        for prefix in ("the", "northern", "southern", "eastern", "western", "north", "south", "east", "west"):
+            if key.startswith(prefix) and self.state_from_key(key[len(prefix) :]):
+                return self.state_from_key(key[len(prefix) :])
+        return self.state_from_key(key)
+
+    def state_from_key(self, key: str) -> str | None:
+        """admin1 name for a name key, trying it with and without a state/region suffix."""
+        candidates = [key] + [key[: -len(s)] for s in ADMIN1_SUFFIXES if key.endswith(s) and key != s]
+        for candidate in candidates:
+            for entry in self.admin_index.get(candidate, []):
+                if entry.level == "state":
+                    return self.admin1(entry)
+        return None

@@ -1,0 +1,244 @@
+"""Resolve place mentions to MIMU units: the most specific unit the text makes sure of.
+
+Admin names (states, districts, townships, towns, GeoNames localities) resolve from the index, with
+the designator choosing the level and other mentions (a state, a township) choosing between
+namesakes. Villages, tracts and wards resolve only inside a township named in the same text or its
+paragraph (72,569 villages share 44,484 names); without one, a name unique in the country is
+accepted, otherwise the answer is the smallest unit shared by every namesake. Fuzzy matching runs
+only among one township's villages or the township names, with strict score and length guards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from mawgun.geo.gazetteer import Entry, Gazetteer
+from mawgun.geo.mentions import Mention, find_mentions
+from mawgun.geo.text import loose_key, name_key
+from mawgun.model import Place, Span
+
+LEVEL_RANK = {"town": 0, "township": 1, "locality": 2, "district": 3, "state": 4}
+PRECISION = {"state": 3, "district": 2, "township": 2}
+DESIGNATED_LEVELS = {
+    "township": ("township",),
+    "town": ("town", "locality", "township"),
+    "district": ("district",),
+    "state": ("state",),
+    "village": ("town", "locality"),
+    "village_tract": ("town", "locality"),
+    "ward": ("town",),
+}
+FUZZY_LOCAL = 88
+FUZZY_ADMIN = 90
+MIN_FUZZY_LEN = 5
+
+
+class Geocoder:
+    """Turns place mentions and descriptions into `Place`s; see `mawgun.geo` for the public API."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.township_names = {
+            loose_key(e.name): e for e in gazetteer.by_pcode.values() if e.level == "township" and e.lat is not None
+        }
+
+    # -- public -------------------------------------------------------------------------------
+    def find_places(self, text: str, start: int = 0, end: int | None = None, context: str = "") -> list[Place]:
+        """Every place mentioned in text[start:end], resolved; spans are offsets in `text`."""
+        return [place for _m, place in self.resolve_mentions(text, start, end, context, loose=False)]
+
+    def resolve(self, mention: str, context: str = "") -> Place | None:
+        """One place mention (e.g. 'Pyin Ye Gyi village'), using the surrounding text to disambiguate."""
+        return self.geocode_description(mention, context=context)
+
+    def geocode_description(self, text: str, context: str = "") -> Place | None:
+        """The single best place for a whole description such as UCDP's where_description."""
+        pairs = self.resolve_mentions(text, 0, None, context, loose=True)
+        if not pairs:
+            return None
+        best = min(pairs, key=lambda pair: self.specificity(pair[1], pairs))
+        return self.between(text, best, pairs)
+
+    def search(self, name: str, limit: int = 10) -> list[Place]:
+        """Gazetteer units spelled like `name` (exact, alias or loose), most general first, then fuzzy."""
+        entries = self.gaz.admin_matches(name) + self.gaz.local_matches(name)
+        if len(entries) < limit:
+            keys = list(self.township_names)
+            for key, _score, _i in process.extract(loose_key(name), keys, scorer=fuzz.ratio, limit=limit):
+                if self.township_names[key] not in entries and _score >= 80:
+                    entries.append(self.township_names[key])
+        entries.sort(key=lambda e: (order_of(e), e.pcode))
+        return [self.to_place(e, None, e.name) for e in entries[:limit]]
+
+    def lookup(self, pcode: str) -> Place | None:
+        """The unit with this P-code (any level), or None."""
+        entry = self.gaz.by_pcode.get(pcode.strip())
+        return self.to_place(entry, None, entry.name) if entry else None
+
+    def contains(self, parent_pcode: str, child_pcode: str) -> bool:
+        """True when the child unit lies within the parent unit (P-code hierarchy, not geometry)."""
+        return self.gaz.contains(parent_pcode, child_pcode)
+
+    # -- resolution ---------------------------------------------------------------------------
+    def resolve_mentions(
+        self, text: str, start: int, end: int | None, context: str, loose: bool
+    ) -> list[tuple[Mention, Place]]:
+        """Resolve every mention of a segment, admin names first so that they can anchor villages."""
+        mentions = find_mentions(self.gaz, text, start, end, loose=loose)
+        extra = find_mentions(self.gaz, context, 0, None, loose=False) if context else []
+        admin = {id(m): self.pick_admin(m, mentions + extra) for m in mentions + extra if m.candidates}
+        anchors = self.anchor_townships(mentions, extra, admin)
+        states = {e.state for e in admin.values() if e is not None} | {
+            a for e in admin.values() if e is not None for a in self.gaz.ancestors(e)
+        }
+        results: list[tuple[Mention, Place]] = []
+        for mention in mentions:
+            entry = self.resolve_one(mention, admin.get(id(mention)), anchors, states)
+            if entry is not None:
+                span = Span(mention.start, mention.end, mention.text)
+                results.append((mention, self.to_place(entry, span, mention.text)))
+        return results
+
+    def resolve_one(
+        self, mention: Mention, admin: Entry | None, anchors: list[Entry], states: set[str]
+    ) -> Entry | None:
+        """The entry for one mention: a local unit in an anchor township, else its admin match."""
+        if mention.is_local or mention.designator == "feature":
+            local = self.resolve_local(mention, anchors, states)
+            if local is not None:
+                return local
+        if admin is not None:
+            return admin
+        if mention.designator == "township":
+            return self.fuzzy_township(mention.text)
+        return None
+
+    def pick_admin(self, mention: Mention, others: list[Mention]) -> Entry | None:
+        """Choose among same-name admin candidates: designated level, then agreement with other mentions."""
+        wanted = DESIGNATED_LEVELS.get(mention.designator or "", ())
+        pool = [e for e in mention.candidates if e.level in wanted] if wanted else list(mention.candidates)
+        if not pool and mention.designator == "township":
+            pool = [self.gaz.by_pcode[e.township] for e in mention.candidates if e.township in self.gaz.by_pcode]
+        if not pool and mention.designator in ("village", "village_tract", "ward"):
+            return None
+        pool = pool or list(mention.candidates)
+        context_codes = {e.pcode for m in others if m is not mention for e in m.candidates}
+        exact = name_key(mention.text)
+        return min(pool, key=lambda e: self.admin_rank(e, context_codes, exact))
+
+    def admin_rank(self, entry: Entry, context_codes: set[str], exact: str) -> tuple[int, int, int, int, str]:
+        """Sort key: fits another mention's unit, spelled exactly, preferred level, has coordinates."""
+        fits = 0 if self.gaz.ancestors(entry) & context_codes else 1
+        spelled = 0 if name_key(entry.name) == exact else 1
+        return (fits, LEVEL_RANK.get(entry.level, 5), spelled, int(entry.lat is None), entry.pcode)
+
+    def anchor_townships(
+        self, mentions: list[Mention], extra: list[Mention], admin: dict[int, Entry | None]
+    ) -> list[Entry]:
+        """Townships named in the segment (then in the context), as entries, in order of mention."""
+        anchors: list[Entry] = []
+        for mention in mentions + extra:
+            entry = admin.get(id(mention))
+            township = self.gaz.township_of(entry) if entry is not None else None
+            if township is not None and township not in anchors:
+                anchors.append(township)
+        return anchors
+
+    def resolve_local(self, mention: Mention, anchors: list[Entry], states: set[str]) -> Entry | None:
+        """A village, tract or ward: inside an anchor township, else unique nationwide, else the coarser unit."""
+        name = re.sub(r"\s+(?:and|or)\s+.*$", "", mention.text)
+        for township in anchors:
+            found = self.local_in_township(name, township.pcode, mention.designator)
+            if found is not None:
+                return found
+        if anchors:
+            return None
+        candidates = [e for e in self.gaz.local_matches(name) if e.lat is not None]
+        if states:
+            candidates = [e for e in candidates if self.gaz.ancestors(e) & states]
+        return self.common_unit(candidates, mention.designator)
+
+    def local_in_township(self, name: str, township: str, designator: str | None) -> Entry | None:
+        """Exact (loose-key) match among a township's villages, tracts and wards, then guarded fuzzy."""
+        found = self.gaz.local_matches(name, township)
+        if not found:
+            key = loose_key(name)
+            locals_ = self.gaz.locals_in(township)
+            if len(key) >= MIN_FUZZY_LEN and locals_:
+                best = process.extractOne(key, list(locals_), scorer=fuzz.ratio, score_cutoff=FUZZY_LOCAL)
+                found = locals_[best[0]] if best and abs(len(best[0]) - len(key)) <= 2 else []
+        found = [e for e in found if e.lat is not None]
+        if not found:
+            return None
+        level = {"village_tract": "village_tract", "ward": "ward"}.get(designator or "", "village")
+        return min(found, key=lambda e: (e.level != level, e.pcode))
+
+    def common_unit(self, candidates: list[Entry], designator: str | None) -> Entry | None:
+        """The one candidate, or the smallest unit (township, district, state) all candidates share."""
+        if not candidates:
+            return None
+        if len({(round(e.lat or 0, 2), round(e.lon or 0, 2)) for e in candidates}) == 1:
+            return candidates[0]
+        for field in ("township", "district", "state"):
+            codes = {getattr(e, field) for e in candidates}
+            if len(codes) == 1 and next(iter(codes)) in self.gaz.by_pcode:
+                return self.gaz.by_pcode[next(iter(codes))]
+        return None
+
+    def fuzzy_township(self, name: str) -> Entry | None:
+        """A designated township the index does not know: closest township name, strictly guarded."""
+        key = loose_key(name)
+        if len(key) < MIN_FUZZY_LEN:
+            return None
+        best = process.extractOne(key, list(self.township_names), scorer=fuzz.ratio, score_cutoff=FUZZY_ADMIN)
+        if best is None or best[0][0] != key[0] or abs(len(best[0]) - len(key)) > 1:
+            return None
+        return self.township_names[best[0]]
+
+    # -- output -------------------------------------------------------------------------------
+    def specificity(self, place: Place, pairs: list[tuple[Mention, Place]]) -> tuple[int, int, int]:
+        """Sort key for the best place of a description: finest precision, then inside a named township."""
+        townships = {p.admin3_pcode for _m, p in pairs if p.level == "township"}
+        inside = 0 if not townships or place.admin3_pcode in townships else 1
+        level = {"village": 0, "ward": 0, "village_tract": 1, "town": 1, "locality": 2, "township": 3}
+        return (inside, level.get(place.level or "", 4), place.span.start if place.span else 0)
+
+    def between(self, text: str, best: tuple[Mention, Place], pairs: list[tuple[Mention, Place]]) -> Place:
+        """'between X and Y villages': the midpoint of two villages of one township."""
+        place = best[1]
+        if "between" not in text.lower() or place.level not in ("village", "village_tract"):
+            return place
+        others = [p for _m, p in pairs if p is not place and p.level == place.level and p.admin3 == place.admin3]
+        if others and place.latitude is not None and others[0].latitude is not None:
+            place.latitude = round((place.latitude + others[0].latitude) / 2, 5)
+            place.longitude = round(((place.longitude or 0) + (others[0].longitude or 0)) / 2, 5)
+        return place
+
+    def to_place(self, entry: Entry, span: Span | None, surface: str) -> Place:
+        """A `Place` for an entry: admin1 of the 15, legacy district name, MIMU township name."""
+        township = self.gaz.township_of(entry)
+        district = self.gaz.by_pcode.get(entry.district)
+        admin2 = township.legacy_district if township else (district.name if district else None)
+        return Place(
+            admin1=self.gaz.admin1(entry),
+            admin1_pcode=entry.state or None,
+            admin2=admin2 or None,
+            admin2_pcode=entry.district or None,
+            admin3=township.name if township else None,
+            admin3_pcode=township.pcode if township else None,
+            location=entry.name if entry.level not in ("state", "district") else surface,
+            pcode=entry.pcode,
+            latitude=entry.lat,
+            longitude=entry.lon,
+            geo_precision=PRECISION.get(entry.level, 1),
+            level=entry.level,
+            span=span,
+        )
+
+
+def order_of(entry: Entry) -> int:
+    """Position of an entry's level from state (0) to village."""
+    order = ("state", "district", "township", "town", "locality", "ward", "village_tract", "village")
+    return order.index(entry.level) if entry.level in order else len(order)

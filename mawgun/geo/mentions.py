@@ -1,0 +1,224 @@
+"""Find place mentions in text: names, the designator words around them, and admin-name matches.
+
+A mention is a run of name words ("Pyin Ye Gyi", "Hpruso") with the designator that types it
+("village", "Township", "town", "State", a camp or base named after the place) taken from the word
+after it, from a phrase before it ("the village of X"), or from a plural designator closing a list
+("Hpruso, Loikaw, Demoso and Shadaw townships"). Admin names are matched longest-first against the
+gazetteer's index; words left over in a designated run stay as a local name (village, tract, ward)
+that the geocoder resolves inside a township.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from mawgun.geo.gazetteer import Entry, Gazetteer
+from mawgun.geo.text import Token, name_key, tokenize
+
+MAX_NAME_TOKENS = 6
+WORDS = yaml.safe_load((Path(__file__).parent / "data" / "mention_words.yaml").read_text(encoding="utf-8"))
+DESIGNATORS: dict[str, str] = WORDS["designators"]
+TWO_WORD_DESIGNATORS: dict[tuple[str, ...], str] = {
+    tuple(k.split()): v for k, v in WORDS["two_word_designators"].items()
+}
+FEATURES = frozenset(WORDS["features"])
+DIRECTIONS = frozenset(WORDS["directions"])
+STOPWORDS = frozenset(WORDS["stopwords"])
+ORG_WORDS = frozenset(WORDS["organisation_words"])
+CONNECTORS = frozenset({"and", "or", "&"})
+LOCAL_KINDS = frozenset({"village", "village_tract", "ward", "feature"})
+PLURAL_DESIGNATORS = frozenset({"villages", "townships", "towns", "wards", "districts", "tracts"})
+
+
+@dataclass
+class Mention:
+    """A place name in text: offsets, surface text, designator, and admin candidates from the index."""
+
+    start: int
+    end: int
+    text: str
+    designator: str | None = None
+    candidates: list[Entry] = field(default_factory=list)
+    qualifier: str | None = None  # a direction word before it ("northern Shan")
+
+    @property
+    def is_local(self) -> bool:
+        """True when the mention names a village, tract or ward (or nothing the admin index knows)."""
+        return self.designator in ("village", "village_tract", "ward") or not self.candidates
+
+
+def designator_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    """The designator starting at token i and how many tokens it spans (0 when none)."""
+    if i >= len(tokens):
+        return None, 0
+    if i + 1 < len(tokens):
+        pair = (tokens[i].lower, tokens[i + 1].lower)
+        if pair in TWO_WORD_DESIGNATORS:
+            return TWO_WORD_DESIGNATORS[pair], 2
+    word = tokens[i].lower
+    if word in DESIGNATORS:
+        return DESIGNATORS[word], 1
+    if word in FEATURES:
+        return "feature", 1
+    return None, 0
+
+
+def is_name_token(token: Token, loose: bool) -> bool:
+    """Can this token be part of a place name? Capitalised (or any, in description mode), not a stopword."""
+    word = token.lower
+    if word in STOPWORDS or word in DESIGNATORS or word in FEATURES or word in DIRECTIONS:
+        return False
+    if word in CONNECTORS or word.isdigit():
+        return False
+    return token.capitalised or loose
+
+
+def split_runs(tokens: list[Token], loose: bool) -> list[tuple[int, int]]:
+    """Maximal runs [i, j) of consecutive name tokens separated only by spaces or hyphens."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not is_name_token(tokens[i], loose):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and is_name_token(tokens[j], loose) and tokens[j].start - tokens[j - 1].end <= 1:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def designator_before(tokens: list[Token], i: int) -> str | None:
+    """A designator phrase ending just before token i: 'village of X', 'villages of X', 'town of X'."""
+    if i >= 2 and tokens[i - 1].lower == "of":
+        found, _ = designator_at(tokens, i - 2)
+        if found is None and i >= 3:
+            found, _ = designator_at(tokens, i - 3)
+        return found if found not in ("feature", "state") else None
+    return None
+
+
+def match_admin(gaz: Gazetteer, tokens: list[Token], i: int, j: int) -> tuple[int, list[Entry]]:
+    """Longest admin-name match starting at token i within [i, j): (token count, entries)."""
+    for length in range(min(MAX_NAME_TOKENS, j - i), 0, -1):
+        found = gaz.admin_matches(" ".join(t.text for t in tokens[i : i + length]))
+        if found:
+            return length, found
+    return 0, []
+
+
+def mentions_in_run(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
+    """Split one run into admin-name mentions and leftover local-name mentions."""
+    i, j = run
+    found: list[Mention] = []
+    pending = i
+    while i < j:
+        length, entries = match_admin(gaz, tokens, i, j)
+        if not length or not allowed_match(tokens, i, length, entries):
+            i += 1
+            continue
+        if pending < i:
+            found.append(make_mention(text, tokens, pending, i, []))
+        found.append(make_mention(text, tokens, i, i + length, entries))
+        i += length
+        pending = i
+    if pending < j:
+        found.append(make_mention(text, tokens, pending, j, []))
+    return found
+
+
+def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry]) -> bool:
+    """Guard against matches that are not places: a short lower-case word, or an ethnic name that starts an
+    organisation's name ("Karen National Union", "Arakan Army", "Chin National Front")."""
+    first = tokens[i]
+    if length == 1 and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
+        return False
+    if all(e.level == "state" for e in entries) and i + length < len(tokens):
+        following = tokens[i + length]
+        if following.lower in ORG_WORDS or (following.capitalised and following.lower not in DESIGNATORS):
+            return False
+    return True
+
+
+def make_mention(text: str, tokens: list[Token], i: int, j: int, entries: list[Entry]) -> Mention:
+    """A Mention over tokens [i, j)."""
+    start, end = tokens[i].start, tokens[j - 1].end
+    return Mention(start=start, end=end, text=text[start:end], candidates=entries)
+
+
+def run_designators(tokens: list[Token], runs: list[tuple[int, int]]) -> list[str | None]:
+    """The designator of each run: the word after it, a phrase before it ('village of X'), or a plural
+    designator closing or opening a list of runs joined by commas and 'and'."""
+    kinds: list[str | None] = []
+    for i, j in runs:
+        kind, _ = designator_at(tokens, j)
+        kinds.append(kind or designator_before(tokens, i))
+    for k, (i, j) in enumerate(runs):
+        if kinds[k] and j < len(tokens) and tokens[j].lower in PLURAL_DESIGNATORS:
+            back = k
+            while back > 0 and joined(tokens, runs[back - 1][1], runs[back][0]):
+                back -= 1
+                kinds[back] = kinds[back] or kinds[k]
+        if kinds[k] and i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in PLURAL_DESIGNATORS:
+            ahead = k
+            while ahead + 1 < len(runs) and joined(tokens, runs[ahead][1], runs[ahead + 1][0]):
+                ahead += 1
+                kinds[ahead] = kinds[ahead] or kinds[k]
+    return kinds
+
+
+def joined(tokens: list[Token], end_of_left: int, start_of_right: int) -> bool:
+    """True when only list punctuation or a connector lies between two runs."""
+    between = tokens[end_of_left:start_of_right]
+    return all(t.lower in CONNECTORS for t in between) and len(between) <= 1
+
+
+def mentions_of_run(
+    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str | None
+) -> list[Mention]:
+    """A designated local run is one name (a village may contain a township's name); others are split."""
+    if kind in LOCAL_KINDS:
+        i, j = run
+        mention = make_mention(text, tokens, i, j, gaz.admin_matches(" ".join(t.text for t in tokens[i:j])))
+        found = [mention]
+    else:
+        found = mentions_in_run(gaz, text, tokens, run)
+    if found:
+        found[-1].designator = kind
+    return found
+
+
+def attach_qualifiers(
+    gaz: Gazetteer, tokens: list[Token], runs: list[tuple[int, int]], groups: list[list[Mention]]
+) -> None:
+    """Read 'northern Shan' / 'East Demoso' as the alias it is, when the index knows the combination."""
+    for (i, _j), mentions in zip(runs, groups, strict=True):
+        if i == 0 or not mentions or tokens[i - 1].lower not in DIRECTIONS:
+            continue
+        first = mentions[0]
+        combined = gaz.admin_matches(f"{tokens[i - 1].text} {first.text}")
+        if combined:
+            first.candidates = combined
+            first.qualifier = tokens[i - 1].lower
+
+
+def find_mentions(
+    gaz: Gazetteer, text: str, start: int = 0, end: int | None = None, loose: bool = False
+) -> list[Mention]:
+    """Every place mention in text[start:end], offsets in `text`, in reading order."""
+    tokens = tokenize(text, start, end)
+    runs = split_runs(tokens, loose)
+    kinds = run_designators(tokens, runs)
+    groups = [mentions_of_run(gaz, text, tokens, run, kind) for run, kind in zip(runs, kinds, strict=True)]
+    attach_qualifiers(gaz, tokens, runs, groups)
+    mentions = [m for group in groups for m in group]
+    return [m for m in mentions if m.candidates or m.designator not in (None, "state", "district")]
+
+
+def mention_key(mention: Mention) -> str:
+    """The name key of a mention's text."""
+    return name_key(mention.text)

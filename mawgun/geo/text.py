@@ -1,0 +1,85 @@
+"""Name keys and tokens for matching Myanmar place names across spellings.
+
+Romanised Burmese names vary between sources ("Pyin Ye Gyi" / "Pyin Yae Gyi", "Ywa Thit" / "Ywar Thit",
+"Hlaingtharya" / "Hlaing Tharyar"). Two keys compare them: `name_key` (letters and digits only, lower
+case: spaces and hyphens do not matter) and `loose_key` (also folds common vowel spellings), which is
+used only where the candidate set is already small (inside one township) or for designated mentions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z']*|[0-9]+|[\u1000-\u109F]+")
+LOOSE_RULES = (
+    ("ae", "e"),
+    ("ay", "e"),
+    ("ei", "e"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("aw", "o"),
+    ("ar", "a"),
+    ("ah", "a"),
+    ("y", "i"),
+)
+
+
+def strip_accents(text: str) -> str:
+    """Latin letters without diacritics; other scripts unchanged."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) or ord(ch) >= 0x1000)
+
+
+def name_key(name: str) -> str:
+    """Lower-case letters and digits only (Burmese script kept): 'Hpa-An' -> 'hpaan'."""
+    text = strip_accents(name).lower()
+    return re.sub(r"[^0-9a-z\u1000-\u109f]", "", text)
+
+
+def loose_key(name: str) -> str:
+    """`name_key` with common vowel spellings folded and doubled letters collapsed."""
+    key = name_key(name)
+    for old, new in LOOSE_RULES:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def bare_name(name: str) -> str:
+    """A name without parenthesised notes: '(Kyun Nyo Gyi) Kyun Hteik' -> 'Kyun Hteik'."""
+    return re.sub(r"\s+", " ", re.sub(r"\(.*?\)", " ", name)).strip()
+
+
+def name_variants(name: str) -> list[str]:
+    """The name, its bare form and each parenthesised alternative, as separate strings."""
+    variants = [name, bare_name(name), *re.findall(r"\((.*?)\)", name)]
+    seen: list[str] = []
+    for variant in variants:
+        if variant.strip() and variant.strip() not in seen:
+            seen.append(variant.strip())
+    return seen
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or not self.text[:1].isascii()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of text[start:end] with offsets in `text`."""
+    stop = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
