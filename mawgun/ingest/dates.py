@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+from typing import Any
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
 
@@ -43,15 +45,31 @@ def parse_date(value: str | dt.date | None) -> tuple[dt.date | None, str | None]
     return parse_free_date(text)
 
 
-def parse_free_date(text: str) -> tuple[dt.date | None, str | None]:
-    """Free-text dates through dateparser ("Wednesday, January 19, 2022", "March 2024")."""
+@lru_cache(maxsize=2)
+def date_parser(full_dates_only: bool = False) -> Any:
+    """A dateparser parser (built once: construction is costly), optionally requiring day, month and year."""
     from dateparser.date import DateDataParser
 
-    parser = DateDataParser(
-        languages=["en", "my"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-    data = parser.get_date_data(text[:200])
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
+    if full_dates_only:
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
+    return DateDataParser(languages=["en", "my"], settings=settings)
+
+
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """A complete calendar date written with its year ("November 13th, 2023"); relative phrases never match."""
+    if not YEAR.search(text):
+        return None
+    data = date_parser(True).get_date_data(text[:100])
+    return data.date_obj.date() if data is not None and data.date_obj is not None else None
+
+
+def parse_free_date(text: str) -> tuple[dt.date | None, str | None]:
+    """Free-text dates through dateparser ("Wednesday, January 19, 2022", "March 2024")."""
+    data = date_parser().get_date_data(text[:200])
     if data is None or data.date_obj is None:
         return None, None
     period = data.period if data.period in ("day", "week", "month", "year") else "day"

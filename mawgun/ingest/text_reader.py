@@ -9,16 +9,18 @@ are all among title, date (or published), outlet (or source), url and kind, e.g.
 
 Markdown front matter between `---` lines with the same keys is read the same way. Without a
 header, a short first line is taken as the title. The stored text is the body after the header, so
-the same article with or without a header gets the same id.
+the same article with or without a header gets the same id. Without a header date, a dateline
+right under the headline ("November 13th, 2023 • Author: ...") gives the publication date.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from mawgun.ingest.dates import parse_date
+from mawgun.ingest.dates import parse_date, parse_full_date
 from mawgun.ingest.decode import decode_bytes
 from mawgun.ingest.limits import read_limited
 from mawgun.ingest.source import RawDocument, clean_text
@@ -27,6 +29,8 @@ HEADER_KEYS = {"title": "title", "date": "date", "published": "date", "outlet": 
 HEADER_KEYS |= {"url": "url", "kind": "kind"}
 HEADER_LINE = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$")
 MAX_TITLE_CHARS = 200
+BYLINE_LINES = 6  # a dateline sits right under the headline, if anywhere
+BYLINE_SEPARATORS = re.compile(r"[•·|]")
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -66,10 +70,32 @@ def first_line_title(body: str) -> str | None:
     return None
 
 
+def byline_date(body: str) -> dt.date | None:
+    """The publication date from a dateline under the headline ("November 13th, 2023 • Author: ...").
+
+    Only short segments of the first lines after the title are tried, and only complete dates with a
+    year, so a date mentioned in the story itself is not mistaken for the publication date.
+    """
+    lines = [line.strip() for line in body.split("\n") if line.strip()][1 : BYLINE_LINES + 1]
+    for line in lines:
+        if len(line) > 120:
+            continue
+        for segment in BYLINE_SEPARATORS.split(line):
+            segment = segment.strip()
+            if 6 <= len(segment) <= 40:
+                found = parse_full_date(segment)
+                if found:
+                    return found
+    return None
+
+
 def raw_from_text(text: str, location: str) -> RawDocument:
     """A RawDocument from decoded text with an optional header block."""
     fields, body = split_header(clean_text(text))
     published, precision = parse_date(fields.get("date"))
+    if published is None:
+        published = byline_date(body)
+        precision = "day" if published else None
     return RawDocument(
         text=body,
         location=location,

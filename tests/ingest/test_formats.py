@@ -202,3 +202,21 @@ def test_folders_are_walked_recursively_in_sorted_order(tmp_path: Path, sqlite_u
     assert [Path(e.path).name for e in report.entries] == ["a.txt", "c.md", "photo.png"]
     assert [e.status for e in report.entries] == ["read", "read", "skipped"]
     assert "unsupported file type" in (report.entries[2].reason or "")
+
+
+def test_a_dateline_under_the_headline_gives_the_publication_date(tmp_path: Path, sqlite_url: str) -> None:
+    path = tmp_path / "dateline.txt"
+    path.write_text(
+        "Resistance gains in Karenni State\n\nNovember 20th, 2023  •  Author:  Test Desk  •  5 minute read\n\n"
+        "Fighting that began on 11 November 2023 spread across Loikaw, residents said.",
+        encoding="utf-8",
+    )
+    [doc] = ingest_one(path, sqlite_url)
+    assert (doc.published, doc.published_precision) == (dt.date(2023, 11, 20), "day")
+
+
+def test_dates_in_the_story_are_not_taken_for_the_publication_date(tmp_path: Path, sqlite_url: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Loikaw\n\n" + LOIKAW + "\n\nOn 11 November 2023 the first clashes began.", encoding="utf-8")
+    [doc] = ingest_one(path, sqlite_url)
+    assert doc.published is None
