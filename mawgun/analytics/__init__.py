@@ -5,7 +5,21 @@ with `EventFilter(per_report=True)`. Every function takes a SQLAlchemy Session f
 `mawgun.store.db.session_scope(url)` and returns plain dicts.
 """
 
+from mawgun.analytics.claims import claims_against_data
+from mawgun.analytics.control import control_changes, control_summary, territorial_control
 from mawgun.analytics.counts import actor_pairs, compare_periods, count_events, peak_period, top_places
-from mawgun.analytics.query import EventFilter
+from mawgun.analytics.query import GROUP_KEYS, EventFilter
 
-__all__ = ["EventFilter", "actor_pairs", "compare_periods", "count_events", "peak_period", "top_places"]
+__all__ = [
+    "GROUP_KEYS",
+    "EventFilter",
+    "actor_pairs",
+    "claims_against_data",
+    "compare_periods",
+    "control_changes",
+    "control_summary",
+    "count_events",
+    "peak_period",
+    "territorial_control",
+    "top_places",
+]

@@ -1,0 +1,184 @@
+"""`mawgun stats`: counts (the group's own callback), peak, compare, places and pairs.
+
+Control, claims and the `mawgun import ucdp|acled` commands are in `commands_control.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from mawgun.analytics.cli_options import (
+    Actors,
+    Admin1,
+    Admin3,
+    Alliance,
+    Db,
+    Format,
+    Origin,
+    PerReport,
+    Side,
+    Since,
+    SubTypes,
+    Types,
+    Until,
+    emit,
+    make_filter,
+    parse_date,
+    split,
+    stats_app,
+)
+from mawgun.cli import groups
+
+
+@stats_app.callback(invoke_without_command=True)
+def stats_counts(
+    ctx: typer.Context,
+    by: Annotated[str, typer.Option("--by", help="Group keys, comma-separated: day, week, month, year, event_type, "
+                                    "sub_event_type, admin1, admin3, actor, alliance, side.")] = "month",
+    since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
+    admin1: Admin1 = None, admin3: Admin3 = None, actors: Actors = None, alliance: Alliance = None,
+    side: Side = None, origin: Origin = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+) -> None:  # fmt: skip
+    """Count events (and fatalities) grouped by period, type, place, actor, alliance or side.
+
+    Example: mawgun stats --by month,admin1 --since 2023-01-01 --until 2023-12-31 --format json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from mawgun.analytics.counts import count_events
+    from mawgun.store.db import session_scope
+
+    flt = make_filter(since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report)
+    try:
+        with session_scope(db) as session:
+            rows = count_events(session, split(by), flt)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--by") from exc
+    emit(rows, fmt, title="Events")
+
+
+@stats_app.command("peak")
+def stats_peak(
+    unit: Annotated[str, typer.Option("--unit", help="day | week | month | year.")] = "week",
+    since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
+    admin1: Admin1 = None, actors: Actors = None, alliance: Alliance = None, side: Side = None,
+    per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+) -> None:  # fmt: skip
+    """The period with most events ("a peak of 84 airstrikes in a single week").
+
+    Example: mawgun stats peak --unit week --sub-type "Air/drone strike" --since 2023-08-01 --until 2023-08-31
+    """
+    from mawgun.analytics.counts import peak_period
+    from mawgun.store.db import session_scope
+
+    flt = make_filter(since, until, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
+    try:
+        with session_scope(db) as session:
+            peak = peak_period(session, unit, flt)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--unit") from exc
+    emit(peak or {"unit": unit, "period": None, "events": 0, "fatalities": 0}, fmt, title="Peak")
+
+
+@stats_app.command("compare")
+def stats_compare(
+    pivot: Annotated[str, typer.Option("--pivot", help="The day the 'after' window starts (YYYY-MM-DD).")],
+    before_days: Annotated[int, typer.Option("--before-days", min=1, help="Days before the pivot.")] = 150,
+    after_days: Annotated[int, typer.Option("--after-days", min=1, help="Days from the pivot on.")] = 150,
+    by: Annotated[str | None, typer.Option("--by", help="Also compare per group (e.g. admin1).")] = None,
+    types: Types = None, sub_types: SubTypes = None, admin1: Admin1 = None, actors: Actors = None,
+    alliance: Alliance = None, side: Side = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+) -> None:  # fmt: skip
+    """Events and fatalities before a date against after it, with absolute and relative change.
+
+    Example: mawgun stats compare --pivot 2023-10-27 --before-days 150 --after-days 150 --by admin1
+    """
+    from mawgun.analytics.counts import compare_periods
+    from mawgun.store.db import session_scope
+
+    day = parse_date(pivot, "--pivot")
+    assert day is not None
+    flt = make_filter(None, None, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
+    try:
+        with session_scope(db) as session:
+            result = compare_periods(session, day, before_days, after_days, flt, split(by))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--by") from exc
+    if fmt == "json":
+        emit(result, fmt)
+        return
+    keys = split(by)
+    rows = [compare_row("all", result)]
+    rows += [compare_row(" / ".join(str(group[key]) for key in keys), group) for group in result.get("groups", [])]
+    emit(rows, fmt, title=f"{result['before']['since']}..{result['before']['until']} against "
+         f"{result['after']['since']}..{result['after']['until']}")  # fmt: skip
+
+
+def compare_row(label: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """One line of the comparison table: events and fatalities before, after, change."""
+    ev, fa = entry["events"], entry["fatalities"]
+    return {
+        "group": label,
+        "events before": ev["before"],
+        "events after": ev["after"],
+        "events change": ev["change"],
+        "events %": ev["change_pct"],
+        "fatalities before": fa["before"],
+        "fatalities after": fa["after"],
+        "fatalities change": fa["change"],
+        "fatalities %": fa["change_pct"],
+    }
+
+
+@stats_app.command("places")
+def stats_places(
+    level: Annotated[str, typer.Option("--level", help="admin1 | admin3 | location.")] = "admin3",
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many places.")] = 10,
+    since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
+    admin1: Admin1 = None, actors: Actors = None, alliance: Alliance = None, side: Side = None,
+    per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+) -> None:  # fmt: skip
+    """The places with most events.
+
+    Example: mawgun stats places --level admin3 --since 2023-01-01 --limit 10
+    """
+    from mawgun.analytics.counts import top_places
+    from mawgun.store.db import session_scope
+
+    flt = make_filter(since, until, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
+    try:
+        with session_scope(db) as session:
+            rows = top_places(session, flt, level, limit)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--level") from exc
+    emit(rows, fmt, title="Places")
+
+
+@stats_app.command("pairs")
+def stats_pairs(
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many pairs.")] = 10,
+    since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
+    admin1: Admin1 = None, actors: Actors = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+) -> None:  # fmt: skip
+    """Who fights whom: the (actor1, actor2) pairs with most events.
+
+    Example: mawgun stats pairs --since 2023-10-27 --admin1 Shan
+    """
+    from mawgun.analytics.counts import actor_pairs
+    from mawgun.store.db import session_scope
+
+    flt = make_filter(since, until, types, sub_types, admin1, None, actors, None, None, None, per_report)
+    with session_scope(db) as session:
+        rows = actor_pairs(session, flt, limit)
+    emit(rows, fmt, title="Actor pairs")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `mawgun stats` and the `mawgun import ucdp|acled` commands."""
+    from mawgun.analytics import commands_control
+
+    app.add_typer(stats_app, name="stats")
+    groups.import_app.command("ucdp")(commands_control.import_ucdp_command)
+    groups.import_app.command("acled")(commands_control.import_acled_command)

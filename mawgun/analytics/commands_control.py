@@ -1,0 +1,141 @@
+"""`mawgun stats control`, `mawgun stats claims`, and `mawgun import ucdp|acled`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mawgun.analytics.cli_options import (
+    Actors,
+    Admin1,
+    Alliance,
+    Db,
+    Format,
+    PerReport,
+    Side,
+    Since,
+    Until,
+    emit,
+    make_filter,
+    parse_date,
+    stats_app,
+)
+
+CONTROL_COLUMNS = ["place", "admin1", "admin3", "holder", "side", "since", "change", "sources"]
+CHANGE_COLUMNS = ["date", "place", "admin1", "previous_holder", "holder", "change", "holder_now", "side_now", "sources"]
+CLAIM_COLUMNS = [
+    "source_org", "outlet", "metric", "qualifier", "value", "area", "period_start", "period_end", "mawgun",
+    "difference", "note",
+]  # fmt: skip
+
+
+def with_source_count(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with `sources`: how many reports stand behind each answer (for tables)."""
+    return [row | {"sources": len(row.get("evidence", []))} for row in rows]
+
+
+@stats_app.command("control")
+def stats_control(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Who holds what on this day (default today).")] = None,
+    changes_since: Annotated[str | None, typer.Option("--changes-since", help="List changes of hands from.")] = None,
+    changes_until: Annotated[str | None, typer.Option("--changes-until", help="List changes of hands until.")] = None,
+    summary: Annotated[str | None, typer.Option("--summary", help="Count places by holder | side | alliance.")] = None,
+    fmt: Format = "table",
+    db: Db = None,
+) -> None:
+    """Territorial control from capture, retake and transfer events, each answer with its evidence.
+
+    Example: mawgun stats control --as-of 2024-03-31
+    Example: mawgun stats control --changes-since 2023-10-27 --changes-until 2024-03-31
+    """
+    import datetime as dt
+
+    from mawgun.analytics.control import control_changes, control_summary, territorial_control
+    from mawgun.store.db import session_scope
+
+    day = parse_date(as_of, "--as-of") or dt.date.today()
+    since = parse_date(changes_since, "--changes-since")
+    until = parse_date(changes_until, "--changes-until")
+    with session_scope(db) as session:
+        if since or until:
+            rows = control_changes(session, since or dt.date.min, until or day)
+            emit(rows if fmt == "json" else with_source_count(rows), fmt, CHANGE_COLUMNS, "Changes of hands")
+        elif summary:
+            try:
+                emit(control_summary(session, day, summary), fmt, title=f"Places held on {day}")
+            except ValueError as exc:
+                raise typer.BadParameter(str(exc), param_hint="--summary") from exc
+        else:
+            rows = territorial_control(session, day)
+            emit(rows if fmt == "json" else with_source_count(rows), fmt, CONTROL_COLUMNS, f"Control on {day}")
+
+
+@stats_app.command("claims")
+def stats_claims(
+    since: Since = None, until: Until = None, admin1: Admin1 = None, actors: Actors = None,
+    alliance: Alliance = None, side: Side = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+) -> None:  # fmt: skip
+    """Every figure a source reported (airstrikes, killed, towns captured...) beside Mawgun's own count.
+
+    Example: mawgun stats claims --since 2023-08-01 --until 2023-08-31
+    """
+    from mawgun.analytics.claims import claims_against_data
+    from mawgun.store.db import session_scope
+
+    flt = make_filter(since, until, None, None, admin1, None, actors, alliance, side, None, per_report)
+    with session_scope(db) as session:
+        rows = claims_against_data(session, flt)
+    emit(rows, fmt, CLAIM_COLUMNS, "Claims against data")
+
+
+def report_import(report: Any) -> None:
+    """Print what an import did; bad rows (line and reason) on stderr."""
+    from rich.console import Console
+
+    err = Console(stderr=True)
+    Console().print(
+        f"[bold]{report.origin}[/bold] {report.path}: {report.read} rows read, {report.imported} events imported, "
+        f"{len(report.problems)} rejected"
+    )
+    for line, reason in report.problems[:50]:
+        err.print(f"  line {line}: {reason}")
+    if len(report.problems) > 50:
+        err.print(f"  ... and {len(report.problems) - 50} more")
+
+
+def run_import(kind: str, path: Path, db: str | None) -> None:
+    """Import a coded-data file, with a progress bar; a missing file is a clear error."""
+    from mawgun.ingest.coded import import_acled, import_ucdp
+    from mawgun.store.db import session_scope
+
+    if not path.is_file():
+        raise typer.BadParameter(f"{path} is not a file", param_hint="FILE")
+    importer = import_ucdp if kind == "ucdp" else import_acled
+    try:
+        with session_scope(db) as session:
+            report = importer(session, path, show_progress=True)
+    except UnicodeDecodeError as exc:
+        raise typer.BadParameter(f"{path} is not UTF-8 CSV ({exc.reason})", param_hint="FILE") from exc
+    report_import(report)
+
+
+def import_ucdp_command(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="UCDP GED CSV file.")], db: Db = None
+) -> None:
+    """Import UCDP GED events (one canonical event each; re-importing replaces, never duplicates).
+
+    Example: mawgun import ucdp ged-myanmar.csv
+    """
+    run_import("ucdp", path, db)
+
+
+def import_acled_command(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="ACLED export CSV file.")], db: Db = None
+) -> None:
+    """Import ACLED events (one canonical event each; re-importing replaces, never duplicates).
+
+    Example: mawgun import acled acled-myanmar-2023.csv
+    """
+    run_import("acled", path, db)

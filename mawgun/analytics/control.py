@@ -1,0 +1,139 @@
+"""Territorial control: who holds which place at any date, and which places changed hands.
+
+Control is read from events that transfer a place (data/control.yaml): a non-state group
+overtaking a town or base, the military regaining one, a handover without fighting. The holder
+of a place on a date is actor1 of its latest such canonical event on or before that date. Every
+answer carries its evidence (canonical event, reports, documents, quotes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mawgun.analytics import registry
+from mawgun.analytics.evidence import evidence_for
+from mawgun.store.schema import CanonicalEventRow
+
+CONTROL_PATH = Path(__file__).parent / "data" / "control.yaml"
+SUMMARY_KEYS = ("holder", "side", "alliance")
+
+
+@lru_cache(maxsize=1)
+def control_types() -> dict[str, str]:
+    """Sub-event type -> kind of change (captured, retaken, transferred)."""
+    return dict(yaml.safe_load(CONTROL_PATH.read_text(encoding="utf-8"))["sub_event_types"])
+
+
+def place_key(row: CanonicalEventRow) -> tuple[str, ...]:
+    """What identifies a place: its P-code, else its state/region and name."""
+    if row.pcode:
+        return ("pcode", row.pcode)
+    name = row.location or row.admin3 or ""
+    return ("name", (row.admin1 or "").lower(), " ".join(name.lower().split()))
+
+
+def load_control_events(session: Session, until: dt.date | None = None) -> list[CanonicalEventRow]:
+    """Canonical events that transfer control, oldest first (up to `until` when given)."""
+    stmt = select(CanonicalEventRow).where(
+        CanonicalEventRow.sub_event_type.in_(list(control_types())), CanonicalEventRow.date.is_not(None)
+    )
+    if until is not None:
+        stmt = stmt.where(CanonicalEventRow.date <= until)
+    return list(session.scalars(stmt.order_by(CanonicalEventRow.date, CanonicalEventRow.id)))
+
+
+def holder_of(row: CanonicalEventRow) -> str:
+    """The code that holds the place after the event (first actor1; UNK when none is named)."""
+    return str(row.actor1[0]) if row.actor1 else "UNK"
+
+
+def describe(row: CanonicalEventRow) -> dict[str, Any]:
+    """The place and change one control event records."""
+    holder = holder_of(row)
+    return {
+        "place": row.location or row.admin3,
+        "pcode": row.pcode,
+        "admin1": row.admin1,
+        "admin3": row.admin3,
+        "holder": holder,
+        "holders": [str(code) for code in row.actor1] or [holder],
+        "side": registry.side_of(holder),
+        "alliances": registry.alliances_by_code().get(holder, []),
+        "since": row.date.isoformat() if row.date else None,
+        "change": control_types()[row.sub_event_type or ""],
+        "canonical_id": row.id,
+        "from": [str(code) for code in row.actor2],
+    }
+
+
+def timelines(rows: list[CanonicalEventRow]) -> dict[tuple[str, ...], list[CanonicalEventRow]]:
+    """Place -> its control events in date order."""
+    places: dict[tuple[str, ...], list[CanonicalEventRow]] = {}
+    for row in rows:
+        places.setdefault(place_key(row), []).append(row)
+    return places
+
+
+def territorial_control(session: Session, as_of: dt.date) -> list[dict[str, Any]]:
+    """Every place whose control events say who holds it on `as_of`, with the event that decided it.
+
+    Rows: place, pcode, admin1, admin3, holder (code), holders, side, alliances, since (date of
+    the deciding event), change (captured/retaken/transferred), evidence (reports, documents, quotes).
+    """
+    latest = [events[-1] for events in timelines(load_control_events(session, as_of)).values()]
+    proofs = evidence_for(session, [row.id for row in latest])
+    answers = [describe(row) | {"evidence": proofs.get(row.id, [])} for row in latest]
+    return sorted(answers, key=lambda row: (row["admin1"] or "", row["place"] or ""))
+
+
+def control_summary(session: Session, as_of: dt.date, by: str = "holder") -> list[dict[str, Any]]:
+    """How many places each holder (or side, or alliance) holds on `as_of`, most first."""
+    if by not in SUMMARY_KEYS:
+        raise ValueError(f"by must be one of {', '.join(SUMMARY_KEYS)}")
+    counts: Counter[str] = Counter()
+    for row in territorial_control(session, as_of):
+        labels = row["alliances"] if by == "alliance" else [row[by]]
+        counts.update(set(labels))
+    return [{by: label, "places": n} for label, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def control_changes(
+    session: Session, since: dt.date, until: dt.date, now: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Each change of hands dated in [since, until], with the previous and the new holder, its
+    evidence, and who holds the place `now` (default: by the latest data) and since when.
+
+    A control event that names the same holder as the one before it (a repeated report) is no change.
+    """
+    places = timelines(load_control_events(session, now))
+    changes: list[tuple[CanonicalEventRow, str | None, CanonicalEventRow]] = []
+    for events in places.values():
+        previous: str | None = None
+        for row in events:
+            holder = holder_of(row)
+            if row.date and since <= row.date <= until and holder != previous:
+                changes.append((row, previous, events[-1]))
+            previous = holder
+    proofs = evidence_for(session, [row.id for row, _, _ in changes])
+    answers = []
+    for row, previous, current in changes:
+        answers.append(
+            describe(row)
+            | {
+                "date": row.date.isoformat() if row.date else None,
+                "previous_holder": previous or (str(row.actor2[0]) if row.actor2 else None),
+                "holder_now": holder_of(current),
+                "holder_now_since": current.date.isoformat() if current.date else None,
+                "side_now": registry.side_of(holder_of(current)),
+                "evidence": proofs.get(row.id, []),
+            }
+        )
+    return sorted(answers, key=lambda row: (row["date"] or "", row["place"] or ""))
