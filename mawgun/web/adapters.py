@@ -1,0 +1,127 @@
+"""Small seams between the web stage and the libraries of other stages.
+
+The dashboard reads the geocoder (`mawgun.geo`), the actor registry (`mawgun.actors`), analytics and
+reports through these functions only, so a library that is absent or changes shape degrades one
+feature (an empty list, a missing layer) instead of breaking the server.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import Any
+
+LOG = logging.getLogger(__name__)
+
+
+def _optional(module: str, name: str) -> Any | None:
+    """An attribute of another stage's module, or None when that stage is not installed yet."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def _registry() -> Any | None:
+    get_registry = _optional("mawgun.actors", "get_registry")
+    if get_registry is None:
+        return None
+    try:
+        return get_registry()
+    except Exception as exc:  # a broken registry file must not take the server down
+        LOG.warning("actor registry unavailable: %s", exc)
+        return None
+
+
+def _field(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return list(value.values())
+    return list(value)
+
+
+def list_actors() -> list[dict[str, Any]]:
+    """Every registry actor as a plain dict (id, name, kind, alliances, aliases)."""
+    registry = _registry()
+    if registry is None:
+        return []
+    raw = None
+    for name in ("actors", "all", "list_actors"):
+        candidate = getattr(registry, name, None)
+        if candidate is not None:
+            raw = candidate() if callable(candidate) else candidate
+            break
+    if raw is None and hasattr(registry, "__iter__"):
+        raw = registry
+    return [_actor_dict(actor) for actor in _as_list(raw)]
+
+
+def _actor_dict(actor: Any) -> dict[str, Any]:
+    alliances = _field(actor, "alliances") or _field(actor, "alliance") or []
+    if isinstance(alliances, str):
+        alliances = [alliances]
+    return {
+        "actor_id": str(_field(actor, "actor_id") or _field(actor, "id") or _field(actor, "code") or ""),
+        "name": str(_field(actor, "name") or _field(actor, "label") or ""),
+        "kind": _field(actor, "kind") or _field(actor, "type"),
+        "alliances": [str(a) for a in alliances],
+        "aliases": [str(a) for a in (_field(actor, "aliases") or [])][:20],
+    }
+
+
+def resolve_actor(name: str) -> dict[str, Any] | None:
+    """The registry actor a free-text name resolves to, or None."""
+    registry = _registry()
+    resolve = getattr(registry, "resolve", None) if registry is not None else None
+    if resolve is None:
+        return None
+    try:
+        found = resolve(name)
+    except (ValueError, KeyError, TypeError):
+        return None
+    if found is None:
+        return None
+    if isinstance(found, str):
+        return {"actor_id": found, "name": found, "kind": None, "alliances": [], "aliases": []}
+    return _actor_dict(found)
+
+
+def alliance_members(code: str) -> list[str]:
+    """Actor ids belonging to an alliance (the alliance's own code included)."""
+    members = [code]
+    for actor in list_actors():
+        if code in actor["alliances"]:
+            members.append(actor["actor_id"])
+    return members
+
+
+def geocoder() -> Any | None:
+    """The project geocoder (mawgun.geo.get_geocoder()), or None when not available."""
+    get_geocoder = _optional("mawgun.geo", "get_geocoder")
+    if get_geocoder is None:
+        return None
+    try:
+        return get_geocoder()
+    except Exception as exc:
+        LOG.warning("geocoder unavailable: %s", exc)
+        return None
+
+
+def boundaries_file(level: str) -> Path | None:
+    """The shipped GeoJSON boundaries for "admin1" or "admin3", or None when absent."""
+    boundaries_path = _optional("mawgun.geo", "boundaries_path")
+    if boundaries_path is None:
+        return None
+    try:
+        path = Path(boundaries_path(level))
+    except (ValueError, KeyError, FileNotFoundError, OSError):
+        return None
+    return path if path.is_file() else None

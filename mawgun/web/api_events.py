@@ -1,0 +1,155 @@
+"""HTTP API for events: lists, one event with its evidence, aggregates, map layers, control, exports.
+
+Resources have stable content-derived ids (`/api/v1/events/{event_id}`), so analyst editing can
+later add PATCH/POST on the same URLs. Lists take the shared filters, `limit`/`offset` (with the
+total) and `sort`; `format=csv` answers the same page as CSV.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi.responses import StreamingResponse
+
+from mawgun.web import control, query_events, query_stats
+from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text
+from mawgun.web.formats import csv_lines, geojson_chunks, jsonl_lines, to_csv
+from mawgun.web.schemas import ControlRow, ErrorOut, EventDetail, EventOut, MapLayer, Page, StatsOut, StatsRow
+
+router = APIRouter(prefix="/api/v1", tags=["events"])
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such resource."}}
+EVENT_COLUMNS = [
+    "event_id level event_type sub_event_type date date_end date_precision admin1 admin1_pcode admin2 admin3",
+    "admin3_pcode location pcode latitude longitude geo_precision actor1 actor2 fatalities n_reports",
+    "n_sources n_outlets origin document_id canonical_id component component_version rule confidence",
+]
+EVENT_COLUMNS = " ".join(EVENT_COLUMNS).split()
+
+Sort = Literal["-date", "date", "-fatalities", "fatalities", "-reports", "reports", "admin1", "event_type"]
+PerReport = Annotated[
+    bool | None, Query(description="true: one row per report; false: canonical events (default when deduplicated).")
+]
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv.")]
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
+
+
+@router.get("/events", response_model=Page[EventOut], responses=CSV_RESPONSE)
+def list_events(
+    session: SessionDep,
+    filters: FiltersDep,
+    per_report: PerReport = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    sort: Sort = "-date",
+    format: Format = "json",
+) -> Any:
+    """Canonical events (or reports with `per_report=true`) matching the filters, one page."""
+    level = query_events.choose_level(session, per_report)
+    total, items = query_events.list_events(session, level, filters, limit, offset, sort)
+    if format == "csv":
+        return Response(to_csv(items, EVENT_COLUMNS), media_type="text/csv")
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND)
+def get_event(session: SessionDep, event_id: str) -> Any:
+    """One event with its reports, the documents they come from and every evidence span."""
+    clean_text(event_id, "event_id")
+    detail = query_events.get_event(session, event_id)
+    if detail is None:
+        raise HTTPException(status_code=404, detail=f"no event {event_id}")
+    return detail
+
+
+Dimensions = Annotated[
+    str,
+    Query(
+        description="Comma-separated group keys: " + ", ".join(query_stats.DIMENSIONS),
+        max_length=200,
+        examples=["month,admin1"],
+    ),
+]
+
+
+def parse_dimensions(by: str) -> list[str]:
+    """Validated group keys (at most three, no repeats)."""
+    names = [name.strip() for name in by.split(",") if name.strip()]
+    unknown = [name for name in names if name not in query_stats.DIMENSIONS]
+    if unknown or not names or len(names) > 3 or len(set(names)) != len(names):
+        allowed = ", ".join(query_stats.DIMENSIONS)
+        raise HTTPException(status_code=422, detail=f"by: one to three distinct keys of {allowed}")
+    return names
+
+
+@router.get("/stats", response_model=StatsOut, responses=CSV_RESPONSE)
+def get_stats(
+    session: SessionDep,
+    filters: FiltersDep,
+    by: Dimensions = "month",
+    per_report: PerReport = None,
+    format: Format = "json",
+) -> Any:
+    """Event and fatality counts grouped by period, type and place (server-side aggregation)."""
+    names = parse_dimensions(by)
+    level = query_events.choose_level(session, per_report)
+    rows = query_stats.aggregate(session, level, filters, names)
+    if format == "csv":
+        return Response(to_csv(rows, [*names, "events", "fatalities"]), media_type="text/csv")
+    out = [StatsRow(keys={n: _key(r[n]) for n in names}, events=r["events"], fatalities=r["fatalities"]) for r in rows]
+    return StatsOut(level=level, by=names, rows=out)  # type: ignore[arg-type]
+
+
+def _key(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+@router.get("/map", response_model=MapLayer)
+def get_map(
+    session: SessionDep,
+    filters: FiltersDep,
+    per_report: PerReport = None,
+    points: Annotated[int, Query(ge=0, le=5000, description="Most point groups to return.")] = 2000,
+) -> Any:
+    """The map's layers: events per township (choropleth) and grouped event points."""
+    level = query_events.choose_level(session, per_report)
+    table = query_stats._table(level)
+    return {
+        "level": level,
+        "total": query_events.count_events(session, table, filters),
+        "townships": query_stats.township_counts(session, level, filters),
+        "points": query_stats.map_points(session, level, filters, points) if points else [],
+    }
+
+
+@router.get("/control", response_model=list[ControlRow], responses=CSV_RESPONSE)
+def get_control(session: SessionDep, filters: FiltersDep, per_report: PerReport = None, format: Format = "json") -> Any:
+    """Territorial control: the latest change of hands recorded for each township."""
+    level = query_events.choose_level(session, per_report)
+    rows = control.territorial_control(session, level, filters)
+    if format == "csv":
+        return Response(to_csv(rows, list(ControlRow.model_fields)), media_type="text/csv")
+    return rows
+
+
+@router.get(
+    "/exports/events.{fmt}",
+    responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}, "application/geo+json": {}}}},
+    response_class=StreamingResponse,
+)
+def export_events(
+    session: SessionDep, filters: FiltersDep, fmt: Literal["csv", "jsonl", "geojson"], per_report: PerReport = None
+) -> StreamingResponse:
+    """Every event matching the filters as a download: CSV, JSON Lines or GeoJSON points."""
+    level = query_events.choose_level(session, per_report)
+    rows = list(query_events.iter_events(session, level, filters))
+    media = {"csv": "text/csv", "jsonl": "application/x-ndjson", "geojson": "application/geo+json"}[fmt]
+    if fmt == "csv":
+        body = csv_lines(rows, EVENT_COLUMNS)
+    elif fmt == "jsonl":
+        body = jsonl_lines(rows)
+    else:
+        body = geojson_chunks(rows)
+    headers = {"Content-Disposition": f'attachment; filename="mawgun-events.{fmt}"'}
+    return StreamingResponse(body, media_type=media, headers=headers)

@@ -1,0 +1,75 @@
+"""The FastAPI application: HTTP API under /api/v1, dashboard pages, and the project's static files.
+
+`create_app(db_url)` serves one store (the embedded SQLite default when `db_url` is None). Nothing
+is fetched from the internet: scripts, styles and map outlines are all served by this app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from mawgun import __version__
+from mawgun.store.db import ensure_schema, resolve_url
+
+STATIC_DIR = Path(__file__).parent / "static"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def create_app(db_url: str | None = None) -> FastAPI:
+    """Build the web app over the store at `db_url` (migrated on start if needed)."""
+    from mawgun.web import api_events, api_records, pages
+
+    resolved = resolve_url(db_url)
+    ensure_schema(resolved)
+    app = FastAPI(
+        title="Mawgun API",
+        version=__version__,
+        description="Verified, mapped events of Myanmar's war, each traceable to its sentence. Read-only.",
+    )
+    app.state.db_url = resolved
+    app.include_router(api_events.router)
+    app.include_router(api_records.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    add_handlers(app)
+    return app
+
+
+def add_handlers(app: FastAPI) -> None:
+    """Security headers on every response; HTML error pages for browsers, JSON for the API."""
+
+    @app.middleware("http")
+    async def add_security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        from mawgun.web.pages import render
+
+        response = render(request, "error.html", status=exc.status_code, message=str(exc.detail))
+        response.status_code = exc.status_code
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+        return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
+
+
+def jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:
+    """Validation errors without the raw input objects (which may not be JSON-serialisable)."""
+    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")} for e in exc.errors()]

@@ -1,0 +1,101 @@
+"""Map outlines for the dashboard: the shipped MIMU boundaries, simplified once and cached.
+
+Reads the GeoJSON that `mawgun.geo.boundaries_path(level)` names, simplifies every ring with
+Douglas-Peucker and rounds coordinates to 0.001 degree (about 100 m), so the browser draws the
+330 townships from a few hundred kilobytes. Property names of MIMU files (ST, ST_PCODE, TS,
+TS_PCODE) and of the project's own derived files (name, pcode, admin1_pcode) are both understood.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from mawgun.web.adapters import boundaries_file
+
+TOLERANCE = {"admin1": 0.01, "admin3": 0.004}
+PCODE_KEYS = ("pcode", "TS_PCODE", "admin3_pcode", "ST_PCODE", "SR_PCODE", "admin1_pcode")
+NAME_KEYS = ("name", "TS", "admin3", "ST", "SR", "admin1", "NAME_1")
+PARENT_KEYS = ("admin1_pcode", "ST_PCODE", "SR_PCODE")
+
+
+def _pick(props: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        if props.get(key):
+            return str(props[key])
+    return None
+
+
+def _perpendicular(point: list[float], start: list[float], end: list[float]) -> float:
+    (x, y), (x1, y1), (x2, y2) = point, start, end
+    dx, dy = x2 - x1, y2 - y1
+    if dx == 0 and dy == 0:
+        return ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
+    return abs(dy * x - dx * y + x2 * y1 - y2 * x1) / (dx * dx + dy * dy) ** 0.5
+
+
+def simplify_ring(points: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Douglas-Peucker simplification (iterative, so long rings cannot exhaust the stack)."""
+    if len(points) < 5:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        best, index = 0.0, -1
+        for i in range(first + 1, last):
+            distance = _perpendicular(points[i], points[first], points[last])
+            if distance > best:
+                best, index = distance, i
+        if index >= 0 and best > tolerance:
+            keep[index] = True
+            stack.extend([(first, index), (index, last)])
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    if geometry.get("type") == "Polygon":
+        return list(geometry["coordinates"])
+    if geometry.get("type") == "MultiPolygon":
+        return [ring for polygon in geometry["coordinates"] for ring in polygon]
+    return []
+
+
+def _compact_feature(feature: dict[str, Any], tolerance: float) -> dict[str, Any] | None:
+    props = feature.get("properties") or {}
+    rings = []
+    for ring in _rings(feature.get("geometry") or {}):
+        simple = simplify_ring([[float(x), float(y)] for x, y, *_ in ring], tolerance)
+        if len(simple) >= 4:
+            rings.append([[round(x, 3), round(y, 3)] for x, y in simple])
+    if not rings:
+        return None
+    return {
+        "pcode": _pick(props, PCODE_KEYS),
+        "name": _pick(props, NAME_KEYS),
+        "admin1_pcode": _pick(props, PARENT_KEYS),
+        "rings": rings,
+    }
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: float, tolerance: float) -> dict[str, Any]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    features = [_compact_feature(f, tolerance) for f in data.get("features", [])]
+    kept = [f for f in features if f]
+    xs = [x for f in kept for ring in f["rings"] for x, _ in ring]
+    ys = [y for f in kept for ring in f["rings"] for _, y in ring]
+    bbox = [min(xs), min(ys), max(xs), max(ys)] if xs else None
+    return {"features": kept, "bbox": bbox}
+
+
+def load_boundaries(level: str) -> dict[str, Any]:
+    """Simplified outlines of a level ("admin1" or "admin3"); no features when none are shipped."""
+    path = boundaries_file(level)
+    if path is None:
+        return {"level": level, "features": [], "bbox": None}
+    loaded = _load(str(path), path.stat().st_mtime, TOLERANCE.get(level, 0.005))
+    return {"level": level, **loaded}

@@ -1,0 +1,63 @@
+"""Request dependencies shared by the API and the pages: database sessions and filter parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+from sqlalchemy.orm import Session
+
+from mawgun.store.db import session_scope
+from mawgun.web.filters import EventFilters, build_filters
+
+MAX_OFFSET = 10_000_000
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """A read session on the app's database for one request."""
+    with session_scope(request.app.state.db_url) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def clean_text(value: str | None, name: str) -> str | None:
+    """Reject text no database can store (NUL) with a 422 instead of a server error."""
+    if value is not None and "\x00" in value:
+        raise HTTPException(status_code=422, detail=f"{name}: NUL characters are not allowed")
+    return value
+
+
+def check_dates(since: dt.date | None, until: dt.date | None) -> None:
+    """A range that ends before it starts is a client error."""
+    if since and until and until < since:
+        raise HTTPException(status_code=422, detail="until is before since")
+
+
+def event_filters(
+    since: Annotated[dt.date | None, Query(description="First day (ISO date), inclusive.")] = None,
+    until: Annotated[dt.date | None, Query(description="Last day (ISO date), inclusive.")] = None,
+    type: Annotated[str | None, Query(description="ACLED event type(s), comma-separated.", max_length=500)] = None,
+    admin1: Annotated[str | None, Query(description="State/region name or P-code.", max_length=100)] = None,
+    township: Annotated[str | None, Query(description="Township name or P-code.", max_length=100)] = None,
+    actor: Annotated[
+        str | None, Query(description="Actor id(s), comma-separated (MIL, KIA...).", max_length=300)
+    ] = None,
+    alliance: Annotated[str | None, Query(description="Alliance code (3BHA): its members.", max_length=100)] = None,
+    origin: Annotated[str | None, Query(description="mawgun, ucdp or acled.", max_length=20)] = None,
+) -> EventFilters:
+    """The event filters every list, chart, map and export accepts."""
+    for name, value in {"type": type, "admin1": admin1, "township": township, "actor": actor}.items():
+        clean_text(value, name)
+    clean_text(alliance, "alliance")
+    clean_text(origin, "origin")
+    check_dates(since, until)
+    return build_filters(since, until, type, admin1, township, actor, alliance, origin)
+
+
+FiltersDep = Annotated[EventFilters, Depends(event_filters)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]

@@ -1,0 +1,85 @@
+"""Writing API results as CSV, JSON Lines or GeoJSON (list downloads and exports).
+
+CSV cells that a spreadsheet would run as a formula (starting with = + - @) are prefixed with a
+quote, since exported text comes from news articles anyone can write.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ";".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    text = value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value)
+    if text.startswith(FORMULA_STARTS) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
+    """CSV text, header first, one chunk per row (for streaming)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    yield buffer.getvalue()
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([_cell(row.get(c)) for c in columns])
+        yield buffer.getvalue()
+
+
+def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """A whole CSV document."""
+    return "".join(csv_lines(rows, columns))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One JSON object per line."""
+    for row in rows:
+        yield json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False, default=str) + "\n"
+
+
+def geojson_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A GeoJSON FeatureCollection of the rows that have coordinates, streamed feature by feature."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    for row in rows:
+        if row.get("latitude") is None or row.get("longitude") is None:
+            continue
+        properties = {k: _jsonable(v) for k, v in row.items() if k not in ("latitude", "longitude")}
+        feature = {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+            "properties": properties,
+        }
+        yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False, default=str)
+        first = False
+    yield "]}\n"

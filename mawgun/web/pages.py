@@ -1,0 +1,176 @@
+"""The dashboard's HTML pages (Jinja2, autoescaped), read-only views over the same queries as the API.
+
+Pages read filters leniently from the query string (an HTML form sends empty fields; a bad date is
+reported on the page and ignored), then render server-side lists; the map and the timeline are
+drawn in the browser by the project's own scripts from `/api/v1/map` and `/api/v1/stats`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from mawgun.store.db import session_scope
+from mawgun.web import adapters, control, query_documents, query_events, query_stats
+from mawgun.web.filters import EventFilters, build_filters
+from mawgun.web.highlight import split_text
+from mawgun.web.reports import build_report
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+router = APIRouter(include_in_schema=False)
+FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "alliance", "origin")
+PAGE_SIZE = 50
+
+
+def _date(raw: str | None, name: str, errors: list[str]) -> dt.date | None:
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        errors.append(f"{name}: '{raw}' is not a date (YYYY-MM-DD); ignored")
+        return None
+
+
+def read_filters(request: Request) -> tuple[EventFilters, dict[str, str], list[str]]:
+    """Filters from the query string, the raw values (to refill the form) and any errors."""
+    raw = {k: request.query_params.get(k, "").replace("\x00", "").strip() for k in FILTER_KEYS}
+    errors: list[str] = []
+    since, until = _date(raw["since"], "since", errors), _date(raw["until"], "until", errors)
+    filters = build_filters(
+        since, until, raw["type"] or None, raw["admin1"] or None, raw["township"] or None,
+        raw["actor"] or None, raw["alliance"] or None, raw["origin"] or None,
+    )  # fmt: skip
+    return filters, {k: v for k, v in raw.items() if v}, errors
+
+
+def _int_param(request: Request, name: str, default: int, high: int) -> int:
+    try:
+        return max(0, min(high, int(request.query_params.get(name, default))))
+    except ValueError:
+        return default
+
+
+def filter_choices(session: Session, level: str) -> dict[str, Any]:
+    """Values offered in the filter form: event types, states/regions, actors and alliances."""
+    actors = adapters.list_actors()
+    alliances = sorted({a for actor in actors for a in actor["alliances"]})
+    return {
+        "event_types": query_stats.distinct_values(session, level, "event_type"),
+        "admin1s": query_stats.distinct_values(session, level, "admin1"),
+        "actors": actors,
+        "alliances": alliances,
+    }
+
+
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    """Render a template with the values every page uses."""
+    context.setdefault("query", {})
+    context["qs"] = urlencode(context["query"])
+    context["qs_no_township"] = urlencode({k: v for k, v in context["query"].items() if k != "township"})
+    return TEMPLATES.TemplateResponse(request, template, context)
+
+
+def _session(request: Request) -> Any:
+    return session_scope(request.app.state.db_url)
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request) -> HTMLResponse:
+    """Map, timeline, headline figures and the latest events for the current filters."""
+    filters, query, errors = read_filters(request)
+    with _session(request) as session:
+        level = query_events.choose_level(session, None)
+        total, events = query_events.list_events(session, level, filters, limit=15)
+        totals = query_stats.aggregate(session, level, filters, ["origin"])
+        choices = filter_choices(session, level)
+    fatalities = sum(row["fatalities"] for row in totals)
+    return render(
+        request, "dashboard.html", query=query, errors=errors, level=level, total=total, events=events,
+        fatalities=fatalities, choices=choices, active="dashboard",
+    )  # fmt: skip
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request) -> HTMLResponse:
+    """A paginated, filterable list of events."""
+    filters, query, errors = read_filters(request)
+    offset = _int_param(request, "offset", 0, 10_000_000)
+    per_report = request.query_params.get("per_report") == "true"
+    with _session(request) as session:
+        level = query_events.choose_level(session, True if per_report else None)
+        total, events = query_events.list_events(session, level, filters, PAGE_SIZE, offset)
+        choices = filter_choices(session, level)
+    return render(
+        request, "events.html", query=query, errors=errors, level=level, total=total, events=events,
+        offset=offset, page_size=PAGE_SIZE, choices=choices, active="events",
+    )  # fmt: skip
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str) -> HTMLResponse:
+    """One event: its fields, reports, and each source's text with the evidence highlighted."""
+    with _session(request) as session:
+        detail = query_events.get_event(session, event_id)
+    if detail is None:
+        raise HTTPException(status_code=404, detail=f"no event {event_id}")
+    for source in detail["sources"]:
+        spans = [e for e in detail["evidence"] if e["document_id"] == source["id"]]
+        source["segments"] = split_text(source["text"] or "", spans)
+        source["n_spans"] = len(spans)
+    return render(request, "event.html", detail=detail, event=detail["event"], active="events")
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request) -> HTMLResponse:
+    """Full-text search over documents."""
+    q = request.query_params.get("q", "").replace("\x00", "").strip()
+    offset = _int_param(request, "offset", 0, 10_000_000)
+    with _session(request) as session:
+        conditions = query_documents.document_conditions(session, q or None)
+        total, documents = query_documents.list_documents(session, conditions, PAGE_SIZE, offset)
+    query = {"q": q} if q else {}
+    return render(
+        request, "documents.html", query=query, q=q, total=total, documents=documents, offset=offset,
+        page_size=PAGE_SIZE, active="documents",
+    )  # fmt: skip
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    """One document: metadata, the records read from it, and its text with evidence highlighted."""
+    with _session(request) as session:
+        document = query_documents.get_document(session, doc_id)
+    if document is None:
+        raise HTTPException(status_code=404, detail=f"no document {doc_id}")
+    segments = split_text(document["text"] or "", document["evidence"])
+    return render(request, "document.html", document=document, segments=segments, active="documents")
+
+
+@router.get("/control", response_class=HTMLResponse)
+def control_page(request: Request) -> HTMLResponse:
+    """Territorial control: who last took each township, on a map and in a table."""
+    filters, query, errors = read_filters(request)
+    with _session(request) as session:
+        level = query_events.choose_level(session, None)
+        rows = control.territorial_control(session, level, filters)
+        choices = filter_choices(session, level)
+    return render(request, "control.html", query=query, errors=errors, rows=rows, choices=choices, active="control")
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_page(request: Request) -> HTMLResponse:
+    """Weekly or monthly situation report for a chosen period."""
+    period = "monthly" if request.query_params.get("period") == "monthly" else "weekly"
+    errors: list[str] = []
+    day = _date(request.query_params.get("date"), "date", errors)
+    with _session(request) as session:
+        report = build_report(session, period, day)
+    return render(request, "report.html", report=report, period=period, errors=errors, active="reports")

@@ -1,0 +1,131 @@
+"""Reading documents, statistics and sanctions for the web.
+
+Document search uses the store's full-text index: FTS5 on SQLite (`documents_fts`), a GIN
+`to_tsvector` index on PostgreSQL. User words are quoted before they reach FTS5, so characters such
+as `"`, `*` or `NEAR` are searched as text and never raise a syntax error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Integer, Table, and_, column, func, literal_column, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from mawgun.store.schema import SanctionRow, StatisticRow
+from mawgun.web.query_events import DOCUMENTS, EVIDENCE, REPORTS, report_dicts
+
+STATISTICS: Table = StatisticRow.__table__  # type: ignore[assignment]
+SANCTIONS: Table = SanctionRow.__table__  # type: ignore[assignment]
+
+SUMMARY_COLUMNS = ("id", "title", "outlet", "url", "published", "published_precision", "language", "kind", "origin")
+
+
+def fts5_query(raw: str) -> str | None:
+    """User words as an FTS5 query of quoted terms (all must occur); None when nothing is left."""
+    words = [w.replace('"', '""') for w in raw.split() if w.strip('"')]
+    return " ".join(f'"{w}"' for w in words) or None
+
+
+def _search_condition(session: Session, query: str) -> ColumnElement[bool]:
+    if session.get_bind().dialect.name == "postgresql":
+        vector = func.to_tsvector("simple", func.coalesce(DOCUMENTS.c.title, "") + " " + DOCUMENTS.c.text)
+        return vector.op("@@")(func.plainto_tsquery("simple", query))
+    match = fts5_query(query) or '""'
+    matches = text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts").bindparams(fts=match)
+    return literal_column("documents.rowid").in_(matches.columns(column("rowid", Integer)))
+
+
+def document_conditions(
+    session: Session,
+    q: str | None = None,
+    outlet: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    language: str | None = None,
+) -> list[ColumnElement[bool]]:
+    """SQL conditions for a document search."""
+    conditions: list[ColumnElement[bool]] = []
+    if q and q.strip():
+        conditions.append(_search_condition(session, q.strip()))
+    if outlet:
+        conditions.append(DOCUMENTS.c.outlet.ilike(outlet))
+    if since:
+        conditions.append(DOCUMENTS.c.published >= since)
+    if until:
+        conditions.append(DOCUMENTS.c.published <= until)
+    if language:
+        conditions.append(DOCUMENTS.c.language == language)
+    return conditions
+
+
+def list_documents(
+    session: Session, conditions: list[ColumnElement[bool]], limit: int, offset: int, sort: str = "-published"
+) -> tuple[int, list[dict[str, Any]]]:
+    """A page of document summaries (no text) matching the conditions, with the total."""
+    where = and_(True, *conditions)
+    total = int(session.execute(select(func.count()).select_from(DOCUMENTS).where(where)).scalar_one())
+    column = DOCUMENTS.c.published if sort.lstrip("-") == "published" else DOCUMENTS.c.ingested_at
+    order = column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()
+    stmt = select(*[DOCUMENTS.c[c] for c in SUMMARY_COLUMNS]).where(where)
+    stmt = stmt.order_by(order, DOCUMENTS.c.id).limit(limit).offset(offset)
+    return total, [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def get_document(session: Session, doc_id: str) -> dict[str, Any] | None:
+    """One document with its text, the records read from it and their evidence spans."""
+    row = session.execute(select(DOCUMENTS).where(DOCUMENTS.c.id == doc_id)).first()
+    if row is None:
+        return None
+    document = dict(row._mapping)
+    reports = session.execute(select(REPORTS).where(REPORTS.c.document_id == doc_id).order_by(REPORTS.c.date))
+    document["events"] = report_dicts(session, [dict(r._mapping) for r in reports])
+    document["statistics"] = _rows(session, select(STATISTICS).where(STATISTICS.c.document_id == doc_id))
+    document["sanctions"] = _rows(session, select(SANCTIONS).where(SANCTIONS.c.document_id == doc_id))
+    evidence = select(EVIDENCE).where(EVIDENCE.c.document_id == doc_id).order_by(EVIDENCE.c.start)
+    document["evidence"] = _rows(session, evidence)
+    return document
+
+
+def _rows(session: Session, stmt: Any) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def list_records(
+    session: Session, table: Table, conditions: list[ColumnElement[bool]], limit: int, offset: int, order: Any
+) -> tuple[int, list[dict[str, Any]]]:
+    """A page of statistics or sanctions with the total count."""
+    where = and_(True, *conditions)
+    total = int(session.execute(select(func.count()).select_from(table).where(where)).scalar_one())
+    stmt = select(table).where(where).order_by(order, table.c.id).limit(limit).offset(offset)
+    return total, _rows(session, stmt)
+
+
+def statistic_conditions(metric: str | None, since: dt.date | None, until: dt.date | None) -> list[ColumnElement[bool]]:
+    """Conditions on statistics: metric, and a reporting period overlapping [since, until]."""
+    conditions: list[ColumnElement[bool]] = []
+    if metric:
+        conditions.append(STATISTICS.c.metric == metric)
+    if since:
+        conditions.append(func.coalesce(STATISTICS.c.period_end, STATISTICS.c.period_start) >= since)
+    if until:
+        conditions.append(func.coalesce(STATISTICS.c.period_start, STATISTICS.c.period_end) <= until)
+    return conditions
+
+
+def sanction_conditions(
+    authority: str | None, target: str | None, since: dt.date | None, until: dt.date | None
+) -> list[ColumnElement[bool]]:
+    """Conditions on sanctions: authority, target (substring), date range."""
+    conditions: list[ColumnElement[bool]] = []
+    if authority:
+        conditions.append(SANCTIONS.c.authority.ilike(f"%{authority}%"))
+    if target:
+        conditions.append(SANCTIONS.c.target.ilike(f"%{target}%"))
+    if since:
+        conditions.append(SANCTIONS.c.date >= since)
+    if until:
+        conditions.append(SANCTIONS.c.date <= until)
+    return conditions

@@ -1,0 +1,232 @@
+"""Reading events for the web: paginated lists of canonical events or reports, and one event in full.
+
+Queries go straight to the store tables through SQLAlchemy Core (one round trip per list, one for
+the total), so a page stays fast with 100,000 events. Rows come back as plain dicts that the API's
+Pydantic models and the templates both read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from mawgun.store.schema import DocumentRow, EvidenceRow
+from mawgun.web.filters import CANONICAL, EVENT_ACTORS, REPORTS, EventFilters, where_clause
+
+DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
+EVIDENCE: Table = EvidenceRow.__table__  # type: ignore[assignment]
+
+EVENT_SORTS = ("-date", "date", "-fatalities", "fatalities", "-reports", "reports", "admin1", "event_type")
+
+
+def _order_by(table: Table, sort: str) -> list[Any]:
+    """ORDER BY for an allowed sort key; the id breaks ties so pages never overlap."""
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    fatalities = table.c.fatalities_best if table is CANONICAL else table.c.fatalities
+    reports = table.c.n_reports if table is CANONICAL else table.c.date
+    named = {"date": table.c.date, "fatalities": fatalities, "reports": reports}
+    column = named[key] if key in named else table.c[key]
+    ordered = column.desc().nulls_last() if descending else column.asc().nulls_last()
+    return [ordered, table.c.id.desc() if descending else table.c.id.asc()]
+
+
+def has_canonical_events(session: Session) -> bool:
+    """Whether deduplication has produced any canonical events yet."""
+    return session.execute(select(CANONICAL.c.id).limit(1)).first() is not None
+
+
+def choose_level(session: Session, per_report: bool | None) -> str:
+    """ "canonical" or "report": the caller's choice, else canonical when deduplication has run."""
+    if per_report is None:
+        return "canonical" if has_canonical_events(session) else "report"
+    return "report" if per_report else "canonical"
+
+
+def count_events(session: Session, table: Table, filters: EventFilters) -> int:
+    """How many events match the filters."""
+    stmt = select(func.count()).select_from(table).where(where_clause(table, filters))
+    return int(session.execute(stmt).scalar_one())
+
+
+def list_events(
+    session: Session, level: str, filters: EventFilters, limit: int = 50, offset: int = 0, sort: str = "-date"
+) -> tuple[int, list[dict[str, Any]]]:
+    """One page of canonical events or reports matching the filters, with the total count."""
+    table = CANONICAL if level == "canonical" else REPORTS
+    total = count_events(session, table, filters)
+    stmt = (
+        select(table).where(where_clause(table, filters)).order_by(*_order_by(table, sort)).limit(limit).offset(offset)
+    )
+    rows = [dict(row._mapping) for row in session.execute(stmt)]
+    items = [canonical_dict(row) for row in rows] if table is CANONICAL else report_dicts(session, rows)
+    return total, items
+
+
+def iter_events(session: Session, level: str, filters: EventFilters, batch: int = 2000) -> Any:
+    """Every matching event, in date order, fetched in batches (for exports)."""
+    table = CANONICAL if level == "canonical" else REPORTS
+    stmt = select(table).where(where_clause(table, filters)).order_by(*_order_by(table, "date"))
+    result = session.execute(stmt.execution_options(yield_per=batch))
+    for partition in result.partitions(batch):
+        rows = [dict(row._mapping) for row in partition]
+        yield from (canonical_dict(r) for r in rows) if table is CANONICAL else report_dicts(session, rows)
+
+
+def canonical_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A canonical event row in the API's shape."""
+    data = {k: row.get(k) for k in CANONICAL_FIELDS}
+    data["event_id"] = row["id"]
+    data["level"] = "canonical"
+    data["fatalities"] = row.get("fatalities_best")
+    data["actor1"] = [str(a) for a in row.get("actor1") or []]
+    data["actor2"] = [str(a) for a in row.get("actor2") or []]
+    data["tags"] = [str(t) for t in row.get("tags") or []]
+    return data
+
+
+CANONICAL_FIELDS = [
+    "event_type",
+    "sub_event_type",
+    "date",
+    "date_end",
+    "date_precision",
+    "admin1",
+    "admin1_pcode",
+    "admin2",
+    "admin2_pcode",
+    "admin3",
+    "admin3_pcode",
+    "location",
+    "pcode",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities_low",
+    "fatalities_high",
+    "n_reports",
+    "n_sources",
+    "n_outlets",
+    "first_reported",
+    "last_reported",
+    "origin",
+]
+
+REPORT_FIELDS = [
+    "document_id",
+    "origin",
+    "origin_id",
+    "event_type",
+    "sub_event_type",
+    "date",
+    "date_end",
+    "date_precision",
+    "admin1",
+    "admin1_pcode",
+    "admin2",
+    "admin2_pcode",
+    "admin3",
+    "admin3_pcode",
+    "location",
+    "pcode",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "fatalities_qualifier",
+    "injuries",
+    "component",
+    "component_version",
+    "rule",
+    "confidence",
+    "canonical_id",
+]
+
+
+def _actors_by_event(session: Session, event_ids: list[str]) -> dict[str, dict[int, list[dict[str, Any]]]]:
+    """Actor references of many reports, grouped by report id and role."""
+    found: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    if not event_ids:
+        return found
+    stmt = (
+        select(EVENT_ACTORS)
+        .where(EVENT_ACTORS.c.event_id.in_(event_ids))
+        .order_by(EVENT_ACTORS.c.event_id, EVENT_ACTORS.c.role, EVENT_ACTORS.c.position)
+    )
+    for row in session.execute(stmt):
+        ref = {"name": row.name, "actor_id": row.actor_id, "unit": row.unit, "start": row.span_start}
+        ref["end"] = row.span_end
+        found.setdefault(row.event_id, {}).setdefault(row.role, []).append(ref)
+    return found
+
+
+def report_dicts(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Report rows in the API's shape, with their actors."""
+    actors = _actors_by_event(session, [r["id"] for r in rows])
+    items = []
+    for row in rows:
+        data = {k: row.get(k) for k in REPORT_FIELDS}
+        data["event_id"] = row["id"]
+        data["level"] = "report"
+        data["tags"] = [str(t) for t in row.get("tags") or []]
+        roles = actors.get(row["id"], {})
+        data["actor1_refs"], data["actor2_refs"] = roles.get(1, []), roles.get(2, [])
+        data["actor1"] = [a["actor_id"] or a["name"] for a in data["actor1_refs"]]
+        data["actor2"] = [a["actor_id"] or a["name"] for a in data["actor2_refs"]]
+        items.append(data)
+    return items
+
+
+def _reports_of(session: Session, canonical_id: str) -> list[dict[str, Any]]:
+    stmt = select(REPORTS).where(REPORTS.c.canonical_id == canonical_id).order_by(REPORTS.c.date, REPORTS.c.id)
+    return report_dicts(session, [dict(r._mapping) for r in session.execute(stmt)])
+
+
+def _evidence_of(session: Session, record_ids: list[str]) -> list[dict[str, Any]]:
+    if not record_ids:
+        return []
+    stmt = (
+        select(EVIDENCE)
+        .where(EVIDENCE.c.record_kind == "event", EVIDENCE.c.record_id.in_(record_ids))
+        .order_by(EVIDENCE.c.document_id, EVIDENCE.c.start)
+    )
+    return [
+        {"record_id": r.record_id, "document_id": r.document_id, "start": r.start, "end": r.end, "quote": r.quote}
+        for r in session.execute(stmt)
+    ]
+
+
+def _sources_of(session: Session, document_ids: list[str]) -> list[dict[str, Any]]:
+    if not document_ids:
+        return []
+    columns = [DOCUMENTS.c[name] for name in ("id", "title", "outlet", "url", "published", "language", "text")]
+    stmt = select(*columns).where(DOCUMENTS.c.id.in_(document_ids)).order_by(DOCUMENTS.c.published)
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def get_event(session: Session, event_id: str) -> dict[str, Any] | None:
+    """One event in full: the canonical event (or a lone report), its reports, sources and evidence.
+
+    A report id is accepted too: it answers the canonical event the report belongs to, or the
+    report on its own when deduplication has not grouped it yet.
+    """
+    row = session.execute(select(CANONICAL).where(CANONICAL.c.id == event_id)).first()
+    if row is not None:
+        event = canonical_dict(dict(row._mapping))
+        reports = _reports_of(session, event_id)
+    else:
+        report_row = session.execute(select(REPORTS).where(REPORTS.c.id == event_id)).first()
+        if report_row is None:
+            return None
+        report = report_dicts(session, [dict(report_row._mapping)])[0]
+        if report["canonical_id"] and report["canonical_id"] != event_id:
+            return get_event(session, report["canonical_id"])
+        event, reports = report, [report]
+    evidence = _evidence_of(session, [r["event_id"] for r in reports] or [event_id])
+    doc_ids = list(dict.fromkeys([r["document_id"] for r in reports if r["document_id"]]))
+    doc_ids += [e["document_id"] for e in evidence if e["document_id"] not in doc_ids]
+    return {"event": event, "reports": reports, "evidence": evidence, "sources": _sources_of(session, doc_ids)}

@@ -1,0 +1,124 @@
+"""Server-side aggregation for the dashboard: counts by period and place, map layers, control.
+
+Everything here is a GROUP BY in the database, so the browser receives hundreds of rows, never
+100,000 events. Period keys are ISO strings ("2024-03" for a month, the Monday "2024-03-04" for a
+week) built with each dialect's own date functions (SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, func, literal_column, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from mawgun.web.filters import CANONICAL, REPORTS, EventFilters, where_clause
+
+DIMENSIONS = ("year", "month", "week", "day", "event_type", "sub_event_type", "admin1", "township", "origin")
+
+
+def _table(level: str) -> Table:
+    return CANONICAL if level == "canonical" else REPORTS
+
+
+def _fatalities(table: Table) -> ColumnElement[Any]:
+    return table.c.fatalities_best if table is CANONICAL else table.c.fatalities
+
+
+def _period(session: Session, table: Table, unit: str) -> ColumnElement[Any]:
+    """The ISO key of the period (year, month, week start, day) holding each event's date."""
+    column = table.c.date
+    if session.get_bind().dialect.name == "postgresql":
+        formats = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
+        if unit == "week":
+            return func.to_char(func.date_trunc("week", column), "YYYY-MM-DD")
+        return func.to_char(column, formats[unit])
+    if unit == "week":
+        return func.date(column, "weekday 0", "-6 days")
+    return func.strftime({"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[unit], column)
+
+
+def _dimension(session: Session, table: Table, name: str) -> ColumnElement[Any]:
+    if name in ("year", "month", "week", "day"):
+        return _period(session, table, name)
+    if name == "township":
+        return table.c.admin3_pcode
+    return table.c[name]
+
+
+def aggregate(session: Session, level: str, filters: EventFilters, by: list[str]) -> list[dict[str, Any]]:
+    """Event and fatality counts grouped by the named dimensions (see `DIMENSIONS`)."""
+    table = _table(level)
+    keys = [_dimension(session, table, name).label(name) for name in by]
+    stmt = (
+        select(*keys, func.count().label("events"), func.coalesce(func.sum(_fatalities(table)), 0).label("fatalities"))
+        .where(where_clause(table, filters))
+        .group_by(*keys)
+        .order_by(*keys)
+    )
+    rows = []
+    for row in session.execute(stmt):
+        data = dict(row._mapping)
+        data["events"], data["fatalities"] = int(data["events"]), int(data["fatalities"])
+        rows.append(data)
+    return rows
+
+
+def township_counts(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
+    """Events and fatalities per township (admin3 P-code), for the choropleth."""
+    table = _table(level)
+    stmt = (
+        select(
+            table.c.admin3_pcode.label("pcode"),
+            func.max(table.c.admin3).label("name"),
+            func.max(table.c.admin1).label("admin1"),
+            func.count().label("events"),
+            func.coalesce(func.sum(_fatalities(table)), 0).label("fatalities"),
+        )
+        .where(where_clause(table, filters), table.c.admin3_pcode.is_not(None))
+        .group_by(table.c.admin3_pcode)
+    )
+    return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def map_points(session: Session, level: str, filters: EventFilters, limit: int = 2000) -> list[dict[str, Any]]:
+    """Events grouped at ~1 km (coordinates rounded to 0.01 degree), the busiest places first."""
+    table = _table(level)
+    # round(x * 100) rather than round(x, 2): PostgreSQL has no two-argument round for floats.
+    lat, lon = func.round(table.c.latitude * 100).label("lat"), func.round(table.c.longitude * 100).label("lon")
+    count = func.count().label("events")
+    stmt = (
+        select(
+            lat,
+            lon,
+            count,
+            func.coalesce(func.sum(_fatalities(table)), 0).label("fatalities"),
+            func.max(table.c.location).label("location"),
+            func.max(table.c.admin3).label("township"),
+            func.max(table.c.id).label("event_id"),
+        )
+        .where(where_clause(table, filters), table.c.latitude.is_not(None), table.c.longitude.is_not(None))
+        .group_by(literal_column("lat"), literal_column("lon"))
+        .order_by(count.desc())
+        .limit(limit)
+    )
+    points = []
+    for row in session.execute(stmt):
+        data = dict(row._mapping)
+        data["lat"], data["lon"] = float(data["lat"]) / 100, float(data["lon"]) / 100
+        points.append(data)
+    return points
+
+
+def distinct_values(session: Session, level: str, column: str) -> list[str]:
+    """Distinct non-empty values of a column, sorted (filter choices)."""
+    table = _table(level)
+    stmt = select(table.c[column]).where(table.c[column].is_not(None)).group_by(table.c[column])
+    return sorted(str(v) for (v,) in session.execute(stmt) if v)
+
+
+def date_range(session: Session, level: str) -> tuple[Any, Any]:
+    """Earliest and latest event date in the store."""
+    table = _table(level)
+    return tuple(session.execute(select(func.min(table.c.date), func.max(table.c.date))).one())  # type: ignore[return-value]

@@ -1,0 +1,286 @@
+/* Mawgun dashboard: draws the map of Myanmar and the timeline in SVG from the local API.
+ * No third-party code and nothing fetched from the internet: outlines come from
+ * /api/v1/boundaries (MIMU, simplified on the server), counts from /api/v1/map and /api/v1/stats. */
+"use strict";
+
+(function () {
+  const SVG = "http://www.w3.org/2000/svg";
+  const TYPE_COLORS = {
+    "Battles": "#c0392b",
+    "Explosions/Remote violence": "#e67e22",
+    "Violence against civilians": "#7d3c98",
+    "Protests": "#2471a3",
+    "Riots": "#138d75",
+    "Strategic developments": "#7f8c8d",
+  };
+  const SHADES = ["#fbeee0", "#f8d3a8", "#f3ab6b", "#e67a3c", "#c9472a", "#8f1d1d"];
+  const CONTROL_COLORS = ["#1f618d", "#b9770e", "#117a65", "#6c3483", "#a04000", "#2e4053", "#7b241c", "#196f3d"];
+
+  /* The page's filters without empty fields, as a query string for the API. */
+  function cleanQuery(raw) {
+    const params = new URLSearchParams(raw || "");
+    const kept = new URLSearchParams();
+    for (const [key, value] of params) {
+      if (value.trim() !== "" && key !== "offset") kept.append(key, value);
+    }
+    return kept;
+  }
+
+  async function getJSON(url) {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(url + " answered " + response.status);
+    return response.json();
+  }
+
+  function svgEl(name, attrs, parent) {
+    const node = document.createElementNS(SVG, name);
+    for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function addTitle(node, text) {
+    svgEl("title", {}, node).textContent = text;
+  }
+
+  function typeColor(type) {
+    return TYPE_COLORS[type] || "#566573";
+  }
+
+  /* Equirectangular projection scaled by cos(mid-latitude), fitted to the width. */
+  function makeProjection(bbox, width) {
+    const [minLon, minLat, maxLon, maxLat] = bbox;
+    const kx = Math.cos(((minLat + maxLat) / 2) * Math.PI / 180);
+    const scale = width / ((maxLon - minLon) * kx);
+    const height = (maxLat - minLat) * scale;
+    const project = (lon, lat) => [((lon - minLon) * kx * scale).toFixed(1), ((maxLat - lat) * scale).toFixed(1)];
+    return { project, width, height };
+  }
+
+  function pathOf(rings, proj) {
+    return rings.map((ring) => "M" + ring.map(([x, y]) => proj.project(x, y).join(",")).join("L") + "Z").join("");
+  }
+
+  function shadeFor(count, max) {
+    if (!count) return "#f4f2ee";
+    const level = Math.min(SHADES.length - 1, Math.floor((Math.log(count + 1) / Math.log(max + 1)) * SHADES.length));
+    return SHADES[Math.max(0, level)];
+  }
+
+  function pointsBbox(points) {
+    if (!points.length) return [92.2, 9.6, 101.2, 28.6];
+    const lons = points.map((p) => p.lon), lats = points.map((p) => p.lat);
+    return [Math.min(...lons) - 0.5, Math.min(...lats) - 0.5, Math.max(...lons) + 0.5, Math.max(...lats) + 0.5];
+  }
+
+  function gotoWith(params) {
+    window.location.search = "?" + params.toString();
+  }
+
+  function drawTownships(svg, townships, proj, fillFor, titleFor, onClick) {
+    const layer = svgEl("g", { class: "townships" }, svg);
+    for (const feature of townships.features) {
+      const path = svgEl("path", { d: pathOf(feature.rings, proj), fill: fillFor(feature) }, layer);
+      addTitle(path, titleFor(feature));
+      if (onClick) path.addEventListener("click", () => onClick(feature));
+    }
+  }
+
+  function drawStates(svg, states, proj) {
+    const layer = svgEl("g", { class: "states" }, svg);
+    for (const feature of states.features) svgEl("path", { d: pathOf(feature.rings, proj) }, layer);
+  }
+
+  function drawPoints(svg, points, proj) {
+    const layer = svgEl("g", { class: "points" }, svg);
+    for (const point of points.slice().reverse()) {
+      const [x, y] = proj.project(point.lon, point.lat);
+      const radius = Math.min(12, 2 + Math.sqrt(point.events) * 1.4);
+      const dot = svgEl("circle", { cx: x, cy: y, r: radius.toFixed(1) }, layer);
+      const where = [point.location, point.township].filter(Boolean).join(", ");
+      addTitle(dot, `${where || "place"}: ${point.events} event(s), ${point.fatalities} death(s)`);
+      dot.addEventListener("click", () => {
+        window.location.href = "/events/" + encodeURIComponent(point.event_id);
+      });
+    }
+  }
+
+  function drawLegend(container, entries, title) {
+    const legend = document.createElement("div");
+    legend.className = "legend";
+    const heading = document.createElement("b");
+    heading.textContent = title;
+    legend.appendChild(heading);
+    for (const [color, label] of entries) {
+      const item = document.createElement("span");
+      const swatch = svgEl("svg", { width: 12, height: 12, class: "swatch" });
+      svgEl("rect", { width: 12, height: 12, fill: color, rx: 2 }, swatch);
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(" " + label));
+      legend.appendChild(item);
+    }
+    container.appendChild(legend);
+  }
+
+  function countLegend(max) {
+    const entries = [["#f4f2ee", "none"]];
+    for (let i = 0; i < SHADES.length; i++) {
+      const upper = Math.round(Math.exp(((i + 1) / SHADES.length) * Math.log(max + 1)) - 1);
+      entries.push([SHADES[i], "≤ " + Math.max(1, upper).toLocaleString()]);
+    }
+    return entries;
+  }
+
+  async function loadOutlines() {
+    const [states, townships] = await Promise.all([
+      getJSON("/api/v1/boundaries/admin1"),
+      getJSON("/api/v1/boundaries/admin3"),
+    ]);
+    return { states, townships };
+  }
+
+  function newSvg(container, proj) {
+    container.textContent = "";
+    const svg = svgEl("svg", {
+      viewBox: `0 0 ${proj.width} ${proj.height.toFixed(0)}`,
+      role: "img",
+      "aria-label": "Map of Myanmar",
+    });
+    container.appendChild(svg);
+    return svg;
+  }
+
+  async function drawEventMap(container, params) {
+    const [outlines, layer] = await Promise.all([loadOutlines(), getJSON("/api/v1/map?" + params.toString())]);
+    const bbox = outlines.townships.bbox || outlines.states.bbox || pointsBbox(layer.points);
+    const proj = makeProjection(bbox, 600);
+    const svg = newSvg(container, proj);
+    const counts = new Map(layer.townships.map((t) => [t.pcode, t]));
+    const max = Math.max(1, ...layer.townships.map((t) => t.events));
+    drawTownships(
+      svg, outlines.townships, proj,
+      (f) => shadeFor((counts.get(f.pcode) || {}).events || 0, max),
+      (f) => {
+        const c = counts.get(f.pcode) || { events: 0, fatalities: 0 };
+        return `${f.name || f.pcode}: ${c.events} event(s), ${c.fatalities} death(s)`;
+      },
+      (f) => { const p = cleanQuery(container.dataset.query); p.set("township", f.pcode); gotoWith(p); },
+    );
+    drawStates(svg, outlines.states, proj);
+    drawPoints(svg, layer.points, proj);
+    if (!outlines.townships.features.length) container.classList.add("no-outlines");
+    drawLegend(container, countLegend(max), "Events per township");
+  }
+
+  async function drawControlMap(container, params) {
+    const [outlines, rows] = await Promise.all([loadOutlines(), getJSON("/api/v1/control?" + params.toString())]);
+    const bbox = outlines.townships.bbox || outlines.states.bbox || [92.2, 9.6, 101.2, 28.6];
+    const proj = makeProjection(bbox, 600);
+    const svg = newSvg(container, proj);
+    const byTownship = new Map(rows.filter((r) => r.township_pcode).map((r) => [r.township_pcode, r]));
+    const controllers = [...new Set(rows.map((r) => r.controller))].sort();
+    const colorOf = (name) => (name === "MIL" ? "#515a5a" : CONTROL_COLORS[controllers.indexOf(name) % CONTROL_COLORS.length]);
+    drawTownships(
+      svg, outlines.townships, proj,
+      (f) => (byTownship.has(f.pcode) ? colorOf(byTownship.get(f.pcode).controller) : "#f4f2ee"),
+      (f) => {
+        const r = byTownship.get(f.pcode);
+        return r ? `${f.name}: held by ${r.controller} since ${r.since || "?"}` : `${f.name}: no recorded change`;
+      },
+      (f) => { const r = byTownship.get(f.pcode); if (r) window.location.href = "/events/" + encodeURIComponent(r.event_id); },
+    );
+    drawStates(svg, outlines.states, proj);
+    drawLegend(container, controllers.map((c) => [colorOf(c), c]).concat([["#f4f2ee", "no recorded change"]]), "Held by");
+  }
+
+  function monthsBetween(first, last) {
+    const months = [];
+    let [y, m] = first.split("-").map(Number);
+    const [ly, lm] = last.split("-").map(Number);
+    while (y < ly || (y === ly && m <= lm)) {
+      months.push(`${y}-${String(m).padStart(2, "0")}`);
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+    }
+    return months;
+  }
+
+  function monthEnd(month) {
+    const [y, m] = month.split("-").map(Number);
+    return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+  }
+
+  async function drawTimeline(container) {
+    const params = cleanQuery(container.dataset.query);
+    params.set("by", "month,event_type");
+    const stats = await getJSON("/api/v1/stats?" + params.toString());
+    const rows = stats.rows.filter((r) => r.keys.month);
+    container.textContent = "";
+    if (!rows.length) {
+      container.textContent = "No dated events for these filters.";
+      return;
+    }
+    const months = monthsBetween(rows[0].keys.month, rows[rows.length - 1].keys.month);
+    const types = [...new Set(rows.map((r) => r.keys.event_type))].sort();
+    const table = new Map();
+    for (const r of rows) table.set(r.keys.month + "|" + r.keys.event_type, r.events);
+    const totals = months.map((m) => types.reduce((sum, t) => sum + (table.get(m + "|" + t) || 0), 0));
+    const max = Math.max(1, ...totals);
+    const width = 640, height = 220, left = 40, bottom = 24, top = 8;
+    const barWidth = (width - left) / months.length;
+    const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Events per month" }, container);
+    const plotHeight = height - bottom - top;
+    for (const fraction of [0, 0.5, 1]) {
+      const y = top + plotHeight * (1 - fraction);
+      svgEl("line", { x1: left, x2: width, y1: y, y2: y, class: "gridline" }, svg);
+      svgEl("text", { x: left - 4, y: y + 4, class: "axis", "text-anchor": "end" }, svg).textContent =
+        Math.round(max * fraction).toLocaleString();
+    }
+    const filters = cleanQuery(container.dataset.query);
+    months.forEach((month, i) => {
+      let y = top + plotHeight;
+      const x = left + i * barWidth;
+      const group = svgEl("g", { class: "bar" }, svg);
+      for (const type of types) {
+        const count = table.get(month + "|" + type) || 0;
+        if (!count) continue;
+        const h = (count / max) * plotHeight;
+        y -= h;
+        const rect = svgEl("rect", {
+          x: (x + 0.5).toFixed(1), y: y.toFixed(1), width: Math.max(1, barWidth - 1).toFixed(1), height: h.toFixed(1),
+          fill: typeColor(type),
+        }, group);
+        addTitle(rect, `${month} · ${type}: ${count.toLocaleString()}`);
+      }
+      group.addEventListener("click", () => {
+        const p = new URLSearchParams(filters);
+        p.set("since", month + "-01");
+        p.set("until", monthEnd(month));
+        gotoWith(p);
+      });
+      const every = Math.ceil(months.length / 8);
+      if (i % every === 0) {
+        svgEl("text", { x: x + barWidth / 2, y: height - 6, class: "axis", "text-anchor": "middle" }, svg).textContent = month;
+      }
+    });
+    drawLegend(container, types.map((t) => [typeColor(t), t]), "Event type");
+  }
+
+  function showError(container, error) {
+    container.textContent = "Could not draw this view: " + error.message;
+    container.classList.add("failed");
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const map = document.getElementById("map");
+    if (map) {
+      const params = cleanQuery(map.dataset.query);
+      const draw = map.dataset.mode === "control" ? drawControlMap : drawEventMap;
+      draw(map, params).then(() => map.classList.add("ready")).catch((e) => showError(map, e));
+    }
+    const timeline = document.getElementById("timeline");
+    if (timeline) {
+      drawTimeline(timeline).then(() => timeline.classList.add("ready")).catch((e) => showError(timeline, e));
+    }
+  });
+})();

@@ -1,0 +1,28 @@
+"""Cutting text into plain and evidence segments."""
+
+from __future__ import annotations
+
+from mawgun.web.highlight import merge_spans, split_text
+
+
+def test_overlapping_spans_merge_and_keep_their_records() -> None:
+    assert merge_spans([(5, 10, "a"), (8, 12, "b"), (20, 25, "a")], 30) == [(5, 12, ("a", "b")), (20, 25, ("a",))]
+
+
+def test_spans_outside_the_text_are_clipped_or_dropped() -> None:
+    assert merge_spans([(-3, 2, "a"), (8, 99, "b"), (50, 60, "c"), (4, 4, "d")], 10) == [
+        (0, 2, ("a",)),
+        (8, 10, ("b",)),
+    ]
+
+
+def test_split_text_alternates_plain_and_marked_segments_that_rebuild_the_text() -> None:
+    text = "The army shelled the village. Two people died."
+    segments = split_text(text, [{"start": 4, "end": 28, "record_id": "ev-1"}])
+    assert "".join(s.text for s in segments) == text
+    assert [(s.text, s.marked) for s in segments] == [
+        ("The ", False),
+        ("army shelled the village", True),
+        (". Two people died.", False),
+    ]
+    assert segments[1].records == ("ev-1",) and segments[1].start == 4

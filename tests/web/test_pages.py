@@ -1,0 +1,66 @@
+"""The dashboard pages: rendered server-side, escaped, with evidence highlighted."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from web.sample_store import LASHIO_SENTENCE, PAZIGYI_SENTENCE
+
+
+def test_dashboard_shows_figures_filters_map_and_latest_events(client: TestClient) -> None:
+    html = client.get("/").text
+    assert 'id="map"' in html and 'id="timeline"' in html
+    assert "Boundaries and place codes: MIMU" in html
+    assert "/events/ce-lashio" in html and "/events/ce-pazigyi" in html
+    assert '<option value="Battles"' in html
+    assert "166" in html  # reported deaths: 160 + 6
+
+
+def test_dashboard_filters_the_event_list(client: TestClient) -> None:
+    html = client.get("/", params={"type": "Battles", "since": "", "admin1": ""}).text
+    assert "/events/ce-lashio" in html and "/events/ce-pazigyi" not in html
+
+
+def test_a_bad_date_on_a_page_is_reported_and_ignored(client: TestClient) -> None:
+    response = client.get("/events", params={"since": "last-week"})
+    assert response.status_code == 200
+    assert "is not a date" in response.text and "/events/ce-pazigyi" in response.text
+
+
+def test_event_page_highlights_evidence_and_escapes_markup(client: TestClient) -> None:
+    html = client.get("/events/ce-lashio").text
+    assert f">{LASHIO_SENTENCE}</mark>" in html.replace("&#39;", "'")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(" in html
+    assert "Non-state actor overtakes territory" in html and "MNDAA" in html
+
+
+def test_document_page_shows_text_escaped_with_its_records(client: TestClient) -> None:
+    html = client.get("/documents/doc-lashio").text
+    assert "&lt;script&gt;" in html and "<script>alert" not in html
+    pazigyi = client.get("/documents/doc-pazigyi").text
+    assert f">{PAZIGYI_SENTENCE}</mark>" in pazigyi
+    assert "United States" in pazigyi and "displaced" in pazigyi
+
+
+def test_documents_page_searches_full_text(client: TestClient) -> None:
+    html = client.get("/documents", params={"q": "aviation fuel"}).text
+    assert "/documents/doc-pazigyi" in html and "/documents/doc-lashio" not in html
+
+
+def test_control_and_report_pages_render(client: TestClient) -> None:
+    assert "MNDAA" in client.get("/control").text
+    weekly = client.get("/reports").text
+    assert "2024-07-29" in weekly and "Lashio" in weekly
+    monthly = client.get("/reports", params={"period": "monthly", "date": "2023-04-20"}).text
+    assert "2023-04-01" in monthly and "Kanbalu" in monthly
+
+
+def test_unknown_event_page_is_a_404_page_for_browsers(client: TestClient) -> None:
+    response = client.get("/events/ce-missing", headers={"Accept": "text/html"})
+    assert response.status_code == 404 and "<h1>404</h1>" in response.text
+
+
+def test_static_files_are_served_locally(client: TestClient) -> None:
+    assert client.get("/static/dashboard.js").status_code == 200
+    assert "mark" in client.get("/static/app.css").text
