@@ -1,28 +1,33 @@
 """A simple language guess from the script: Burmese script share decides "my", Latin letters "en".
 
 Reporting on Myanmar comes in Burmese (Myanmar script) or English, sometimes mixed; counting
-letters by script is enough to route a document and needs no model.
+letters by script is enough to route a document and needs no model. Counting uses regular
+expressions (C speed) over the first 20,000 characters.
 """
 
 from __future__ import annotations
 
-BURMESE_RANGES = ((0x1000, 0x109F), (0xA9E0, 0xA9FF), (0xAA60, 0xAA7F))
+import re
+
+MYANMAR_SCRIPT = "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"
+BURMESE = re.compile(f"[{MYANMAR_SCRIPT}]")
+LATIN = re.compile("[A-Za-z]")
+OTHER_LETTER = re.compile(f"[^\\W\\d_A-Za-z{MYANMAR_SCRIPT}]")
 BURMESE_SHARE = 0.3  # share of letters in Myanmar script above which a text counts as Burmese
 
 
 def is_burmese(char: str) -> bool:
     """True for a character of the Myanmar script blocks."""
-    code = ord(char)
-    return any(low <= code <= high for low, high in BURMESE_RANGES)
+    return BURMESE.match(char) is not None
 
 
 def guess_language(text: str, sample: int = 20000) -> str | None:
-    """ "my", "en" or "und" (undetermined) from the first `sample` characters; None for empty text."""
-    letters = [c for c in text[:sample] if c.isalpha() or is_burmese(c)]
-    if not letters:
+    """ "my", "en" or "und" (undetermined) from the first `sample` characters; None when there are no letters."""
+    head = text[:sample]
+    burmese, latin, other = (len(pattern.findall(head)) for pattern in (BURMESE, LATIN, OTHER_LETTER))
+    total = burmese + latin + other
+    if not total:
         return None
-    burmese = sum(1 for c in letters if is_burmese(c))
-    if burmese / len(letters) >= BURMESE_SHARE:
+    if burmese / total >= BURMESE_SHARE:
         return "my"
-    latin = sum(1 for c in letters if c.isascii())
-    return "en" if latin / len(letters) >= 0.5 else "und"
+    return "en" if latin / total >= 0.5 else "und"

@@ -117,8 +117,12 @@ def filter_fulltext(stmt: Select[Any], session: Session, query: str) -> Select[A
     if session.get_bind().dialect.name == "sqlite":
         clause = text("documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts_q)")
         return stmt.where(clause.bindparams(fts_q=fts_query(query)))
-    vector = func.to_tsvector(text("'simple'"), func.coalesce(DocumentRow.title, "") + " " + DocumentRow.text)
-    return stmt.where(vector.op("@@")(func.plainto_tsquery(text("'simple'"), query)))
+    # Written exactly as the GIN index expression of migration 0001, so PostgreSQL can use the index.
+    clause = text(
+        "to_tsvector('simple', coalesce(documents.title, '') || ' ' || documents.text) "
+        "@@ plainto_tsquery('simple', :fts_q)"
+    )
+    return stmt.where(clause.bindparams(fts_q=query))
 
 
 def list_documents(
