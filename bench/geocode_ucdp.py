@@ -29,6 +29,11 @@ def find_shared(given: Path | None) -> Path | None:
     return candidate if (candidate / "bench" / "ucdp" / "geocode-cases.jsonl").is_file() else None
 
 
+def case_context(case: dict[str, Any]) -> str:
+    """Text around a description that may name its township or state: a `context` field, else the headline."""
+    return str(case.get("context") or case.get("headline") or "")
+
+
 def predict(cases: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float, float]:
     """Predictions for every case, the gazetteer load time and the geocoding time (seconds)."""
     from mawgun.geo import get_geocoder
@@ -38,7 +43,7 @@ def predict(cases: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float, f
     loaded = time.perf_counter()
     preds = []
     for case in cases:
-        place = geocoder.geocode_description(case["text"])
+        place = geocoder.geocode_description(case["text"], context=case_context(case))
         row = {"id": case["id"]}
         if place is not None:
             row.update({k: getattr(place, k) for k in ("admin1", "admin2", "admin3", "latitude", "longitude")})

@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from mawgun.geo.text import loose_key, name_key, name_variants
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -23,6 +25,8 @@ ADMIN_LEVELS = ("state", "district", "township", "town", "locality")
 GENERIC_KEYS = frozenset(
     {"east", "west", "north", "south", "upper", "lower", "kokangsaz", "wasad", "wasaz", "subtownship", "town"}
 )
+FUZZY_MIN_LEN = 6
+FUZZY_TOWNSHIP = 85
 ADMIN1_SUFFIXES = ("unionterritory", "territory", "state", "region", "division", "province")
 
 
@@ -80,6 +84,7 @@ class Gazetteer:
         self.national_local: dict[str, list[Entry]] = defaultdict(list)
         self.township_locals: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self.admin1_of: dict[str, str] = {}
+        self._township_keys: dict[str, Entry] | None = None
         self.load_rows(data_dir / "gazetteer.tsv.gz")
         self.load_states()
         self.load_aliases(data_dir)
@@ -123,7 +128,7 @@ class Gazetteer:
             next(handle)
             for line in handle:
                 alias, pcode, _source = line.rstrip("\n").split("\t")
-                if pcode in self.by_pcode:
+                if pcode in self.by_pcode and len(name_key(alias)) >= 4:
                     self.add_alias(alias, self.by_pcode[pcode])
 
     def targets_of(self, target: str) -> list[Entry]:
@@ -184,6 +189,28 @@ class Gazetteer:
     def locals_in(self, township: str) -> dict[str, list[Entry]]:
         """All villages, tracts and wards of one township keyed by loose key (for guarded fuzzy matching)."""
         return self.township_locals.get(township, {})
+
+    def fuzzy_township(self, name: str) -> Entry | None:
+        """The township a misspelt designated name means ('Tharyarwaddy' -> Thayarwady), or None.
+
+        Guards: at least 6 letters, ratio >= 85, lengths within 3, same first letter (ignoring a leading
+        'h'), and a clear margin over the next different township, so Pauk never becomes Pauktaw."""
+        key = name_key(name)
+        if len(key) < FUZZY_MIN_LEN:
+            return None
+        if self._township_keys is None:
+            self._township_keys = {}
+            for entry in self.by_pcode.values():
+                if entry.level == "township" and entry.lat is not None:
+                    for variant in name_variants(entry.name):
+                        self._township_keys.setdefault(name_key(variant), entry)
+        scored = process.extract(key, list(self._township_keys), scorer=fuzz.ratio, limit=4)
+        good = [(k, sc) for k, sc, _i in scored if sc >= FUZZY_TOWNSHIP and abs(len(k) - len(key)) <= 3]
+        if not good or good[0][0].lstrip("h")[:1] != key.lstrip("h")[:1]:
+            return None
+        best = self._township_keys[good[0][0]]
+        rivals = [sc for k, sc, _i in scored if self._township_keys[k] is not best]
+        return best if not rivals or good[0][1] - rivals[0] >= 3 else None
 
     def normalize_admin1(self, name: str) -> str | None:
         """Any spelling of a state/region (old names, sub-units, suffixes) -> one of the 15 admin1 names."""

@@ -57,9 +57,24 @@ class Geocoder:
         """The single best place for a whole description such as UCDP's where_description."""
         pairs = self.resolve_mentions(text, 0, None, context, loose=True)
         if not pairs:
-            return None
+            return self.context_fallback(context) if context else None
         best = min(pairs, key=lambda pair: self.specificity(pair[1], pairs))
         return self.between(text, best, pairs)
+
+    def context_fallback(self, context: str) -> Place | None:
+        """When a description names nothing known, the unit its context is sure of: the one township (or
+        state) every place in the context shares. The place keeps no span (it is not in the text)."""
+        places = self.find_places(context)
+        for level, code in (("township", "admin3_pcode"), ("state", "admin1")):
+            values = {getattr(p, code) for p in places}
+            if len(values) == 1 and None not in values:
+                place = places[0]
+                entry = self.gaz.by_pcode.get(place.admin3_pcode or "") if level == "township" else None
+                if level == "state":
+                    entry = self.gaz.by_pcode.get(place.admin1_pcode or "")
+                if entry is not None:
+                    return self.to_place(entry, None, entry.name)
+        return None
 
     def search(self, name: str, limit: int = 10) -> list[Place]:
         """Gazetteer units spelled like `name` (exact, alias or loose), most general first, then fuzzy."""
@@ -109,10 +124,10 @@ class Geocoder:
             local = self.resolve_local(mention, anchors, states)
             if local is not None:
                 return local
+            if mention.designator == "village" and self.gaz.local_matches(mention.text):
+                return None  # a village named like a town elsewhere: not the town
         if admin is not None:
             return admin
-        if mention.designator == "township":
-            return self.fuzzy_township(mention.text)
         return None
 
     def pick_admin(self, mention: Mention, others: list[Mention]) -> Entry | None:
@@ -137,13 +152,16 @@ class Geocoder:
     def anchor_townships(
         self, mentions: list[Mention], extra: list[Mention], admin: dict[int, Entry | None]
     ) -> list[Entry]:
-        """Townships named in the segment (then in the context), as entries, in order of mention."""
+        """Townships named in the segment (then in the context): the chosen reading of each mention first,
+        then its namesakes (a village can tell which of two same-name townships is meant)."""
         anchors: list[Entry] = []
         for mention in mentions + extra:
-            entry = admin.get(id(mention))
-            township = self.gaz.township_of(entry) if entry is not None else None
-            if township is not None and township not in anchors:
-                anchors.append(township)
+            chosen = admin.get(id(mention))
+            others = [e for e in mention.candidates if e.level in ("township", "town")]
+            for entry in ([chosen] if chosen is not None else []) + others:
+                township = self.gaz.township_of(entry)
+                if township is not None and township not in anchors:
+                    anchors.append(township)
         return anchors
 
     def resolve_local(self, mention: Mention, anchors: list[Entry], states: set[str]) -> Entry | None:
@@ -186,16 +204,6 @@ class Geocoder:
             if len(codes) == 1 and next(iter(codes)) in self.gaz.by_pcode:
                 return self.gaz.by_pcode[next(iter(codes))]
         return None
-
-    def fuzzy_township(self, name: str) -> Entry | None:
-        """A designated township the index does not know: closest township name, strictly guarded."""
-        key = loose_key(name)
-        if len(key) < MIN_FUZZY_LEN:
-            return None
-        best = process.extractOne(key, list(self.township_names), scorer=fuzz.ratio, score_cutoff=FUZZY_ADMIN)
-        if best is None or best[0][0] != key[0] or abs(len(best[0]) - len(key)) > 1:
-            return None
-        return self.township_names[best[0]]
 
     # -- output -------------------------------------------------------------------------------
     def specificity(self, place: Place, pairs: list[tuple[Mention, Place]]) -> tuple[int, int, int]:

@@ -30,6 +30,7 @@ STOPWORDS = frozenset(WORDS["stopwords"])
 ORG_WORDS = frozenset(WORDS["organisation_words"])
 CONNECTORS = frozenset({"and", "or", "&"})
 LOCAL_KINDS = frozenset({"village", "village_tract", "ward", "feature"})
+ADMIN_KINDS = frozenset({"township", "town", "district", "state"})
 PLURAL_DESIGNATORS = frozenset({"villages", "townships", "towns", "wards", "districts", "tracts"})
 
 
@@ -112,36 +113,42 @@ def match_admin(gaz: Gazetteer, tokens: list[Token], i: int, j: int) -> tuple[in
 
 
 def mentions_in_run(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
-    """Split one run into admin-name mentions and leftover local-name mentions."""
+    """Split a run into consecutive admin-name mentions; a run they do not cover is one local name."""
     i, j = run
     found: list[Mention] = []
-    pending = i
     while i < j:
         length, entries = match_admin(gaz, tokens, i, j)
         if not length or not allowed_match(tokens, i, length, entries):
-            i += 1
-            continue
-        if pending < i:
-            found.append(make_mention(text, tokens, pending, i, []))
+            return [make_mention(text, tokens, run[0], j, [])]
         found.append(make_mention(text, tokens, i, i + length, entries))
         i += length
-        pending = i
-    if pending < j:
-        found.append(make_mention(text, tokens, pending, j, []))
     return found
 
 
+def split_admin_suffix(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
+    """'Letpan Kyin Myinmu [Township]': a local name followed by the designated admin name, or []."""
+    i, j = run
+    for k in range(i + 1, j):
+        tail = " ".join(t.text for t in tokens[k:j])
+        entries = gaz.admin_matches(tail) or [e for e in [gaz.fuzzy_township(tail)] if e is not None]
+        if entries:
+            head = make_mention(text, tokens, i, k, [])
+            head.designator = "feature"
+            return [head, make_mention(text, tokens, k, j, entries)]
+    return []
+
+
 def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry]) -> bool:
-    """Guard against matches that are not places: a short lower-case word, or an ethnic name that starts an
-    organisation's name ("Karen National Union", "Arakan Army", "Chin National Front")."""
+    """Guard against matches that are not places: a short word without a designator after it, or an ethnic
+    name that starts an organisation's name ("Karen National Union", "Arakan Army", "Chin National Front")."""
     first = tokens[i]
-    if length == 1 and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
+    following = tokens[i + length] if i + length < len(tokens) else None
+    designated = following is not None and following.lower in DESIGNATORS
+    if length == 1 and not designated and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
         return False
-    if all(e.level == "state" for e in entries) and i + length < len(tokens):
-        following = tokens[i + length]
-        if following.lower in ORG_WORDS or (following.capitalised and following.lower not in DESIGNATORS):
-            return False
-    return True
+    if not all(e.level == "state" for e in entries) or following is None:
+        return True
+    return not (following.lower in ORG_WORDS or (following.capitalised and following.lower not in DESIGNATORS))
 
 
 def make_mention(text: str, tokens: list[Token], i: int, j: int, entries: list[Entry]) -> Mention:
@@ -180,11 +187,16 @@ def joined(tokens: list[Token], end_of_left: int, start_of_right: int) -> bool:
 def mentions_of_run(
     gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str | None
 ) -> list[Mention]:
-    """A designated local run is one name (a village may contain a township's name); others are split."""
+    """A designated local run is one name (a village may contain a township's name); a designated township
+    or town is one name, matched exactly or (strictly guarded) fuzzily; other runs are split."""
+    i, j = run
+    whole = " ".join(t.text for t in tokens[i:j])
     if kind in LOCAL_KINDS:
-        i, j = run
-        mention = make_mention(text, tokens, i, j, gaz.admin_matches(" ".join(t.text for t in tokens[i:j])))
-        found = [mention]
+        found = [make_mention(text, tokens, i, j, gaz.admin_matches(whole))]
+    elif kind in ("township", "town") and not gaz.admin_matches(whole) and gaz.fuzzy_township(whole):
+        found = [make_mention(text, tokens, i, j, [gaz.fuzzy_township(whole)])]  # type: ignore[list-item]
+    elif kind in ADMIN_KINDS and not gaz.admin_matches(whole):
+        found = split_admin_suffix(gaz, text, tokens, run) or mentions_in_run(gaz, text, tokens, run)
     else:
         found = mentions_in_run(gaz, text, tokens, run)
     if found:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z']*|[0-9]+|[\u1000-\u109F]+")
 LOOSE_RULES = (
@@ -33,18 +34,24 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch) or ord(ch) >= 0x1000)
 
 
+NON_KEY_RE = re.compile(r"[^0-9a-z\u1000-\u109f]")
+DOUBLED_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Lower-case letters and digits only (Burmese script kept): 'Hpa-An' -> 'hpaan'."""
-    text = strip_accents(name).lower()
-    return re.sub(r"[^0-9a-z\u1000-\u109f]", "", text)
+    text = name.lower() if name.isascii() else strip_accents(name).lower()
+    return NON_KEY_RE.sub("", text)
 
 
+@lru_cache(maxsize=200_000)
 def loose_key(name: str) -> str:
     """`name_key` with common vowel spellings folded and doubled letters collapsed."""
     key = name_key(name)
     for old, new in LOOSE_RULES:
         key = key.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", key)
+    return DOUBLED_RE.sub(r"\1", key)
 
 
 def bare_name(name: str) -> str:
@@ -54,6 +61,8 @@ def bare_name(name: str) -> str:
 
 def name_variants(name: str) -> list[str]:
     """The name, its bare form and each parenthesised alternative, as separate strings."""
+    if "(" not in name:
+        return [name.strip()] if name.strip() else []
     variants = [name, bare_name(name), *re.findall(r"\((.*?)\)", name)]
     seen: list[str] = []
     for variant in variants:
