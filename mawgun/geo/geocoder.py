@@ -78,7 +78,7 @@ class Geocoder:
 
     def search(self, name: str, limit: int = 10) -> list[Place]:
         """Gazetteer units spelled like `name` (exact, alias or loose), most general first, then fuzzy."""
-        entries = self.gaz.admin_matches(name) + self.gaz.local_matches(name)
+        entries = list({id(e): e for e in self.gaz.admin_matches(name) + self.gaz.local_matches(name)}.values())
         if len(entries) < limit:
             keys = list(self.township_names)
             for key, _score, _i in process.extract(loose_key(name), keys, scorer=fuzz.ratio, limit=limit):

@@ -1,0 +1,100 @@
+"""CLI of the geo stage: `mawgun geocode` (JSONL in, JSONL out) and `mawgun places search NAME`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mawgun.cli import groups
+
+OUTPUT_FIELDS = ("admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "pcode")
+
+
+def read_cases(path: Path) -> list[dict[str, Any]]:
+    """Input lines {"id", "text"} (optional "context" or "headline"); a bad line stops with its number."""
+    cases = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            case = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise typer.BadParameter(f"{path}:{number}: not JSON ({exc.msg})") from exc
+        if not isinstance(case, dict) or "text" not in case:
+            raise typer.BadParameter(f"{path}:{number}: expected an object with a 'text' field")
+        cases.append(case)
+    return cases
+
+
+def geocode_case(geocoder: Any, case: dict[str, Any]) -> dict[str, Any]:
+    """One output line: the case id and the resolved place's fields (null when nothing resolved)."""
+    context = str(case.get("context") or case.get("headline") or "")
+    place = geocoder.geocode_description(str(case["text"]), context=context)
+    row: dict[str, Any] = {"id": case.get("id")}
+    row.update({field: getattr(place, field) if place else None for field in OUTPUT_FIELDS})
+    return row
+
+
+def geocode_command(
+    input_path: Annotated[Path, typer.Option("--in", exists=True, dir_okay=False, help="JSONL lines {id, text}.")],
+    output_path: Annotated[Path, typer.Option("--out", dir_okay=False, help="JSONL predictions to write.")],
+) -> None:
+    """Geocode place descriptions to MIMU admin units, P-codes and coordinates.
+
+    Each input line is {"id", "text"} (an optional "context" paragraph helps); each output line is
+    {"id", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "pcode"}.
+
+    Example: mawgun geocode --in cases.jsonl --out preds.jsonl
+    """
+    from rich.progress import Progress
+
+    from mawgun.geo import get_geocoder
+
+    cases = read_cases(input_path)
+    geocoder = get_geocoder()
+    resolved = 0
+    with output_path.open("w", encoding="utf-8") as out, Progress(transient=True) as progress:
+        task = progress.add_task("Geocoding", total=len(cases))
+        for case in cases:
+            row = geocode_case(geocoder, case)
+            resolved += row["admin1"] is not None
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            progress.advance(task)
+    typer.echo(f"{resolved} of {len(cases)} descriptions resolved -> {output_path}")
+
+
+def places_search_command(
+    name: Annotated[str, typer.Argument(help="A place name in any common spelling.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most rows to show.")] = 10,
+) -> None:
+    """Search the gazetteer (states to villages) by name, alias or close spelling.
+
+    Example: mawgun places search Hpruso
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from mawgun.geo import get_geocoder
+
+    places = get_geocoder().search(name, limit=limit)
+    if not places:
+        typer.echo(f"No place matches {name!r}.")
+        raise typer.Exit(code=1)
+    table = Table(title=f"Places matching {name!r}")
+    for column in ("P-code", "level", "name", "township", "district", "state/region", "lat", "lon"):
+        table.add_column(column, overflow="fold")
+    for p in places:
+        coords = [f"{v:.4f}" if v is not None else "" for v in (p.latitude, p.longitude)]
+        table.add_row(
+            p.pcode or "", p.level or "", p.location or "", p.admin3 or "", p.admin2 or "", p.admin1 or "", *coords
+        )
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `geocode` to the root app and `search` to the shared `places` group."""
+    app.command("geocode")(geocode_command)
+    groups.places_app.command("search")(places_search_command)
