@@ -156,13 +156,13 @@ def link_profiles(
     for record_id, canon in (fixed or {}).items():
         if record_id in position:
             by_fixed.setdefault(canon, []).append(position[record_id])
-    for group in [*forced, *by_fixed.values()]:
-        for other in group[1:]:
-            ra, rb = linker.find(group[0]), linker.find(other)
-            if ra != rb:
-                linker.union(
-                    ra, rb, {"a": profiles[group[0]].record_id, "b": profiles[other].record_id, "forced": True}
-                )
+    for reason, groups in (("decision", forced), ("kept", list(by_fixed.values()))):
+        for group in groups:
+            for other in group[1:]:
+                ra, rb = linker.find(group[0]), linker.find(other)
+                if ra != rb:
+                    link = {"a": profiles[group[0]].record_id, "b": profiles[other].record_id, "forced": reason}
+                    linker.union(ra, rb, link)
     pairs = candidate_pairs(profiles)
     if new_ids is not None:
         pairs = {(a, b) for a, b in pairs if profiles[a].record_id in new_ids or profiles[b].record_id in new_ids}

@@ -1,0 +1,89 @@
+"""CLI of deduplication: `mawgun dedup`, `mawgun events merge` and `mawgun events split`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from mawgun.cli import groups
+
+DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
+
+
+def db_option() -> Any:
+    """The `--db` option (also read from MAWGUN_DATABASE_URL)."""
+    return typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP)
+
+
+def dedup_command(
+    db: str | None = db_option(),
+    full: bool = typer.Option(False, "--full", help="Re-cluster every report, not only new ones (ids are kept)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+) -> None:
+    """Group event reports from many documents into canonical events (incremental).
+
+    Example: mawgun dedup --db sqlite:///events.db
+    """
+    from rich.console import Console
+
+    from mawgun.dedup import cluster_store
+
+    summary = cluster_store(db, progress=progress, full=full)
+    Console().print(
+        f"{summary['records']} reports ({summary['new_records']} new) -> "
+        f"[bold]{summary['canonical_events']}[/bold] canonical events; {summary['updated']} updated, "
+        f"{summary['removed']} removed, {summary['near_duplicates']} near-duplicate documents"
+    )
+
+
+def merge_command(
+    canonical_ids: Annotated[list[str], typer.Argument(help="Canonical event ids; the first one survives.")],
+    who: str = typer.Option(..., "--who", help="Who decides (name or handle)."),
+    why: str = typer.Option(..., "--why", help="Why these are one event."),
+    db: str | None = db_option(),
+) -> None:
+    """Merge canonical events that are the same event; clustering respects it afterwards.
+
+    Example: mawgun events merge cev-1a2b cev-3c4d --who "Analyst A" --why "same airstrike, two spellings"
+    """
+    from mawgun.dedup.decisions import DecisionError
+    from mawgun.dedup.store import merge_events
+
+    try:
+        target = merge_events(db, canonical_ids, who, why)
+    except DecisionError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"merged into {target}")
+
+
+def split_command(
+    canonical_id: Annotated[str, typer.Argument(help="The canonical event to split.")],
+    records: Annotated[list[str], typer.Option("--records", help="Report (record) ids to move to a new event.")],
+    more: Annotated[list[str] | None, typer.Argument(help="More record ids (after --records).")] = None,
+    who: str = typer.Option(..., "--who", help="Who decides (name or handle)."),
+    why: str = typer.Option(..., "--why", help="Why these reports are a different event."),
+    db: str | None = db_option(),
+) -> None:
+    """Split reports out of a canonical event into a new one; clustering keeps them apart afterwards.
+
+    Example: mawgun events split cev-1a2b --records evt-9f8e evt-7d6c --who "Analyst A" --why "a later raid"
+    """
+    from mawgun.dedup.decisions import DecisionError
+    from mawgun.dedup.store import split_event
+
+    try:
+        chosen = [part for value in [*records, *(more or [])] for part in value.split(",") if part.strip()]
+        new_id = split_event(db, canonical_id, [c.strip() for c in chosen], who, why)
+    except DecisionError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"split into {new_id}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `dedup` to the CLI and `merge`/`split` to the `events` group."""
+    app.command("dedup")(dedup_command)
+    groups.events_app.command("merge")(merge_command)
+    groups.events_app.command("split")(split_command)

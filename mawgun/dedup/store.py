@@ -1,0 +1,249 @@
+"""Deduplication over the store: incremental clustering, canonical rows, document links, decisions.
+
+`cluster_store` loads the Mawgun event reports (imported UCDP/ACLED events are never clustered),
+links near-duplicate documents, and clusters: reports without a canonical event join existing
+clusters or form new ones, existing clusters stay as they are (with `full=True` everything is
+re-clustered, still keeping ids and analysts' decisions). Canonical rows whose membership
+changed are re-derived; each keeps an explanation of the links that formed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm import Session
+
+from mawgun.dedup.cluster import METHOD, VERSION, Clustering, cluster_profiles
+from mawgun.dedup.decisions import build_constraints, load_decisions, members_of, merge_canonical, split_canonical
+from mawgun.dedup.derive import SourceInfo, derive_canonical
+from mawgun.dedup.features import profile_record
+from mawgun.dedup.neardup import DocumentLink, find_near_duplicates
+from mawgun.model import Document, EventRecord
+from mawgun.store.db import session_scope
+from mawgun.store.repository import load_event_records
+from mawgun.store.schema import CanonicalEventRow, DocumentLinkRow, DocumentRow, EventRow, utcnow
+
+CHUNK = 500
+
+
+@contextmanager
+def stage_progress(enabled: bool, total: int) -> Iterator[Any]:
+    """A Rich progress bar over the stages of a run (a no-op when disabled)."""
+    if not enabled:
+        yield lambda description: None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task("deduplicating", total=total)
+
+        def advance(description: str) -> None:
+            bar.update(task, advance=1, description=description)
+
+        yield advance
+
+
+def load_documents(session: Session, doc_ids: Sequence[str]) -> dict[str, Document]:
+    """The documents (with text) that the given reports come from."""
+    documents: dict[str, Document] = {}
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = list(doc_ids[start : start + CHUNK])
+        for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk))):
+            documents[row.id] = Document(
+                doc_id=row.id, text=row.text or "", title=row.title, outlet=row.outlet, published=row.published
+            )
+    return documents
+
+
+def save_links(session: Session, links: Sequence[DocumentLink], doc_ids: Sequence[str]) -> None:
+    """Replace the document links of `doc_ids` with `links` (idempotent)."""
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = list(doc_ids[start : start + CHUNK])
+        session.execute(delete(DocumentLinkRow).where(DocumentLinkRow.document_id.in_(chunk)))
+    session.flush()
+    for link in links:
+        session.add(
+            DocumentLinkRow(
+                document_id=link.document_id,
+                duplicate_of=link.duplicate_of,
+                similarity=link.similarity,
+                method=link.method,
+            )
+        )
+    session.flush()
+
+
+def source_infos(documents: Mapping[str, Document]) -> dict[str, SourceInfo]:
+    """Outlet and publication date of each document."""
+    return {doc_id: SourceInfo(doc.outlet, doc.published) for doc_id, doc in documents.items()}
+
+
+def merged_explanation(previous: Mapping[str, Any] | None, fresh: Mapping[str, Any]) -> dict[str, Any]:
+    """The new explanation keeps the links recorded before and adds this run's (not 'kept' ones)."""
+    links = list((previous or {}).get("links", []))
+    seen = {(link.get("a"), link.get("b")) for link in links}
+    for link in fresh.get("links", []):
+        if link.get("forced") != "kept" and (link.get("a"), link.get("b")) not in seen:
+            links.append(link)
+            seen.add((link.get("a"), link.get("b")))
+    return {**fresh, "links": links}
+
+
+def write_canonical(
+    session: Session,
+    canonical_id: str,
+    records: Sequence[EventRecord],
+    documents: Mapping[str, Document],
+    originals: Mapping[str, str],
+    explanation: Mapping[str, Any] | None = None,
+) -> CanonicalEventRow:
+    """Create or update one canonical_events row from its reports."""
+    fields = derive_canonical(records, source_infos(documents), originals)
+    votes, copies = fields.pop("fatality_votes"), fields.pop("copies")
+    row = session.get(CanonicalEventRow, canonical_id)
+    if row is None:
+        row = CanonicalEventRow(id=canonical_id, origin="mawgun")
+        session.add(row)
+    base = merged_explanation(row.explanation, explanation or {"method": METHOD, "version": VERSION})
+    base.update({"members": sorted(r.record_id for r in records), "fatality_votes": votes, "copies": copies})
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.explanation = base
+    row.updated_at = utcnow()
+    return row
+
+
+def move_records(session: Session, assignment: Mapping[str, str], previous: Mapping[str, str | None]) -> int:
+    """Point each report whose canonical event changed at its new one; returns how many moved."""
+    by_target: dict[str, list[str]] = {}
+    for record_id, canonical_id in assignment.items():
+        if previous.get(record_id) != canonical_id:
+            by_target.setdefault(canonical_id, []).append(record_id)
+    for canonical_id, record_ids in by_target.items():
+        for start in range(0, len(record_ids), CHUNK):
+            chunk = record_ids[start : start + CHUNK]
+            session.execute(update(EventRow).where(EventRow.id.in_(chunk)).values(canonical_id=canonical_id))
+    return sum(len(ids) for ids in by_target.values())
+
+
+def remove_orphans(session: Session) -> int:
+    """Delete Mawgun canonical events no report points to any more; returns how many."""
+    referenced = exists().where(EventRow.canonical_id == CanonicalEventRow.id)
+    result = session.execute(
+        delete(CanonicalEventRow)
+        .where(CanonicalEventRow.origin == "mawgun", ~referenced)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def changed_clusters(result: Clustering, previous: Mapping[str, str | None], existing: set[str]) -> set[str]:
+    """Canonical ids whose members differ from before, or whose row is missing."""
+    before: dict[str, set[str]] = {}
+    for record_id, canonical_id in previous.items():
+        if canonical_id:
+            before.setdefault(canonical_id, set()).add(record_id)
+    return {c for c, members in result.members.items() if c not in existing or before.get(c) != set(members)}
+
+
+def cluster_session(session: Session, progress: bool = False, full: bool = False) -> dict[str, Any]:
+    """`cluster_store` inside an open session."""
+    with stage_progress(progress, 4) as advance:
+        records = load_event_records(session, origin="mawgun")
+        documents = load_documents(session, sorted({r.doc_id for r in records}))
+        advance("near-duplicate documents")
+        links = find_near_duplicates(
+            {d: doc.text for d, doc in documents.items()}, {d: doc.published for d, doc in documents.items()}
+        )
+        originals = {link.document_id: link.duplicate_of for link in links}
+        save_links(session, links, sorted(documents))
+        advance("clustering")
+        previous = {r.record_id: r.canonical_id for r in records}
+        existing = set(session.scalars(select(CanonicalEventRow.id).where(CanonicalEventRow.origin == "mawgun")))
+        known = {r: c for r, c in previous.items() if c and c in existing}
+        new_ids = None if full else {r for r in previous if r not in known}
+        constraints = build_constraints(load_decisions(session), known)
+        profiles = [profile_record(r, documents.get(r.doc_id)) for r in sorted(records, key=lambda r: r.record_id)]
+        result = cluster_profiles(profiles, constraints, known, new_ids)
+        advance("writing canonical events")
+        touched = changed_clusters(result, known, existing)
+        if full:
+            touched = set(result.members)
+        touched |= {result.assignment[r.record_id] for r in records if r.doc_id in originals}
+        by_id = {r.record_id: r for r in records}
+        for canonical_id in sorted(touched):
+            members = [by_id[r] for r in result.members[canonical_id]]
+            write_canonical(session, canonical_id, members, documents, originals, result.explanations[canonical_id])
+        session.flush()
+        moved = move_records(session, result.assignment, previous)
+        session.flush()
+        removed = remove_orphans(session)
+        advance("done")
+    return {
+        "records": len(records),
+        "new_records": len(records) if new_ids is None else len(new_ids),
+        "canonical_events": len(result.members),
+        "updated": len(touched),
+        "moved": moved,
+        "removed": removed,
+        "near_duplicates": len(links),
+    }
+
+
+def cluster_store(url: str | None = None, progress: bool = True, full: bool = False) -> dict[str, Any]:
+    """Deduplicate the store's event reports (incremental unless `full`); returns a summary:
+    records, new_records, canonical_events, updated, moved, removed, near_duplicates."""
+    with session_scope(url) as session:
+        return cluster_session(session, progress=progress, full=full)
+
+
+def refresh_canonical(session: Session, canonical_ids: Sequence[str], explanation: Mapping[str, Any]) -> None:
+    """Re-derive canonical rows from their current reports (after a merge or split)."""
+    for canonical_id in canonical_ids:
+        member_ids = set(members_of(session, canonical_id))
+        doc_ids = session.scalars(select(EventRow.document_id).where(EventRow.id.in_(sorted(member_ids))))
+        records = load_event_records(session, doc_ids=sorted({d for d in doc_ids if d}), origin="mawgun")
+        members = [r for r in records if r.record_id in member_ids]
+        if members:
+            documents, originals = context_of(session, members)
+            write_canonical(session, canonical_id, members, documents, originals, explanation)
+    session.flush()
+
+
+def context_of(session: Session, records: Sequence[EventRecord]) -> tuple[dict[str, Document], dict[str, str]]:
+    """Documents of the records and the stored copy -> original links among them."""
+    doc_ids = sorted({r.doc_id for r in records})
+    documents = load_documents(session, doc_ids)
+    rows = session.scalars(select(DocumentLinkRow).where(DocumentLinkRow.document_id.in_(doc_ids)))
+    return documents, {row.document_id: row.duplicate_of for row in rows}
+
+
+def merge_events(url: str | None, canonical_ids: Sequence[str], who: str, why: str | None) -> str:
+    """Merge canonical events (analyst decision); returns the surviving canonical id."""
+    with session_scope(url) as session:
+        target = merge_canonical(session, canonical_ids, who, why)
+        decision = {"method": METHOD, "version": VERSION, "links": [{"merged": list(canonical_ids), "who": who}]}
+        refresh_canonical(session, [target], decision)
+        remove_orphans(session)
+        return target
+
+
+def split_event(url: str | None, canonical_id: str, record_ids: Sequence[str], who: str, why: str | None) -> str:
+    """Split reports out of a canonical event into a new one (analyst decision); returns its id."""
+    with session_scope(url) as session:
+        new_id = split_canonical(session, canonical_id, record_ids, who, why)
+        chosen = sorted(set(record_ids))
+        doc_ids = session.scalars(select(EventRow.document_id).where(EventRow.id.in_(chosen)))
+        loaded = load_event_records(session, doc_ids=sorted({d for d in doc_ids if d}), origin="mawgun")
+        records = [r for r in loaded if r.record_id in set(chosen)]
+        documents, originals = context_of(session, records)
+        note = {"method": METHOD, "version": VERSION, "links": [{"split_from": canonical_id, "who": who}]}
+        write_canonical(session, new_id, records, documents, originals, note)
+        session.flush()
+        session.execute(update(EventRow).where(EventRow.id.in_(chosen)).values(canonical_id=new_id))
+        session.flush()
+        refresh_canonical(session, [canonical_id], {"method": METHOD, "version": VERSION})
+        return new_id
