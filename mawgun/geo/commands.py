@@ -84,13 +84,13 @@ def places_search_command(
         typer.echo(f"No place matches {name!r}.")
         raise typer.Exit(code=1)
     table = Table(title=f"Places matching {name!r}")
-    for column in ("P-code", "level", "name", "township", "district", "state/region", "lat", "lon"):
+    table.add_column("P-code", no_wrap=True, min_width=12)
+    for column in ("level", "name", "township", "district", "state/region", "lat, lon"):
         table.add_column(column, overflow="fold")
     for p in places:
-        coords = [f"{v:.4f}" if v is not None else "" for v in (p.latitude, p.longitude)]
-        table.add_row(
-            p.pcode or "", p.level or "", p.location or "", p.admin3 or "", p.admin2 or "", p.admin1 or "", *coords
-        )
+        coords = f"{p.latitude:.4f}, {p.longitude:.4f}" if p.latitude is not None and p.longitude is not None else ""
+        row = (p.level, p.location, p.admin3, p.admin2, p.admin1)
+        table.add_row(p.pcode or "", *(value or "" for value in row), coords)
     Console().print(table)
 
 
