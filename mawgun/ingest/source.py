@@ -49,13 +49,14 @@ def clean_text(text: str) -> str:
 def to_document(raw: RawDocument) -> Document:
     """A Document with content-derived id, content hash and guessed language."""
     from mawgun.ingest.language import guess_language
+    from mawgun.ingest.outlets import normalise_outlet
 
     text = clean_text(raw.text)
     return Document(
         doc_id=raw.doc_id or document_id(text),
         text=text,
         title=(raw.title or "").strip() or None,
-        outlet=(raw.outlet or "").strip() or None,
+        outlet=normalise_outlet(raw.outlet),
         url=(raw.url or "").strip() or None,
         published=raw.published,
         published_precision=raw.published_precision if raw.published else None,

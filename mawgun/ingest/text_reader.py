@@ -10,7 +10,8 @@ are all among title, date (or published), outlet (or source), url and kind, e.g.
 Markdown front matter between `---` lines with the same keys is read the same way. Without a
 header, a short first line is taken as the title. The stored text is the body after the header, so
 the same article with or without a header gets the same id. Without a header date, a dateline
-right under the headline ("November 13th, 2023 • Author: ...") gives the publication date.
+right under the headline ("November 13th, 2023 • Author: ...") gives the publication date, and
+without a header outlet, a known outlet in the byline gives the outlet (`mawgun.ingest.outlets`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from mawgun.ingest.dates import parse_date, parse_full_date
 from mawgun.ingest.decode import decode_bytes
 from mawgun.ingest.limits import read_limited
+from mawgun.ingest.outlets import byline_outlet
 from mawgun.ingest.source import RawDocument, clean_text
 
 HEADER_KEYS = {"title": "title", "date": "date", "published": "date", "outlet": "outlet", "source": "outlet"}
@@ -100,7 +102,7 @@ def raw_from_text(text: str, location: str) -> RawDocument:
         text=body,
         location=location,
         title=fields.get("title") or first_line_title(body),
-        outlet=fields.get("outlet"),
+        outlet=fields.get("outlet") or byline_outlet(body),
         url=fields.get("url"),
         published=published,
         published_precision=precision,
