@@ -3,12 +3,37 @@
 Canonical events (deduplicated; origin mawgun/ucdp/acled) are counted by default, event reports
 with `EventFilter(per_report=True)`. Every function takes a SQLAlchemy Session from
 `mawgun.store.db.session_scope(url)` and returns plain dicts.
+
+    from mawgun.analytics import EventFilter, count_events, peak_period, compare_periods, top_places,
+        actor_pairs, territorial_control, control_changes, control_summary, claims_against_data
+
+Names are imported on first use (PEP 562), so `mawgun --help` does not load SQLAlchemy through here.
 """
 
-from mawgun.analytics.claims import claims_against_data
-from mawgun.analytics.control import control_changes, control_summary, territorial_control
-from mawgun.analytics.counts import actor_pairs, compare_periods, count_events, peak_period, top_places
-from mawgun.analytics.query import GROUP_KEYS, EventFilter
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mawgun.analytics.claims import claims_against_data
+    from mawgun.analytics.control import control_changes, control_summary, territorial_control
+    from mawgun.analytics.counts import actor_pairs, compare_periods, count_events, peak_period, top_places
+    from mawgun.analytics.query import GROUP_KEYS, EventFilter
+
+WHERE = {
+    "EventFilter": "query",
+    "GROUP_KEYS": "query",
+    "count_events": "counts",
+    "peak_period": "counts",
+    "compare_periods": "counts",
+    "top_places": "counts",
+    "actor_pairs": "counts",
+    "territorial_control": "control",
+    "control_changes": "control",
+    "control_summary": "control",
+    "claims_against_data": "claims",
+}
 
 __all__ = [
     "GROUP_KEYS",
@@ -23,3 +48,12 @@ __all__ = [
     "territorial_control",
     "top_places",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use."""
+    if name not in WHERE:
+        raise AttributeError(f"module 'mawgun.analytics' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"mawgun.analytics.{WHERE[name]}"), name)
+    globals()[name] = value
+    return value
