@@ -30,7 +30,7 @@ DESIGNATED_LEVELS = {
     "village_tract": ("town", "locality"),
     "ward": ("town",),
 }
-FUZZY_LOCAL = 88
+FUZZY_LOCAL = 82
 FUZZY_ADMIN = 90
 MIN_FUZZY_LEN = 5
 
@@ -186,7 +186,7 @@ class Geocoder:
             locals_ = self.gaz.locals_in(township)
             if len(key) >= MIN_FUZZY_LEN and locals_:
                 best = process.extractOne(key, list(locals_), scorer=fuzz.ratio, score_cutoff=FUZZY_LOCAL)
-                found = locals_[best[0]] if best and abs(len(best[0]) - len(key)) <= 2 else []
+                found = locals_[best[0]] if best and abs(len(best[0]) - len(key)) <= 3 else []
         found = [e for e in found if e.lat is not None]
         if not found:
             return None

@@ -35,6 +35,7 @@ def strip_accents(text: str) -> str:
 
 
 NON_KEY_RE = re.compile(r"[^0-9a-z\u1000-\u109f]")
+SUFFIX_RE = re.compile(r"\s+(?:Ward|Quarter|Village|Ywar)$", re.IGNORECASE)
 DOUBLED_RE = re.compile(r"(.)\1+")
 
 
@@ -61,9 +62,10 @@ def bare_name(name: str) -> str:
 
 def name_variants(name: str) -> list[str]:
     """The name, its bare form and each parenthesised alternative, as separate strings."""
+    suffixless = SUFFIX_RE.sub("", name)
     if "(" not in name:
-        return [name.strip()] if name.strip() else []
-    variants = [name, bare_name(name), *re.findall(r"\((.*?)\)", name)]
+        return [v for v in dict.fromkeys((name.strip(), suffixless.strip())) if v]
+    variants = [name, bare_name(name), suffixless, *re.findall(r"\((.*?)\)", name)]
     seen: list[str] = []
     for variant in variants:
         if variant.strip() and variant.strip() not in seen:
