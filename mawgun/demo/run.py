@@ -39,6 +39,14 @@ def run_pipeline(url: str, console: Console) -> dict[str, Any] | None:
     return process_store(url)
 
 
+def corpus_files() -> list[Path]:
+    """The corpus documents, sorted; the corpus's README (which describes it) is not a document."""
+    corpus = corpus_dir()
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"demo corpus missing at {corpus}")
+    return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.upper().startswith("README"))
+
+
 def run_demo(url: str | None = None, fresh: bool = False, console: Console | None = None) -> dict[str, Any]:
     """Ingest the bundled corpus into `url` (default store), process it and print a summary; returns it."""
     from mawgun.ingest import ingest_paths
@@ -53,7 +61,8 @@ def run_demo(url: str | None = None, fresh: bool = False, console: Console | Non
     corpus = corpus_dir()
     if not corpus.is_dir():
         raise FileNotFoundError(f"demo corpus missing at {corpus}")
-    report = ingest_paths([corpus], resolved)
+    articles = [p for p in sorted(corpus.iterdir()) if p.name != "README.md" and not p.name.startswith(".")]
+    report = ingest_paths(articles, resolved)
     console.print(f"ingested [bold]{report.read}[/bold] new documents ({report.skipped} already stored)")
     run_pipeline(resolved, console)
     with session_scope(resolved) as session:
@@ -62,10 +71,10 @@ def run_demo(url: str | None = None, fresh: bool = False, console: Console | Non
     return summary
 
 
-def counts_table(title: str, counts: dict[str, int], limit: int = 12) -> Table:
-    """A two-column table of the largest counts."""
-    table = Table(title=title, title_justify="left")
-    table.add_column("value")
+def counts_table(label: str, counts: dict[str, int], limit: int = 12) -> Table:
+    """A two-column table of the largest counts, headed by what is counted."""
+    table = Table()
+    table.add_column(label)
     table.add_column("n", justify="right")
     for key, n in list(counts.items())[:limit]:
         table.add_row(str(key), str(n))
@@ -80,17 +89,19 @@ def print_summary(summary: dict[str, Any], console: Console) -> None:
         f"[bold]{summary['canonical_events']}[/bold] canonical events, "
         f"{sum(summary['statistics_by_metric'].values())} statistics, {summary['sanctions']} sanctions"
     )
-    console.print(counts_table("Documents by form", summary["documents_by_kind"]))
-    console.print(counts_table(f"Events by type ({counted})", summary["events_by_type"]))
-    console.print(counts_table(f"Events by state/region ({counted})", summary["events_by_admin1"]))
+    console.print(counts_table("document form (file type)", summary["documents_by_format"]))
+    if any(kind != "(unknown)" for kind in summary["documents_by_kind"]):
+        console.print(counts_table("document kind", summary["documents_by_kind"]))
+    console.print(counts_table(f"event type ({counted})", summary["events_by_type"]))
+    console.print(counts_table(f"state/region ({counted})", summary["events_by_admin1"]))
     if summary["statistics_by_metric"]:
-        console.print(counts_table("Statistics by metric", summary["statistics_by_metric"]))
+        console.print(counts_table("statistic", summary["statistics_by_metric"]))
     print_top_events(summary["top_events"], console)
     month = summary["latest_published"].strftime("%Y-%m") if summary["latest_published"] else "2024-01"
     console.print(
         "\n[bold]Next steps[/bold]\n"
         "  mawgun serve                          # dashboard and API on this store\n"
-        f"  mawgun report monthly --month {month}   # a monthly report\n"
+        f"  mawgun report monthly --month {month} # a monthly report\n"
         "  mawgun events --per-report            # every report with its source"
     )
 

@@ -56,6 +56,8 @@ def date_parser(full_dates_only: bool = False) -> Any:
     return DateDataParser(languages=["en", "my"], settings=settings)
 
 
+BYLINE_LINES = 6  # a dateline sits right under the headline, if anywhere
+BYLINE_SEPARATORS = re.compile(r"[•·|–—]| - ")
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
@@ -74,3 +76,22 @@ def parse_free_date(text: str) -> tuple[dt.date | None, str | None]:
         return None, None
     period = data.period if data.period in ("day", "week", "month", "year") else "day"
     return data.date_obj.date(), period
+
+
+def byline_date(body: str) -> dt.date | None:
+    """The publication date from a dateline under the headline ("November 13th, 2023 • Author: ...").
+
+    Only short segments of the first lines after the title are tried, and only complete dates with a
+    year, so a date mentioned in the story itself is not mistaken for the publication date.
+    """
+    lines = [line.strip() for line in body.split("\n") if line.strip()][1 : BYLINE_LINES + 1]
+    for line in lines:
+        if len(line) > 120:
+            continue
+        for segment in BYLINE_SEPARATORS.split(line):
+            segment = segment.strip()
+            if 6 <= len(segment) <= 40:
+                found = parse_full_date(segment)
+                if found:
+                    return found
+    return None

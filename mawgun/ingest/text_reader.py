@@ -16,12 +16,11 @@ without a header outlet, a known outlet in the byline gives the outlet (`mawgun.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from mawgun.ingest.dates import parse_date, parse_full_date
+from mawgun.ingest.dates import byline_date, parse_date
 from mawgun.ingest.decode import decode_bytes
 from mawgun.ingest.limits import read_limited
 from mawgun.ingest.outlets import byline_outlet
@@ -31,8 +30,6 @@ HEADER_KEYS = {"title": "title", "date": "date", "published": "date", "outlet": 
 HEADER_KEYS |= {"url": "url", "kind": "kind"}
 HEADER_LINE = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$")
 MAX_TITLE_CHARS = 200
-BYLINE_LINES = 6  # a dateline sits right under the headline, if anywhere
-BYLINE_SEPARATORS = re.compile(r"[•·|]")
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -69,25 +66,6 @@ def first_line_title(body: str) -> str | None:
         stripped = line.strip().lstrip("#").strip()
         if stripped:
             return stripped if len(stripped) <= MAX_TITLE_CHARS else None
-    return None
-
-
-def byline_date(body: str) -> dt.date | None:
-    """The publication date from a dateline under the headline ("November 13th, 2023 • Author: ...").
-
-    Only short segments of the first lines after the title are tried, and only complete dates with a
-    year, so a date mentioned in the story itself is not mistaken for the publication date.
-    """
-    lines = [line.strip() for line in body.split("\n") if line.strip()][1 : BYLINE_LINES + 1]
-    for line in lines:
-        if len(line) > 120:
-            continue
-        for segment in BYLINE_SEPARATORS.split(line):
-            segment = segment.strip()
-            if 6 <= len(segment) <= 40:
-                found = parse_full_date(segment)
-                if found:
-                    return found
     return None
 
 

@@ -20,6 +20,28 @@ def count_by(session: Session, column: Any, unknown: str = "(unknown)") -> dict[
     return {(key if key is not None else unknown): n for key, n in session.execute(stmt)}
 
 
+def file_format(origin: str | None) -> str:
+    """The file type a document came from: the origin's extension ("txt", "pdf", "xml"), "unknown" if none."""
+    if not origin:
+        return "unknown"
+    name = origin.split("#", 1)[0].rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else "unknown"
+
+
+def count_formats(session: Session) -> dict[str, int]:
+    """Documents by the file type they were read from, largest first."""
+    counts: dict[str, int] = {}
+    for origin in session.scalars(select(DocumentRow.origin)):
+        fmt = file_format(origin)
+        counts[fmt] = counts.get(fmt, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def place_label(*parts: str | None) -> str:
+    """Place names joined from the most to the least precise, each name once."""
+    return ", ".join(dict.fromkeys(p for p in parts if p))
+
+
 def top_canonical_events(session: Session, limit: int = 5) -> list[dict[str, Any]]:
     """The canonical events with the most sources, each with its sources' outlets and titles."""
     stmt = select(CanonicalEventRow).order_by(
@@ -39,7 +61,7 @@ def top_canonical_events(session: Session, limit: int = 5) -> list[dict[str, Any
                 "date": event.date,
                 "event_type": event.event_type,
                 "sub_event_type": event.sub_event_type,
-                "place": ", ".join(p for p in (event.location, event.admin3, event.admin1) if p),
+                "place": place_label(event.location, event.admin3, event.admin1),
                 "fatalities": event.fatalities_best,
                 "n_sources": event.n_sources,
                 "sources": [{"outlet": o, "title": t, "doc_id": d} for o, t, d in sources],
@@ -55,6 +77,7 @@ def summarise_store(session: Session) -> dict[str, Any]:
     return {
         "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
         "documents_by_kind": count_by(session, DocumentRow.kind),
+        "documents_by_format": count_formats(session),
         "documents_by_outlet": count_by(session, DocumentRow.outlet),
         "event_reports": session.scalar(select(func.count()).select_from(EventRow)) or 0,
         "canonical_events": canonical,

@@ -106,11 +106,13 @@ def test_pdf_text_layer_is_read(tmp_path: Path, sqlite_url: str) -> None:
     pdf.set_font("helvetica", size=11)
     pdf.multi_cell(0, 6, KYAUKTAW)
     pdf.set_title("Kyauktaw report")
+    pdf.set_author("Rakhine Test Desk")
+    pdf.set_creation_date(dt.datetime(2024, 2, 6, 9, 0, tzinfo=dt.UTC))
     path = tmp_path / "kyauktaw.pdf"
     pdf.output(str(path))
     [doc] = ingest_one(path, sqlite_url)
     assert " ".join(doc.text.split()) == KYAUKTAW
-    assert doc.title == "Kyauktaw report"
+    assert (doc.title, doc.outlet, doc.published) == ("Kyauktaw report", "Rakhine Test Desk", dt.date(2024, 2, 6))
 
 
 def test_docx_paragraphs_and_tables_are_read(tmp_path: Path, sqlite_url: str) -> None:
