@@ -156,6 +156,8 @@ def test_a_described_civilian_is_matched_whole() -> None:
         ("Light Infantry Battalion 345", "MIL", "Light Infantry Battalion 345"),
         ("LIB 345", "MIL", "LIB 345"),
         ("Northeastern Command", "MIL", "Northeastern Command"),
+        ("Laukkaing Regional Operations Command", "MIL", "Laukkaing Regional Operations Command"),
+        ("Military Operations Command 16", "MIL", "Military Operations Command 16"),
     ],
 )
 def test_local_units_resolve_to_the_parent_code_and_keep_the_unit_name(text: str, code: str, unit: str) -> None:
