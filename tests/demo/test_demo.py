@@ -64,17 +64,24 @@ def test_fresh_refuses_to_drop_a_postgresql_database() -> None:
     assert result.exit_code == 2 and "SQLite" in result.output
 
 
-def test_demo_runs_end_to_end_on_the_bundled_corpus(tmp_path: Path) -> None:
+def test_demo_runs_end_to_end_on_the_bundled_corpus_and_again_adds_nothing(tmp_path: Path) -> None:
     reason = pipeline_ready()
     if reason:
         pytest.skip(reason)
-    url = f"sqlite:///{tmp_path / 'demo.db'}"
-    result = CliRunner().invoke(demo_app(), ["demo", "--db", url, "--fresh"])
-    assert result.exit_code == 0, result.output
+    from mawgun.demo.run import corpus_files
     from mawgun.store.db import session_scope
     from mawgun.store.summary import summarise_store
 
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    result = CliRunner().invoke(demo_app(), ["demo", "--db", url, "--fresh"])
+    assert result.exit_code == 0, result.output
     with session_scope(url) as session:
-        summary = summarise_store(session)
-    assert summary["documents"] >= 5 and summary["event_reports"] > 0
-    assert "Next steps" in result.output
+        first = summarise_store(session)
+    assert first["documents"] >= len(corpus_files()) >= 5  # feeds hold several documents
+    assert first["event_reports"] > 0 and first["canonical_events"] > 0
+    assert "Next steps" in result.output and "mawgun serve" in result.output
+    again = CliRunner().invoke(demo_app(), ["demo", "--db", url])
+    assert again.exit_code == 0 and "ingested 0 new" in again.output
+    with session_scope(url) as session:
+        second = summarise_store(session)
+    assert (second["documents"], second["event_reports"]) == (first["documents"], first["event_reports"])
