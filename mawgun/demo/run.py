@@ -61,8 +61,7 @@ def run_demo(url: str | None = None, fresh: bool = False, console: Console | Non
     corpus = corpus_dir()
     if not corpus.is_dir():
         raise FileNotFoundError(f"demo corpus missing at {corpus}")
-    articles = [p for p in sorted(corpus.iterdir()) if p.name != "README.md" and not p.name.startswith(".")]
-    report = ingest_paths(articles, resolved)
+    report = ingest_paths(corpus_files(), resolved)
     console.print(f"ingested [bold]{report.read}[/bold] new documents ({report.skipped} already stored)")
     run_pipeline(resolved, console)
     with session_scope(resolved) as session:
