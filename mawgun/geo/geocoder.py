@@ -64,7 +64,7 @@ class Geocoder:
     def context_fallback(self, context: str) -> Place | None:
         """When a description names nothing known, the unit its context is sure of: the one township (or
         state) every place in the context shares. The place keeps no span (it is not in the text)."""
-        places = self.find_places(context)
+        places = [place for _m, place in self.resolve_mentions(context, 0, None, "", loose=False, scan=True)]
         for level, code in (("township", "admin3_pcode"), ("state", "admin1")):
             values = {getattr(p, code) for p in places}
             if len(values) == 1 and None not in values:
@@ -98,11 +98,11 @@ class Geocoder:
 
     # -- resolution ---------------------------------------------------------------------------
     def resolve_mentions(
-        self, text: str, start: int, end: int | None, context: str, loose: bool
+        self, text: str, start: int, end: int | None, context: str, loose: bool, scan: bool = False
     ) -> list[tuple[Mention, Place]]:
         """Resolve every mention of a segment, admin names first so that they can anchor villages."""
-        mentions = find_mentions(self.gaz, text, start, end, loose=loose)
-        extra = find_mentions(self.gaz, context, 0, None, loose=False) if context else []
+        mentions = find_mentions(self.gaz, text, start, end, loose=loose, scan=scan)
+        extra = find_mentions(self.gaz, context, 0, None, scan=True) if context else []
         admin = {id(m): self.pick_admin(m, mentions + extra) for m in mentions + extra if m.candidates}
         anchors = self.anchor_townships(mentions, extra, admin)
         states = {e.state for e in admin.values() if e is not None} | {

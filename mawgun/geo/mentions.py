@@ -112,16 +112,36 @@ def match_admin(gaz: Gazetteer, tokens: list[Token], i: int, j: int) -> tuple[in
     return 0, []
 
 
-def mentions_in_run(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
-    """Split a run into consecutive admin-name mentions; a run they do not cover is one local name."""
+def mentions_in_run(
+    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], scan: bool = False
+) -> list[Mention]:
+    """Split a run into consecutive admin-name mentions; a run they do not cover is one local name.
+
+    With `scan` (title-case headlines, used only as context) admin names of 6+ letters are also taken
+    from inside a run that is not covered ("Junta Troops Raid Magwe Villages")."""
     i, j = run
     found: list[Mention] = []
     while i < j:
         length, entries = match_admin(gaz, tokens, i, j)
         if not length or not allowed_match(tokens, i, length, entries):
-            return [make_mention(text, tokens, run[0], j, [])]
+            return scan_run(gaz, text, tokens, run) if scan else [make_mention(text, tokens, run[0], j, [])]
         found.append(make_mention(text, tokens, i, i + length, entries))
         i += length
+    return found
+
+
+def scan_run(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
+    """Admin names of at least 6 letters anywhere inside a run."""
+    found: list[Mention] = []
+    i, j = run
+    while i < j:
+        length, entries = match_admin(gaz, tokens, i, j)
+        name = "".join(t.text for t in tokens[i : i + length])
+        if length and len(name) >= 6 and allowed_match(tokens, i, length, entries):
+            found.append(make_mention(text, tokens, i, i + length, entries))
+            i += length
+        else:
+            i += 1
     return found
 
 
@@ -185,7 +205,7 @@ def joined(tokens: list[Token], end_of_left: int, start_of_right: int) -> bool:
 
 
 def mentions_of_run(
-    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str | None
+    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str | None, scan: bool = False
 ) -> list[Mention]:
     """A designated local run is one name (a village may contain a township's name); a designated township
     or town is one name, matched exactly or (strictly guarded) fuzzily; other runs are split."""
@@ -198,7 +218,7 @@ def mentions_of_run(
     elif kind in ADMIN_KINDS and not gaz.admin_matches(whole):
         found = split_admin_suffix(gaz, text, tokens, run) or mentions_in_run(gaz, text, tokens, run)
     else:
-        found = mentions_in_run(gaz, text, tokens, run)
+        found = mentions_in_run(gaz, text, tokens, run, scan)
     if found:
         found[-1].designator = kind
     return found
@@ -219,13 +239,14 @@ def attach_qualifiers(
 
 
 def find_mentions(
-    gaz: Gazetteer, text: str, start: int = 0, end: int | None = None, loose: bool = False
+    gaz: Gazetteer, text: str, start: int = 0, end: int | None = None, loose: bool = False, scan: bool = False
 ) -> list[Mention]:
-    """Every place mention in text[start:end], offsets in `text`, in reading order."""
+    """Every place mention in text[start:end], offsets in `text`, in reading order (`loose`: lower-case
+    names count, for descriptions; `scan`: names inside title-case runs count, for context)."""
     tokens = tokenize(text, start, end)
     runs = split_runs(tokens, loose)
     kinds = run_designators(tokens, runs)
-    groups = [mentions_of_run(gaz, text, tokens, run, kind) for run, kind in zip(runs, kinds, strict=True)]
+    groups = [mentions_of_run(gaz, text, tokens, run, kind, scan) for run, kind in zip(runs, kinds, strict=True)]
     attach_qualifiers(gaz, tokens, runs, groups)
     mentions = [m for group in groups for m in group]
     return [m for m in mentions if m.candidates or m.designator not in (None, "state", "district")]
