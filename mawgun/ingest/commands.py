@@ -14,6 +14,7 @@ def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     db: str | None = typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; print failures and totals only."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report (every file, status, reason) as JSON."),
 ) -> None:
     """Read documents (.txt .md .html .pdf .docx, RSS/Atom .xml, .jsonl) into the store.
 
@@ -25,8 +26,13 @@ def ingest_command(
 
     from mawgun.ingest.runner import ingest_paths
 
-    report = ingest_paths(paths, db, progress=not quiet)
-    print_report(report, Console(), quiet)
+    report = ingest_paths(paths, db, progress=not (quiet or as_json))
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print_report(report, Console(), quiet)
     if report.failed:
         raise typer.Exit(1)
 

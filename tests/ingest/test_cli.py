@@ -57,3 +57,16 @@ def test_db_upgrade_migrates_the_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(stage_app(), ["db", "upgrade", "--db", url])
     assert result.exit_code == 0 and "up to date" in result.output
     assert (tmp_path / "new.db").exists()
+
+
+def test_ingest_json_lists_every_entry(tmp_path: Path, sqlite_url: str) -> None:
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(stage_app(), ["ingest", str(tmp_path), "--db", sqlite_url, "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert (report["read"], report["failed"]) == (1, 1)
+    assert [(Path(e["path"]).name, e["status"]) for e in report["entries"]] == [
+        ("a.txt", "read"),
+        ("empty.txt", "failed"),
+    ]
