@@ -88,6 +88,8 @@ class CanonicalEventRow(Base):
     explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
+    __table_args__ = (Index("ix_canonical_events_date_id", "date", "id"),)
+
 
 class EventRow(Base):
     __tablename__ = "events"
@@ -126,7 +128,7 @@ class EventRow(Base):
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_events_origin_date", "origin", "date"),)
+    __table_args__ = (Index("ix_events_origin_date", "origin", "date"), Index("ix_events_date_id", "date", "id"))
 
 
 class EventActorRow(Base):

@@ -40,67 +40,44 @@ def _field(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, dict):
-        return list(value.values())
-    return list(value)
-
-
 def list_actors() -> list[dict[str, Any]]:
-    """Every registry actor as a plain dict (id, name, kind, alliances, aliases)."""
+    """Every registry actor as a plain dict (actor_id, name, kind, alliances, aliases)."""
     registry = _registry()
-    if registry is None:
+    if registry is None or not hasattr(registry, "all"):
         return []
-    raw = None
-    for name in ("actors", "all", "list_actors"):
-        candidate = getattr(registry, name, None)
-        if candidate is not None:
-            raw = candidate() if callable(candidate) else candidate
-            break
-    if raw is None and hasattr(registry, "__iter__"):
-        raw = registry
-    return [_actor_dict(actor) for actor in _as_list(raw)]
+    return [_actor_dict(registry, actor) for actor in registry.all()]
 
 
-def _actor_dict(actor: Any) -> dict[str, Any]:
-    alliances = _field(actor, "alliances") or _field(actor, "alliance") or []
-    if isinstance(alliances, str):
-        alliances = [alliances]
+def _actor_dict(registry: Any, actor: Any) -> dict[str, Any]:
+    code = str(_field(actor, "id") or _field(actor, "actor_id") or "")
+    alliances_of = getattr(registry, "alliances_of", None)
     return {
-        "actor_id": str(_field(actor, "actor_id") or _field(actor, "id") or _field(actor, "code") or ""),
-        "name": str(_field(actor, "name") or _field(actor, "label") or ""),
-        "kind": _field(actor, "kind") or _field(actor, "type"),
-        "alliances": [str(a) for a in alliances],
-        "aliases": [str(a) for a in (_field(actor, "aliases") or [])][:20],
+        "actor_id": code,
+        "name": str(_field(actor, "name") or code),
+        "kind": _field(actor, "type"),
+        "alliances": [str(a) for a in alliances_of(code)] if alliances_of and code else [],
+        "aliases": [str(a) for a in (_field(actor, "aliases") or ())][:20],
     }
 
 
 def resolve_actor(name: str) -> dict[str, Any] | None:
     """The registry actor a free-text name resolves to, or None."""
     registry = _registry()
-    resolve = getattr(registry, "resolve", None) if registry is not None else None
-    if resolve is None:
+    if registry is None or not hasattr(registry, "resolve"):
         return None
-    try:
-        found = resolve(name)
-    except (ValueError, KeyError, TypeError):
+    ref = registry.resolve(name)
+    code = _field(ref, "actor_id") if ref is not None else None
+    if not code:
         return None
-    if found is None:
-        return None
-    if isinstance(found, str):
-        return {"actor_id": found, "name": found, "kind": None, "alliances": [], "aliases": []}
-    return _actor_dict(found)
+    actor = registry.get(code) if hasattr(registry, "get") else None
+    return _actor_dict(registry, actor or {"id": code, "name": _field(ref, "name")})
 
 
 def alliance_members(code: str) -> list[str]:
     """Actor ids belonging to an alliance (the alliance's own code included)."""
-    members = [code]
-    for actor in list_actors():
-        if code in actor["alliances"]:
-            members.append(actor["actor_id"])
-    return members
+    registry = _registry()
+    members = getattr(registry, "members", None) if registry is not None else None
+    return list(dict.fromkeys([code, *(members(code) if members else [])]))
 
 
 def geocoder() -> Any | None:

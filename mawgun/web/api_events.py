@@ -112,14 +112,16 @@ def get_map(
     per_report: PerReport = None,
     points: Annotated[int, Query(ge=0, le=5000, description="Most point groups to return.")] = 2000,
 ) -> Any:
-    """The map's layers: events per township (choropleth) and grouped event points."""
+    """The map's layers: events per township (choropleth) and event points grouped at ~1 km (~5 km
+    above 20,000 events)."""
     level = query_events.choose_level(session, per_report)
-    table = query_stats._table(level)
+    total = query_events.count_events(session, query_stats._table(level), filters)
+    cells = 100 if total <= 20_000 else 20  # ~1 km cells, or ~5 km when there are many events
     return {
         "level": level,
-        "total": query_events.count_events(session, table, filters),
+        "total": total,
         "townships": query_stats.township_counts(session, level, filters),
-        "points": query_stats.map_points(session, level, filters, points) if points else [],
+        "points": query_stats.map_points(session, level, filters, points, cells) if points else [],
     }
 
 

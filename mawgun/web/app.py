@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -32,6 +33,8 @@ def create_app(db_url: str | None = None) -> FastAPI:
     resolved = resolve_url(db_url)
     ensure_schema(resolved)
     app = FastAPI(
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the dashboard has its own API page
+        redoc_url=None,
         title="Mawgun API",
         version=__version__,
         description="Verified, mapped events of Myanmar's war, each traceable to its sentence. Read-only.",
@@ -41,6 +44,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
     app.include_router(api_records.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
     add_handlers(app)
     return app
 

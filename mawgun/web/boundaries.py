@@ -1,13 +1,14 @@
 """Map outlines for the dashboard: the shipped MIMU boundaries, simplified once and cached.
 
 Reads the GeoJSON that `mawgun.geo.boundaries_path(level)` names, simplifies every ring with
-Douglas-Peucker and rounds coordinates to 0.001 degree (about 100 m), so the browser draws the
-330 townships from a few hundred kilobytes. Property names of MIMU files (ST, ST_PCODE, TS,
-TS_PCODE) and of the project's own derived files (name, pcode, admin1_pcode) are both understood.
+Douglas-Peucker and rounds coordinates to 0.005 degree (about 500 m, under a pixel of the dashboard
+map), so the browser draws the 330 townships from a few hundred kilobytes. Property names of MIMU
+files (ST, ST_PCODE, TS, TS_PCODE) and of the geo stage's files (name, pcode, state) are both read.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -15,10 +16,11 @@ from typing import Any
 
 from mawgun.web.adapters import boundaries_file
 
-TOLERANCE = {"admin1": 0.01, "admin3": 0.004}
+TOLERANCE = {"admin1": 0.012, "admin3": 0.006}
+CREDIT = "Boundaries and place codes: MIMU"
 PCODE_KEYS = ("pcode", "TS_PCODE", "admin3_pcode", "ST_PCODE", "SR_PCODE", "admin1_pcode")
 NAME_KEYS = ("name", "TS", "admin3", "ST", "SR", "admin1", "NAME_1")
-PARENT_KEYS = ("admin1_pcode", "ST_PCODE", "SR_PCODE")
+PARENT_KEYS = ("admin1_pcode", "state", "ST_PCODE", "SR_PCODE")
 
 
 def _pick(props: dict[str, Any], keys: tuple[str, ...]) -> str | None:
@@ -70,7 +72,7 @@ def _compact_feature(feature: dict[str, Any], tolerance: float) -> dict[str, Any
     for ring in _rings(feature.get("geometry") or {}):
         simple = simplify_ring([[float(x), float(y)] for x, y, *_ in ring], tolerance)
         if len(simple) >= 4:
-            rings.append([[round(x, 3), round(y, 3)] for x, y in simple])
+            rings.append([[round(x * 200) / 200, round(y * 200) / 200] for x, y in simple])
     if not rings:
         return None
     return {
@@ -90,6 +92,28 @@ def _load(path: str, mtime: float, tolerance: float) -> dict[str, Any]:
     ys = [y for f in kept for ring in f["rings"] for _, y in ring]
     bbox = [min(xs), min(ys), max(xs), max(ys)] if xs else None
     return {"features": kept, "bbox": bbox}
+
+
+def boundaries_json(level: str) -> bytes:
+    """`load_boundaries(level)` as JSON bytes, serialised once per file version (the API sends these)."""
+    path = boundaries_file(level)
+    return _serialised(level, str(path or ""), path.stat().st_mtime if path else 0.0)
+
+
+def boundaries_gzip(level: str) -> bytes:
+    """`boundaries_json(level)` gzip-compressed once, for clients that accept gzip."""
+    return _compressed(boundaries_json(level))
+
+
+@lru_cache(maxsize=8)
+def _compressed(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=6)
+
+
+@lru_cache(maxsize=8)
+def _serialised(level: str, _path: str, _mtime: float) -> bytes:
+    data = {**load_boundaries(level), "credit": CREDIT}
+    return json.dumps(data, separators=(",", ":")).encode("utf-8")
 
 
 def load_boundaries(level: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ def serve(
 ) -> None:
     """Serve the dashboard and the HTTP API (read-only) on the local store.
 
-    Example: mawgun serve --port 8765   (then open http://127.0.0.1:8765/ ; API docs at /docs)
+    Example: mawgun serve --port 8765   (then open http://127.0.0.1:8765/ ; API reference at /api)
     """
     import uvicorn
     from rich.console import Console
@@ -20,7 +20,9 @@ def serve(
     from mawgun.web.app import create_app
 
     app = create_app(db)
-    Console(stderr=True).print(f"Mawgun dashboard on [bold]http://{host}:{port}/[/bold]  (API: /api/v1, docs: /docs)")
+    Console(stderr=True).print(
+        f"Mawgun dashboard on [bold]http://{host}:{port}/[/bold]  (API: /api/v1, reference: /api)"
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

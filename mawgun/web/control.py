@@ -10,30 +10,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mawgun.web.cache import cached
 from mawgun.web.filters import CANONICAL, REPORTS, EventFilters, where_clause
+from mawgun.web.query_events import canonical_dict, report_dicts
 
 CONTROL_SUBTYPES = ("Non-state actor overtakes territory", "Government regains territory")
 
 
-def control_changes(session: Session, level: str, filters: EventFilters, limit: int = 500) -> list[dict[str, Any]]:
-    """Events that changed who controls a place, newest first."""
+def latest_changes(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
+    """The newest change-of-control event of each place (a window query: one row per township)."""
     table = CANONICAL if level == "canonical" else REPORTS
-    stmt = (
-        select(table)
-        .where(where_clause(table, filters), table.c.sub_event_type.in_(CONTROL_SUBTYPES))
-        .order_by(table.c.date.desc().nulls_last(), table.c.id)
-        .limit(limit)
-    )
+    place = func.coalesce(table.c.admin3_pcode, table.c.admin3, table.c.location)
+    order = (table.c.date.desc().nulls_last(), table.c.id)
+    rank = func.row_number().over(partition_by=place, order_by=order).label("rank")
+    conditions = (where_clause(table, filters), table.c.sub_event_type.in_(CONTROL_SUBTYPES), place.is_not(None))
+    ranked = select(table.c.id, rank).where(*conditions).subquery()
+    stmt = select(table).join(ranked, ranked.c.id == table.c.id).where(ranked.c.rank == 1)
     rows = [dict(row._mapping) for row in session.execute(stmt)]
     if table is REPORTS:
-        from mawgun.web.query_events import report_dicts
-
         return report_dicts(session, rows)
-    from mawgun.web.query_events import canonical_dict
-
     return [canonical_dict(row) for row in rows]
 
 
@@ -46,19 +44,22 @@ def controller_of(change: dict[str, Any]) -> str:
 
 def territorial_control(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
     """The latest change of control per township: controller, date and the event that says so."""
-    latest: dict[str, dict[str, Any]] = {}
-    for change in control_changes(session, level, filters, limit=5000):
-        key = change.get("admin3_pcode") or change.get("admin3") or change.get("location")
-        if not key or key in latest:
-            continue
-        latest[key] = {
-            "township_pcode": change.get("admin3_pcode"),
-            "township": change.get("admin3"),
-            "admin1": change.get("admin1"),
-            "location": change.get("location"),
-            "controller": controller_of(change),
-            "since": change.get("date"),
-            "sub_event_type": change.get("sub_event_type"),
-            "event_id": change["event_id"],
-        }
-    return sorted(latest.values(), key=lambda r: (str(r["admin1"]), str(r["township"])))
+    return cached(session, "control", (level, filters), lambda: _territorial_control(session, level, filters))
+
+
+def _territorial_control(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
+    rows = []
+    for change in latest_changes(session, level, filters):
+        rows.append(
+            {
+                "township_pcode": change.get("admin3_pcode"),
+                "township": change.get("admin3"),
+                "admin1": change.get("admin1"),
+                "location": change.get("location"),
+                "controller": controller_of(change),
+                "since": change.get("date"),
+                "sub_event_type": change.get("sub_event_type"),
+                "event_id": change["event_id"],
+            }
+        )
+    return sorted(rows, key=lambda r: (str(r["admin1"]), str(r["township"])))

@@ -75,11 +75,29 @@ def build_filters(
     )
 
 
+def spellings(value: str) -> list[str]:
+    """A name as typed and in its usual capitalisations ("sagaing" -> "Sagaing"), so that the
+    comparison stays an indexed equality instead of a case-insensitive scan."""
+    return list(dict.fromkeys([value, value.title(), value.upper(), value.lower(), value.capitalize()]))
+
+
+def is_pcode(value: str) -> bool:
+    """MIMU P-codes look like MMR015 or MMR015001."""
+    return value.upper().startswith("MMR") and value[3:4].isdigit()
+
+
 def _admin1_condition(table: Table, value: str) -> ColumnElement[bool]:
-    """Match a state/region by name (case-insensitive) or by P-code (MMR...)."""
-    if value.upper().startswith("MMR"):
+    """Match a state/region by name (usual capitalisations) or by P-code (MMR015)."""
+    if is_pcode(value):
         return table.c.admin1_pcode == value.upper()
-    return table.c.admin1.ilike(value)
+    return table.c.admin1.in_(spellings(value))
+
+
+def _township_condition(table: Table, value: str) -> ColumnElement[bool]:
+    """Match a township by P-code (MMR015001) or by name (usual capitalisations)."""
+    if is_pcode(value):
+        return table.c.admin3_pcode == value.upper()
+    return table.c.admin3.in_(spellings(value))
 
 
 def _actor_condition(table: Table, actor_ids: tuple[str, ...]) -> ColumnElement[bool]:
@@ -110,8 +128,7 @@ def apply_filters(table: Table, filters: EventFilters) -> list[ColumnElement[boo
     if filters.admin1:
         conditions.append(_admin1_condition(table, filters.admin1))
     if filters.township:
-        value = filters.township
-        conditions.append(or_(table.c.admin3_pcode == value.upper(), table.c.admin3.ilike(value)))
+        conditions.append(_township_condition(table, filters.township))
     if filters.actor_ids:
         conditions.append(_actor_condition(table, filters.actor_ids))
     if filters.origin:

@@ -174,3 +174,20 @@ def reports_page(request: Request) -> HTMLResponse:
     with _session(request) as session:
         report = build_report(session, period, day)
     return render(request, "report.html", report=report, period=period, errors=errors, active="reports")
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_page(request: Request) -> HTMLResponse:
+    """A readable index of the HTTP API, built from the app's own OpenAPI schema."""
+    schema = request.app.openapi()
+    endpoints = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            params = [
+                {"name": p["name"], "where": p["in"], "required": p.get("required", False),
+                 "description": p.get("description") or ""}
+                for p in operation.get("parameters", [])
+            ]  # fmt: skip
+            summary = (operation.get("description") or operation.get("summary") or "").split("\n")[0]
+            endpoints.append({"method": method.upper(), "path": path, "summary": summary, "params": params})
+    return render(request, "api.html", endpoints=endpoints, active="api")

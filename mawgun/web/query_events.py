@@ -13,6 +13,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from mawgun.store.schema import DocumentRow, EvidenceRow
+from mawgun.web.cache import cached
 from mawgun.web.filters import CANONICAL, EVENT_ACTORS, REPORTS, EventFilters, where_clause
 
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
@@ -46,7 +47,11 @@ def choose_level(session: Session, per_report: bool | None) -> str:
 
 
 def count_events(session: Session, table: Table, filters: EventFilters) -> int:
-    """How many events match the filters."""
+    """How many events match the filters (cached: list totals repeat on every page)."""
+    return cached(session, "count", (table.name, filters), lambda: _count_events(session, table, filters))
+
+
+def _count_events(session: Session, table: Table, filters: EventFilters) -> int:
     stmt = select(func.count()).select_from(table).where(where_clause(table, filters))
     return int(session.execute(stmt).scalar_one())
 
@@ -57,9 +62,10 @@ def list_events(
     """One page of canonical events or reports matching the filters, with the total count."""
     table = CANONICAL if level == "canonical" else REPORTS
     total = count_events(session, table, filters)
-    stmt = (
-        select(table).where(where_clause(table, filters)).order_by(*_order_by(table, sort)).limit(limit).offset(offset)
-    )
+    # Deferred join: page through ids on the (date, id) index, then read only this page's rows.
+    where, order = where_clause(table, filters), _order_by(table, sort)
+    page = select(table.c.id).where(where).order_by(*order).limit(limit).offset(offset).subquery()
+    stmt = select(table).join(page, page.c.id == table.c.id).order_by(*order)
     rows = [dict(row._mapping) for row in session.execute(stmt)]
     items = [canonical_dict(row) for row in rows] if table is CANONICAL else report_dicts(session, rows)
     return total, items

@@ -13,6 +13,7 @@ from sqlalchemy import Table, func, literal_column, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from mawgun.web.cache import cached
 from mawgun.web.filters import CANONICAL, REPORTS, EventFilters, where_clause
 
 DIMENSIONS = ("year", "month", "week", "day", "event_type", "sub_event_type", "admin1", "township", "origin")
@@ -48,7 +49,11 @@ def _dimension(session: Session, table: Table, name: str) -> ColumnElement[Any]:
 
 
 def aggregate(session: Session, level: str, filters: EventFilters, by: list[str]) -> list[dict[str, Any]]:
-    """Event and fatality counts grouped by the named dimensions (see `DIMENSIONS`)."""
+    """Event and fatality counts grouped by the named dimensions (see `DIMENSIONS`); cached."""
+    return cached(session, "aggregate", (level, filters, tuple(by)), lambda: _aggregate(session, level, filters, by))
+
+
+def _aggregate(session: Session, level: str, filters: EventFilters, by: list[str]) -> list[dict[str, Any]]:
     table = _table(level)
     keys = [_dimension(session, table, name).label(name) for name in by]
     stmt = (
@@ -66,7 +71,11 @@ def aggregate(session: Session, level: str, filters: EventFilters, by: list[str]
 
 
 def township_counts(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
-    """Events and fatalities per township (admin3 P-code), for the choropleth."""
+    """Events and fatalities per township (admin3 P-code), for the choropleth; cached."""
+    return cached(session, "townships", (level, filters), lambda: _township_counts(session, level, filters))
+
+
+def _township_counts(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
     table = _table(level)
     stmt = (
         select(
@@ -82,11 +91,18 @@ def township_counts(session: Session, level: str, filters: EventFilters) -> list
     return [dict(row._mapping) for row in session.execute(stmt)]
 
 
-def map_points(session: Session, level: str, filters: EventFilters, limit: int = 2000) -> list[dict[str, Any]]:
-    """Events grouped at ~1 km (coordinates rounded to 0.01 degree), the busiest places first."""
+def map_points(
+    session: Session, level: str, filters: EventFilters, limit: int = 2000, cells_per_degree: int = 100
+) -> list[dict[str, Any]]:
+    """Events grouped on a grid (100 cells per degree: ~1 km), the busiest places first; cached."""
+    args = (level, filters, limit, cells_per_degree)
+    return cached(session, "points", args, lambda: _map_points(session, level, filters, limit, cells_per_degree))
+
+
+def _map_points(session: Session, level: str, filters: EventFilters, limit: int, cells: int) -> list[dict[str, Any]]:
     table = _table(level)
-    # round(x * 100) rather than round(x, 2): PostgreSQL has no two-argument round for floats.
-    lat, lon = func.round(table.c.latitude * 100).label("lat"), func.round(table.c.longitude * 100).label("lon")
+    # round(x * cells) rather than round(x, 2): PostgreSQL has no two-argument round for floats.
+    lat, lon = func.round(table.c.latitude * cells).label("lat"), func.round(table.c.longitude * cells).label("lon")
     count = func.count().label("events")
     stmt = (
         select(
@@ -106,13 +122,17 @@ def map_points(session: Session, level: str, filters: EventFilters, limit: int =
     points = []
     for row in session.execute(stmt):
         data = dict(row._mapping)
-        data["lat"], data["lon"] = float(data["lat"]) / 100, float(data["lon"]) / 100
+        data["lat"], data["lon"] = float(data["lat"]) / cells, float(data["lon"]) / cells
         points.append(data)
     return points
 
 
 def distinct_values(session: Session, level: str, column: str) -> list[str]:
-    """Distinct non-empty values of a column, sorted (filter choices)."""
+    """Distinct non-empty values of a column, sorted (filter choices); cached."""
+    return cached(session, "distinct", (level, column), lambda: _distinct_values(session, level, column))
+
+
+def _distinct_values(session: Session, level: str, column: str) -> list[str]:
     table = _table(level)
     stmt = select(table.c[column]).where(table.c[column].is_not(None)).group_by(table.c[column])
     return sorted(str(v) for (v,) in session.execute(stmt) if v)

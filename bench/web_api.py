@@ -1,0 +1,200 @@
+"""Benchmark of the dashboard's API calls on a store of 100,000 synthetic canonical events.
+
+Fills a SQLite store with synthetic canonical events, their reports (1.5 per event), actor rows,
+and source documents by bulk inserts, then times the calls the dashboard makes through the ASGI
+app (in-process, no network): p50 and p95 over repeated requests. The acceptance bar is p95 < 200 ms.
+
+    .venv/bin/python bench/web_api.py                 # 100,000 events, 20 repeats
+    .venv/bin/python bench/web_api.py --events 20000 --repeats 10 --db /tmp/web-bench.db
+
+Synthetic events are spread over the 330 townships of the shipped MIMU boundaries (a random
+vertex-average point of each), 2021-02 to 2024-12, with ACLED event types and registry actor codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+from sqlalchemy import insert
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mawgun.store.db import ensure_schema  # noqa: E402
+from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow  # noqa: E402
+
+TYPES = [
+    ("Battles", "Armed clash", 0.45),
+    ("Battles", "Non-state actor overtakes territory", 0.03),
+    ("Explosions/Remote violence", "Air/drone strike", 0.22),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.1),
+    ("Violence against civilians", "Attack", 0.1),
+    ("Protests", "Peaceful protest", 0.06),
+    ("Strategic developments", "Arrests", 0.04),
+]
+ACTORS = ["MIL", "PDF", "KIA", "AA", "TNLA", "MNDAA", "KNLA", "KNDF", "CDF", "CIV", "PSH", "UNK"]
+START = dt.date(2021, 2, 1)
+DAYS = (dt.date(2024, 12, 31) - START).days
+
+
+def township_places() -> list[dict[str, Any]]:
+    """Townships with a point inside their outline (from the shipped boundaries), or a few fallbacks."""
+    from mawgun.web.boundaries import load_boundaries
+
+    places = []
+    for feature in load_boundaries("admin3")["features"]:
+        ring = feature["rings"][0]
+        lon = sum(x for x, _ in ring) / len(ring)
+        lat = sum(y for _, y in ring) / len(ring)
+        places.append({"pcode": feature["pcode"], "name": feature["name"], "admin1_pcode": feature["admin1_pcode"],
+                       "lat": lat, "lon": lon})  # fmt: skip
+    if not places:
+        places = [{"pcode": "MMR015001", "name": "Lashio", "admin1_pcode": "MMR015", "lat": 22.94, "lon": 97.75}]
+    return places
+
+
+def admin1_names() -> dict[str, str]:
+    from mawgun.web.boundaries import load_boundaries
+
+    return {f["pcode"]: f["name"] for f in load_boundaries("admin1")["features"]}
+
+
+def synthetic_rows(n_events: int, seed: int = 7) -> tuple[list[dict[str, Any]], ...]:
+    """Rows for documents, canonical events, reports and actors (deterministic for a seed)."""
+    rng = random.Random(seed)
+    places, states = township_places(), admin1_names()
+    weights = [w for *_, w in TYPES]
+    documents = [
+        {"id": f"doc-bench-{i:06d}", "content_hash": f"{i:064d}", "outlet": rng.choice(["Wire A", "Post B", "Radio C"]),
+         "title": f"Synthetic report {i}", "published": START + dt.timedelta(days=rng.randrange(DAYS)),
+         "text": f"Synthetic document {i}: fighting was reported in a township. " * 4, "language": "en"}
+        for i in range(max(1, n_events // 10))
+    ]  # fmt: skip
+    canonical, reports, actors = [], [], []
+    for i in range(n_events):
+        event_type, sub_type, _ = rng.choices(TYPES, weights)[0]
+        place = rng.choice(places)
+        day = START + dt.timedelta(days=rng.randrange(DAYS))
+        pair = rng.sample(ACTORS, 2)
+        deaths = rng.choice([None, 0, 1, 2, 3, 5, 8, 12])
+        common = {
+            "event_type": event_type, "sub_event_type": sub_type, "date": day, "date_precision": "day",
+            "admin1": states.get(place["admin1_pcode"], place["admin1_pcode"]), "admin1_pcode": place["admin1_pcode"],
+            "admin3": place["name"], "admin3_pcode": place["pcode"], "location": place["name"],
+            "latitude": place["lat"] + rng.uniform(-0.05, 0.05), "longitude": place["lon"] + rng.uniform(-0.05, 0.05),
+            "geo_precision": 2, "origin": "mawgun", "tags": [],
+        }  # fmt: skip
+        cid = f"ce-bench-{i:07d}"
+        n_reports = 2 if i % 2 == 0 else 1
+        canonical.append({**common, "id": cid, "actor1": [pair[0]], "actor2": [pair[1]], "fatalities_best": deaths,
+                          "fatalities_low": deaths, "fatalities_high": deaths, "n_reports": n_reports,
+                          "n_sources": n_reports, "n_outlets": n_reports, "explanation": {}})  # fmt: skip
+        for r in range(n_reports):
+            rid = f"ev-bench-{i:07d}-{r}"
+            doc = documents[rng.randrange(len(documents))]["id"]
+            reports.append({**common, "id": rid, "document_id": doc, "canonical_id": cid, "fatalities": deaths,
+                            "component": "bench", "confidence": 0.8, "extra": {}})  # fmt: skip
+            actors.append({"event_id": rid, "role": 1, "position": 0, "actor_id": pair[0], "name": pair[0]})
+            actors.append({"event_id": rid, "role": 2, "position": 0, "actor_id": pair[1], "name": pair[1]})
+    return documents, canonical, reports, actors
+
+
+def fill(url: str, n_events: int) -> None:
+    """Bulk-insert the synthetic rows into a migrated store, with a progress bar."""
+    engine = ensure_schema(url)
+    tables = [DocumentRow, CanonicalEventRow, EventRow, EventActorRow]
+    rows = synthetic_rows(n_events)
+    now = dt.datetime(2025, 1, 1)
+    with Progress(transient=True) as progress, engine.begin() as conn:
+        task = progress.add_task("filling store", total=sum(len(r) for r in rows))
+        for table, batch in zip(tables, rows, strict=True):
+            for start in range(0, len(batch), 5000):
+                chunk = batch[start : start + 5000]
+                for row in chunk:
+                    row.setdefault("created_at" if table is not DocumentRow else "ingested_at", now)
+                    if table is CanonicalEventRow:
+                        row["updated_at"] = now
+                conn.execute(insert(table), chunk)
+                progress.advance(task, len(chunk))
+        conn.exec_driver_sql("ANALYZE")
+
+
+def calls(client: Any) -> list[tuple[str, str]]:
+    """The requests the dashboard makes, named for the report."""
+    some_event = client.get("/api/v1/events", params={"limit": 1}).json()["items"][0]["event_id"]
+    return [
+        ("dashboard page /", "/"),
+        ("events page /events", "/events"),
+        ("map layer", "/api/v1/map"),
+        ("map layer, one type", "/api/v1/map?type=Battles"),
+        ("timeline by month,event_type", "/api/v1/stats?by=month,event_type"),
+        ("stats by month,admin1 since 2024", "/api/v1/stats?by=month,admin1&since=2024-01-01"),
+        ("event list page 1", "/api/v1/events?limit=50"),
+        ("event list, deep page", "/api/v1/events?limit=50&offset=90000"),
+        ("event list, state + type", "/api/v1/events?admin1=Sagaing&type=Battles"),
+        ("event list, actor", "/api/v1/events?actor=KIA"),
+        ("event list, alliance", "/api/v1/events?alliance=3BHA"),
+        ("reports per_report=true", "/api/v1/events?per_report=true&actor=KIA"),
+        ("one event with evidence", f"/api/v1/events/{some_event}"),
+        ("territorial control", "/api/v1/control"),
+        ("township outlines", "/api/v1/boundaries/admin3"),
+    ]
+
+
+def time_calls(url: str, repeats: int) -> list[tuple[str, float, float]]:
+    """p50 and p95 in milliseconds per call (after one warm-up request each)."""
+    from fastapi.testclient import TestClient
+
+    from mawgun.web.app import create_app
+
+    results = []
+    with TestClient(create_app(url)) as client:
+        for name, path in calls(client):
+            assert client.get(path).status_code == 200, path
+            timings = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                response = client.get(path)
+                timings.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, path
+            timings.sort()
+            p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+            results.append((name, statistics.median(timings), p95))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/mawgun-web-bench.db"))
+    parser.add_argument("--keep", action="store_true", help="reuse an existing bench database")
+    args = parser.parse_args()
+    console = Console()
+    url = f"sqlite:///{args.db}"
+    if not (args.keep and args.db.exists()):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+        started = time.perf_counter()
+        fill(url, args.events)
+        console.print(f"filled {args.events:,} canonical events in {time.perf_counter() - started:.1f} s")
+    table = Table("call", "p50 ms", "p95 ms", title=f"{args.events:,} canonical events, {args.repeats} repeats")
+    worst = 0.0
+    for name, p50, p95 in time_calls(url, args.repeats):
+        table.add_row(name, f"{p50:.1f}", f"{p95:.1f}")
+        worst = max(worst, p95)
+    console.print(table)
+    console.print(f"worst p95: {worst:.1f} ms ({'PASS' if worst < 200 else 'FAIL'}: bar is 200 ms)")
+
+
+if __name__ == "__main__":
+    main()
