@@ -1,0 +1,114 @@
+"""Actors for events: the actor registry (`mawgun.actors`) where installed, with role cues from
+`data/actors.yaml` (the junta and its weapons = MIL, victims = CIV, unnamed resistance = ERO) so that the
+extractor codes who acted even alone. Also decides who is actor1 (acts) and actor2 (target/other side)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
+from mawgun.model import ActorRef, Span
+
+STATE_SIDE = {"MIL", "POL", "PSH", "BGF"}
+AGENT_FIRST = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Attack",
+    "Arrests",
+    "Sexual violence",
+    "Abduction/forced disappearance",
+    "Looting/property destruction",
+    "Government regains territory",
+    "Excessive force against protesters",
+}
+
+
+@lru_cache(maxsize=1)
+def get_registry() -> Any | None:
+    """The project's actor registry, or None when `mawgun.actors` is not available."""
+    try:
+        from mawgun.actors import get_registry as load
+    except ImportError:
+        return None
+    try:
+        return load()
+    except Exception:  # noqa: BLE001 - a broken registry must not stop extraction
+        return None
+
+
+def fallback_actors(text: str, start: int, end: int) -> list[ActorRef]:
+    """Actors read from role cues, listed acronyms and a few full names (used without the registry)."""
+    data = load_vocabulary("actors")
+    found: list[ActorRef] = []
+    for code, pattern in {**data["roles"], **data["fallback_names"]}.items():
+        for m in compile_pattern(pattern).finditer(text, start, end):
+            found.append(ActorRef(m.group(0), code, None, Span(m.start(), m.end(), m.group(0))))
+    codes = "|".join(data["fallback_codes"])
+    for m in re.finditer(rf"\b(?P<code>{codes})s?\b", text[start:end]):
+        s = start + m.start()
+        found.append(ActorRef(m.group(0), m.group("code"), None, Span(s, start + m.end(), m.group(0))))
+    return found
+
+
+def find_actors(text: str, start: int, end: int, on_date: dt.date | None) -> list[ActorRef]:
+    """Actors named in text[start:end], in order of appearance (spans are document offsets)."""
+    registry = get_registry()
+    if registry is None:
+        found = fallback_actors(text, start, end)
+    else:
+        try:
+            found = list(registry.find_actors(text[start:end], start, on_date))
+        except Exception:  # noqa: BLE001
+            found = fallback_actors(text, start, end)
+        found.extend(role_cues(text, start, end, found))
+    return sorted(found, key=lambda a: a.span.start if a.span else 0)
+
+
+def role_cues(text: str, start: int, end: int, known: list[ActorRef]) -> list[ActorRef]:
+    """Role-cue actors the registry did not find (weapons as MIL, unnamed resistance as ERO)."""
+    data = load_vocabulary("actors")["roles"]
+    taken = [(a.span.start, a.span.end) for a in known if a.span]
+    extra = []
+    for code in ("MIL", "CIV", "ERO"):
+        for m in compile_pattern(data[code]).finditer(text, start, end):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                extra.append(ActorRef(m.group(0), code, None, Span(m.start(), m.end(), m.group(0))))
+                taken.append((m.start(), m.end()))
+    return extra
+
+
+def unique(actors: list[ActorRef]) -> list[ActorRef]:
+    """First mention of each actor code (or name when unresolved)."""
+    seen: set[str] = set()
+    out = []
+    for actor in actors:
+        key = actor.actor_id or actor.name
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+def assign_roles(sub_event_type: str, actors: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actor1, actor2) for an event: the state side acts in strikes, killings and arrests; non-state forces
+    act in clashes and seizures; civilians are always the target side."""
+    actors = unique(actors)
+    state = [a for a in actors if a.actor_id in STATE_SIDE]
+    civilians = [a for a in actors if a.actor_id == "CIV"]
+    others = [a for a in actors if a.actor_id not in STATE_SIDE and a.actor_id not in {"CIV", "PROT"}]
+    if sub_event_type in AGENT_FIRST:
+        actor1 = state or (others[:1] if others and not civilians else [])
+        if not actor1 and sub_event_type in {"Air/drone strike", "Government regains territory"}:
+            actor1 = [ActorRef("military", "MIL")]
+        actor2 = civilians or [a for a in others if a not in actor1]
+        return actor1, actor2
+    if sub_event_type in {"Non-state actor overtakes territory", "Armed clash"}:
+        if others:
+            return others, state or [ActorRef("military", "MIL")]
+        return state, civilians
+    if sub_event_type in {"Peaceful protest", "Protest with intervention"}:
+        return [a for a in actors if a.actor_id == "PROT"] or [ActorRef("protesters", "PROT")], state
+    return actors[:1], actors[1:]

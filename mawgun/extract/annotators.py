@@ -1,0 +1,80 @@
+"""Pipeline components that annotate a document before records are built: sentences, dates, places,
+actors. Places and actors are computed per sentence on first use (most sentences never need them)."""
+
+from __future__ import annotations
+
+import re
+
+from mawgun.extract import actors as actor_finder
+from mawgun.extract import places as place_finder
+from mawgun.extract.dates import find_dates
+from mawgun.extract.pipeline import Context, register_component, register_lazy
+from mawgun.extract.sentences import split_paragraphs, split_sentences
+from mawgun.model import ActorRef, Place
+
+VERSION = "0.1.0"
+HEADLINE_SMALL = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at", "from", "as", "or"}
+
+
+@register_component("sentences", VERSION, adds=("sentences", "paragraphs"))
+def add_sentences(ctx: Context) -> None:
+    """Split the text into paragraphs and sentences with exact offsets."""
+    ctx.paragraphs = split_paragraphs(ctx.doc.text)
+    ctx.sentences = split_sentences(ctx.doc.text)
+
+
+@register_component("dates", VERSION, needs=("sentences",), adds=("dates",))
+def add_dates(ctx: Context) -> None:
+    """Find dates sentence by sentence; relative ones count from the last date told before them."""
+    anchor = None
+    for sentence in ctx.sentences:
+        mentions = find_dates(ctx.doc.text, sentence.start, sentence.end, ctx.published, anchor)
+        ctx.dates.append(mentions)
+        for mention in mentions:
+            if mention.precision in {"day", "week"} and mention.rule != "coup":
+                anchor = mention.date
+
+
+@register_component("places", VERSION, needs=("sentences",), adds=("places",))
+def add_places(ctx: Context) -> None:
+    """Declare places (computed per sentence on demand by `sentence_places`)."""
+
+
+@register_lazy("places")
+def sentence_places(ctx: Context, index: int) -> list[Place]:
+    sentence = ctx.sentences[index]
+    return place_finder.find_places(ctx.doc.text, sentence.start, sentence.end, ctx.paragraph_text(index))
+
+
+@register_component("actors", VERSION, needs=("sentences",), adds=("actors",))
+def add_actors(ctx: Context) -> None:
+    """Declare actors (computed per sentence on demand by `sentence_actors`)."""
+
+
+@register_lazy("actors")
+def sentence_actors(ctx: Context, index: int) -> list[ActorRef]:
+    sentence = ctx.sentences[index]
+    return actor_finder.find_actors(ctx.doc.text, sentence.start, sentence.end, ctx.published)
+
+
+def is_headline(text: str) -> bool:
+    """True for a title-like line (no closing punctuation, most words capitalised): link lists, headlines."""
+    if re.search(r"[.!?][\"”’)]*\s*$", text):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if w.lower() not in HEADLINE_SMALL]
+    if not words:
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.6 or len(words) <= 3
+
+
+def carried_admin1(ctx: Context, index: int) -> str | None:
+    """The state/region named last before sentence `index`: earlier in its paragraph, else earlier in the
+    document (headline-like lines excluded)."""
+    for j in range(index - 1, -1, -1):
+        if is_headline(ctx.sentences[j].text):
+            continue
+        named = [p.admin1 for p in ctx.places(j) if p.admin1]
+        if named:
+            return named[0]
+    return None

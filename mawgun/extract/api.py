@@ -1,0 +1,161 @@
+"""The extraction library API: one document, a JSONL file, or the store's unprocessed documents.
+
+extract_document(doc) -> list[Record]
+extract_file(in_path, out_path, component="rules", progress=True) -> dict
+extract_store(url=None, reprocess=False, progress=True) -> dict
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mawgun.extract import annotators, events, sanctions, statistics  # noqa: F401 - registers components
+from mawgun.extract.pipeline import build_pipeline, register_pipeline, run_pipeline
+from mawgun.extract.vocab import vocabulary_versions
+from mawgun.ids import document_id
+from mawgun.model import Document, EventRecord, Record
+
+VERSION = "0.1.0"
+EXTRACTOR_VERSION = f"rules-{VERSION}+{hashlib.sha1(vocabulary_versions().encode()).hexdigest()[:8]}"
+RULES = ["sentences", "dates", "places", "actors", statistics.COMPONENT, events.COMPONENT, sanctions.COMPONENT]
+register_pipeline("rules", RULES)
+
+
+class InputError(ValueError):
+    """A line of an input file that is not a usable document."""
+
+
+def extract_document(doc: Document, component: str = "rules") -> list[Record]:
+    """Every event, statistic and sanction a document reports, each with its evidence and provenance."""
+    ctx = run_pipeline(doc, build_pipeline(component))
+    return [*ctx.events, *ctx.statistics, *ctx.sanctions]
+
+
+def document_from_json(data: dict[str, Any], line: int = 0) -> Document:
+    """A Document from one input line `{"doc_id","text","published","title","outlet","url"}`."""
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"line {line}: no text")
+    published = data.get("published")
+    try:
+        day = dt.date.fromisoformat(str(published)[:10]) if published else None
+    except ValueError as exc:
+        raise InputError(f"line {line}: published {published!r} is not an ISO date") from exc
+    return Document(
+        doc_id=str(data.get("doc_id") or document_id(text)),
+        text=text,
+        title=data.get("title"),
+        outlet=data.get("outlet"),
+        url=data.get("url"),
+        published=day,
+        published_precision=data.get("published_precision"),
+    )
+
+
+def read_documents(path: Path) -> Iterator[Document]:
+    """Documents from a JSONL file; a bad line raises InputError naming the line."""
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+            if not isinstance(data, dict):
+                raise InputError(f"{path}:{number}: expected a JSON object")
+            yield document_from_json(data, number)
+
+
+def assign_canonical(records: list[Record], documents: list[Document]) -> None:
+    """Fill `canonical_id` on event records via deduplication (each its own event when dedup is absent)."""
+    found = [r for r in records if isinstance(r, EventRecord)]
+    try:
+        from mawgun.dedup import cluster_records
+    except ImportError:
+        mapping: dict[str, str] = {}
+    else:
+        mapping = cluster_records(found, {doc.doc_id: doc for doc in documents})
+    for record in found:
+        record.canonical_id = mapping.get(record.record_id, record.record_id)
+
+
+def extract_file(
+    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True
+) -> dict[str, Any]:
+    """Extract every document of a JSONL file into a JSONL file of records (one `to_json()` per line).
+
+    The whole input is read and checked before anything is written, so a bad line loses nothing."""
+    in_path, out_path = Path(in_path), Path(out_path)
+    documents = list(read_documents(in_path))
+    build_pipeline(component)
+    records: list[Record] = []
+    for doc in with_progress(documents, "Extracting", progress):
+        records.extend(extract_document(doc, component))
+    assign_canonical(records, documents)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_suffix(out_path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    tmp.replace(out_path)
+    return summarise(records, len(documents)) | {"out": str(out_path), "component": component}
+
+
+def summarise(records: list[Record], documents: int) -> dict[str, Any]:
+    """Counts of documents and records by kind."""
+    counts = {"event": 0, "statistic": 0, "sanction": 0}
+    for record in records:
+        counts[record.kind] += 1
+    return {
+        "documents": documents,
+        "events": counts["event"],
+        "statistics": counts["statistic"],
+        "sanctions": counts["sanction"],
+    }
+
+
+def extract_store(url: str | None = None, reprocess: bool = False, progress: bool = True) -> dict[str, Any]:
+    """Extract the store's unprocessed documents (all of them with `reprocess`) and save their records."""
+    from mawgun.store import repository
+    from mawgun.store.db import session_scope
+
+    with session_scope(url) as session:
+        documents = all_documents(session) if reprocess else repository.unprocessed_documents(session)
+    total: list[Record] = []
+    for doc in with_progress(documents, "Extracting", progress):
+        records = extract_document(doc)
+        with session_scope(url) as session:
+            repository.save_records(session, doc.doc_id, records, EXTRACTOR_VERSION)
+        total.extend(records)
+    return summarise(total, len(documents)) | {"extractor_version": EXTRACTOR_VERSION}
+
+
+def all_documents(session: Any) -> list[Document]:
+    """Every stored document (for re-extraction after the rules change)."""
+    from sqlalchemy import select
+
+    from mawgun.store.repository import document_from_row
+    from mawgun.store.schema import DocumentRow
+
+    return [document_from_row(row) for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id))]
+
+
+def with_progress(items: list[Any], label: str, show: bool) -> Iterator[Any]:
+    """Iterate with a Rich progress bar when `show` (on stderr, so piped output stays clean)."""
+    if not show:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task(label, total=len(items))
+        for item in items:
+            yield item
+            bar.advance(task)

@@ -1,0 +1,81 @@
+"""`mawgun extract` (documents -> records) and `mawgun eval` (records scored against gold records)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def extract_command(
+    in_path: Annotated[
+        Path | None, typer.Option("--in", help="Input JSONL: one {doc_id, text, published, title, outlet, url} a line.")
+    ] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", help="Output JSONL: one record (to_json) a line.")] = None,
+    component: Annotated[
+        str, typer.Option("--component", help="Extraction pipeline to run (default: rules).")
+    ] = "rules",
+    db: Annotated[str | None, typer.Option("--db", help="Database URL (default: MAWGUN_DB or local SQLite).")] = None,
+    reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract documents already processed.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+) -> None:
+    """Extract events, statistics and sanctions, each tied to its text spans.
+
+    With --in/--out: from a JSONL file of documents to a JSONL file of records. Without them: over the
+    store's unprocessed documents.
+
+    Example: mawgun extract --in docs.jsonl --out records.jsonl
+    """
+    from rich.console import Console
+
+    from mawgun.extract.api import InputError, extract_file, extract_store
+
+    console = Console(stderr=True)
+    if (in_path is None) != (out_path is None):
+        raise typer.BadParameter("give both --in and --out, or neither (to extract from the store)")
+    try:
+        if in_path is not None and out_path is not None:
+            if not in_path.is_file():
+                raise typer.BadParameter(f"{in_path} does not exist", param_hint="--in")
+            summary = extract_file(in_path, out_path, component=component, progress=not quiet)
+        else:
+            summary = extract_store(db, reprocess=reprocess, progress=not quiet)
+    except (InputError, KeyError) as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    console.print(
+        f"{summary['documents']} documents: {summary['events']} events, {summary['statistics']} statistics, "
+        f"{summary['sanctions']} sanctions"
+    )
+
+
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold records (JSONL, see ../shared/bench/ANNOTATION.md).")],
+    pred: Annotated[Path, typer.Argument(help="Predicted records (JSONL from `mawgun extract --out`).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
+    by_doc: Annotated[bool, typer.Option("--by-doc", help="Also list events found per document.")] = False,
+) -> None:
+    """Score predicted records against gold records: recall, precision, F1 and event field accuracies.
+
+    Example: mawgun eval ../shared/bench/seeds-gold.jsonl records.jsonl --json
+    """
+    import json
+
+    from mawgun.extract.evaluate import evaluate_files, format_report
+
+    for path in (gold, pred):
+        if not path.is_file():
+            raise typer.BadParameter(f"{path} does not exist")
+    try:
+        report = evaluate_files(gold, pred)
+    except ValueError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(report, indent=2) if as_json else format_report(report, by_doc))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `extract` and `eval` to the `mawgun` command."""
+    app.command("extract")(extract_command)
+    app.command("eval")(eval_command)

@@ -1,0 +1,357 @@
+"""Date mentions: absolute dates in the common forms, relative ones resolved against the publication date
+or the date of the event told just before, with a precision (day, week, month, year) and ranges.
+
+Own rules rather than a generic parser, because news about Myanmar anchors dates in ways generic parsers
+do not resolve ("two days later", "on Christmas Eve", "two days before Thadingyut"); `dateparser` is used only
+as a last resort for a numeric date in an unusual order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from mawgun.extract.numbers import parse_number
+from mawgun.extract.vocab import load_vocabulary
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH = (
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<y>(?:19|20)\d\d)"
+COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text: offsets in the document, the resolved day(s), precision and the rule used."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: str
+    rule: str
+    date_end: dt.date | None = None
+    relative: bool = False
+    since: bool = False
+
+
+def m2(pattern: str) -> re.Pattern[str]:
+    """Compile a date pattern: month names must be capitalised (so "may"/"march" as words never match)."""
+    return re.compile(pattern)
+
+
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", m2(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("numeric", m2(r"\b(?P<d>[0-3]?\d)/(?P<mm>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
+    (
+        "range_dmy",
+        m2(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
+    ),
+    ("range_mdy", m2(rf"\b{MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\b(?:,?\s+{YEAR})?")),
+    ("dmy", m2(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b")),
+    ("mdy", m2(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b")),
+    ("dm", m2(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?![\w])")),
+    ("md", m2(rf"\b{MONTH}\s+{DAY}\b(?!\s*\d)(?!,\s*(?:19|20)\d\d)")),
+    ("my", m2(rf"\b(?P<part>early|mid|late|end of|the end of|mid-)?\s*{MONTH},?\s+{YEAR}\b")),
+    (
+        "m",
+        m2(
+            rf"(?i:\b(?P<lead>in|during|since|last|this|early|late|mid-|of|by|until|throughout|from|between)\s+"
+            rf"(?:early\s+|late\s+|mid-)?){MONTH}\b"
+        ),
+    ),
+    ("coup", re.compile(r"\bsince (?:the|its) (?:attempted |failed |illegal |military )*coup\b", re.I)),
+    ("holiday", re.compile(r"(?i:\b(?:(?P<n>\w+) days? (?P<dir>before|after) )?(?:the )?)(?P<h>HOLIDAY)\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
+    (
+        "offset",
+        re.compile(
+            rf"\b{COUNT}\s+(?P<u>day|days|week|weeks|month|months|year|years)\s+"
+            rf"(?P<dir>later|after|afterwards|earlier|before|ago)\b",
+            re.I,
+        ),
+    ),
+    ("next_day", re.compile(r"\bthe (?P<dir>next|following|previous) (?P<u>day|morning|night|week)\b", re.I)),
+    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last night|this morning|tonight)\b", re.I)),
+    (
+        "recent_weeks",
+        re.compile(
+            r"\b(?:last week|this week|past week|over the (?:last|past) (?:few )?weeks|"
+            r"in recent (?:days|weeks)|earlier this week)\b",
+            re.I,
+        ),
+    ),
+    ("last_month", re.compile(r"\b(?P<w>last|this|earlier this|past) month\b", re.I)),
+    ("last_year", re.compile(r"\b(?P<w>last|this|past) year\b", re.I)),
+    ("year", re.compile(rf"\b(?i:in|during|since|throughout|of)\s+{YEAR}\b(?!\s*\d)")),
+]
+
+
+def holiday_pattern() -> str:
+    """Alternation of the holiday names in `holidays.yaml`."""
+    data = load_vocabulary("holidays")
+    names = sorted([*data["fixed"], *data["lunar"]], key=len, reverse=True)
+    return "|".join(re.escape(n).replace("\\ ", r"\s+").replace("'", "[’']") for n in names)
+
+
+def compiled_rules() -> list[tuple[str, re.Pattern[str]]]:
+    """The rules, with the holiday names filled in (once)."""
+    if not hasattr(compiled_rules, "cache"):
+        rules = []
+        for name, pattern in RULES:
+            if name == "holiday":
+                pattern = re.compile(pattern.pattern.replace("HOLIDAY", holiday_pattern()), re.I)
+            rules.append((name, pattern))
+        compiled_rules.cache = rules  # type: ignore[attr-defined]
+    return compiled_rules.cache  # type: ignore[attr-defined]
+
+
+def find_dates(
+    text: str, start: int, end: int, published: dt.date | None, anchor: dt.date | None = None
+) -> list[DateMention]:
+    """Date mentions in text[start:end], in order; `anchor` is the date of the event told just before."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for rule, pattern in compiled_rules():
+        for match in pattern.finditer(text, start, end):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            mention = resolve(rule, match, published, anchor)
+            if mention is not None:
+                taken.append((match.start(), match.end()))
+                found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def resolve(rule: str, m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> DateMention | None:
+    """The mention for one regex match, or None when it names no valid date."""
+    try:
+        result = RESOLVERS[rule](m, published, anchor)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    if result is None:
+        return None
+    day, precision, day_end, relative = result
+    since = rule == "coup" or m.string[max(0, m.start() - 6) : m.start()].lower().strip().endswith("since")
+    if since and published and day_end is None:
+        day_end = published
+    return DateMention(m.start(), m.end(), m.group(0), day, precision, rule, day_end, relative, since)
+
+
+Resolved = tuple[dt.date, str, dt.date | None, bool] | None
+
+
+def month_of(m: re.Match[str]) -> int:
+    return MONTHS[m.group("m").lower().rstrip(".")]
+
+
+def infer_year(month: int, day: int, published: dt.date | None, anchor: dt.date | None) -> int:
+    """The year of a day-month with no year: the latest one not after publication (a week's grace)."""
+    ref = published or anchor or dt.date.today()
+    candidate = dt.date(ref.year, month, min(day, 28) if month == 2 and day > 28 else day)
+    return ref.year - 1 if candidate > ref + dt.timedelta(days=7) else ref.year
+
+
+def r_full(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    month = int(m.group("mm")) if "mm" in m.re.groupindex else month_of(m)
+    day, year = int(m.group("d")), int(m.group("y"))
+    if month > 12 and day <= 12:
+        month, day = day, month
+    return dt.date(year, month, day), "day", None, False
+
+
+def r_range(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    month, d1, d2 = month_of(m), int(m.group("d1")), int(m.group("d"))
+    year = int(m.group("y")) if m.group("y") else infer_year(month, d1, published, anchor)
+    first, last = dt.date(year, month, d1), dt.date(year, month, d2)
+    if last < first:
+        return None
+    return first, "day" if first == last else "week", last, False
+
+
+def r_day_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    month, day = month_of(m), int(m.group("d"))
+    return dt.date(infer_year(month, day, published, anchor), month, day), "day", None, False
+
+
+def r_month_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    month, year = month_of(m), int(m.group("y"))
+    part = (m.group("part") or "").lower()
+    day = 5 if part == "early" else 25 if "end" in part or part == "late" else 15
+    return dt.date(year, month, day), "month", None, False
+
+
+def r_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    month = month_of(m)
+    ref = published or anchor
+    if ref is None:
+        return None
+    year = ref.year if month <= ref.month else ref.year - 1
+    if m.group("lead").lower() == "last" and month == ref.month:
+        year -= 1
+    return dt.date(year, month, 15), "month", None, False
+
+
+def r_coup(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    return dt.date(2021, 2, 1), "month", published, True
+
+
+def r_holiday(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    ref = published or anchor
+    if ref is None:
+        return None
+    name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+    day = holiday_before(name, ref)
+    if day is None:
+        return None
+    if m.group("n"):
+        count = parse_number("1" if m.group("n").lower() in {"a", "one"} else m.group("n"))
+        if count is None:
+            return None
+        day += dt.timedelta(days=count if m.group("dir").lower() == "after" else -count)
+    return day, "day", None, True
+
+
+def holiday_before(name: str, ref: dt.date) -> dt.date | None:
+    """The latest occurrence of a named holiday on or before `ref` (a week's grace for coming days)."""
+    data = load_vocabulary("holidays")
+    limit = ref + dt.timedelta(days=7)
+    if name in data["fixed"]:
+        month, day = (int(x) for x in data["fixed"][name].split("-"))
+        candidate = dt.date(ref.year, month, day)
+        return candidate if candidate <= limit else dt.date(ref.year - 1, month, day)
+    days = sorted(dt.date.fromisoformat(str(v)) for v in data["lunar"].get(name, {}).values())
+    before = [d for d in days if d <= limit]
+    return before[-1] if before else None
+
+
+def r_weekday(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    if published is None:
+        return None
+    delta = (published.weekday() - WEEKDAYS.index(m.group("w").lower())) % 7
+    return published - dt.timedelta(days=delta), "day", None, True
+
+
+UNIT_DAYS = {"day": 1, "morning": 1, "night": 1, "week": 7, "month": 30, "year": 365}
+
+
+def r_offset(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    raw = m.group("n").lower()
+    count = 1 if raw in {"a", "an", "one"} else 3 if raw in {"a few", "several"} else parse_number(raw)
+    if count is None:
+        return None
+    unit = m.group("u").lower().rstrip("s")
+    direction = m.group("dir").lower()
+    base = published if direction == "ago" else (anchor or published)
+    if base is None:
+        return None
+    sign = 1 if direction in {"later", "after", "afterwards"} else -1
+    day = base + dt.timedelta(days=sign * int(count) * UNIT_DAYS[unit])
+    precision = "day" if unit == "day" else "week" if unit == "week" else "month"
+    return day, precision, None, True
+
+
+def r_next_day(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    base = anchor or published
+    if base is None:
+        return None
+    unit = UNIT_DAYS[m.group("u").lower()]
+    sign = -1 if m.group("dir").lower() == "previous" else 1
+    return base + dt.timedelta(days=sign * unit), "day" if unit == 1 else "week", None, True
+
+
+def r_yesterday(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    if published is None:
+        return None
+    back = 1 if m.group("w").lower() in {"yesterday", "last night"} else 0
+    return published - dt.timedelta(days=back), "day", None, True
+
+
+def r_recent_weeks(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    if published is None:
+        return None
+    this_week = "this week" in m.group(0).lower()
+    return published - dt.timedelta(days=3 if this_week else 7), "week", published, True
+
+
+def r_last_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    if published is None:
+        return None
+    if m.group("w").lower() == "last":
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=15), "month", None, True
+    return published.replace(day=min(15, published.day)), "month", None, True
+
+
+def r_last_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    if published is None:
+        return None
+    year = published.year - (1 if m.group("w").lower() == "last" else 0)
+    return dt.date(year, 7, 1), "year", None, True
+
+
+def r_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    return dt.date(int(m.group("y")), 7, 1), "year", None, False
+
+
+RESOLVERS = {
+    "iso": r_full,
+    "numeric": r_full,
+    "range_dmy": r_range,
+    "range_mdy": r_range,
+    "dmy": r_full,
+    "mdy": r_full,
+    "dm": r_day_month,
+    "md": r_day_month,
+    "my": r_month_year,
+    "m": r_month,
+    "coup": r_coup,
+    "holiday": r_holiday,
+    "weekday": r_weekday,
+    "offset": r_offset,
+    "next_day": r_next_day,
+    "yesterday": r_yesterday,
+    "recent_weeks": r_recent_weeks,
+    "last_month": r_last_month,
+    "last_year": r_last_year,
+    "year": r_year,
+}
+
+
+def month_period(day: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last day of the month of `day`."""
+    first = day.replace(day=1)
+    nxt = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, nxt - dt.timedelta(days=1)

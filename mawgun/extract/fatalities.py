@@ -1,0 +1,112 @@
+"""Fatalities and injuries told in an event's sentence: digits and words, "at least", ranges (lowest),
+sums of listed victims, injuries kept apart, 0 when nobody died or only damage is reported, None when the
+text does not say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, count_victims, parse_number
+
+KILL_VERB = (
+    r"(?:killing|killed|kills|murdering|murdered|massacring|massacred|shot dead|executing|executed|"
+    r"claiming the lives of|claimed the lives of|leaving)"
+)
+HURT_VERB = r"(?:injuring|injured|wounding|wounded|hurting|hurt)"
+VICTIMS_AFTER = re.compile(rf"\b{KILL_VERB}\s+(?P<list>[^.;:()]+)", re.I)
+HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
+RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
+COUNT_BEFORE_DEAD = re.compile(
+    rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER}))\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?\s*"
+    rf"(?:were|was|have been|had been|are|got)?\s*(?:killed|dead|died|murdered|executed|lost their lives)\b",
+    re.I,
+)
+COUNT_BEFORE_HURT = re.compile(
+    rf"(?:{QUALIFIER})?(?P<num>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|are)?\s*"
+    rf"(?:injured|wounded|hurt)\b",
+    re.I,
+)
+TOLL = re.compile(rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|of|at|reached)\s+(?:{QUALIFIER})?(?P<num>{NUMBER})", re.I)
+ZERO = re.compile(
+    r"\b(?:no (?:one|body) (?:was|were) (?:killed|hurt|injured|harmed)|nobody (?:was|died)|no casualties|"
+    r"no (?:deaths|fatalities|one died|lives were lost)|without (?:any )?casualties|no one died|"
+    r"caused no casualties)\b",
+    re.I,
+)
+DAMAGE = re.compile(r"\b(?:damag(?:ed|ing|es)|destroy(?:ed|ing)|burn(?:ed|t|ing)|razed|torched)\b", re.I)
+QUALIFIER_NAMES = {
+    "more than": "over",
+    "over": "over",
+    "at least": "at least",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "approximately": "about",
+    "up to": "up to",
+    "an estimated": "about",
+}
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """What a sentence says about the dead and the wounded."""
+
+    fatalities: int | None
+    qualifier: str | None
+    injuries: int | None
+
+
+def read_casualties(text: str) -> Casualties:
+    """Fatalities (with qualifier) and injuries stated in one sentence."""
+    fatalities, qualifier = count_dead(text)
+    injuries = count_hurt(text)
+    if ZERO.search(text):
+        fatalities = 0 if fatalities is None else fatalities
+        injuries = None if injuries == 1 else injuries
+    if (
+        fatalities is None
+        and (injuries is not None or DAMAGE.search(text))
+        and not re.search(r"\b(?:killed|killing|dead|died|deaths?)\b", text, re.I)
+    ):
+        fatalities = 0
+    return Casualties(fatalities, qualifier, injuries)
+
+
+def count_dead(text: str) -> tuple[int | None, str | None]:
+    """The last stated death count in the sentence (a later figure corrects an earlier one)."""
+    found: list[tuple[int, int, str | None]] = []
+    for match in TOLL.finditer(text):
+        found.append((match.start(), as_int(parse_number(match.group("num"))) or 0, qualifier_of(match)))
+    for match in COUNT_BEFORE_DEAD.finditer(text):
+        raw = match.group("num") or match.group("num2")
+        value = as_int(parse_number(raw))
+        if value is not None:
+            found.append((match.start(), value, qualifier_of(match)))
+    for match in VICTIMS_AFTER.finditer(text):
+        phrase = match.group("list")
+        qual = re.match(QUALIFIER, phrase, re.I)
+        value = count_victims(phrase)
+        if value is not None:
+            found.append((match.start(), value, QUALIFIER_NAMES.get(qual.group("qual").lower()) if qual else None))
+    if not found:
+        return None, None
+    _, value, qual = max(found, key=lambda f: f[0])
+    return value, qual
+
+
+def count_hurt(text: str) -> int | None:
+    """Injured people stated in the sentence, or None."""
+    for match in HURT_AFTER.finditer(text):
+        value = count_victims(match.group("list"))
+        if value is not None:
+            return value
+    match = COUNT_BEFORE_HURT.search(text)
+    return as_int(parse_number(match.group("num"))) if match else None
+
+
+def qualifier_of(match: re.Match[str]) -> str | None:
+    qual = match.groupdict().get("qual")
+    return QUALIFIER_NAMES.get(qual.lower()) if qual else None

@@ -1,0 +1,128 @@
+"""Places for events: the geocoder (`mawgun.geo`) where installed, with a small fallback that reads
+states/regions, "X Township", "X Village" and "the town of X" patterns so the extractor still works alone.
+
+Also answers which state/region a sentence's events fall in when the sentence names none: the one named
+earlier in the paragraph, else the one named last before it in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from mawgun.extract.vocab import load_vocabulary
+from mawgun.model import Place, Span
+
+CAPWORD = r"[A-Z][\w’'\-]*"
+CAPNAME = rf"(?!(?:In|On|At|The|A|An|And|Of|From|Near|To|By)\b){CAPWORD}(?:\s+{CAPWORD}){{0,2}}"
+TOWNSHIPS_RE = re.compile(
+    rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*(?:,?\s+and\s+{CAPNAME})?)\s+[Tt]ownships?\b"
+)
+LOCATION_RES = [
+    re.compile(rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage|[Tt]own|[Cc]amp)\b"),
+    re.compile(rf"\b(?:village|town|city|camp|camps) (?:of|in|at|near) (?P<name>{CAPNAME})"),
+    re.compile(rf"\b(?:villagers|residents|people|civilians) (?:from|of) (?P<name>{CAPNAME})"),
+]
+
+
+@lru_cache(maxsize=1)
+def get_geocoder() -> Any | None:
+    """The project's geocoder, or None when `mawgun.geo` is not available."""
+    try:
+        from mawgun.geo import get_geocoder as load
+    except ImportError:
+        return None
+    try:
+        return load()
+    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop extraction
+        return None
+
+
+@lru_cache(maxsize=1)
+def admin1_pattern() -> re.Pattern[str]:
+    """States/regions as written: "Karenni State", "northern Shan State", "Kachin, Chin, and Karen states"."""
+    data = load_vocabulary("places")
+    names = sorted((alias for aliases in data["admin1"].values() for alias in aliases), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    direction = (
+        r"(?:(?:[Nn]orthern|[Ss]outhern|[Ee]astern|[Ww]estern|[Cc]entral|[Uu]pper|[Ll]ower|"
+        r"[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+)?"
+    )
+    tail = rf"(?:\s*\((?:{alt})\))?\s+{data['admin1_suffix']}s?\b"
+    listed = rf"{direction}(?:{alt})(?:,\s*(?:and\s+)?{direction}(?:{alt}))*(?:,?\s+and\s+{direction}(?:{alt}))?"
+    return re.compile(rf"(?P<list>{listed}){tail}")
+
+
+@lru_cache(maxsize=1)
+def admin1_aliases() -> dict[str, str]:
+    """Lower-cased alias -> canonical admin1 name."""
+    data = load_vocabulary("places")
+    return {alias.lower(): name for name, aliases in data["admin1"].items() for alias in aliases}
+
+
+def admin1_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, canonical admin1) for each state/region named in text[start:end]."""
+    aliases = admin1_aliases()
+    word = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)), re.I)
+    found = []
+    for match in admin1_pattern().finditer(text, start, end):
+        for hit in word.finditer(text, match.start("list"), match.end("list")):
+            found.append((hit.start(), hit.end(), aliases[hit.group(0).lower()]))
+    return found
+
+
+def fallback_places(text: str, start: int, end: int) -> list[Place]:
+    """Places read from wording alone: states/regions, townships and named villages, towns or camps."""
+    places = [
+        Place(admin1=name, location=name, geo_precision=3, level="state", span=Span(s, e, text[s:e]))
+        for s, e, name in admin1_mentions(text, start, end)
+    ]
+    for match in TOWNSHIPS_RE.finditer(text, start, end):
+        for name in re.finditer(CAPNAME, text[match.start("names") : match.end("names")]):
+            s = match.start("names") + name.start()
+            places.append(
+                Place(
+                    admin3=name.group(0),
+                    location=name.group(0),
+                    geo_precision=2,
+                    level="township",
+                    span=Span(s, s + len(name.group(0)), name.group(0)),
+                )
+            )
+    for pattern in LOCATION_RES:
+        for match in pattern.finditer(text, start, end):
+            s, e = match.span("name")
+            places.append(
+                Place(location=match.group("name"), geo_precision=1, level="village", span=Span(s, e, text[s:e]))
+            )
+    return places
+
+
+def find_places(text: str, start: int, end: int, context: str = "") -> list[Place]:
+    """Places in text[start:end] (spans are document offsets), most reliable source first."""
+    geocoder = get_geocoder()
+    found: list[Place] = []
+    if geocoder is not None:
+        try:
+            found = list(geocoder.find_places(text, start, end, context=context))
+        except Exception:  # noqa: BLE001 - fall back to wording rules
+            found = []
+    covered = [(p.span.start, p.span.end) for p in found if p.span]
+    for place in fallback_places(text, start, end):
+        span = place.span
+        if span and any(s < span.end and span.start < e for s, e in covered):
+            continue
+        found.append(place)
+    return sorted(found, key=lambda p: p.span.start if p.span else 0)
+
+
+def with_admin1(place: Place, admin1: str | None) -> Place:
+    """The place with its state/region filled in from context when it lacks one."""
+    return place if place.admin1 or not admin1 else replace(place, admin1=admin1)
+
+
+def is_state(place: Place) -> bool:
+    """True for a place that is only a state/region."""
+    return place.level == "state" or (place.admin1 is not None and place.admin3 is None and place.geo_precision == 3)

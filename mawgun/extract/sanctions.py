@@ -1,0 +1,175 @@
+"""Sanctions: who imposes a measure on whom, when and what it does. A sentence is about sanctions when a cue
+matches (data/sanctions.yaml), or when it follows one in the same paragraph with a verb such as "target";
+each authority named in it gets one record per named target ("Canada ... Shwe Byain Phyu Group and its
+chairperson Thein Win Zaw" = two records)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mawgun.extract.annotators import is_headline
+from mawgun.extract.pipeline import Context, register_component
+from mawgun.extract.statistics import expand_acronym
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
+from mawgun.ids import make_id
+from mawgun.model import Provenance, SanctionRecord, Span
+
+COMPONENT = "sanctions.rules"
+VERSION = "0.1.0"
+NAME_RE = re.compile(r"(?:[A-Z][\w’'&.\-]*)(?:(?:\s+(?:of|for|and|de|&))?\s+[A-Z][\w’'&.\-]*)*")
+STOP_STARTS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "While",
+    "Although",
+    "However",
+    "Furthermore",
+    "Moreover",
+    "Added",
+    "Last",
+    "This",
+    "These",
+    "Following",
+    "Going",
+    "As",
+    "Since",
+    "But",
+    "And",
+}
+MONTH_NAMES = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
+
+
+@lru_cache(maxsize=1)
+def authority_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(canonical authority, pattern over its names) for every authority in the vocabulary."""
+    out = []
+    for name, aliases in load_vocabulary("sanctions")["authorities"].items():
+        alt = "|".join(sorted(aliases, key=len, reverse=True))
+        out.append((name, re.compile(rf"(?<![\w.])(?:{alt})(?![\w])")))
+    return out
+
+
+def authority_of(name: str) -> str | None:
+    """The canonical authority a name starts with ("US Government" -> United States), or None."""
+    for canonical, pattern in authority_patterns():
+        match = pattern.match(name)
+        if match:
+            return canonical
+    return None
+
+
+def find_authorities(text: str, start: int) -> list[str]:
+    """Authorities named in the text from `start`, in order of appearance, each once."""
+    hits = []
+    for canonical, pattern in authority_patterns():
+        hits.extend((m.start(), canonical) for m in pattern.finditer(text, start))
+    return list(dict.fromkeys(name for _, name in sorted(hits)))
+
+
+def find_targets(ctx: Context, text: str, start: int) -> list[str]:
+    """Named people and entities after the sanction cue, other than authorities and generic names."""
+    not_targets = compile_pattern(load_vocabulary("sanctions")["not_targets"])
+    targets = []
+    for match in NAME_RE.finditer(text, start):
+        name = re.sub(r"[’']s$", "", match.group(0)).strip(" .,")
+        words = name.split()
+        while words and (words[0] in STOP_STARTS or words[0] in MONTH_NAMES):
+            words = words[1:]
+        name = " ".join(words)
+        if not name or authority_of(name) or not_targets.match(name) or re.match(r"\s*\d", text[match.end() :]):
+            continue
+        if len(words) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9\-]{1,11}", name):
+            continue
+        targets.append(expand_acronym(ctx, name))
+    return list(dict.fromkeys(targets))
+
+
+def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
+    """Where in sentence `index` the sanction wording starts, or None when it is not about sanctions."""
+    vocab = load_vocabulary("sanctions")
+    text = ctx.sentences[index].text
+    hits = [m.start() for p in vocab["cues"] for m in compile_pattern(p).finditer(text)]
+    paragraph = ctx.sentences[index].paragraph
+    if not hits and any(ctx.sentences[j].paragraph == paragraph for j in cued):
+        hits = [m.start() for p in vocab["follow_cues"] for m in compile_pattern(p).finditer(text)]
+    if not hits:
+        return None
+    first = min(hits)
+    if compile_pattern(vocab["modal"]).search(text[: first + 1]):
+        return None
+    return first
+
+
+def sentence_sanctions(ctx: Context, index: int, cue: int) -> list[SanctionRecord]:
+    """Records for every (authority, target) pair in a sanctions sentence."""
+    sentence = ctx.sentences[index]
+    text = sentence.text
+    authorities = find_authorities(text, 0)
+    targets = find_targets(ctx, text, cue)
+    date = next((m.date for m in ctx.dates[index] if m.precision in {"day", "month"} and not m.relative), None)
+    measure = sanction_measure(text)
+    records = []
+    for authority in authorities:
+        for target in targets:
+            records.append(
+                SanctionRecord(
+                    record_id=make_id("sanc", ctx.doc.doc_id, authority, target),
+                    doc_id=ctx.doc.doc_id,
+                    authority=authority,
+                    target=target,
+                    date=date,
+                    measure=measure,
+                    provenance=Provenance(COMPONENT, VERSION, 0.7, "sanction.cue"),
+                    evidence=[Span(sentence.start, sentence.end, text)],
+                )
+            )
+    return records
+
+
+def sanction_measure(text: str) -> str:
+    """What the measure does, from its wording; "sanctions" when unspecified."""
+    for name, pattern in load_vocabulary("sanctions")["measures"].items():
+        if compile_pattern(pattern).search(text):
+            return name
+    return "sanctions"
+
+
+@register_component(COMPONENT, VERSION, needs=("sentences", "dates"), adds=("sanctions",))
+def add_sanctions(ctx: Context) -> None:
+    """Find sanctions announced or reported, one record per authority and target."""
+    cued: set[int] = set()
+    seen: dict[str, SanctionRecord] = {}
+    for index, sentence in enumerate(ctx.sentences):
+        if is_headline(sentence.text):
+            continue
+        cue = sanction_start(ctx, index, cued)
+        if cue is None:
+            continue
+        cued.add(index)
+        for record in sentence_sanctions(ctx, index, cue):
+            if record.record_id in seen:
+                kept = seen[record.record_id]
+                kept.evidence.extend(record.evidence)
+                kept.date = kept.date or record.date
+            else:
+                seen[record.record_id] = record
+    ctx.sanctions = list(seen.values())

@@ -1,0 +1,88 @@
+"""Dates: absolute forms, relative ones against publication or the date told before, ranges, precision."""
+
+import datetime as dt
+
+import pytest
+
+from mawgun.extract.dates import find_dates
+
+PUBLISHED = dt.date(2022, 1, 19)  # a Wednesday
+
+
+def first(text: str, anchor: dt.date | None = None, published: dt.date = PUBLISHED):
+    found = find_dates(text, 0, len(text), published, anchor)
+    assert found, f"no date in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on 29 August 2023, troops", dt.date(2023, 8, 29)),
+        ("on August 29, 2023 troops", dt.date(2023, 8, 29)),
+        ("on 29/8/2023 troops", dt.date(2023, 8, 29)),
+        ("on 2023-08-29 troops", dt.date(2023, 8, 29)),
+        ("on the 29th of August 2023", dt.date(2023, 8, 29)),
+        ("on 6 January, fighting", dt.date(2022, 1, 6)),
+        ("on 6 June the camp", dt.date(2021, 6, 6)),
+        ("the night of 4 May", dt.date(2021, 5, 4)),
+    ],
+)
+def test_absolute_dates_in_common_forms(text: str, expected: dt.date) -> None:
+    mention = first(text)
+    assert (mention.date, mention.precision) == (expected, "day")
+
+
+def test_a_weekday_is_the_latest_such_day_up_to_publication() -> None:
+    assert first("On Monday, jets bombed").date == dt.date(2022, 1, 17)
+
+
+def test_christmas_eve_is_the_last_one_before_publication() -> None:
+    assert first("On Christmas Eve, the army").date == dt.date(2021, 12, 24)
+
+
+def test_days_later_count_from_the_date_told_before() -> None:
+    mention = first("Two days later, in Karenni State", anchor=dt.date(2023, 8, 29))
+    assert mention.date == dt.date(2023, 8, 31)
+    assert mention.relative
+
+
+def test_month_and_year_gives_the_fifteenth_with_month_precision() -> None:
+    mention = first("in April 2023, which")
+    assert (mention.date, mention.precision) == (dt.date(2023, 4, 15), "month")
+
+
+def test_a_month_without_year_is_the_latest_before_publication() -> None:
+    mention = first("liberated in November, it", published=dt.date(2023, 12, 21))
+    assert (mention.date, mention.precision) == (dt.date(2023, 11, 15), "month")
+
+
+def test_last_month_is_the_previous_calendar_month() -> None:
+    mention = first("last month alone", published=dt.date(2023, 9, 15))
+    assert (mention.date, mention.precision) == (dt.date(2023, 8, 15), "month")
+
+
+def test_since_a_date_opens_a_range_to_publication() -> None:
+    mention = first("has escalated since 6 January")
+    assert mention.since and (mention.date, mention.date_end) == (dt.date(2022, 1, 6), PUBLISHED)
+
+
+def test_a_range_of_days_keeps_both_ends_with_week_precision() -> None:
+    mention = first("between 3 and 5 May 2023")
+    assert (mention.date, mention.date_end, mention.precision) == (dt.date(2023, 5, 3), dt.date(2023, 5, 5), "week")
+
+
+def test_days_before_a_lunar_festival() -> None:
+    mention = first("Two days before Thadingyut Festival", published=dt.date(2023, 11, 13))
+    assert mention.date == dt.date(2023, 10, 26)
+
+
+def test_yesterday_and_last_week_count_back_from_publication() -> None:
+    assert first("clashes yesterday").date == dt.date(2022, 1, 18)
+    week = first("fighting last week")
+    assert (week.date, week.precision) == (dt.date(2022, 1, 12), "week")
+
+
+def test_lowercase_may_and_march_are_not_months() -> None:
+    text = "troops may march on the town"
+    assert find_dates(text, 0, len(text), PUBLISHED) == []

@@ -1,0 +1,38 @@
+"""Sentences and paragraphs keep exact offsets; abbreviations, initials, decimals and quotes do not split."""
+
+from mawgun.extract.sentences import quoted_spans, split_paragraphs, split_sentences
+
+TEXT = (
+    "Gen. Min Aung Hlaing met U.S. envoys on 3 May. Troops fired 1.5 km away.\n"
+    "A headline line without a stop\n\n"
+    "“We will fight on,” the spokesman said. Ko Aung, 23, was hurt!  Two died? Yes."
+)
+
+
+def test_every_sentence_offset_points_at_its_text() -> None:
+    for sentence in split_sentences(TEXT):
+        assert TEXT[sentence.start : sentence.end] == sentence.text
+
+
+def test_abbreviations_and_decimals_do_not_end_a_sentence() -> None:
+    texts = [s.text for s in split_sentences(TEXT)]
+    assert texts[0] == "Gen. Min Aung Hlaing met U.S. envoys on 3 May."
+    assert texts[1] == "Troops fired 1.5 km away."
+
+
+def test_line_breaks_end_sentences_and_blank_lines_end_paragraphs() -> None:
+    sentences = split_sentences(TEXT)
+    assert sentences[2].text == "A headline line without a stop"
+    assert [s.paragraph for s in sentences] == [0, 0, 0, 1, 1, 1, 1]
+    assert len(split_paragraphs(TEXT)) == 2
+
+
+def test_closing_quote_stays_with_its_sentence() -> None:
+    texts = [s.text for s in split_sentences("He said: “They burned it.” Then he left.")]
+    assert texts == ["He said: “They burned it.”", "Then he left."]
+
+
+def test_quoted_speech_is_found_even_with_one_kind_of_mark() -> None:
+    sentence = "”The junta has destroyed everything,” said the secretary."
+    spans = quoted_spans(sentence)
+    assert any(start == 0 and end > sentence.index("everything") for start, end in spans)
