@@ -2,7 +2,10 @@
 
 Binary content (NUL bytes, many control characters) is refused with a reason rather than stored
 as garbage. Files in Latin-1 or Windows-1252 (common for older English-language reports) are
-decoded instead of failing; charset-normalizer guesses other encodings when installed.
+decoded instead of failing: text that is not UTF-8 is read as Windows-1252, else Latin-1.
+Statistical guessers were tried and rejected: on short English text with a few accents they
+often pick a wrong code page (cp775, cp1250) and corrupt the very characters that matter.
+Other legacy encodings should be converted to UTF-8 before ingesting.
 """
 
 from __future__ import annotations
@@ -43,14 +46,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    guessed = guess_encoding(data)
-    for encoding in (guessed, "cp1252", "latin-1"):
-        if encoding:
-            try:
-                return data.decode(encoding), encoding
-            except (UnicodeDecodeError, LookupError):
-                continue
-    raise ReadError("text could not be decoded")  # pragma: no cover - latin-1 decodes any bytes
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"  # decodes any byte sequence
 
 
 def decode_with(data: bytes, encoding: str) -> str:
@@ -59,15 +58,3 @@ def decode_with(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ReadError(f"text is not valid {encoding}: {exc.reason} at byte {exc.start}") from exc
-
-
-def guess_encoding(data: bytes) -> str | None:
-    """charset-normalizer's best guess, if the library is available; Western encodings stay with cp1252."""
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - optional helper
-        return None
-    best = from_bytes(data[:65536]).best()
-    if best is None or best.encoding in ("ascii", "utf_8"):
-        return None
-    return best.encoding

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from mawgun.ingest.dates import parse_date
 from mawgun.ingest.decode import decode_bytes
@@ -20,7 +21,11 @@ def raw_from_html(html: str, location: str, url: str | None = None) -> RawDocume
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    data: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        data = extracted
+    elif extracted is not None:
+        data = extracted.as_dict()
     text = (data.get("text") or "").strip()
     if not text:
         raise ReadError("no main text found in the HTML page")

@@ -94,7 +94,7 @@ def list_events(
     rows = list(session.scalars(stmt))
     if canonical:
         return [row_to_dict(r) for r in rows]
-    return report_dicts(session, rows)
+    return report_dicts(session, rows)  # type: ignore[arg-type]  # rows are EventRow when not canonical
 
 
 def report_dicts(session: Session, rows: list[EventRow]) -> list[dict[str, Any]]:

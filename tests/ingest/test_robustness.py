@@ -132,3 +132,12 @@ def test_ingestion_works_on_every_backend(tmp_path: Path, store_url: str) -> Non
     assert ingest_paths([tmp_path], store_url, progress=False).skipped == 1
     [doc] = stored_documents(store_url)
     assert doc.title == "Mindat"
+
+
+def test_accented_western_text_and_utf16_with_bom_decode_exactly() -> None:
+    from mawgun.ingest.decode import decode_bytes
+
+    text = "Déjà vu in Mandalay: señor, façade, coöperate and Zürich."
+    assert decode_bytes(text.encode("latin-1")) == (text, "cp1252")
+    assert decode_bytes(text.encode("utf-16"))[0] == text
+    assert decode_bytes("\ufeff".encode("utf-8") + text.encode("utf-8"))[0] == text
