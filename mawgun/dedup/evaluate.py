@@ -146,30 +146,37 @@ def fixture_records(articles: Sequence[Article]) -> tuple[list[EventRecord], dic
     return records, labels
 
 
-def place_agrees(record: EventRecord, event: Mapping[str, Any]) -> bool:
-    """The record's place is compatible with the gold event's: same state, and township/location
-    names match where both give them."""
+def place_match(record: EventRecord, event: Mapping[str, Any]) -> int | None:
+    """How well the record's place fits a gold event: None = other state/region, 2 = a township or
+    location name agrees, 1 = nothing to compare, 0 = the names differ."""
     place = record.place or Place()
     if place.admin1 and event.get("admin1") and normalise_admin1(place.admin1) != normalise_admin1(event["admin1"]):
-        return False
-    for mine, theirs in ((place.admin3, event.get("admin3")), (place.location, event.get("location"))):
-        if mine and theirs and not names_match(normalise_name(mine), normalise_name(theirs)):
-            return False
-    return True
+        return None
+    mine = [normalise_name(n) for n in (place.admin3, place.location) if n]
+    theirs = [normalise_name(n) for n in (event.get("admin3"), event.get("location")) if n]
+    if not mine or not theirs:
+        return 1
+    return 2 if any(names_match(a, b) for a in mine for b in theirs) else 0
 
 
 def label_extracted(records: Iterable[EventRecord], articles: Sequence[Article]) -> dict[str, str]:
-    """Gold label for each extracted record whose document, event type and place match exactly one
-    gold event of that document (records matching none are left out: they are extraction errors)."""
+    """Gold label for each extracted record: among its document's gold events of the same event
+    type (and state/region), the only one, or the one whose place names agree best. Records that
+    match none are extraction errors and are left out."""
     by_doc = {a.document.doc_id: a for a in articles}
     labels: dict[str, str] = {}
     for record in records:
         article = by_doc.get(record.doc_id)
         if article is None:
             continue
-        candidates = [e for e in article.events if e["event_type"] == record.event_type and place_agrees(record, e)]
-        chosen = {e["label"] for e in candidates}
-        if len(chosen) == 1:
+        scored = [(place_match(record, e), e["label"]) for e in article.events if e["event_type"] == record.event_type]
+        scored = [(score, label) for score, label in scored if score is not None]
+        if len(scored) == 1:
+            labels[record.record_id] = scored[0][1]
+            continue
+        best = max((score for score, _ in scored), default=0)
+        chosen = {label for score, label in scored if score == best}
+        if best > 0 and len(chosen) == 1:
             labels[record.record_id] = chosen.pop()
     return labels
 

@@ -39,6 +39,8 @@ ADMIN1_ALIASES = {
     "pegu": "bago",
     "tenasserim": "tanintharyi",
 }
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 ADMIN_SUFFIXES = re.compile(r"\b(state|region|township|tsp|district|division|union territory|north|south|east|west)\b")
 
 
@@ -190,6 +192,7 @@ class Profile:
     actors: frozenset[str]
     raw_actors: frozenset[str]
     text: str
+    names: frozenset[str]
     fatalities: int | None
     published: dt.date | None = None
     outlet: str | None = None
@@ -254,6 +257,7 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         actors=frozenset(expanded),
         raw_actors=frozenset(codes),
         text=" ".join(span.text for span in record.evidence).lower(),
+        names=proper_names(" ".join([document.title or "" if document else "", *(s.text for s in record.evidence)])),
         fatalities=record.fatalities,
         published=published,
         outlet=document.outlet if document else None,
@@ -338,11 +342,32 @@ def score_actors(a: Profile, b: Profile) -> float:
     return related if a.actors & b.actors else 0.0
 
 
+@lru_cache(maxsize=1)
+def common_names() -> frozenset[str]:
+    """Capitalised words that do not tell events apart (settings.yaml `common_names`)."""
+    return frozenset(word.lower() for word in load_settings()["common_names"].split())
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Normalised capitalised words that do not open a sentence: the names a report mentions."""
+    names = set()
+    for sentence in SENTENCE_SPLIT.split(text):
+        for word in CAPITALISED.findall(sentence)[1:] if sentence[:1].isupper() else CAPITALISED.findall(sentence):
+            if word.lower() not in common_names():
+                names.add(normalise_name(word) or word.lower())
+    return frozenset(names)
+
+
 def score_text(a: Profile, b: Profile) -> float:
-    """Token-set similarity of the evidence texts (rapidfuzz), 0..1; 0.5 when one is empty."""
+    """Similarity of the reports' wording: rapidfuzz token-set ratio of the evidence, blended with the
+    overlap of the proper names in evidence and title; 0.5 when one side has no text."""
     if not a.text or not b.text:
         return 0.5
-    return fuzz.token_set_ratio(a.text, b.text) / 100.0
+    ratio = fuzz.token_set_ratio(a.text, b.text) / 100.0
+    if not a.names or not b.names:
+        return ratio
+    overlap = len(a.names & b.names) / min(len(a.names), len(b.names))
+    return max(ratio, overlap)
 
 
 def score_fatalities(a: Profile, b: Profile) -> float:
