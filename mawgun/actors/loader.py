@@ -97,6 +97,7 @@ class RegistryData:
     types: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
     stopwords: frozenset[str] = frozenset()
+    not_actors: tuple[str, ...] = ()
 
 
 def read_data_file(path: Path | None = None) -> dict[str, Any]:
@@ -213,4 +214,7 @@ def load_data(path: Path | None = None) -> RegistryData:
     memberships = parse_memberships(raw.get("alliances") or [], actors)
     patterns = [parse_pattern(p, actors) for p in raw.get("patterns") or []]
     stopwords = frozenset(str(w) for w in raw.get("unit_stopwords") or [])
-    return RegistryData(str(raw["version"]), actors, aliases, memberships, patterns, types, sides, stopwords)
+    not_actors = tuple(str(p) for p in raw.get("not_actors") or [])
+    return RegistryData(
+        str(raw["version"]), actors, aliases, memberships, patterns, types, sides, stopwords, not_actors
+    )

@@ -35,7 +35,9 @@ class ActorRegistry:
         self._stopwords = data.stopwords
         self._by_key = index_aliases(data.aliases)
         self._fuzzy_keys = [k for k in self._by_key if len(k) >= FUZZY_MIN_KEY and k.isascii()]
-        self._expressions = compile_expressions(data.aliases)
+        self._blockers = index_blockers(data.not_actors, self._by_key)
+        blockers = [Alias(phrase, "") for phrase in data.not_actors]
+        self._expressions = compile_expressions([*data.aliases, *blockers])
 
     # ------------------------------------------------------------------ lookups
     def get(self, code: str) -> Actor | None:
@@ -94,7 +96,7 @@ class ActorRegistry:
         """Every actor mention in `text` with the rule and confidence behind it (longest first wins)."""
         candidates = list(self.alias_matches(text, on_date))
         candidates.extend(self.pattern_matches(text, on_date))
-        return matcher.pick_longest(candidates)
+        return [m for m in matcher.pick_longest(candidates) if m.actor_id]  # blockers win, then vanish
 
     def find_actors(self, text: str, offset: int = 0, on_date: dt.date | None = None) -> list[ActorRef]:
         """Every actor mention in `text` as ActorRefs, non-overlapping, spans shifted by `offset`."""
@@ -148,6 +150,9 @@ class ActorRegistry:
         found: list[matcher.Match] = []
         for expression in self._expressions:
             for start, end, written in matcher.iter_alias_spans(expression, text):
+                if matcher.alias_key(written) in self._blockers:
+                    found.append(matcher.Match(start, end, written, "", None, "not-actor", 1.0, -1))
+                    continue
                 alias = self.lookup(written, on_date)
                 if alias is not None:
                     found.append(matcher.Match(start, end, written, alias.actor_id, None, "alias", 1.0, 0))
@@ -216,6 +221,15 @@ def index_aliases(aliases: list[Alias]) -> dict[str, list[Alias]]:
             raise RegistryError(f"alias {alias.name!r} names several actors: {owners}")
         entries.append(alias)
     return index
+
+
+def index_blockers(phrases: tuple[str, ...], aliases: dict[str, list[Alias]]) -> frozenset[str]:
+    """Keys of phrases that name no actor ("China border"); one equal to an alias is an error."""
+    keys = frozenset(matcher.alias_key(p) for p in phrases)
+    clash = sorted(k for k in keys if k in aliases)
+    if clash:
+        raise RegistryError(f"not_actors phrases equal to actor aliases: {clash}")
+    return keys
 
 
 def compile_expressions(aliases: list[Alias]) -> list[re.Pattern[str]]:

@@ -63,6 +63,7 @@ def test_the_bundled_data_file_has_a_version_and_every_section() -> None:
             "appears twice",
         ),
         ("just text", "expected a mapping"),
+        (MINIMAL.replace("alliances:", "not_actors: [Junta]\nalliances:"), "not_actors phrases equal"),
     ],
 )
 def test_a_malformed_data_file_fails_with_a_clear_message(tmp_path: Path, broken: str, message: str) -> None:

@@ -223,3 +223,20 @@ def test_find_actors_reads_a_realistic_paragraph() -> None:
         ("Junta fighter jets", "MIL"),
         ("villagers", "CIV"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trucks crossed at the China border.",
+        "Fighting near the Thai-Myanmar Friendship Bridge.",
+        "Fuel prices in US dollars rose.",
+        "Parades marked Armed Forces Day.",
+    ],
+)
+def test_phrases_that_name_no_actor_are_not_coded(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_a_country_acting_is_still_coded_next_to_a_blocked_phrase() -> None:
+    assert codes("China said the China border would stay closed.") == ["CHN"]
