@@ -28,9 +28,22 @@ def check_format(value: str) -> str:
     return value
 
 
+def check_date(value: str | None) -> str | None:
+    """Validate --since/--until: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if value is None:
+        return None
+    from mawgun.store.convert import to_date
+
+    try:
+        to_date(value)
+    except (ValueError, IndexError) as exc:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)") from exc
+    return value
+
+
 def documents_command(
-    since: str | None = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
+    since: str | None = typer.Option(None, "--since", callback=check_date, help="Published on or after (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", callback=check_date, help="Published on or before (YYYY-MM-DD)."),
     outlet: str | None = typer.Option(None, "--outlet", help="Only this outlet (case-insensitive)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind: news, statement, report."),
     search: str | None = typer.Option(None, "--search", "-s", help="Full-text search (all words must occur)."),
@@ -68,8 +81,8 @@ def documents_command(
 
 def events_command(
     ctx: typer.Context,
-    since: str | None = typer.Option(None, "--since", help="On or after (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="On or before (YYYY-MM-DD)."),
+    since: str | None = typer.Option(None, "--since", callback=check_date, help="On or after (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", callback=check_date, help="On or before (YYYY-MM-DD)."),
     event_type: str | None = typer.Option(None, "--type", help='ACLED event type, e.g. "Battles".'),
     admin1: str | None = typer.Option(None, "--admin1", help="State/region name or P-code, e.g. Sagaing."),
     actor: str | None = typer.Option(None, "--actor", help="Actor code or name, e.g. MIL, KIA."),

@@ -70,3 +70,9 @@ def test_ingest_json_lists_every_entry(tmp_path: Path, sqlite_url: str) -> None:
         ("a.txt", "read"),
         ("empty.txt", "failed"),
     ]
+
+
+def test_a_malformed_date_is_a_clear_usage_error(sqlite_url: str) -> None:
+    for command in (["documents"], ["events"]):
+        result = CliRunner().invoke(stage_app(), [*command, "--db", sqlite_url, "--since", "2024-13-45"])
+        assert result.exit_code == 2 and "not a date" in result.output
