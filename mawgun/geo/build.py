@@ -371,7 +371,7 @@ class Builder:
             lat, lon = entry["latitude"], entry["longitude"]
             names = [entry["name"], *entry.get("alternatenames", [])]
             latin = sorted({n for n in names if n.isascii() and len(n) > 2})
-            match = self.nearest_namesake(latin, lat, lon, by_key)
+            match = self.nearest_namesake([entry["name"]], lat, lon, by_key)
             if match:
                 aliases += [(n, match["pcode"], f"geonames:{entry['geonameid']}") for n in latin]
                 continue
@@ -391,7 +391,8 @@ class Builder:
 
     @staticmethod
     def nearest_namesake(names: list[str], lat: float, lon: float, by_key: dict[str, list[dict[str, str]]]) -> Any:
-        """The gazetteer town/township sharing one of the names within ~15 km, if any."""
+        """The gazetteer town/township spelled like one of the names within ~15 km, if any (GeoNames rows are
+        matched on their primary name: alternate names may name a neighbouring unit, e.g. Dagon for Yangon)."""
         for name in names:
             for row in by_key.get(key_of(name), []):
                 if row["lat"] and abs(float(row["lat"]) - lat) < 0.15 and abs(float(row["lon"]) - lon) < 0.15:

@@ -26,7 +26,7 @@ GENERIC_KEYS = frozenset(
     {"east", "west", "north", "south", "upper", "lower", "kokangsaz", "wasad", "wasaz", "subtownship", "town"}
 )
 FUZZY_MIN_LEN = 6
-FUZZY_TOWNSHIP = 85
+FUZZY_TOWNSHIP = 80
 ADMIN1_SUFFIXES = ("unionterritory", "territory", "state", "region", "division", "province")
 
 
@@ -84,7 +84,7 @@ class Gazetteer:
         self.national_local: dict[str, list[Entry]] = defaultdict(list)
         self.township_locals: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self.admin1_of: dict[str, str] = {}
-        self._township_keys: dict[str, Entry] | None = None
+        self._township_keys: dict[str, list[Entry]] | None = None
         self.load_rows(data_dir / "gazetteer.tsv.gz")
         self.load_states()
         self.load_aliases(data_dir)
@@ -190,27 +190,34 @@ class Gazetteer:
         """All villages, tracts and wards of one township keyed by loose key (for guarded fuzzy matching)."""
         return self.township_locals.get(township, {})
 
-    def fuzzy_township(self, name: str) -> Entry | None:
-        """The township a misspelt designated name means ('Tharyarwaddy' -> Thayarwady), or None.
+    def fuzzy_townships(self, name: str) -> list[Entry]:
+        """The township(s) a misspelt designated name means ('Tharyarwaddy' -> Thayarwady), or [].
 
-        Guards: at least 6 letters, ratio >= 85, lengths within 3, same first letter (ignoring a leading
-        'h'), and a clear margin over the next different township, so Pauk never becomes Pauktaw."""
+        Guards: at least 6 letters, ratio >= 80, lengths within 3, same first letter (ignoring a leading
+        'h'), and a clear margin over the next different name, so Pauk never becomes Pauktaw. Townships
+        sharing the best name (Htantabin in Yangon and in Bago) are all returned for context to choose."""
         key = name_key(name)
         if len(key) < FUZZY_MIN_LEN:
-            return None
+            return []
+        keys = self.township_keys()
+        scored = process.extract(key, list(keys), scorer=fuzz.ratio, limit=6)
+        good = [(k, sc) for k, sc, _i in scored if sc >= FUZZY_TOWNSHIP and abs(len(k) - len(key)) <= 3]
+        if not good or good[0][0].lstrip("h")[:1] != key.lstrip("h")[:1]:
+            return []
+        best = keys[good[0][0]]
+        best_names = {name_key(e.name) for e in best}
+        rivals = [sc for k, sc, _i in scored if not {name_key(e.name) for e in keys[k]} & best_names]
+        return list(best) if not rivals or good[0][1] - rivals[0] >= 4 else []
+
+    def township_keys(self) -> dict[str, list[Entry]]:
+        """Name key -> townships with coordinates (built on first use)."""
         if self._township_keys is None:
-            self._township_keys = {}
+            self._township_keys = defaultdict(list)
             for entry in self.by_pcode.values():
                 if entry.level == "township" and entry.lat is not None:
                     for variant in name_variants(entry.name):
-                        self._township_keys.setdefault(name_key(variant), entry)
-        scored = process.extract(key, list(self._township_keys), scorer=fuzz.ratio, limit=4)
-        good = [(k, sc) for k, sc, _i in scored if sc >= FUZZY_TOWNSHIP and abs(len(k) - len(key)) <= 3]
-        if not good or good[0][0].lstrip("h")[:1] != key.lstrip("h")[:1]:
-            return None
-        best = self._township_keys[good[0][0]]
-        rivals = [sc for k, sc, _i in scored if self._township_keys[k] is not best]
-        return best if not rivals or good[0][1] - rivals[0] >= 3 else None
+                        self._township_keys[name_key(variant)].append(entry)
+        return self._township_keys
 
     def normalize_admin1(self, name: str) -> str | None:
         """Any spelling of a state/region (old names, sub-units, suffixes) -> one of the 15 admin1 names."""

@@ -58,7 +58,7 @@ class Geocoder:
         pairs = self.resolve_mentions(text, 0, None, context, loose=True)
         if not pairs:
             return self.context_fallback(context) if context else None
-        best = min(pairs, key=lambda pair: self.specificity(pair[1], pairs))
+        best = min(pairs, key=lambda pair: self.specificity(pair, pairs))
         return self.between(text, best, pairs)
 
     def context_fallback(self, context: str) -> Place | None:
@@ -135,7 +135,11 @@ class Geocoder:
         wanted = DESIGNATED_LEVELS.get(mention.designator or "", ())
         pool = [e for e in mention.candidates if e.level in wanted] if wanted else list(mention.candidates)
         if not pool and mention.designator == "township":
-            pool = [self.gaz.by_pcode[e.township] for e in mention.candidates if e.township in self.gaz.by_pcode]
+            pool = self.gaz.fuzzy_townships(mention.text) or [
+                self.gaz.by_pcode[e.township]
+                for e in mention.candidates
+                if e.level == "town" and e.township in self.gaz.by_pcode
+            ]
         if not pool and mention.designator in ("village", "village_tract", "ward"):
             return None
         pool = pool or list(mention.candidates)
@@ -206,8 +210,9 @@ class Geocoder:
         return None
 
     # -- output -------------------------------------------------------------------------------
-    def specificity(self, place: Place, pairs: list[tuple[Mention, Place]]) -> tuple[int, int, int]:
-        """Sort key for the best place of a description: finest precision, then inside a named township."""
+    def specificity(self, pair: tuple[Mention, Place], pairs: list[tuple[Mention, Place]]) -> tuple[int, int, int]:
+        """Sort key for the best place of a description: inside a named township, finest level, first named."""
+        place = pair[1]
         townships = {p.admin3_pcode for _m, p in pairs if p.level == "township"}
         inside = 0 if not townships or place.admin3_pcode in townships else 1
         level = {"village": 0, "ward": 0, "village_tract": 1, "town": 1, "locality": 2, "township": 3}

@@ -145,16 +145,21 @@ def scan_run(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int
     return found
 
 
-def split_admin_suffix(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
-    """'Letpan Kyin Myinmu [Township]': a local name followed by the designated admin name, or []."""
+def split_admin_suffix(
+    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str
+) -> list[Mention]:
+    """'Letpan Kyin Myinmu [Township]': a local name followed by the designated admin name, or [].
+    The shortest exact tail of the designated level wins; fuzzy tails are tried only after."""
     i, j = run
-    for k in range(i + 1, j):
-        tail = " ".join(t.text for t in tokens[k:j])
-        entries = gaz.admin_matches(tail) or [e for e in [gaz.fuzzy_township(tail)] if e is not None]
-        if entries:
-            head = make_mention(text, tokens, i, k, [])
-            head.designator = "feature"
-            return [head, make_mention(text, tokens, k, j, entries)]
+    levels = {"township": ("township", "town"), "town": ("town", "township", "locality")}.get(kind, (kind,))
+    for finder in (gaz.admin_matches, gaz.fuzzy_townships):
+        for k in range(j - 1, i, -1):
+            tail = " ".join(t.text for t in tokens[k:j])
+            entries = [e for e in finder(tail) if e.level in levels]
+            if entries and len(name_key(tail)) >= 4:
+                head = make_mention(text, tokens, i, k, [])
+                head.designator = "feature"
+                return [head, make_mention(text, tokens, k, j, entries)]
     return []
 
 
@@ -213,10 +218,10 @@ def mentions_of_run(
     whole = " ".join(t.text for t in tokens[i:j])
     if kind in LOCAL_KINDS:
         found = [make_mention(text, tokens, i, j, gaz.admin_matches(whole))]
-    elif kind in ("township", "town") and not gaz.admin_matches(whole) and gaz.fuzzy_township(whole):
-        found = [make_mention(text, tokens, i, j, [gaz.fuzzy_township(whole)])]  # type: ignore[list-item]
+    elif kind in ("township", "town") and not gaz.admin_matches(whole) and gaz.fuzzy_townships(whole):
+        found = [make_mention(text, tokens, i, j, gaz.fuzzy_townships(whole))]
     elif kind in ADMIN_KINDS and not gaz.admin_matches(whole):
-        found = split_admin_suffix(gaz, text, tokens, run) or mentions_in_run(gaz, text, tokens, run)
+        found = split_admin_suffix(gaz, text, tokens, run, kind) or mentions_in_run(gaz, text, tokens, run)
     else:
         found = mentions_in_run(gaz, text, tokens, run, scan)
     if found:
