@@ -98,7 +98,7 @@ def events_command(
     if ctx.invoked_subcommand is not None:
         return
     from mawgun.store.db import session_scope
-    from mawgun.store.output import event_columns, print_rows
+    from mawgun.store.output import compact_event, event_columns, print_rows
     from mawgun.store.repository import list_events
 
     with session_scope(db) as session:
@@ -112,7 +112,12 @@ def events_command(
             canonical=not per_report,
             limit=limit,
         )
-    rows = events if output_format == "json" else [event_columns(e, per_report) for e in events]
+    if output_format == "json":
+        rows = events
+    elif output_format == "csv":
+        rows = [event_columns(e, per_report) for e in events]
+    else:
+        rows = [compact_event(e, per_report) for e in events]
     kind = "event reports" if per_report else "canonical events"
     print_rows(rows, output_format, title=f"{len(rows)} {kind}")
 

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import Any
 
+MIN_WIDTHS = {"event": 10, "place": 9, "actors": 7, "title": 20, "outlet": 10}
 EVENT_COLUMNS = ("id", "date", "event_type", "sub_event_type", "admin1", "admin3", "location", "actor1", "actor2")
 
 
@@ -30,6 +31,21 @@ def event_columns(event: dict[str, Any], per_report: bool) -> dict[str, Any]:
     return row
 
 
+def compact_event(event: dict[str, Any], per_report: bool) -> dict[str, Any]:
+    """The few columns an 80-column terminal can show: date, type, place, actors, deaths, sources."""
+    place = ", ".join(dict.fromkeys(p for p in (event.get("location"), event.get("admin3"), event.get("admin1")) if p))
+    sides = [" ".join(cell(event.get(k)).split(";")) for k in ("actor1", "actor2")]
+    return {
+        "id": event.get("id"),
+        "date": event.get("date"),
+        "event": event.get("sub_event_type") or event.get("event_type"),
+        "place": place,
+        "actors": " vs ".join(s for s in sides if s),
+        "deaths": event.get("fatalities") if per_report else event.get("fatalities_best"),
+        "outlet" if per_report else "sources": event.get("outlet") if per_report else event.get("n_sources"),
+    }
+
+
 def cell(value: Any) -> str:
     """A value as table/CSV text (lists joined with ';')."""
     if value is None:
@@ -50,15 +66,17 @@ def print_rows(rows: list[dict[str, Any]], output_format: str, title: str = "") 
             writer.writeheader()
             writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
         return
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     if not rows:
         Console().print(f"[dim]{title or 'nothing'} (no rows match)[/dim]")
         return
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
     for column in rows[0]:
-        table.add_column(column, overflow="fold", max_width=60)
+        fixed = column in ("id", "doc_id", "date", "published")
+        table.add_column(column, overflow="fold", max_width=60, no_wrap=fixed, min_width=MIN_WIDTHS.get(column))
     for row in rows:
         table.add_row(*(cell(v) for v in row.values()))
     Console().print(table)
