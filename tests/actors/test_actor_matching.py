@@ -240,3 +240,8 @@ def test_phrases_that_name_no_actor_are_not_coded(text: str) -> None:
 
 def test_a_country_acting_is_still_coded_next_to_a_blocked_phrase() -> None:
     assert codes("China said the China border would stay closed.") == ["CHN"]
+
+
+def test_military_aircraft_are_the_junta_but_drones_are_not_coded() -> None:
+    assert codes("Fighter jets and Mi-35 helicopters struck the village.") == ["MIL", "MIL"]
+    assert codes("Drones dropped bombs on the camp.") == []
