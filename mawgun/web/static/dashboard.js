@@ -61,10 +61,25 @@
     return rings.map((ring) => "M" + ring.map(([x, y]) => proj.project(x, y).join(",")).join("L") + "Z").join("");
   }
 
-  function shadeFor(count, max) {
+  /* Class breaks at the quantiles of the non-zero township counts (six classes), so both even and
+   * very uneven distributions show differences. Returns ascending upper bounds. */
+  function quantileBreaks(counts) {
+    const values = counts.filter((c) => c > 0).sort((a, b) => a - b);
+    if (!values.length) return [];
+    const breaks = [];
+    for (let i = 1; i <= SHADES.length; i++) {
+      const value = values[Math.min(values.length - 1, Math.ceil((i / SHADES.length) * values.length) - 1)];
+      if (!breaks.length || value > breaks[breaks.length - 1]) breaks.push(value);
+    }
+    return breaks;
+  }
+
+  function shadeFor(count, breaks) {
     if (!count) return "#f4f2ee";
-    const level = Math.min(SHADES.length - 1, Math.floor((Math.log(count + 1) / Math.log(max + 1)) * SHADES.length));
-    return SHADES[Math.max(0, level)];
+    const index = breaks.findIndex((upper) => count <= upper);
+    const position = index < 0 ? breaks.length - 1 : index;
+    // Fewer classes than shades use the darker end, so a single event still stands out.
+    return SHADES[Math.max(0, SHADES.length - breaks.length) + position];
   }
 
   function pointsBbox(points) {
@@ -122,12 +137,14 @@
     container.appendChild(legend);
   }
 
-  function countLegend(max) {
+  function countLegend(breaks) {
     const entries = [["#f4f2ee", "none"]];
-    for (let i = 0; i < SHADES.length; i++) {
-      const upper = Math.round(Math.exp(((i + 1) / SHADES.length) * Math.log(max + 1)) - 1);
-      entries.push([SHADES[i], "≤ " + Math.max(1, upper).toLocaleString()]);
-    }
+    let lower = 1;
+    breaks.forEach((upper) => {
+      const label = lower === upper ? upper.toLocaleString() : `${lower.toLocaleString()}–${upper.toLocaleString()}`;
+      entries.push([shadeFor(upper, breaks), label]);
+      lower = upper + 1;
+    });
     return entries;
   }
 
@@ -156,10 +173,10 @@
     const proj = makeProjection(bbox, 600);
     const svg = newSvg(container, proj);
     const counts = new Map(layer.townships.map((t) => [t.pcode, t]));
-    const max = Math.max(1, ...layer.townships.map((t) => t.events));
+    const breaks = quantileBreaks(layer.townships.map((t) => t.events));
     drawTownships(
       svg, outlines.townships, proj,
-      (f) => shadeFor((counts.get(f.pcode) || {}).events || 0, max),
+      (f) => shadeFor((counts.get(f.pcode) || {}).events || 0, breaks),
       (f) => {
         const c = counts.get(f.pcode) || { events: 0, fatalities: 0 };
         return `${f.name || f.pcode}: ${c.events} event(s), ${c.fatalities} death(s)`;
@@ -169,7 +186,7 @@
     drawStates(svg, outlines.states, proj);
     drawPoints(svg, layer.points, proj);
     if (!outlines.townships.features.length) container.classList.add("no-outlines");
-    drawLegend(container, countLegend(max), "Events per township");
+    drawLegend(container, countLegend(breaks), "Events per township");
   }
 
   async function drawControlMap(container, params) {
