@@ -179,12 +179,21 @@ def delete_document_records(session: Session, doc_id: str) -> None:
 def save_records(session: Session, doc_id: str, records: Sequence[Record], extractor_version: str) -> None:
     """Replace a document's extracted records with `records` and mark the document processed.
 
-    Idempotent: saving the same records again leaves the same rows. A record id repeated within
-    `records` is stored once (the first wins). Raises KeyError when the document is not stored.
+    Idempotent: saving the same records again leaves the same rows, including the canonical event
+    an event report was clustered into (kept when the new record carries none), so re-extraction does
+    not undo deduplication. A record id repeated within `records` is stored once (the first wins).
+    Raises KeyError when the document is not stored.
     """
     document = session.get(DocumentRow, doc_id)
     if document is None:
         raise KeyError(f"document {doc_id} is not stored")
+    clustered = dict(
+        session.execute(
+            select(EventRow.id, EventRow.canonical_id).where(
+                EventRow.document_id == doc_id, EventRow.canonical_id.is_not(None)
+            )
+        ).all()
+    )
     delete_document_records(session, doc_id)
     session.flush()
     seen: set[str] = set()
@@ -193,7 +202,9 @@ def save_records(session: Session, doc_id: str, records: Sequence[Record], extra
             continue
         seen.add(record.record_id)
         if isinstance(record, EventRecord):
-            session.add(event_row(record, doc_id))
+            row = event_row(record, doc_id)
+            row.canonical_id = row.canonical_id or clustered.get(record.record_id)
+            session.add(row)
             session.flush()
             session.add_all(actor_rows(record))
         elif isinstance(record, StatisticRecord):
