@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from mawgun.geo.text import loose_key, name_key, name_variants
+from mawgun.geo.text import bare_name, loose_key, name_key, name_variants
 
 DATA_DIR = Path(__file__).parent / "data"
 LEVELS = ("state", "district", "township", "town", "ward", "village_tract", "village", "locality")
@@ -151,6 +151,14 @@ class Gazetteer:
     def admin1(self, entry: Entry) -> str | None:
         """One of the 15 state/region names for any entry."""
         return self.admin1_of.get(entry.state)
+
+    def seat_of(self, township: Entry) -> Entry | None:
+        """The town that shares a township's name (its seat, e.g. Dawei town for Dawei Township), if any."""
+        key = name_key(bare_name(township.name))
+        for entry in self.admin_index.get(key, []):
+            if entry.level == "town" and entry.township == township.pcode and entry.lat is not None:
+                return entry
+        return None
 
     def township_of(self, entry: Entry) -> Entry | None:
         """The township an entry lies in (itself for a township)."""

@@ -234,6 +234,8 @@ class Geocoder:
         township = self.gaz.township_of(entry)
         district = self.gaz.by_pcode.get(entry.district)
         admin2 = township.legacy_district if township else (district.name if district else None)
+        point = self.gaz.seat_of(entry) if entry.level == "township" else None
+        point = point or entry
         return Place(
             admin1=self.gaz.admin1(entry),
             admin1_pcode=entry.state or None,
@@ -243,8 +245,8 @@ class Geocoder:
             admin3_pcode=township.pcode if township else None,
             location=entry.name if entry.level not in ("state", "district") else surface,
             pcode=entry.pcode,
-            latitude=entry.lat,
-            longitude=entry.lon,
+            latitude=point.lat,
+            longitude=point.lon,
             geo_precision=PRECISION.get(entry.level, 1),
             level=entry.level,
             span=span,
