@@ -20,6 +20,7 @@ from mawgun.model import ActorRef, Provenance, Span
 
 COMPONENT = "mawgun.actors"
 WORD = re.compile(r"\S+")
+QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # "Civilians (Myanmar)", "Military Forces of Myanmar (2021-)"
 FUZZY_CUTOFF = 90.0
 FUZZY_MIN_KEY = 8
 
@@ -109,7 +110,7 @@ class ActorRegistry:
             return None
         if cleaned in self._actors:
             return ActorRef(name=cleaned, actor_id=cleaned)
-        alias = self.lookup(cleaned, on_date)
+        alias = self.lookup(cleaned, on_date) or self.lookup(QUALIFIER.sub("", cleaned), on_date)
         if alias is not None:
             return ActorRef(name=cleaned, actor_id=alias.actor_id)
         code = self.fuzzy_code(cleaned, on_date)

@@ -129,3 +129,22 @@ def test_resolve_respects_dates_of_use() -> None:
     assert reg.resolve("State Security and Peace Commission", on_date=dt.date(2022, 1, 1)) is None
     ref = reg.resolve("State Security and Peace Commission", on_date=dt.date(2025, 8, 1))
     assert ref is not None and ref.actor_id == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Government of Myanmar (Burma)", "MIL"),
+        ("Military Forces of Myanmar (2021-)", "MIL"),
+        ("Police Forces of Myanmar (2021-)", "POL"),
+        ("Civilians (Myanmar)", "CIV"),
+        ("Protesters (Myanmar)", "PROT"),
+        ("PDF: People's Defense Force", "PDF"),
+        ("KIA: Kachin Independence Army", "KIA"),
+        ("DKBA 5", "DKBA"),
+        ("ULA", "ULA"),
+    ],
+)
+def test_resolve_reads_the_actor_names_of_ucdp_and_acled(name: str, code: str) -> None:
+    ref = get_registry().resolve(name)
+    assert ref is not None and ref.actor_id == code
