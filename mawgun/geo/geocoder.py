@@ -31,7 +31,8 @@ DESIGNATED_LEVELS = {
     "ward": ("town",),
 }
 FUZZY_LOCAL = 82
-FUZZY_ADMIN = 90
+ROAD_NAME = r"([A-Z][A-Za-z']+(?: [A-Z][A-Za-z']+)?)"
+ROAD_RE = re.compile(rf"\b{ROAD_NAME}\s?-\s?{ROAD_NAME}\s+(?i:road|highway)")
 MIN_FUZZY_LEN = 5
 
 
@@ -59,7 +60,7 @@ class Geocoder:
         if not pairs:
             return self.context_fallback(context) if context else None
         best = min(pairs, key=lambda pair: self.specificity(pair, pairs))
-        return self.between(text, best, pairs)
+        return self.on_road(text, best[1]) or self.between(text, best, pairs)
 
     def context_fallback(self, context: str) -> Place | None:
         """When a description names nothing known, the unit its context is sure of: the one township (or
@@ -217,6 +218,32 @@ class Geocoder:
         inside = 0 if not townships or place.admin3_pcode in townships else 1
         level = {"village": 0, "ward": 0, "village_tract": 1, "town": 1, "locality": 2, "township": 3}
         return (inside, level.get(place.level or "", 4), place.span.start if place.span else 0)
+
+    def on_road(self, text: str, place: Place) -> Place | None:
+        """'on the Hakha-Falam road': no finer place named, so the midpoint of the two towns the road joins
+        (kept within the unit already chosen; precision 2)."""
+        found = ROAD_RE.search(text)
+        if found is None or place.level in ("village", "village_tract", "ward"):
+            return None
+        ends = [self.town_point(found.group(1)), self.town_point(found.group(2))]
+        if None in ends or place.latitude is None:
+            return None
+        (lat1, lon1), (lat2, lon2) = ends  # type: ignore[misc]
+        if abs(lat1 - lat2) + abs(lon1 - lon2) > 1.5:
+            return None
+        place.latitude, place.longitude = round((lat1 + lat2) / 2, 5), round((lon1 + lon2) / 2, 5)
+        place.geo_precision = 2
+        return place
+
+    def town_point(self, name: str) -> tuple[float, float] | None:
+        """Coordinates of the town (or township seat) a road end names."""
+        entries = [e for e in self.gaz.admin_matches(name) if e.level in ("town", "locality", "township")]
+        entries.sort(key=lambda e: LEVEL_RANK.get(e.level, 5))
+        for entry in entries:
+            point = self.gaz.seat_of(entry) if entry.level == "township" else entry
+            if point is not None and point.lat is not None and point.lon is not None:
+                return point.lat, point.lon
+        return None
 
     def between(self, text: str, best: tuple[Mention, Place], pairs: list[tuple[Mention, Place]]) -> Place:
         """'between X and Y villages': the midpoint of two villages of one township."""
