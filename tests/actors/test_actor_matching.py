@@ -153,6 +153,8 @@ def test_a_described_civilian_is_matched_whole() -> None:
         ("Mindat Chinland Defence Force", "CDF", "Mindat Chinland Defence Force"),
         ("CDF-Mindat", "CDF", "CDF-Mindat"),
         ("KNLA's Brigade 6", "KNLA", "KNLA's Brigade 6"),
+        ("KNLA's 6th Brigade", "KNLA", "KNLA's 6th Brigade"),
+        ("KIA's 3rd Brigade", "KIA", "KIA's 3rd Brigade"),
         ("Light Infantry Battalion 345", "MIL", "Light Infantry Battalion 345"),
         ("LIB 345", "MIL", "LIB 345"),
         ("Northeastern Command", "MIL", "Northeastern Command"),
