@@ -247,9 +247,12 @@ def compile_expressions(aliases: list[Alias]) -> list[re.Pattern[str]]:
 
 
 def to_actor_ref(match: matcher.Match, offset: int = 0) -> ActorRef:
-    """The public form of a match: the name as written, the code, the unit and the shifted span."""
+    """The public form of a match: the name as written (line breaks folded), the code, the unit and the span.
+
+    The span keeps the exact text, so `text[span.start:span.end] == span.text` still holds.
+    """
     span = Span(match.start + offset, match.end + offset, match.text)
-    return ActorRef(name=match.text, actor_id=match.actor_id, unit=match.unit, span=span)
+    return ActorRef(name=" ".join(match.text.split()), actor_id=match.actor_id, unit=match.unit, span=span)
 
 
 def load_registry(path: Path | None = None) -> ActorRegistry:

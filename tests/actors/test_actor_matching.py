@@ -247,3 +247,10 @@ def test_a_country_acting_is_still_coded_next_to_a_blocked_phrase() -> None:
 def test_military_aircraft_are_the_junta_but_drones_are_not_coded() -> None:
     assert codes("Fighter jets and Mi-35 helicopters struck the village.") == ["MIL", "MIL"]
     assert codes("Drones dropped bombs on the camp.") == []
+
+
+def test_a_name_broken_across_lines_reads_as_one_line_but_its_span_is_exact() -> None:
+    text = "Troops of the Kachin\nIndependence Army advanced."
+    (ref,) = get_registry().find_actors(text)
+    assert ref.name == "Kachin Independence Army"
+    assert ref.span is not None and text[ref.span.start : ref.span.end] == ref.span.text == "Kachin\nIndependence Army"
