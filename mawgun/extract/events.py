@@ -27,7 +27,9 @@ CIVILIAN_TARGET = re.compile(
     r"\b(?:villages?|houses|homes|schools?|camps?|hospitals?|clinics?|churche?s?|monaster(?:y|ies)|markets?)\b", re.I
 )
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
-SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "town": 1, "village_tract": 1, "township": 2, "district": 3}
+SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "town": 2, "township": 2, "district": 3}
+WEAK_LEVELS = {"village", "ward", "village_tract", "camp"}
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -127,12 +129,13 @@ def event_places(ctx: Context, index: int) -> list[Place]:
     found = ctx.places(index)
     states = [p for p in found if is_state(p)]
     state_here = states[0].admin1 if states else None
-    local = [p for p in found if not is_state(p)]
-    local = [consistent(p, {s.admin1 for s in states}, local) for p in local]
     carried = state_here or carried_admin1(ctx, index)
+    local = [p for p in found if not is_state(p)]
+    context = {s.admin1 for s in states} if states else {carried}
+    local = [consistent(p, context, local) for p in local]
     if local:
-        best = min(SPECIFIC.get(p.level or "", 1) for p in local)
-        chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 1) == best], ctx.doc.text)
+        best = min(SPECIFIC.get(p.level or "", 2) for p in local)
+        chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 2) == best], ctx.doc.text)
         return [with_admin1(fill_township(p, local), carried) for p in chosen]
     if states:
         unique = {p.admin1: p for p in states}
@@ -140,13 +143,17 @@ def event_places(ctx: Context, index: int) -> list[Place]:
     return [Place(admin1=carried, geo_precision=3)] if carried else []
 
 
-def consistent(place: Place, named: set[str | None], others: list[Place]) -> Place:
-    """A place resolved into a state other than the one(s) the sentence names keeps only its name as written
-    (the gazetteer picked a namesake elsewhere)."""
-    if not named or place.admin1 is None or place.admin1 in named or not any(p.admin1 in named for p in others):
+def consistent(place: Place, context: set[str | None], others: list[Place]) -> Place:
+    """A place the gazetteer put in another state than the one in context (named in the sentence, else carried)
+    keeps only its name as written when it is a mere village or another place agrees with the context: the
+    gazetteer picked a namesake elsewhere."""
+    context.discard(None)
+    if not context or place.admin1 is None or place.admin1 in context:
         return place
-    written = place.span.text if place.span else place.location
-    return Place(location=written, geo_precision=1, level=place.level, span=place.span)
+    if place.level in WEAK_LEVELS or any(p.admin1 in context for p in others):
+        written = place.span.text if place.span else place.location
+        return Place(location=written, geo_precision=1, level=place.level, span=place.span)
+    return place
 
 
 def listed_group(places: list[Place], text: str) -> list[Place]:
@@ -172,7 +179,34 @@ def fill_township(place: Place, local: list[Place]) -> Place:
     return replace(place, admin3=township.admin3, admin1=place.admin1 or township.admin1) if township else place
 
 
-def build_events(ctx: Context, index: int) -> list[EventRecord]:
+def is_anaphoric(ctx: Context, index: int, trigger: Trigger) -> bool:
+    """A definite mention ("the attack", "in the fighting") with no date of its own: an event told before."""
+    text = ctx.sentences[index].text
+    if ctx.dates[index] or text[trigger.start : trigger.end].lower().endswith("ed"):
+        return False
+    return bool(DEFINITE.search(text[: trigger.start]))
+
+
+def attach_mention(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> None:
+    """Add a sentence that refers back to an event as more evidence of the latest event of its type."""
+    event_type = trigger.rule["event_type"]
+    target = next((e for e in reversed(found) if e.event_type == event_type), None)
+    if target is None:
+        return
+    sentence = ctx.sentences[index]
+    later = replace(
+        target, evidence=[Span(sentence.start, sentence.end, sentence.text)], tags=event_tags(sentence.text)
+    )
+    casualties = read_casualties(sentence.text)
+    later.fatalities, later.fatalities_qualifier, later.injuries = (
+        casualties.fatalities,
+        casualties.qualifier,
+        casualties.injuries,
+    )
+    merge_into(target, later)
+
+
+def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[EventRecord]:
     """The event records reported by sentence `index` (none when it reports no event): the highest-priority
     trigger that has a date and, when violent, a place and no habitual wording."""
     sentence = ctx.sentences[index]
@@ -180,6 +214,9 @@ def build_events(ctx: Context, index: int) -> list[EventRecord]:
         return []
     for trigger in find_triggers(ctx, index):
         violent = bool(trigger.rule.get("violent"))
+        if violent and is_anaphoric(ctx, index, trigger):
+            attach_mention(ctx, index, trigger, found)
+            return []
         date = event_date(ctx, index, trigger.rule)
         if date is None or (violent and is_habitual(ctx, index, trigger, date)):
             continue
@@ -247,7 +284,18 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
     pa, pb = a.place or Place(), b.place or Place()
     if pa.admin1 != pb.admin1:
         return False
-    return all(not (x and y and x != y) for x, y in ((pa.admin3, pb.admin3), (pa.location, pb.location)))
+    if pa.admin3 and pb.admin3 and pa.admin3 != pb.admin3:
+        return False
+    na, nb = place_names(pa), place_names(pb)
+    return not na or not nb or bool(na & nb)
+
+
+def place_names(place: Place) -> set[str]:
+    """A place's most specific name, as the gazetteer spells it and as the text wrote it (compared loosely)."""
+    if place.location is None:
+        return set()
+    names = {place.location, place.span.text if place.span else ""}
+    return {re.sub(r"[^a-z0-9]", "", n.lower()) for n in names if n}
 
 
 def merge_into(kept: EventRecord, later: EventRecord) -> None:
@@ -284,5 +332,5 @@ def add_events(ctx: Context) -> None:
     """Code every event the document reports (rule-based, ACLED taxonomy)."""
     found: list[EventRecord] = []
     for index in range(len(ctx.sentences)):
-        found.extend(build_events(ctx, index))
+        found.extend(build_events(ctx, index, found))
     ctx.events = merge_duplicates(found)

@@ -18,7 +18,7 @@ VICTIMS_AFTER = re.compile(rf"\b{KILL_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
 COUNT_BEFORE_DEAD = re.compile(
-    rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER}))\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?\s*"
+    rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER}))\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?(?:,[^,.;]{{1,50}},)?\s*"
     rf"(?:were|was|have been|had been|are|got)?\s*(?:killed|dead|died|murdered|executed|lost their lives)\b",
     re.I,
 )
@@ -27,7 +27,21 @@ COUNT_BEFORE_HURT = re.compile(
     rf"(?:injured|wounded|hurt)\b",
     re.I,
 )
-TOLL = re.compile(rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|of|at|reached)\s+(?:{QUALIFIER})?(?P<num>{NUMBER})", re.I)
+ONE_DEAD = re.compile(
+    rf"\b(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|were|had been|has been)\s+"
+    rf"(?:killed|shot dead|murdered|executed)\b",
+    re.I,
+)
+ONE_HURT = re.compile(
+    rf"\b(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|were|had been|has been)\s+"
+    rf"(?:injured|wounded|hurt)\b",
+    re.I,
+)
+TOLL = re.compile(
+    rf"\bdeath toll\b(?:[^.;]{{0,80}}?\b(?:rose|risen|climbed|increased|reached|stood|stands|is|was)\b)?\s*"
+    rf"(?:to|of|at)?\s+(?:{QUALIFIER})?(?P<num>{NUMBER})",
+    re.I,
+)
 ZERO = re.compile(
     r"\b(?:no (?:one|body) (?:was|were) (?:killed|hurt|injured|harmed)|nobody (?:was|died)|no casualties|"
     r"no (?:deaths|fatalities|one died|lives were lost)|without (?:any )?casualties|no one died|"
@@ -80,7 +94,11 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
     found: list[tuple[int, int, str | None]] = []
     for match in TOLL.finditer(text):
         found.append((match.start(), as_int(parse_number(match.group("num"))) or 0, qualifier_of(match)))
+    for match in ONE_DEAD.finditer(text):
+        found.append((match.start(), 1, None))
     for match in COUNT_BEFORE_DEAD.finditer(text):
+        if re.search(r"\bincluding\s*$", text[: match.start()], re.I):
+            continue
         raw = match.group("num") or match.group("num2")
         value = as_int(parse_number(raw))
         if value is not None:
@@ -104,7 +122,9 @@ def count_hurt(text: str) -> int | None:
         if value is not None:
             return value
     match = COUNT_BEFORE_HURT.search(text)
-    return as_int(parse_number(match.group("num"))) if match else None
+    if match:
+        return as_int(parse_number(match.group("num")))
+    return 1 if ONE_HURT.search(text) else None
 
 
 def qualifier_of(match: re.Match[str]) -> str | None:

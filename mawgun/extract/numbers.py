@@ -43,7 +43,7 @@ NUMBER = rf"(?:(?:{DIGIT_NUMBER})(?:\s+(?:million|thousand|billion|lakh|hundred)
 NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 QUALIFIER = r"(?P<qual>at least|more than|over|nearly|almost|about|around|some|approximately|up to|an estimated)\s+"
 PEOPLE = (
-    r"(?:people|persons|civilians?|villagers?|residents?|farmers?|children|child|kids?|women|woman|men|man|"
+    r"(?:people|persons|adults?|civilians?|villagers?|residents?|farmers?|children|child|kids?|women|woman|men|man|"
     r"girls?|boys?|mothers?|fathers?|sons?|daughters?|wives|wife|husbands?|family members?|monks?|nuns?|IDPs|"
     r"students?|teachers?|patients?|elderly|babies|baby|infants?|toddlers?|teenagers?|youths?|soldiers?|"
     r"troops|fighters?|members?|others?|individuals?|workers?|passengers?|relatives?|brothers?|sisters?|"

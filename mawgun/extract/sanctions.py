@@ -42,6 +42,10 @@ STOP_STARTS = {
     "But",
     "And",
 }
+ORG_END = re.compile(
+    r"\b(?:Group|Company|Co|Ltd|Limited|Trading|Bank|Enterprise|Corporation|Corp|Logistics|Holdings|Services|"
+    r"Industries|International|Petroleum|Airlines|Aviation|Mining|Gems|Energy|Construction|Ministry)\.?$"
+)
 MONTH_NAMES = {
     "January",
     "February",
@@ -99,8 +103,21 @@ def find_targets(ctx: Context, text: str, start: int) -> list[str]:
             continue
         if len(words) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9\-]{1,11}", name):
             continue
-        targets.append(expand_acronym(ctx, name))
+        targets.extend(expand_acronym(ctx, part) for part in split_names(name))
     return list(dict.fromkeys(targets))
+
+
+def split_names(name: str) -> list[str]:
+    """Two entities joined by "and" when the first ends like a company name ("Asia Sun Trading and Cargo Link
+    Logistics"); "Myanma Investment and Commercial Bank" stays one."""
+    parts = re.split(r"\s+and\s+(?=[A-Z])", name)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if ORG_END.search(out[-1]) and len(part.split()) >= 2:
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]} and {part}"
+    return out
 
 
 def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
