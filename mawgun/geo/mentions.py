@@ -113,7 +113,7 @@ def match_admin(gaz: Gazetteer, tokens: list[Token], i: int, j: int) -> tuple[in
 
 
 def mentions_in_run(
-    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], scan: bool = False
+    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], scan: bool = False, designated: bool = False
 ) -> list[Mention]:
     """Split a run into consecutive admin-name mentions; a run they do not cover is one local name.
 
@@ -123,7 +123,7 @@ def mentions_in_run(
     found: list[Mention] = []
     while i < j:
         length, entries = match_admin(gaz, tokens, i, j)
-        if not length or not allowed_match(tokens, i, length, entries):
+        if not length or not allowed_match(tokens, i, length, entries, designated and i + length == j):
             return scan_run(gaz, text, tokens, run) if scan else [make_mention(text, tokens, run[0], j, [])]
         found.append(make_mention(text, tokens, i, i + length, entries))
         i += length
@@ -156,19 +156,19 @@ def split_admin_suffix(
         for k in range(j - 1, i, -1):
             tail = " ".join(t.text for t in tokens[k:j])
             entries = [e for e in finder(tail) if e.level in levels]
-            if entries and len(name_key(tail)) >= 4:
+            if entries and len(name_key(tail)) >= 3:
                 head = make_mention(text, tokens, i, k, [])
                 head.designator = "feature"
                 return [head, make_mention(text, tokens, k, j, entries)]
     return []
 
 
-def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry]) -> bool:
+def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry], designated: bool = False) -> bool:
     """Guard against matches that are not places: a short word without a designator after it, or an ethnic
     name that starts an organisation's name ("Karen National Union", "Arakan Army", "Chin National Front")."""
     first = tokens[i]
     following = tokens[i + length] if i + length < len(tokens) else None
-    designated = following is not None and following.lower in DESIGNATORS
+    designated = designated or (following is not None and following.lower in DESIGNATORS)
     if length == 1 and not designated and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
         return False
     if not all(e.level == "state" for e in entries) or following is None:
@@ -223,7 +223,7 @@ def mentions_of_run(
     elif kind in ADMIN_KINDS and not gaz.admin_matches(whole):
         found = split_admin_suffix(gaz, text, tokens, run, kind) or mentions_in_run(gaz, text, tokens, run)
     else:
-        found = mentions_in_run(gaz, text, tokens, run, scan)
+        found = mentions_in_run(gaz, text, tokens, run, scan, designated=kind in ADMIN_KINDS)
     if found:
         found[-1].designator = kind
     return found

@@ -83,7 +83,9 @@ class Token:
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        """Lower case without a possessive "'s" ("Township's" reads as "township")."""
+        text = self.text.lower()
+        return text[:-2] if text.endswith("'s") and len(text) > 3 else text
 
     @property
     def capitalised(self) -> bool:
