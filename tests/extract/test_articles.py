@@ -48,13 +48,33 @@ def fits(record: dict[str, Any], expected: dict[str, Any]) -> bool:
 
 
 def describe(records: list[dict[str, Any]]) -> str:
-    keys = ("kind", "event_type", "sub_event_type", "date", "admin1", "admin3", "location", "actor1", "actor2",
-            "fatalities", "metric", "value", "qualifier", "source_org", "authority", "target")
+    keys = (
+        "kind",
+        "event_type",
+        "sub_event_type",
+        "date",
+        "admin1",
+        "admin3",
+        "location",
+        "actor1",
+        "actor2",
+        "fatalities",
+        "metric",
+        "value",
+        "qualifier",
+        "source_org",
+        "authority",
+        "target",
+    )
     return "\n".join(str({k: r.get(k) for k in keys if r.get(k) is not None}) for r in records)
 
 
-CASES = [(a["id"], kind, i, exp) for a in ARTICLES for kind in ("events", "statistics", "sanctions")
-         for i, exp in enumerate(a.get(kind, []))]
+CASES = [
+    (a["id"], kind, i, exp)
+    for a in ARTICLES
+    for kind in ("events", "statistics", "sanctions")
+    for i, exp in enumerate(a.get(kind, []))
+]
 
 
 @pytest.mark.parametrize("article_id, kind, number, expected", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])
