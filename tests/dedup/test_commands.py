@@ -1,0 +1,91 @@
+"""Specification of the deduplication CLI: `mawgun dedup`, `mawgun events merge`, `mawgun events split`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from mawgun.cli.main import app
+from mawgun.dedup.evaluate import gold_record, load_fixture
+from mawgun.store.db import session_scope
+from mawgun.store.repository import save_document, save_records
+from mawgun.store.schema import ClusterDecisionRow, EventRow
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def stored(url: str, keys: list[str]) -> dict[str, str]:
+    """Store fixture articles with their gold-like records; returns article key -> record id."""
+    articles = {a.key: a for a in load_fixture(FIXTURES)}
+    ids = {}
+    with session_scope(url) as session:
+        for key in keys:
+            article = articles[key]
+            save_document(session, article.document)
+            records = [gold_record(article, e) for e in article.events]
+            save_records(session, article.document.doc_id, records, "gold-fixture")
+            ids[key] = records[0].record_id
+    return ids
+
+
+def canonical(url: str, record_id: str) -> str | None:
+    with session_scope(url) as session:
+        row = session.get(EventRow, record_id)
+        return row.canonical_id if row else None
+
+
+def test_dedup_command_reports_canonical_events(sqlite_url: str) -> None:
+    stored(sqlite_url, ["c013", "c014", "c015"])
+    result = CliRunner().invoke(app, ["dedup", "--db", sqlite_url, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "3 reports (3 new) -> 1 canonical events" in result.output
+
+
+def test_split_then_merge_from_the_cli_are_recorded_with_who_and_why(sqlite_url: str) -> None:
+    ids = stored(sqlite_url, ["c013", "c014", "c015"])
+    runner = CliRunner()
+    runner.invoke(app, ["dedup", "--db", sqlite_url, "--no-progress"])
+    original = canonical(sqlite_url, ids["c013"])
+    split = runner.invoke(
+        app,
+        [
+            "events",
+            "split",
+            str(original),
+            "--records",
+            ids["c014"],
+            ids["c015"],
+            "--who",
+            "ana",
+            "--why",
+            "test",
+            "--db",
+            sqlite_url,
+        ],
+    )
+    assert split.exit_code == 0, split.output
+    new_id = canonical(sqlite_url, ids["c014"])
+    assert new_id != original and canonical(sqlite_url, ids["c015"]) == new_id
+    merge = runner.invoke(
+        app, ["events", "merge", str(original), str(new_id), "--who", "bo", "--why", "same", "--db", sqlite_url]
+    )
+    assert merge.exit_code == 0, merge.output
+    assert {canonical(sqlite_url, r) for r in ids.values()} == {original}
+    with session_scope(sqlite_url) as session:
+        decisions = [
+            (d.action, d.who, d.why)
+            for d in session.scalars(select(ClusterDecisionRow).order_by(ClusterDecisionRow.id))
+        ]
+    assert decisions == [("split", "ana", "test"), ("merge", "bo", "same")]
+
+
+def test_unknown_canonical_id_is_a_clear_error_and_changes_nothing(sqlite_url: str) -> None:
+    stored(sqlite_url, ["c013"])
+    result = CliRunner().invoke(
+        app, ["events", "merge", "cev-nope", "cev-nada", "--who", "x", "--why", "y", "--db", sqlite_url]
+    )
+    assert result.exit_code == 2 and "no canonical event cev-nope" in result.output
+    with session_scope(sqlite_url) as session:
+        assert list(session.scalars(select(ClusterDecisionRow))) == []
