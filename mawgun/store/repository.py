@@ -8,10 +8,11 @@ Full-text search uses FTS5 on SQLite and a tsvector expression (GIN-indexed) on 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy import Select, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from mawgun.ids import hash_text
@@ -51,6 +52,8 @@ __all__ = [
     "unprocessed_documents",
 ]
 
+
+BURMESE_CHAR = re.compile("[\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f]")
 
 # --- documents -------------------------------------------------------------------------------
 
@@ -117,12 +120,21 @@ def filter_fulltext(stmt: Select[Any], session: Session, query: str) -> Select[A
     if session.get_bind().dialect.name == "sqlite":
         clause = text("documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts_q)")
         return stmt.where(clause.bindparams(fts_q=fts_query(query)))
+    # Burmese is written without spaces between words, so PostgreSQL's parser sees whole phrases as
+    # one token; Burmese words are matched as substrings instead (no index, but found).
+    burmese = [w for w in query.split() if BURMESE_CHAR.search(w)]
+    others = " ".join(w for w in query.split() if not BURMESE_CHAR.search(w))
+    for word in burmese:
+        like = f"%{word.replace('%', '').replace('_', '')}%"
+        stmt = stmt.where(or_(DocumentRow.text.like(like), DocumentRow.title.like(like)))
+    if not others:
+        return stmt
     # Written exactly as the GIN index expression of migration 0001, so PostgreSQL can use the index.
     clause = text(
         "to_tsvector('simple', coalesce(documents.title, '') || ' ' || documents.text) "
         "@@ plainto_tsquery('simple', :fts_q)"
     )
-    return stmt.where(clause.bindparams(fts_q=query))
+    return stmt.where(clause.bindparams(fts_q=others))
 
 
 def list_documents(

@@ -234,3 +234,14 @@ def test_log_ingest_records_each_outcome(store_url: str) -> None:
             ("a.txt", "read", None),
             ("b.pdf", "failed", "truncated PDF"),
         ]
+
+
+def test_burmese_words_are_found_inside_unspaced_burmese_text(store_url: str) -> None:
+    text = "ကန့်ဘလူမြို့နယ် ပဇီကြီးကျေးရွာကို စစ်ကောင်စီ လေကြောင်းတိုက်ခိုက်မှု ပြုလုပ်ခဲ့သည်။"
+    with session_scope(store_url) as session:
+        save_document(session, make_doc(text))
+        save_document(session, make_doc(LAUKKAI))
+    with session_scope(store_url) as session:
+        assert [d.text for d in list_documents(session, query="ပဇီကြီး")] == [text]
+        assert [d.text for d in list_documents(session, query="လေကြောင်း")] == [text]
+        assert list_documents(session, query="ရန်ကုန်") == []
