@@ -77,9 +77,10 @@ def test_every_document_reads_with_a_title_and_a_short_body(path: Path) -> None:
         assert 100 <= words <= 320, f"{path.name}: {words} words"
 
 
-@pytest.mark.parametrize("path", [p for p in article_files() if p.suffix != ".pdf"], ids=lambda p: p.name)
-def test_every_dated_form_gives_a_publication_date_between_2021_and_2024(path: Path) -> None:
+@pytest.mark.parametrize("path", article_files(), ids=lambda p: p.name)
+def test_every_document_gives_its_outlet_and_a_publication_date_between_2021_and_2024(path: Path) -> None:
     for doc in read_documents(path):
+        assert doc.outlet, f"{path.name}: no outlet"
         assert doc.published is not None and dt.date(2021, 1, 1) <= doc.published <= dt.date(2024, 12, 31)
 
 
