@@ -22,9 +22,9 @@ def read_cases(path: Path) -> list[dict[str, Any]]:
         try:
             case = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise typer.BadParameter(f"{path}:{number}: not JSON ({exc.msg})") from exc
+            raise typer.BadParameter(f"line {number} is not JSON ({exc.msg}) in {path}") from exc
         if not isinstance(case, dict) or "text" not in case:
-            raise typer.BadParameter(f"{path}:{number}: expected an object with a 'text' field")
+            raise typer.BadParameter(f"line {number} has no 'text' field in {path}")
         cases.append(case)
     return cases
 
