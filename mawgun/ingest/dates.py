@@ -2,7 +2,8 @@
 
 ISO forms are read directly (fast, exact); everything else goes to dateparser, whose period
 ("day", "month", "year", "week") becomes the precision. Day-first order is preferred because
-Myanmar and regional outlets write "5 January 2024" / "05/01/2024".
+Myanmar and regional outlets write "5 January 2024" / "05/01/2024". Burmese digits (၂၀၂၄) are
+read as ASCII digits.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
 
 
@@ -36,7 +38,7 @@ def parse_date(value: str | dt.date | None) -> tuple[dt.date | None, str | None]
         return value.date(), "day"
     if isinstance(value, dt.date):
         return value, "day"
-    text = value.strip()
+    text = value.strip().translate(BURMESE_DIGITS)
     if not text:
         return None, None
     iso = parse_iso(text)

@@ -1,9 +1,9 @@
 """JSON Lines (.jsonl): one document per line, streamed so files of any size go through.
 
 Each line is an object `{"doc_id", "text", "published", "title", "outlet", "url"}` (optionally
-`"kind"`); only `text` is required. A given `doc_id` is kept, so records keyed to it elsewhere
-(gold files, other tools) still match. A bad line (not JSON, no text, too long) is reported as a
-failed item and the rest of the file goes on.
+`"kind"` and `"published_precision"`: day, week, month or year); only `text` is required. A given
+`doc_id` is kept, so records keyed to it elsewhere (gold files, other tools) still match. A bad
+line (not JSON, no text, too long) is reported as a failed item and the rest of the file goes on.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ def raw_from_object(item: Any, location: str) -> RawDocument | ItemFailure:
     if not isinstance(text, str) or not text.strip():
         return ItemFailure(location, 'line has no "text"')
     published, precision = parse_date(str(item["published"])) if item.get("published") else (None, None)
+    if published and item.get("published_precision") in ("day", "week", "month", "year"):
+        precision = item["published_precision"]  # the source knows better than the date's form
     return RawDocument(
         text=text,
         location=location,

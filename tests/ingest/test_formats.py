@@ -222,3 +222,14 @@ def test_dates_in_the_story_are_not_taken_for_the_publication_date(tmp_path: Pat
     path.write_text("Loikaw\n\n" + LOIKAW + "\n\nOn 11 November 2023 the first clashes began.", encoding="utf-8")
     [doc] = ingest_one(path, sqlite_url)
     assert doc.published is None
+
+
+def test_burmese_digits_and_given_precision_are_understood(tmp_path: Path, sqlite_url: str) -> None:
+    from mawgun.ingest.dates import parse_date
+
+    assert parse_date("၂၀၂၄-၀၁-၀၅") == (dt.date(2024, 1, 5), "day")
+    path = tmp_path / "docs.jsonl"
+    line = {"text": LOIKAW, "published": "2023-11-30", "published_precision": "month"}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    [doc] = ingest_one(path, sqlite_url)
+    assert (doc.published, doc.published_precision) == (dt.date(2023, 11, 30), "month")
