@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from mawgun.store.errors import database_errors
+
 DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
 
 
@@ -26,7 +28,8 @@ def ingest_command(
 
     from mawgun.ingest.runner import ingest_paths
 
-    report = ingest_paths(paths, db, progress=not (quiet or as_json))
+    with database_errors():
+        report = ingest_paths(paths, db, progress=not (quiet or as_json))
     if as_json:
         import json
 
@@ -70,7 +73,8 @@ def demo_command(
     from mawgun.demo.run import run_demo
 
     try:
-        run_demo(db, fresh)
+        with database_errors():
+            run_demo(db, fresh)
     except (ValueError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 
 from mawgun.cli import groups
+from mawgun.store.errors import database_errors
 
 DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
 FORMATS = ("table", "csv", "json")
@@ -59,7 +60,7 @@ def documents_command(
     from mawgun.store.output import print_rows
     from mawgun.store.repository import list_documents
 
-    with session_scope(db) as session:
+    with database_errors(), session_scope(db) as session:
         docs = list_documents(session, since=since, until=until, outlet=outlet, kind=kind, query=search, limit=limit)
     rows = [
         {
@@ -101,7 +102,7 @@ def events_command(
     from mawgun.store.output import compact_event, event_columns, print_rows
     from mawgun.store.repository import list_events
 
-    with session_scope(db) as session:
+    with database_errors(), session_scope(db) as session:
         events = list_events(
             session,
             since=since,
@@ -132,7 +133,8 @@ def upgrade_command(db: str | None = db_option()) -> None:
     from mawgun.store.db import migrate, resolve_url
 
     url = resolve_url(db)
-    migrate(url)
+    with database_errors():
+        migrate(url)
     Console().print(f"[green]schema up to date[/green] on {safe_url(url)}")
 
 

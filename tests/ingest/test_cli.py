@@ -76,3 +76,12 @@ def test_a_malformed_date_is_a_clear_usage_error(sqlite_url: str) -> None:
     for command in (["documents"], ["events"]):
         result = CliRunner().invoke(stage_app(), [*command, "--db", sqlite_url, "--since", "2024-13-45"])
         assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_an_unreachable_database_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    bad = "postgresql://nobody@127.0.0.1:1/none"
+    for args in (["ingest", str(tmp_path)], ["documents"], ["events"], ["db", "upgrade"]):
+        result = CliRunner().invoke(stage_app(), [*args, "--db", bad])
+        assert result.exit_code == 2, (args, result.output)
+        assert "cannot use the database" in result.output
