@@ -135,7 +135,7 @@ def derive_sources(
     outlets = {
         (sources[d].outlet or d).strip().lower() for d in doc_ids if d in sources and originals.get(d, d) == d
     } or {originals.get(d, d) for d in doc_ids}
-    dates = [sources[d].published for d in doc_ids if d in sources and sources[d].published]
+    dates = [day for d in doc_ids if d in sources and (day := sources[d].published) is not None]
     return {
         "n_reports": len(records),
         "n_sources": len(independent),

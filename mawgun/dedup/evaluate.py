@@ -159,18 +159,40 @@ def place_match(record: EventRecord, event: Mapping[str, Any]) -> int | None:
     return 2 if any(names_match(a, b) for a in mine for b in theirs) else 0
 
 
+PRECISION_TOLERANCE = {"day": 0, "week": 3, "month": 15, "year": 183}
+
+
+def date_match(record: EventRecord, event: Mapping[str, Any]) -> bool:
+    """The record's date is within the gold date's tolerance plus one day (as the project's extraction
+    benchmark scores dates); the coarser of the two precisions sets the tolerance."""
+    gold_date = event.get("date")
+    if record.date is None or not isinstance(gold_date, dt.date):
+        return True
+    tolerance = max(
+        PRECISION_TOLERANCE.get(record.date_precision or "day", 15),
+        PRECISION_TOLERANCE.get(event.get("date_precision") or "day", 15),
+    )
+    if event.get("date_end"):
+        tolerance = max(tolerance, (event["date_end"] - gold_date).days)
+    return abs((record.date - gold_date).days) <= tolerance + 1
+
+
 def label_extracted(records: Iterable[EventRecord], articles: Sequence[Article]) -> dict[str, str]:
     """Gold label for each extracted record: among its document's gold events of the same event
-    type (and state/region), the only one, or the one whose place names agree best. Records that
-    match none are extraction errors and are left out."""
+    type, a compatible date and the same state/region, the only one, or the one whose place names
+    agree best. Records that match none are extraction errors and are left out."""
     by_doc = {a.document.doc_id: a for a in articles}
     labels: dict[str, str] = {}
     for record in records:
         article = by_doc.get(record.doc_id)
         if article is None:
             continue
-        scored = [(place_match(record, e), e["label"]) for e in article.events if e["event_type"] == record.event_type]
-        scored = [(score, label) for score, label in scored if score is not None]
+        matches = [
+            (place_match(record, e), e["label"])
+            for e in article.events
+            if e["event_type"] == record.event_type and date_match(record, e)
+        ]
+        scored = [(score, label) for score, label in matches if score is not None]
         if len(scored) == 1:
             labels[record.record_id] = scored[0][1]
             continue

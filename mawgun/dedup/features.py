@@ -107,7 +107,7 @@ def actor_group_index() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _registry() -> Any:
     try:
-        from mawgun.actors import get_registry  # type: ignore[attr-defined]
+        from mawgun.actors import get_registry
 
         return get_registry()
     except Exception:  # registry not built yet or its data missing: fall back to settings
@@ -130,7 +130,7 @@ def expand_actor(code: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _geocoder() -> Any:
     try:
-        from mawgun.geo import get_geocoder  # type: ignore[attr-defined]
+        from mawgun.geo import get_geocoder
 
         return get_geocoder()
     except Exception:  # gazetteer not available: names decide
@@ -207,8 +207,8 @@ def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, 
     if start is None:
         if published is None:
             return None
-        end = published.toordinal()
-        return end - settings["undated_lookback_days"] - tol, end + tol
+        last = published.toordinal()
+        return last - settings["undated_lookback_days"] - tol, last + tol
     precision = record.date_precision or "day"
     if precision == "month":
         first = start.replace(day=1)
@@ -216,10 +216,10 @@ def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, 
         return first.toordinal() - tol, following.toordinal() - 1 + tol
     if precision == "year":
         return dt.date(start.year, 1, 1).toordinal() - tol, dt.date(start.year, 12, 31).toordinal() + tol
-    end = record.date_end or start
-    if precision == "week" and end == start:
-        end = start + dt.timedelta(days=6)
-    return start.toordinal() - tol, max(end, start).toordinal() + tol
+    if precision == "week" and not record.date_end:
+        return start.toordinal() - 3 - tol, start.toordinal() + 3 + tol
+    end: dt.date = max(record.date_end or start, start)
+    return start.toordinal() - tol, end.toordinal() + tol
 
 
 def profile_record(record: EventRecord, document: Document | None = None) -> Profile:
