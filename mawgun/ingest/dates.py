@@ -52,7 +52,13 @@ def date_parser(full_dates_only: bool = False) -> Any:
     """A dateparser parser (built once: construction is costly), optionally requiring day, month and year."""
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, Any] = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        # no relative dates: "yesterday" in a header says nothing without the day it was written
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    }
     if full_dates_only:
         settings["REQUIRE_PARTS"] = ["day", "month", "year"]
     return DateDataParser(languages=["en", "my"], settings=settings)

@@ -25,6 +25,9 @@ def raw_from_object(item: Any, location: str) -> RawDocument | ItemFailure:
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         return ItemFailure(location, 'line has no "text"')
+    doc_id = optional_str(item.get("doc_id"))
+    if doc_id is not None and len(doc_id) > 64:
+        return ItemFailure(location, f"doc_id longer than 64 characters ({len(doc_id)})")
     published, precision = parse_date(str(item["published"])) if item.get("published") else (None, None)
     if published and item.get("published_precision") in ("day", "week", "month", "year"):
         precision = item["published_precision"]  # the source knows better than the date's form
@@ -37,7 +40,7 @@ def raw_from_object(item: Any, location: str) -> RawDocument | ItemFailure:
         published=published,
         published_precision=precision,
         kind=optional_str(item.get("kind")),
-        doc_id=optional_str(item.get("doc_id")),
+        doc_id=doc_id,
     )
 
 

@@ -64,6 +64,7 @@ def test_header_date_keeps_its_precision() -> None:
     assert parse_date("November 2023") == (dt.date(2023, 11, 1), "month")
     assert parse_date("Wednesday, January 19, 2022") == (dt.date(2022, 1, 19), "day")
     assert parse_date("no date here") == (None, None)
+    assert parse_date("yesterday") == (None, None)  # relative dates mean nothing in metadata
 
 
 def test_text_without_header_keeps_everything_and_takes_the_first_line_as_title() -> None:
@@ -174,11 +175,12 @@ def test_jsonl_keeps_given_ids_and_reports_bad_lines(tmp_path: Path, sqlite_url:
         "{not json",
         json.dumps({"text": HPAKANT, "published": "March 2024", "url": "https://example.org/2"}),
         json.dumps({"title": "no text"}),
+        json.dumps({"doc_id": "x" * 65, "text": LOIKAW}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = ingest_paths([path], sqlite_url, progress=False)
-    assert (report.read, report.failed) == (2, 2)
-    assert {e.path for e in report.failures} == {f"{path}#line-3", f"{path}#line-5"}
+    assert (report.read, report.failed) == (2, 3)
+    assert {e.path for e in report.failures} == {f"{path}#line-3", f"{path}#line-5", f"{path}#line-6"}
     docs = {d.doc_id: d for d in stored_documents(sqlite_url)}
     assert docs["wire-001"].published == dt.date(2024, 2, 5) and docs["wire-001"].outlet == "Wire"
     [other] = [d for key, d in docs.items() if key != "wire-001"]
