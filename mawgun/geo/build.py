@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from mawgun.geo.text import index_keys
+
 DATA_DIR = Path(__file__).parent / "data"
 COLUMNS = (
     "pcode",
@@ -43,6 +45,7 @@ COLUMNS = (
     "township",
     "legacy_district",
     "alt",
+    "keys",
 )
 SIMPLIFY_DEGREES = 0.003
 
@@ -403,6 +406,9 @@ class Builder:
         """Write the gazetteer and GeoNames aliases as gzipped TSV (deterministic: no timestamps)."""
         order = {"state": 0, "district": 1, "township": 2, "town": 3, "ward": 4, "village_tract": 5, "village": 6}
         rows = sorted(self.rows.values(), key=lambda r: (order.get(r["level"], 7), r["pcode"]))
+        for row in rows:
+            alts = [a for a in row["alt"].split("|") if a]
+            row["keys"] = "|".join(index_keys(clean_cell(row["name"]), alts, row["level"]))
         lines = ["\t".join(COLUMNS)] + ["\t".join(clean_cell(r[c]) for c in COLUMNS) for r in rows]
         write_gzip(DATA_DIR / "gazetteer.tsv.gz", "\n".join(lines) + "\n")
         alias_lines = ["alias\tpcode\tsource"] + ["\t".join(a) for a in sorted(set(aliases))]

@@ -17,14 +17,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from mawgun.geo.text import bare_name, loose_key, name_key, name_variants
+from mawgun.geo.text import ADMIN_LEVELS, bare_name, loose_key, name_key, name_variants
 
 DATA_DIR = Path(__file__).parent / "data"
 LEVELS = ("state", "district", "township", "town", "ward", "village_tract", "village", "locality")
-ADMIN_LEVELS = ("state", "district", "township", "town", "locality")
-GENERIC_KEYS = frozenset(
-    {"east", "west", "north", "south", "upper", "lower", "kokangsaz", "wasad", "wasaz", "subtownship", "town"}
-)
 FUZZY_MIN_LEN = 6
 FUZZY_TOWNSHIP = 80
 ADMIN1_SUFFIXES = ("unionterritory", "territory", "state", "region", "division", "province")
@@ -75,34 +71,68 @@ def parse_row(row: list[str]) -> Entry:
 
 
 class Gazetteer:
-    """All units by P-code, plus name indexes for admin units and for villages within townships."""
+    """All units by P-code, plus name indexes for admin units and for villages within townships.
+
+    Admin units (states to towns, ~1,400) are parsed at load; the ~90,000 wards, tracts and villages are
+    kept as raw lines indexed by their precomputed loose keys and parsed only when a lookup returns them,
+    so loading stays well under a second."""
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.by_pcode: dict[str, Entry] = {}
         self.admin_index: dict[str, list[Entry]] = defaultdict(list)
-        self.local_index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-        self.national_local: dict[str, list[Entry]] = defaultdict(list)
-        self.township_locals: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+        self.national_local: dict[str, list[int]] = defaultdict(list)
+        self.township_locals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.admin1_of: dict[str, str] = {}
+        self._lines: list[str] = []
+        self._position: dict[str, int] = {}
+        self._parsed: dict[int, Entry] = {}
         self._township_keys: dict[str, list[Entry]] | None = None
         self.load_rows(data_dir / "gazetteer.tsv.gz")
         self.load_states()
         self.load_aliases(data_dir)
 
     def load_rows(self, path: Path) -> None:
-        """Read the gazetteer and index every name variant."""
+        """Read the gazetteer: admin units as entries, local units as lines, all indexed by their keys."""
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             next(handle)
             for line in handle:
-                entry = parse_row(line.rstrip("\n").split("\t"))
-                self.by_pcode[entry.pcode] = entry
-                variants = [entry.name] if entry.level == "state" else name_variants(entry.name)
-                for variant in (*variants, *entry.alt):
-                    if name_key(variant) not in GENERIC_KEYS:
-                        self.index_name(variant, entry)
+                cols = line.rstrip("\n").split("\t")
+                keys = cols[12].split("|") if cols[12] else []
+                if cols[1] in ADMIN_LEVELS:
+                    entry = parse_row(cols[:12])
+                    self.by_pcode[entry.pcode] = entry
+                    for key in keys:
+                        self.admin_index[key].append(entry)
+                    continue
+                position = len(self._lines)
+                self._lines.append(line)
+                self._position[cols[0]] = position
+                in_township = self.township_locals[cols[9]]
+                for key in keys:
+                    self.national_local[key].append(position)
+                    in_township[key].append(position)
+
+    def local_entry(self, position: int) -> Entry:
+        """The ward, tract or village stored at a position (parsed once, then cached)."""
+        entry = self._parsed.get(position)
+        if entry is None:
+            entry = parse_row(self._lines[position].rstrip("\n").split("\t")[:12])
+            self._parsed[position] = entry
+        return entry
+
+    def entries_at(self, positions: list[int]) -> list[Entry]:
+        """Local entries for index positions, without repeats."""
+        return [self.local_entry(p) for p in dict.fromkeys(positions)]
+
+    def get(self, pcode: str) -> Entry | None:
+        """The unit with a P-code (village codes are numbers), or None."""
+        entry = self.by_pcode.get(pcode)
+        if entry is None and pcode in self._position:
+            entry = self.local_entry(self._position[pcode])
+        return entry
 
     def index_name(self, name: str, entry: Entry) -> None:
-        """Add one spelling of an entry to the matching index of its level."""
+        """Add one more spelling of an entry (an alias) to the index of its level."""
         key = name_key(name)
         if not key:
             return
@@ -111,8 +141,9 @@ class Gazetteer:
                 self.admin_index[key].append(entry)
             return
         loose = loose_key(name)
-        self.national_local[loose].append(entry)
-        self.township_locals[entry.township][loose].append(entry)
+        position = self._position[entry.pcode]
+        self.national_local[loose].append(position)
+        self.township_locals[entry.township][loose].append(position)
 
     def load_states(self) -> None:
         """Map state P-codes (sub-units included) to the 15 admin1 names."""
@@ -134,10 +165,12 @@ class Gazetteer:
     def targets_of(self, target: str) -> list[Entry]:
         """Entries an alias target names: one P-code, or every unit with that exact name."""
         if re.fullmatch(r"MMR\w+|\d+", target):
-            return [self.by_pcode[target]] if target in self.by_pcode else []
+            entry = self.get(target)
+            return [entry] if entry is not None else []
         key = name_key(target)
         found = list(self.admin_index.get(key, []))
-        return found + [e for e in self.national_local.get(loose_key(target), []) if name_key(e.name) == key]
+        local = self.entries_at(self.national_local.get(loose_key(target), []))
+        return found + [e for e in local if name_key(e.name) == key]
 
     def add_alias(self, alias: str, entry: Entry) -> None:
         """Index an alias spelling for an entry (admin units and villages alike)."""
@@ -170,7 +203,7 @@ class Gazetteer:
         node: Entry | None = entry
         while node is not None and node.parent:
             codes.add(node.parent)
-            node = self.by_pcode.get(node.parent)
+            node = self.get(node.parent)
         if entry.state in ("MMR007", "MMR008"):
             codes.add("MMR111")
         if entry.state in ("MMR014", "MMR015", "MMR016"):
@@ -180,7 +213,7 @@ class Gazetteer:
 
     def contains(self, parent_pcode: str, child_pcode: str) -> bool:
         """True when the child unit lies within the parent unit by the P-code hierarchy."""
-        child = self.by_pcode.get(child_pcode)
+        child = self.get(child_pcode)
         return child is not None and parent_pcode in self.ancestors(child)
 
     def admin_matches(self, name: str) -> list[Entry]:
@@ -191,11 +224,11 @@ class Gazetteer:
         """Villages, village tracts and wards spelled `name` (loosely), within a township when given."""
         key = loose_key(name)
         if township is None:
-            return list(self.national_local.get(key, []))
-        return list(self.township_locals.get(township, {}).get(key, []))
+            return self.entries_at(self.national_local.get(key, []))
+        return self.entries_at(self.township_locals.get(township, {}).get(key, []))
 
-    def locals_in(self, township: str) -> dict[str, list[Entry]]:
-        """All villages, tracts and wards of one township keyed by loose key (for guarded fuzzy matching)."""
+    def locals_in(self, township: str) -> dict[str, list[int]]:
+        """Positions of one township's villages, tracts and wards by loose key (for guarded fuzzy matching)."""
         return self.township_locals.get(township, {})
 
     def fuzzy_townships(self, name: str) -> list[Entry]:

@@ -90,7 +90,7 @@ class Geocoder:
 
     def lookup(self, pcode: str) -> Place | None:
         """The unit with this P-code (any level), or None."""
-        entry = self.gaz.by_pcode.get(pcode.strip())
+        entry = self.gaz.get(pcode.strip())
         return self.to_place(entry, None, entry.name) if entry else None
 
     def contains(self, parent_pcode: str, child_pcode: str) -> bool:
@@ -191,7 +191,7 @@ class Geocoder:
             locals_ = self.gaz.locals_in(township)
             if len(key) >= MIN_FUZZY_LEN and locals_:
                 best = process.extractOne(key, list(locals_), scorer=fuzz.ratio, score_cutoff=FUZZY_LOCAL)
-                found = locals_[best[0]] if best and abs(len(best[0]) - len(key)) <= 3 else []
+                found = self.gaz.entries_at(locals_[best[0]]) if best and abs(len(best[0]) - len(key)) <= 3 else []
         found = [e for e in found if e.lat is not None]
         if not found:
             return None

@@ -96,3 +96,22 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of text[start:end] with offsets in `text`."""
     stop = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
+
+
+GENERIC_KEYS = frozenset(
+    {"east", "west", "north", "south", "upper", "lower", "kokangsaz", "wasad", "wasaz", "subtownship", "town"}
+)
+ADMIN_LEVELS = ("state", "district", "township", "town", "locality")
+
+
+def index_keys(name: str, alts: list[str], level: str) -> list[str]:
+    """The keys a gazetteer row is found by (written by the build, read by the runtime): name keys of
+    its spellings for admin units, loose keys for wards, tracts and villages; generic words left out."""
+    variants = [name] if level == "state" else name_variants(name)
+    admin = level in ADMIN_LEVELS
+    keys = []
+    for variant in (*variants, *alts):
+        key = name_key(variant)
+        if key and key not in GENERIC_KEYS:
+            keys.append(key if admin else loose_key(variant))
+    return list(dict.fromkeys(keys))
