@@ -150,8 +150,9 @@ def calls(client: Any) -> list[tuple[str, str]]:
     ]
 
 
-def time_calls(url: str, repeats: int) -> list[tuple[str, float, float]]:
-    """p50 and p95 in milliseconds per call (after one warm-up request each)."""
+def time_calls(url: str, repeats: int) -> list[tuple[str, float, float, float]]:
+    """Per call, in milliseconds: the first request (empty result cache), then p50 and p95 of the
+    repeats (aggregates served from the cache while the data version holds)."""
     from fastapi.testclient import TestClient
 
     from mawgun.web.app import create_app
@@ -159,7 +160,9 @@ def time_calls(url: str, repeats: int) -> list[tuple[str, float, float]]:
     results = []
     with TestClient(create_app(url)) as client:
         for name, path in calls(client):
+            start = time.perf_counter()
             assert client.get(path).status_code == 200, path
+            first = (time.perf_counter() - start) * 1000
             timings = []
             for _ in range(repeats):
                 start = time.perf_counter()
@@ -168,7 +171,7 @@ def time_calls(url: str, repeats: int) -> list[tuple[str, float, float]]:
                 assert response.status_code == 200, path
             timings.sort()
             p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-            results.append((name, statistics.median(timings), p95))
+            results.append((name, first, statistics.median(timings), p95))
     return results
 
 
@@ -187,13 +190,15 @@ def main() -> None:
         started = time.perf_counter()
         fill(url, args.events)
         console.print(f"filled {args.events:,} canonical events in {time.perf_counter() - started:.1f} s")
-    table = Table("call", "p50 ms", "p95 ms", title=f"{args.events:,} canonical events, {args.repeats} repeats")
-    worst = 0.0
-    for name, p50, p95 in time_calls(url, args.repeats):
-        table.add_row(name, f"{p50:.1f}", f"{p95:.1f}")
-        worst = max(worst, p95)
+    title = f"{args.events:,} canonical events, {args.repeats} repeats"
+    table = Table("call", "first ms", "p50 ms", "p95 ms", title=title)
+    worst = worst_first = 0.0
+    for name, first, p50, p95 in time_calls(url, args.repeats):
+        table.add_row(name, f"{first:.1f}", f"{p50:.1f}", f"{p95:.1f}")
+        worst, worst_first = max(worst, p95), max(worst_first, first)
     console.print(table)
     console.print(f"worst p95: {worst:.1f} ms ({'PASS' if worst < 200 else 'FAIL'}: bar is 200 ms)")
+    console.print(f"worst first request (empty cache): {worst_first:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -11,9 +11,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response
 from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
 
 from mawgun.web import control, query_events, query_stats
+from mawgun.web.cache import cached
 from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text
+from mawgun.web.filters import EventFilters
 from mawgun.web.formats import csv_lines, geojson_chunks, jsonl_lines, to_csv
 from mawgun.web.schemas import ControlRow, ErrorOut, EventDetail, EventOut, MapLayer, Page, StatsOut, StatsRow
 
@@ -115,14 +118,21 @@ def get_map(
     """The map's layers: events per township (choropleth) and event points grouped at ~1 km (~5 km
     above 20,000 events)."""
     level = query_events.choose_level(session, per_report)
+    body = cached(session, "map-json", (level, filters, points), lambda: map_json(session, level, filters, points))
+    return Response(body, media_type="application/json")
+
+
+def map_json(session: Session, level: str, filters: EventFilters, points: int) -> bytes:
+    """The map layer serialised once (validated by `MapLayer`), reused while the data is unchanged."""
     total = query_events.count_events(session, query_stats._table(level), filters)
     cells = 100 if total <= 20_000 else 20  # ~1 km cells, or ~5 km when there are many events
-    return {
-        "level": level,
-        "total": total,
-        "townships": query_stats.township_counts(session, level, filters),
-        "points": query_stats.map_points(session, level, filters, points, cells) if points else [],
-    }
+    layer = MapLayer(
+        level=level,  # type: ignore[arg-type]
+        total=total,
+        townships=query_stats.township_counts(session, level, filters),  # type: ignore[arg-type]
+        points=query_stats.map_points(session, level, filters, points, cells) if points else [],  # type: ignore[arg-type]
+    )
+    return layer.model_dump_json().encode("utf-8")
 
 
 @router.get("/control", response_model=list[ControlRow], responses=CSV_RESPONSE)

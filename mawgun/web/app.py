@@ -6,6 +6,8 @@ is fetched from the internet: scripts, styles and map outlines are all served by
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -18,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from mawgun import __version__
 from mawgun.store.db import ensure_schema, resolve_url
 
+LOG = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).parent / "static"
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'",
@@ -26,8 +29,12 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_url: str | None = None) -> FastAPI:
-    """Build the web app over the store at `db_url` (migrated on start if needed)."""
+def create_app(db_url: str | None = None, warm: bool = False) -> FastAPI:
+    """Build the web app over the store at `db_url` (migrated on start if needed).
+
+    `warm=True` (as `mawgun serve` does) computes the default dashboard aggregates in a background
+    thread at start-up, so the first visitor of a large store does not wait for them.
+    """
     from mawgun.web import api_events, api_records, pages
 
     resolved = resolve_url(db_url)
@@ -46,7 +53,27 @@ def create_app(db_url: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     add_handlers(app)
+    if warm:
+        threading.Thread(target=warm_cache, args=(resolved,), name="mawgun-warm-cache", daemon=True).start()
     return app
+
+
+def warm_cache(db_url: str) -> None:
+    """Run the unfiltered dashboard queries once so that their results are cached."""
+    from mawgun.store.db import session_scope
+    from mawgun.web import api_events, pages, query_events, query_stats
+    from mawgun.web.filters import EventFilters
+
+    try:
+        with session_scope(db_url) as session:
+            level = query_events.choose_level(session, None)
+            api_events.cached(session, "map-json", (level, EventFilters(), 2000),
+                              lambda: api_events.map_json(session, level, EventFilters(), 2000))  # fmt: skip
+            query_stats.aggregate(session, level, EventFilters(), ["month", "event_type"])
+            query_stats.aggregate(session, level, EventFilters(), ["origin"])
+            pages.filter_choices(session, level)
+    except Exception as exc:  # warming is an optimisation; the request path reports real errors
+        LOG.warning("could not warm the dashboard cache: %s", exc)
 
 
 def add_handlers(app: FastAPI) -> None:

@@ -19,7 +19,7 @@ def serve(
 
     from mawgun.web.app import create_app
 
-    app = create_app(db)
+    app = create_app(db, warm=True)
     Console(stderr=True).print(
         f"Mawgun dashboard on [bold]http://{host}:{port}/[/bold]  (API: /api/v1, reference: /api)"
     )

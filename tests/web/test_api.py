@@ -189,3 +189,27 @@ def test_openapi_schema_describes_the_resources(client: TestClient) -> None:
 
 def test_responses_carry_a_content_security_policy(client: TestClient) -> None:
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+def test_cached_aggregates_follow_new_data(client: TestClient, filled_url: str) -> None:
+    assert client.get("/api/v1/map").json()["total"] == 2
+    from mawgun.store.db import session_scope
+    from mawgun.store.schema import CanonicalEventRow
+
+    with session_scope(filled_url) as session:
+        session.add(
+            CanonicalEventRow(id="ce-new", event_type="Protests", actor1=[], actor2=[], tags=[], explanation={})
+        )
+    assert client.get("/api/v1/map").json()["total"] == 3
+    rows = client.get("/api/v1/stats", params={"by": "event_type"}).json()["rows"]
+    assert "Protests" in {row["keys"]["event_type"] for row in rows}
+
+
+def test_warming_the_cache_at_start_precomputes_the_dashboard(filled_url: str) -> None:
+    from mawgun.web import cache
+    from mawgun.web.app import warm_cache
+
+    cache.clear()
+    warm_cache(filled_url)
+    names = {key[1] for key in cache._entries}
+    assert {"map-json", "aggregate", "distinct"} <= names
