@@ -1,11 +1,13 @@
 """HTML pages (.html, .htm): the main text and metadata through trafilatura.
 
 trafilatura drops navigation, footers and comments and reads title, publication date, site name
-(our outlet) and canonical URL from the page's metadata.
+(our outlet) and canonical URL from the page's metadata. The page's declared charset
+(`<meta charset>`) is honoured; otherwise UTF-8, then Windows-1252.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,22 @@ def raw_from_html(html: str, location: str, url: str | None = None) -> RawDocume
     )
 
 
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> str:
+    """HTML bytes as text: the page's declared charset when it names a known one, else the usual fallbacks."""
+    declared = META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall back to detection
+    return decode_bytes(data)[0]
+
+
 def read_html(path: Path) -> Iterator[RawDocument]:
     """One document from an HTML file."""
-    html, _encoding = decode_bytes(read_limited(path))
-    yield raw_from_html(html, str(path))
+    data = read_limited(path)
+    decode_bytes(data[:8192])  # refuses empty and binary content with its reason
+    yield raw_from_html(decode_html(data), str(path))

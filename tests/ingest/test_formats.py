@@ -235,3 +235,13 @@ def test_burmese_digits_and_given_precision_are_understood(tmp_path: Path, sqlit
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     [doc] = ingest_one(path, sqlite_url)
     assert (doc.published, doc.published_precision) == (dt.date(2023, 11, 30), "month")
+
+
+def test_html_in_a_declared_legacy_charset_is_decoded_by_its_declaration(tmp_path: Path, sqlite_url: str) -> None:
+    path = tmp_path / "legacy.htm"
+    body = f"<p>{HPAKANT}</p><p>Jade traders from Lonkin said the fighting stopped work at the mines for the week.</p>"
+    page = f'<html><head><meta charset="iso-8859-15"><title>Hpakant – clashes</title></head><body><article>{body}'
+    page += "<p>Prices rose by 20 € per bag of rice, shop owners said.</p></article></body></html>"
+    path.write_bytes(page.replace("–", "-").encode("iso-8859-15"))
+    [doc] = ingest_one(path, sqlite_url)
+    assert "20 € per bag" in doc.text
