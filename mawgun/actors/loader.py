@@ -83,6 +83,11 @@ class Pattern:
     default: str | None = None
     confidence: float = 0.9
     keeps_unit: bool = True
+    requires: tuple[str, ...] = ()  # words one of which must occur in a text for the pattern to be tried
+
+    def worth_trying(self, text: str) -> bool:
+        """False when none of the required words occurs: a fast skip before the regex runs."""
+        return not self.requires or any(word in text for word in self.requires)
 
 
 @dataclass
@@ -187,7 +192,9 @@ def parse_pattern(entry: dict[str, Any], actors: dict[str, Actor]) -> Pattern:
         raise RegistryError(f"pattern {rule}: default {default!r} is not an actor id")
     if default is None and "org" not in regex.groupindex:
         raise RegistryError(f"pattern {rule}: needs a 'default' actor or an 'org' group")
-    return Pattern(rule, regex, default, float(entry.get("confidence", 0.9)), bool(entry.get("keeps_unit", True)))
+    requires = tuple(str(w) for w in entry.get("requires") or [])
+    confidence, keeps_unit = float(entry.get("confidence", 0.9)), bool(entry.get("keeps_unit", True))
+    return Pattern(rule, regex, default, confidence, keeps_unit, requires)
 
 
 def check_references(actors: dict[str, Actor]) -> None:

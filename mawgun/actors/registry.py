@@ -163,6 +163,8 @@ class ActorRegistry:
         """Mentions found by the data file's patterns (local units, described civilians)."""
         found: list[matcher.Match] = []
         for pattern in self._patterns:
+            if not pattern.worth_trying(text):
+                continue
             for hit in pattern.regex.finditer(text):
                 match = self.match_from_pattern(pattern, hit, on_date)
                 if match is not None:

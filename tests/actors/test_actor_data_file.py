@@ -69,3 +69,10 @@ def test_the_bundled_data_file_has_a_version_and_every_section() -> None:
 def test_a_malformed_data_file_fails_with_a_clear_message(tmp_path: Path, broken: str, message: str) -> None:
     with pytest.raises(RegistryError, match=message):
         load_registry(write(tmp_path, broken))
+
+
+def test_a_pattern_is_only_tried_when_one_of_its_required_words_occurs(tmp_path: Path) -> None:
+    gated = MINIMAL.replace("  - rule: unit\n", "  - rule: unit\n    requires: [Battalion]\n")
+    reg = load_registry(write(tmp_path, gated))
+    assert [r.unit for r in reg.find_actors("Kalay PDF held the road")] == [None]
+    assert [r.unit for r in reg.find_actors("Kalay PDF held the road with Battalion 3")] == ["Kalay PDF"]
