@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from mawgun.analytics import registry
 from mawgun.analytics.evidence import evidence_for
+from mawgun.analytics.query import dialect_of
 from mawgun.store.schema import CanonicalEventRow
 
 CONTROL_PATH = Path(__file__).parent / "data" / "control.yaml"
@@ -32,30 +33,55 @@ def control_types() -> dict[str, str]:
     return dict(yaml.safe_load(CONTROL_PATH.read_text(encoding="utf-8"))["sub_event_types"])
 
 
-def place_key(row: CanonicalEventRow) -> tuple[str, ...]:
-    """What identifies a place: its P-code, else its state/region and name."""
-    if row.pcode:
-        return ("pcode", row.pcode)
-    name = row.location or row.admin3 or ""
-    return ("name", (row.admin1 or "").lower(), " ".join(name.lower().split()))
+def place_key(dialect: str) -> ColumnElement[str]:
+    """SQL: what identifies a place: its P-code, else its state/region and name (lower case)."""
+    name = func.lower(func.trim(func.coalesce(CanonicalEventRow.location, CanonicalEventRow.admin3, "")))
+    by_name = func.lower(func.coalesce(CanonicalEventRow.admin1, "")).op("||")("/").op("||")(name)
+    return func.coalesce(CanonicalEventRow.pcode, by_name)
 
 
-def load_control_events(session: Session, until: dt.date | None = None) -> list[CanonicalEventRow]:
-    """Canonical events that transfer control, oldest first (up to `until` when given)."""
-    stmt = select(CanonicalEventRow).where(
+COLUMNS = ("id", "date", "sub_event_type", "actor1", "actor2", "location", "admin3", "admin1", "pcode")
+
+
+def control_select(dialect: str, until: dt.date | None) -> Select[Any]:
+    """Control events (up to `until`) with their place key, as plain rows."""
+    cols = [getattr(CanonicalEventRow, name) for name in COLUMNS]
+    stmt = select(*cols, place_key(dialect).label("place_key")).where(
         CanonicalEventRow.sub_event_type.in_(list(control_types())), CanonicalEventRow.date.is_not(None)
     )
-    if until is not None:
-        stmt = stmt.where(CanonicalEventRow.date <= until)
-    return list(session.scalars(stmt.order_by(CanonicalEventRow.date, CanonicalEventRow.id)))
+    return stmt.where(CanonicalEventRow.date <= until) if until is not None else stmt
 
 
-def holder_of(row: CanonicalEventRow) -> str:
+def load_control_events(session: Session, until: dt.date | None = None) -> list[Row[Any]]:
+    """Control events, oldest first (up to `until` when given)."""
+    stmt = control_select(dialect_of(session), until)
+    return list(session.execute(stmt.order_by(CanonicalEventRow.date, CanonicalEventRow.id)))
+
+
+def load_latest_per_place(session: Session, until: dt.date) -> list[Row[Any]]:
+    """The latest control event of each place up to `until` (a window function, in the database)."""
+    inner = (
+        control_select(dialect_of(session), until)
+        .add_columns(
+            func.row_number()
+            .over(
+                partition_by=place_key(dialect_of(session)),
+                order_by=(CanonicalEventRow.date.desc(), CanonicalEventRow.id.desc()),
+            )
+            .label("rank")
+        )
+        .subquery("ranked")
+    )
+    stmt = select(*[inner.c[name] for name in (*COLUMNS, "place_key")]).where(inner.c.rank == 1)
+    return list(session.execute(stmt))
+
+
+def holder_of(row: Any) -> str:
     """The code that holds the place after the event (first actor1; UNK when none is named)."""
     return str(row.actor1[0]) if row.actor1 else "UNK"
 
 
-def describe(row: CanonicalEventRow) -> dict[str, Any]:
+def describe(row: Any, alliances: dict[str, list[str]]) -> dict[str, Any]:
     """The place and change one control event records."""
     holder = holder_of(row)
     return {
@@ -64,21 +90,21 @@ def describe(row: CanonicalEventRow) -> dict[str, Any]:
         "admin1": row.admin1,
         "admin3": row.admin3,
         "holder": holder,
-        "holders": [str(code) for code in row.actor1] or [holder],
+        "holders": [str(code) for code in row.actor1 or []] or [holder],
         "side": registry.side_of(holder),
-        "alliances": registry.alliances_by_code().get(holder, []),
+        "alliances": alliances.get(holder, []),
         "since": row.date.isoformat() if row.date else None,
         "change": control_types()[row.sub_event_type or ""],
         "canonical_id": row.id,
-        "from": [str(code) for code in row.actor2],
+        "from": [str(code) for code in row.actor2 or []],
     }
 
 
-def timelines(rows: list[CanonicalEventRow]) -> dict[tuple[str, ...], list[CanonicalEventRow]]:
+def timelines(rows: list[Row[Any]]) -> dict[str, list[Row[Any]]]:
     """Place -> its control events in date order."""
-    places: dict[tuple[str, ...], list[CanonicalEventRow]] = {}
+    places: dict[str, list[Row[Any]]] = {}
     for row in rows:
-        places.setdefault(place_key(row), []).append(row)
+        places.setdefault(row.place_key, []).append(row)
     return places
 
 
@@ -88,9 +114,10 @@ def territorial_control(session: Session, as_of: dt.date) -> list[dict[str, Any]
     Rows: place, pcode, admin1, admin3, holder (code), holders, side, alliances, since (date of
     the deciding event), change (captured/retaken/transferred), evidence (reports, documents, quotes).
     """
-    latest = [events[-1] for events in timelines(load_control_events(session, as_of)).values()]
+    latest = load_latest_per_place(session, as_of)
     proofs = evidence_for(session, [row.id for row in latest])
-    answers = [describe(row) | {"evidence": proofs.get(row.id, [])} for row in latest]
+    alliances = registry.alliances_by_code()
+    answers = [describe(row, alliances) | {"evidence": proofs.get(row.id, [])} for row in latest]
     return sorted(answers, key=lambda row: (row["admin1"] or "", row["place"] or ""))
 
 
@@ -114,7 +141,7 @@ def control_changes(
     A control event that names the same holder as the one before it (a repeated report) is no change.
     """
     places = timelines(load_control_events(session, now))
-    changes: list[tuple[CanonicalEventRow, str | None, CanonicalEventRow]] = []
+    changes: list[tuple[Any, str | None, Any]] = []
     for events in places.values():
         previous: str | None = None
         for row in events:
@@ -123,10 +150,11 @@ def control_changes(
                 changes.append((row, previous, events[-1]))
             previous = holder
     proofs = evidence_for(session, [row.id for row, _, _ in changes])
+    alliances = registry.alliances_by_code()
     answers = []
     for row, previous, current in changes:
         answers.append(
-            describe(row)
+            describe(row, alliances)
             | {
                 "date": row.date.isoformat() if row.date else None,
                 "previous_holder": previous or (str(row.actor2[0]) if row.actor2 else None),

@@ -14,18 +14,22 @@ from sqlalchemy.orm import Session
 
 from mawgun.store.schema import DocumentRow, EventRow, EvidenceRow
 
+CHUNK = 2000  # ids per IN (...) list, well under SQLite's limit on bound parameters
+
+
+def chunks(ids: list[str]) -> list[list[str]]:
+    """Ids in slices of CHUNK."""
+    return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
 
 def quotes_for(session: Session, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Event report id -> its evidence spans (document, start, end, quote)."""
     found: dict[str, list[dict[str, Any]]] = {}
-    if not event_ids:
-        return found
-    stmt = (
-        select(EvidenceRow)
-        .where(EvidenceRow.record_kind == "event", EvidenceRow.record_id.in_(event_ids))
-        .order_by(EvidenceRow.record_id, EvidenceRow.start)
-    )
-    for row in session.scalars(stmt):
+    rows = []
+    for part in chunks(event_ids):
+        stmt = select(EvidenceRow).where(EvidenceRow.record_kind == "event", EvidenceRow.record_id.in_(part))
+        rows.extend(session.scalars(stmt))
+    for row in sorted(rows, key=lambda r: (r.record_id, r.start)):
         found.setdefault(row.record_id, []).append(
             {"document_id": row.document_id, "start": row.start, "end": row.end, "quote": row.quote}
         )
@@ -38,13 +42,15 @@ def evidence_for(session: Session, canonical_ids: Iterable[str]) -> dict[str, li
     result: dict[str, list[dict[str, Any]]] = {cid: [] for cid in ids}
     if not ids:
         return result
-    stmt = (
-        select(EventRow, DocumentRow.outlet, DocumentRow.url, DocumentRow.title)
-        .outerjoin(DocumentRow, DocumentRow.id == EventRow.document_id)
-        .where(EventRow.canonical_id.in_(ids))
-        .order_by(EventRow.canonical_id, EventRow.id)
-    )
-    rows = session.execute(stmt).all()
+    rows = []
+    for part in chunks(ids):
+        stmt = (
+            select(EventRow, DocumentRow.outlet, DocumentRow.url, DocumentRow.title)
+            .outerjoin(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventRow.canonical_id.in_(part))
+        )
+        rows.extend(session.execute(stmt).all())
+    rows.sort(key=lambda row: (row[0].canonical_id, row[0].id))
     quotes = quotes_for(session, [row[0].id for row in rows])
     for event, outlet, url, title in rows:
         result[event.canonical_id].append(

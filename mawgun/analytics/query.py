@@ -9,10 +9,25 @@ are isolated here. Canonical events (table `canonical_events`) are counted by de
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, Select, String, and_, cast, func, literal, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    String,
+    Text,
+    and_,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from mawgun.analytics import registry
@@ -74,11 +89,10 @@ def dialect_of(session: Session) -> str:
 def period_key(src: Source, unit: str, dialect: str) -> ColumnElement[Any]:
     """An SQL expression giving each event's period: ISO day, Monday of its ISO week, YYYY-MM or YYYY."""
     date = src.col("date")
-    if dialect == "sqlite":
-        formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    if dialect == "sqlite":  # dates are stored as ISO text: a prefix is the day, month or year
         if unit == "week":
             return func.date(date, "weekday 0", "-6 days")
-        return func.strftime(formats[unit], date)
+        return func.substr(date, 1, {"day": 10, "month": 7, "year": 4}[unit])
     formats = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY", "week": "YYYY-MM-DD"}
     if unit == "week":
         return func.to_char(func.date_trunc("week", date), formats[unit])
@@ -96,17 +110,31 @@ def label_period(unit: str, value: Any) -> str | None:
     return f"{year}-W{week:02d}"
 
 
-def actor_links(src: Source, dialect: str) -> FromClause:
-    """A subquery of (eid, role, code): one row per actor of each event."""
+def actor_links(
+    src: Source, dialect: str, conds: list[ColumnElement[bool]] | None = None, roles: tuple[int, ...] = (1, 2)
+) -> FromClause:
+    """A subquery of (eid, role, code): one row per actor of each event that meets `conds`.
+
+    The conditions are applied inside, before JSON arrays are unpacked, so only the filtered
+    events' actors are read.
+    """
+    conds = conds or []
     if src.per_report:
-        return select(
-            EventActorRow.event_id.label("eid"),
-            EventActorRow.role.label("role"),
-            func.coalesce(EventActorRow.actor_id, EventActorRow.name).label("code"),
-        ).subquery("links")
+        return (
+            select(
+                EventActorRow.event_id.label("eid"),
+                EventActorRow.role.label("role"),
+                func.coalesce(EventActorRow.actor_id, EventActorRow.name).label("code"),
+            )
+            .join(EventRow, EventRow.id == EventActorRow.event_id)
+            .where(EventActorRow.role.in_(roles), *conds)
+            .subquery("links")
+        )
     parts = []
     elements = "json_each" if dialect == "sqlite" else "json_array_elements_text"
     for role, column in ((1, CanonicalEventRow.actor1), (2, CanonicalEventRow.actor2)):
+        if role not in roles:
+            continue
         values = getattr(func, elements)(column).table_valued("value", name=f"a{role}")
         parts.append(
             select(
@@ -116,8 +144,38 @@ def actor_links(src: Source, dialect: str) -> FromClause:
             )
             .select_from(CanonicalEventRow)
             .join(values, literal(True))
+            .where(*conds)
         )
-    return union_all(*parts).subquery("links")
+    return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("links")
+
+
+def json_list_has(column: Any, codes: list[str], dialect: str) -> ColumnElement[bool]:
+    """Whether a JSON list column holds any of `codes`, by matching its serialised text ("AA" in quotes).
+
+    Much faster than unpacking the array; exact because codes are matched with their JSON quotes
+    (case-sensitively: GLOB on SQLite, LIKE on PostgreSQL).
+    """
+    text = cast(column, Text)
+    tests = []
+    for code in codes:
+        quoted = json.dumps(code)
+        if dialect == "sqlite":
+            tests.append(text.op("GLOB")("*" + re.sub(r"([*?\[])", r"[\1]", quoted) + "*"))
+        else:
+            escaped = quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            tests.append(text.like(f"%{escaped}%", escape="\\"))
+    return or_(*tests) if tests else literal(False)
+
+
+def actor_condition(src: Source, codes: list[str], dialect: str) -> ColumnElement[bool]:
+    """Events with any of `codes` among their actors (either role)."""
+    if src.per_report:
+        match = or_(EventActorRow.actor_id.in_(codes), EventActorRow.name.in_(codes))
+        return src.col("id").in_(select(EventActorRow.event_id).where(match))
+    return or_(
+        json_list_has(CanonicalEventRow.actor1, codes, dialect),
+        json_list_has(CanonicalEventRow.actor2, codes, dialect),
+    )
 
 
 def label_table(pairs: list[tuple[str, str]], name: str) -> FromClause:
@@ -164,8 +222,7 @@ def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[Colum
         conds.append(src.col("origin") == flt.origin)
     codes = actor_codes(flt)
     if codes is not None:
-        links = actor_links(src, dialect)
-        conds.append(src.col("id").in_(select(links.c.eid).where(links.c.code.in_(codes))))
+        conds.append(actor_condition(src, codes, dialect))
     return conds
 
 
@@ -175,11 +232,18 @@ def filtered(stmt: Select[Any], src: Source, flt: EventFilter, dialect: str) -> 
     return stmt.where(and_(*conds)) if conds else stmt
 
 
-def fatality_sums(src: Source) -> list[ColumnElement[Any]]:
-    """SUM expressions: best estimate, and low/high (each falling back to the best where missing)."""
-    best = src.col("fatalities_best")
+def fatality_sums(src: Source, columns: Any = None) -> list[ColumnElement[Any]]:
+    """SUM expressions: best estimate, and low/high (each falling back to the best where missing).
+
+    `columns` reads them from a subquery that selected fatalities_best/low/high instead of the table.
+    """
+
+    def col(name: str) -> Any:
+        return columns[name] if columns is not None else src.col(name)
+
+    best = col("fatalities_best")
     return [
         func.coalesce(func.sum(best), 0).label("fatalities"),
-        func.coalesce(func.sum(func.coalesce(src.col("fatalities_low"), best)), 0).label("fatalities_low"),
-        func.coalesce(func.sum(func.coalesce(src.col("fatalities_high"), best)), 0).label("fatalities_high"),
+        func.coalesce(func.sum(func.coalesce(col("fatalities_low"), best)), 0).label("fatalities_low"),
+        func.coalesce(func.sum(func.coalesce(col("fatalities_high"), best)), 0).label("fatalities_high"),
     ]

@@ -3,6 +3,7 @@
 Analytics groups and filters events by alliance and side; those facts belong to `mawgun.actors`
 (`get_registry()`). When the registry cannot be imported (a partial install, or while it is being
 built) a small versioned fallback in `data/actors_fallback.yaml` keeps the counts working.
+Facts are read once per process and cached (callers must not modify the lists returned).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def alliance_members(alliance: str, on_date: dt.date | None = None) -> list[str]
     return sorted({alliance, *members})
 
 
+@lru_cache(maxsize=4096)
 def side_of(code: str) -> str:
     """The side (junta, resistance, civilian, ...) of an actor code; "unknown" when not known."""
     reg = load_registry()
@@ -61,6 +63,7 @@ def side_of(code: str) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=1)
 def known_codes() -> list[str]:
     """Every actor code the registry (or the fallback) knows."""
     reg = load_registry()
@@ -80,6 +83,7 @@ def codes_on_side(side: str) -> list[str]:
     return [code for code in known_codes() if side_of(code) == side]
 
 
+@lru_cache(maxsize=1)
 def alliances_by_code() -> dict[str, list[str]]:
     """Each known code -> the alliances it belongs to (the alliance code itself maps to itself)."""
     reg = load_registry()

@@ -160,3 +160,22 @@ def test_actor_pairs_rank_who_acts_against_whom(seeded):
 def test_an_unknown_group_key_is_a_clear_error(seeded):
     with session_scope(seeded) as session, pytest.raises(ValueError, match="cannot group by township"):
         count_events(session, ["township"], EventFilter())
+
+
+def test_per_report_counts_group_by_the_actors_of_each_report(seeded):
+    with session_scope(seeded) as session:
+        rows = {r["actor"]: r["events"] for r in count_events(session, ["actor"], EventFilter(per_report=True))}
+        pairs = actor_pairs(session, EventFilter(per_report=True), 1)
+    assert rows["MIL"] == 7 and rows["CIV"] == 4
+    assert (pairs[0]["actor1"], pairs[0]["actor2"], pairs[0]["events"]) == ("MIL", "CIV", 4)
+
+
+def test_an_actor_code_matches_whole_codes_only(store_url, build):
+    with session_scope(store_url) as session:
+        b = build(session)
+        b.canonical("2024-01-10", "Battles", "Armed clash", ["AA"], ["MIL"], 1, admin1="Rakhine")
+        b.canonical("2024-01-11", "Battles", "Armed clash", ["AAB", "aa"], ["KA"], 1, admin1="Kayah")
+        b.canonical("2024-01-12", "Battles", "Armed clash", ['Arakan Army "AA" unit'], [], 1, admin1="Chin")
+    with session_scope(store_url) as session:
+        rows = count_events(session, ["admin1"], EventFilter(actors=["AA"]))
+    assert [(r["admin1"], r["events"]) for r in rows] == [("Rakhine", 1)]

@@ -1,0 +1,133 @@
+"""Latency of the analytics queries the web dashboard makes, on 100,000 synthetic canonical events.
+
+Run on demand (not a test):  .venv/bin/python bench/stats_scale.py [--events 100000] [--db URL]
+Fills a fresh database (SQLite file by default; pass a PostgreSQL URL to measure that backend, which
+should be an empty schema) with deterministic pseudo-random events over 2021-2024 (types, states,
+townships, actors incl. alliance members), then times each query (median of 5 runs, in ms).
+Target: each < 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# (event type, sub-event type, weight): roughly the mix of a conflict like Myanmar's, where
+# changes of control are a few percent of events.
+TYPES = [
+    ("Explosions/Remote violence", "Air/drone strike", 20),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", 15),
+    ("Battles", "Armed clash", 40),
+    ("Battles", "Non-state actor overtakes territory", 3),
+    ("Battles", "Government regains territory", 1),
+    ("Violence against civilians", "Attack", 14),
+    ("Strategic developments", "Arrests", 7),
+]
+STATES = ["Sagaing", "Magway", "Mandalay", "Shan", "Kayah", "Kayin", "Chin", "Kachin", "Rakhine", "Bago", "Yangon"]
+RESISTANCE = ["PDF", "KIA", "KNLA", "KNDF", "AA", "TNLA", "MNDAA", "CDF", "LDF", "BPLA"]
+
+
+def synthetic_rows(n: int, seed: int = 1027) -> list[dict[str, Any]]:
+    """n canonical-event rows, the same for the same seed."""
+    rng = random.Random(seed)
+    start = dt.date(2021, 2, 1)
+    rows = []
+    for i in range(n):
+        event_type, sub, _ = rng.choices(TYPES, weights=[t[2] for t in TYPES])[0]
+        state = rng.choice(STATES)
+        other = rng.sample(RESISTANCE, rng.choice([1, 1, 2]))
+        mil_first = sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Government regains territory")
+        rows.append(
+            {
+                "id": f"ce-bench-{i:07d}",
+                "event_type": event_type,
+                "sub_event_type": sub,
+                "date": start + dt.timedelta(days=rng.randrange(1400)),
+                "admin1": state,
+                "admin3": f"{state} township {rng.randrange(20)}",
+                "location": f"{state} place {rng.randrange(300)}",
+                "actor1": ["MIL"] if mil_first else other,
+                "actor2": other if mil_first else ["MIL"],
+                "fatalities_best": rng.choice([None, 0, 0, 1, 2, 3, 5, 8]),
+                "origin": "mawgun",
+            }
+        )
+    return rows
+
+
+def fill(url: str, n: int) -> float:
+    """Write n synthetic events; returns seconds."""
+    from sqlalchemy import insert
+
+    from mawgun.store.db import session_scope
+    from mawgun.store.schema import CanonicalEventRow
+
+    rows = synthetic_rows(n)
+    begin = time.perf_counter()
+    with session_scope(url) as session:
+        for i in range(0, n, 5000):
+            session.execute(insert(CanonicalEventRow), rows[i : i + 5000])
+    return time.perf_counter() - begin
+
+
+def queries() -> dict[str, Callable[[Any], Any]]:
+    """The dashboard's questions, each a function of a session."""
+    from mawgun import analytics as an
+
+    year = an.EventFilter(since=dt.date(2023, 1, 1), until=dt.date(2023, 12, 31))
+    return {
+        "count by month": lambda s: an.count_events(s, ["month"], an.EventFilter()),
+        "count by month,admin1 (2023)": lambda s: an.count_events(s, ["month", "admin1"], year),
+        "count by week, air strikes": lambda s: an.count_events(
+            s, ["week"], an.EventFilter(sub_event_types=["Air/drone strike"])
+        ),
+        "count by actor (2023)": lambda s: an.count_events(s, ["actor"], year),
+        "count by side (2023)": lambda s: an.count_events(s, ["side"], year),
+        "alliance 3BHA by month": lambda s: an.count_events(s, ["month"], an.EventFilter(alliance="3BHA")),
+        "peak week": lambda s: an.peak_period(s, "week", an.EventFilter()),
+        "compare around 2023-10-27": lambda s: an.compare_periods(s, dt.date(2023, 10, 27), 150, 150),
+        "top townships": lambda s: an.top_places(s, an.EventFilter(), "admin3", 10),
+        "actor pairs (2023)": lambda s: an.actor_pairs(s, year, 10),
+        "territorial control 2024-03-31": lambda s: an.territorial_control(s, dt.date(2024, 3, 31)),
+    }
+
+
+def time_queries(url: str, runs: int = 5) -> None:
+    """Print the median and max wall ms of each query, and its median CPU ms (less sensitive to load)."""
+    from mawgun.store.db import session_scope
+
+    with session_scope(url) as session:
+        for name, query in queries().items():
+            query(session)  # warm caches (registry, statement compilation)
+            times, cpu = [], []
+            for _ in range(runs):
+                begin, begin_cpu = time.perf_counter(), time.process_time()
+                query(session)
+                times.append((time.perf_counter() - begin) * 1000)
+                cpu.append((time.process_time() - begin_cpu) * 1000)
+            print(
+                f"{name:34s} median {statistics.median(times):7.1f} ms   max {max(times):7.1f} ms"
+                f"   cpu {statistics.median(cpu):7.1f} ms"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", help="database URL (default: a fresh SQLite file)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db or f"sqlite:///{Path(tmp) / 'scale.db'}"
+        print(f"filled {args.events} events in {fill(url, args.events):.1f} s ({url.split(':')[0]})")
+        time_queries(url)
+
+
+if __name__ == "__main__":
+    main()
