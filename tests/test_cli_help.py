@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import click
+from typing import Any
+
 import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
@@ -10,11 +11,12 @@ from typer.testing import CliRunner
 from mawgun.cli.main import app
 
 
-def walk_commands(command: click.Command, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """All command paths below the root, groups included."""
+def walk_commands(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """All command paths below the root, groups included (Typer bundles its own click: duck-type)."""
     found = [path] if path else []
-    if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+    subcommands = getattr(command, "commands", None)
+    if isinstance(subcommands, dict):
+        for name, sub in sorted(subcommands.items()):
             found.extend(walk_commands(sub, (*path, name)))
     return found
 
