@@ -371,11 +371,13 @@ def score_text(a: Profile, b: Profile) -> float:
 
 
 def score_fatalities(a: Profile, b: Profile) -> float:
-    """Agreement of death tolls: 1 equal, falling with the relative gap; 0.5 when one is unknown."""
+    """Agreement of death tolls: 1 equal, falling with the relative gap to a floor (tolls get revised);
+    0.5 when one is unknown."""
     if a.fatalities is None or b.fatalities is None:
         return 0.5
     high = max(a.fatalities, b.fatalities)
-    return 1.0 if high == 0 else 1.0 - abs(a.fatalities - b.fatalities) / high
+    agreement = 1.0 if high == 0 else 1.0 - abs(a.fatalities - b.fatalities) / high
+    return max(float(load_settings()["fatalities_floor"]), agreement)
 
 
 def compare_profiles(a: Profile, b: Profile) -> tuple[float, dict[str, float]] | None:

@@ -154,3 +154,35 @@ def test_gold_fixture_clusters_with_bcubed_precision_and_recall_of_at_least_poin
     documents = {a.document.doc_id: a.document for a in articles}
     scores = bcubed(cluster_records(records, documents), labels)
     assert scores["precision"] >= 0.9 and scores["recall"] >= 0.9
+
+
+def test_no_records_give_no_clusters() -> None:
+    assert cluster_records([]) == {}
+
+
+def test_undated_reports_are_dated_by_their_publication_and_clustered() -> None:
+    a = make_doc(
+        "u1", "A jet bombed Pazigyi village in Kanbalu, killing about 100 people.", "DVB", dt.date(2023, 4, 12)
+    )
+    b = make_doc("u2", "The Pazigyi air strike in Kanbalu killed 100 people.", "RFA", dt.date(2023, 4, 13))
+    dated = make_event(a, fatalities=100)
+    undated = make_event(b, date=None, fatalities=100)
+    documents = {a.doc_id: a, b.doc_id: b}
+    assignment = cluster_records([dated, undated], documents)
+    assert assignment[dated.record_id] == assignment[undated.record_id]
+    alone = cluster_records([dated, undated])
+    assert alone[dated.record_id] != alone[undated.record_id]
+
+
+def test_reports_days_apart_in_one_township_with_other_villages_and_actors_stay_apart() -> None:
+    a = make_doc("v1", "Jets bombed Nyaung Kone village in Kanbalu, killing four.", "DVB", dt.date(2023, 4, 8))
+    b = make_doc(
+        "v2",
+        "KIA and PDF fighters were hit by an air strike at Ywa Thit, Kanbalu; 30 died.",
+        "RFA",
+        dt.date(2023, 4, 12),
+    )
+    first = make_event(a, date=dt.date(2023, 4, 8), location="Nyaung Kone", fatalities=4)
+    second = make_event(b, date=dt.date(2023, 4, 11), location="Ywa Thit", targets=("KIA", "PDF"), fatalities=30)
+    assignment = cluster_records([first, second])
+    assert assignment[first.record_id] != assignment[second.record_id]
