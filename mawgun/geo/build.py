@@ -407,7 +407,7 @@ class Builder:
         order = {"state": 0, "district": 1, "township": 2, "town": 3, "ward": 4, "village_tract": 5, "village": 6}
         rows = sorted(self.rows.values(), key=lambda r: (order.get(r["level"], 7), r["pcode"]))
         for row in rows:
-            alts = [a for a in row["alt"].split("|") if a]
+            alts = [a for a in row["alt"].split("|") if a] + ([clean_cell(row["name_my"])] if row["name_my"] else [])
             row["keys"] = "|".join(index_keys(clean_cell(row["name"]), alts, row["level"]))
         lines = ["\t".join(COLUMNS)] + ["\t".join(clean_cell(r[c]) for c in COLUMNS) for r in rows]
         write_gzip(DATA_DIR / "gazetteer.tsv.gz", "\n".join(lines) + "\n")

@@ -162,6 +162,8 @@ class Geocoder:
         anchors: list[Entry] = []
         for mention in mentions + extra:
             chosen = admin.get(id(mention))
+            if chosen is not None and chosen.level not in ("township", "town", "locality"):
+                continue  # a state or district named like a township does not anchor villages
             others = [e for e in mention.candidates if e.level in ("township", "town")]
             for entry in ([chosen] if chosen is not None else []) + others:
                 township = self.gaz.township_of(entry)

@@ -78,7 +78,8 @@ def is_name_token(token: Token, loose: bool) -> bool:
 
 
 def split_runs(tokens: list[Token], loose: bool) -> list[tuple[int, int]]:
-    """Maximal runs [i, j) of consecutive name tokens separated only by spaces or hyphens."""
+    """Maximal runs [i, j) of consecutive name tokens separated only by spaces or hyphens (a Burmese-script
+    token is a run of its own: Burmese separates phrases, not words, with spaces)."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -86,7 +87,13 @@ def split_runs(tokens: list[Token], loose: bool) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and is_name_token(tokens[j], loose) and tokens[j].start - tokens[j - 1].end <= 1:
+        while (
+            j < len(tokens)
+            and tokens[i].text.isascii()
+            and tokens[j].text.isascii()
+            and is_name_token(tokens[j], loose)
+            and tokens[j].start - tokens[j - 1].end <= 1
+        ):
             j += 1
         runs.append((i, j))
         i = j

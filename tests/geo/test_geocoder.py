@@ -133,3 +133,62 @@ def test_boundary_layers_are_packaged_geojson():
         assert path.is_file() and path.read_text(encoding="utf-8").startswith('{"type":"FeatureCollection"')
     with pytest.raises(ValueError):
         boundaries_path("admin9")
+
+
+def test_township_answer_carries_its_seat_towns_point(gc):
+    township = gc.geocode_description("Dawei Township")
+    town = gc.lookup("MMR006001701")
+    assert township.level == "township" and township.geo_precision == 2
+    assert (township.latitude, township.longitude) == (town.latitude, town.longitude)
+
+
+def test_road_between_two_towns_answers_their_midpoint(gc):
+    place = gc.geocode_description("on the Hakha-Falam road")
+    hakha, falam = gc.lookup("MMR004002701"), gc.lookup("MMR004001701")
+    assert place.geo_precision == 2
+    assert place.latitude == pytest.approx((hakha.latitude + falam.latitude) / 2, abs=1e-4)
+
+
+def test_between_two_villages_answers_their_midpoint(gc):
+    place = gc.geocode_description("between War Yaung and War Tan villages Ayadaw Township")
+    assert place.admin3 == "Ayadaw" and place.level == "village"
+    assert 22.19 < place.latitude < 22.21
+
+
+def test_state_named_like_a_township_does_not_anchor_villages(gc):
+    place = gc.geocode_description("Kone Thar village", context="Troops burned homes in Sagaing Region.")
+    assert place is None or place.level in ("state", "township") and place.admin1 == "Sagaing"
+
+
+def test_description_naming_nothing_known_falls_back_to_its_context(gc):
+    place = gc.geocode_description("a monastery near the river", context="Troops raided Kawlin Township on Monday")
+    assert place.admin3 == "Kawlin" and place.span is None
+
+
+def test_misspelt_designated_township_is_matched_strictly(gc):
+    assert gc.resolve("Tharyarwaddy Township").admin3 == "Thayarwady"
+    assert gc.resolve("Qwertyuiop Township") is None
+
+
+def test_same_name_townships_follow_the_state_in_context(gc):
+    assert gc.resolve("Minhla Township", context="in Magway Region").admin1 == "Magway"
+    assert gc.resolve("Minhla Township", context="in Bago Region").admin1 == "Bago"
+
+
+def test_burmese_names_are_found(gc):
+    (place,) = gc.find_places("လွိုင်ကော် မြို့တွင် တိုက်ပွဲ")
+    assert place.admin3 == "Loikaw"
+    assert gc.search("ဖရူဆို")[0].pcode == "MMR002003"
+
+
+def test_find_places_respects_start_and_end_offsets(gc):
+    text = "Fighting in Loikaw. Later, shelling in Hpakant Township."
+    start = text.index("Later")
+    (place,) = gc.find_places(text, start=start)
+    assert place.admin3 == "Hpakant"
+    assert text[place.span.start : place.span.end] == "Hpakant"
+
+
+def test_village_in_context_township_resolves(gc):
+    place = gc.resolve("Pyin Ye Gyi village", context="Troops shelled villages in Nyaunglebin Township.")
+    assert place.level == "village" and place.location == "Pyin Yae Gyi"
