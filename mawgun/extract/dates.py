@@ -42,10 +42,11 @@ MONTHS = {
     "dec": 12,
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTH = (
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_ALT = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+MONTH = rf"(?P<m>{MONTH_ALT})\.?"
 DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<y>(?:19|20)\d\d)"
 COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
@@ -74,6 +75,13 @@ def m2(pattern: str) -> re.Pattern[str]:
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("iso", m2(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("numeric", m2(r"\b(?P<d>[0-3]?\d)/(?P<mm>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
+    (
+        "range_dmdm",
+        m2(
+            rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_ALT})\.?\s*(?:-|–|to|until)\s*"
+            rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?"
+        ),
+    ),
     (
         "range_dmy",
         m2(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
@@ -199,6 +207,17 @@ def r_range(m: re.Match[str], published: dt.date | None, anchor: dt.date | None)
     if last < first:
         return None
     return first, "day" if first == last else "week", last, False
+
+
+def r_range_months(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    month1, month2 = MONTHS[m.group("m1").lower()], month_of(m)
+    d1, d2 = int(m.group("d1")), int(m.group("d"))
+    year2 = int(m.group("y")) if m.group("y") else infer_year(month2, d2, published, anchor)
+    year1 = year2 - 1 if month1 > month2 else year2
+    first, last = dt.date(year1, month1, d1), dt.date(year2, month2, d2)
+    if last < first:
+        return None
+    return first, "day" if first == last else "week" if (last - first).days <= 7 else "month", last, False
 
 
 def r_day_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
@@ -329,6 +348,7 @@ def r_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) 
 RESOLVERS = {
     "iso": r_full,
     "numeric": r_full,
+    "range_dmdm": r_range_months,
     "range_dmy": r_range,
     "range_mdy": r_range,
     "dmy": r_full,

@@ -169,7 +169,7 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
 def figure_counts(metric: str, value: float, strong: bool, weak: bool) -> bool:
     """Whether a figure is an aggregate statistic (not one event's count)."""
     rule = next((r for r in metric_rules() if r["metric"] == metric), {})
-    if value < float(rule.get("min_value", 1)):
+    if value < float(rule.get("min_value", 1)) and not strong:
         return False
     return strong if rule.get("needs_strong") else True
 

@@ -86,3 +86,8 @@ def test_yesterday_and_last_week_count_back_from_publication() -> None:
 def test_lowercase_may_and_march_are_not_months() -> None:
     text = "troops may march on the town"
     assert find_dates(text, 0, len(text), PUBLISHED) == []
+
+
+def test_a_range_across_months_keeps_both_ends() -> None:
+    mention = first("displacements, 28 June - 3 July.", published=dt.date(2024, 7, 10))
+    assert (mention.date, mention.date_end) == (dt.date(2024, 6, 28), dt.date(2024, 7, 3))

@@ -1,0 +1,54 @@
+"""Statistics: metric, value, qualifier, area, period and source of aggregate figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mawgun.extract import extract_document
+from mawgun.model import Document, StatisticRecord
+
+
+def figures(text: str, published: dt.date = dt.date(2023, 9, 15)) -> list[StatisticRecord]:
+    records = extract_document(Document(doc_id="d", text=text, published=published))
+    return [r for r in records if isinstance(r, StatisticRecord)]
+
+
+def test_two_figures_in_one_sentence_with_period_and_source() -> None:
+    text = (
+        "Nyan Lynn Thit Analytica, a monitoring group, reported at least 149 airstrikes in August alone, "
+        "with a peak of 84 attacks in a single week."
+    )
+    first, second = figures(text)
+    assert (first.metric, first.value, first.qualifier) == ("airstrikes", 149, "at least")
+    assert (first.period_start, first.period_end) == (dt.date(2023, 8, 1), dt.date(2023, 8, 31))
+    assert first.source_org == "Nyan Lynn Thit Analytica"
+    assert (second.metric, second.value, second.qualifier) == ("airstrikes", 84, "peak")
+
+
+def test_millions_and_acronyms_expand() -> None:
+    text = (
+        "The UN Office for the Coordination of Humanitarian Affairs (OCHA) works in Myanmar. "
+        "OCHA estimated 1.9 million IDPs across Myanmar."
+    )
+    (figure,) = figures(text)
+    assert (figure.metric, figure.value, figure.area) == ("displaced", 1_900_000, ["Myanmar"])
+    assert figure.source_org == "UN Office for the Coordination of Humanitarian Affairs"
+
+
+def test_of_them_keeps_the_metric_of_the_figure_before() -> None:
+    text = "The number of towns seized by resistance forces has surged to 52 nationwide, with 28 of them in Shan State."
+    assert [(f.metric, f.value) for f in figures(text)] == [("towns captured", 52), ("towns captured", 28)]
+
+
+def test_a_single_events_death_count_is_not_a_statistic() -> None:
+    assert figures("Junta jets bombed Kanan village in Sagaing Region on 6 January, killing 17 civilians.") == []
+
+
+def test_idmc_style_displacement_figures() -> None:
+    text = (
+        "Myanmar: 3,000 displacements, 03 June - 10 June. Conflict resulted in a total of 3,000 people being "
+        "displaced in Magway Region on 3 June, according to UNHCR Myanmar."
+    )
+    found = {(f.metric, f.value) for f in figures(text, dt.date(2024, 6, 20))}
+    assert ("displaced", 3000) in found
+    assert any(f.source_org == "UNHCR Myanmar" and f.area == ["Magway"] for f in figures(text, dt.date(2024, 6, 20)))
