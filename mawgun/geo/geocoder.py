@@ -26,8 +26,8 @@ DESIGNATED_LEVELS = {
     "town": ("town", "locality", "township"),
     "district": ("district",),
     "state": ("state",),
-    "village": ("town", "locality"),
-    "village_tract": ("town", "locality"),
+    "village": ("town",),
+    "village_tract": ("town",),
     "ward": ("town",),
 }
 FUZZY_LOCAL = 82
