@@ -39,6 +39,7 @@ ADMIN1_ALIASES = {
     "pegu": "bago",
     "tenasserim": "tanintharyi",
 }
+MIN_NAMES = 3  # one shared name ("Kayah") out of one is weak: overlap counts at least three names
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 ADMIN_SUFFIXES = re.compile(r"\b(state|region|township|tsp|district|division|union territory|north|south|east|west)\b")
@@ -366,7 +367,7 @@ def score_text(a: Profile, b: Profile) -> float:
     ratio = fuzz.token_set_ratio(a.text, b.text) / 100.0
     if not a.names or not b.names:
         return ratio
-    overlap = len(a.names & b.names) / min(len(a.names), len(b.names))
+    overlap = len(a.names & b.names) / max(min(len(a.names), len(b.names)), MIN_NAMES)
     return max(ratio, overlap)
 
 
