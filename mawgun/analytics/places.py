@@ -1,8 +1,9 @@
 """State/region names: every spelling folded to one of Myanmar's 15 states/regions.
 
-`mawgun.geo.normalize_admin1` is the authority; until it is importable a small local fallback
-handles the spellings that coded datasets use ("Magway  region", "Bago division", "Karen state",
-"Shan-North", "Naypyidaw Union territory").
+A small local table handles the common spellings of coded datasets and users ("Magway  region",
+"Bago division", "Karen state", "Shan-North", "Naypyidaw Union territory") without loading the
+gazetteer (which takes seconds, too long for a CLI count); anything else goes to
+`mawgun.geo.normalize_admin1`, the authority, when it is installed.
 """
 
 from __future__ import annotations
@@ -56,11 +57,13 @@ def _normalizer() -> Callable[[str], str | None]:
         return fallback_normalize_admin1
 
     def combined(name: str) -> str | None:
+        found = fallback_normalize_admin1(name)  # common spellings without loading the gazetteer
+        if found:
+            return found
         try:
-            found = geo_normalize(name)
+            return geo_normalize(name)
         except Exception:
-            found = None
-        return found or fallback_normalize_admin1(name)
+            return None
 
     return combined
 
