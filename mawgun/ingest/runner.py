@@ -2,8 +2,9 @@
 
 Every file (every item, for feeds and JSONL) ends as one entry of the `IngestReport` and one row
 of `ingest_log`: read (a new document), skipped (already stored, or an unsupported file inside a
-folder) or failed (with the reason). Each document is committed on its own, so an error later in
-the batch cannot lose what was already read.
+folder) or failed (with the reason). Documents are committed in batches of 200; a database error
+on one item fails that item only (the rest of its batch is stored one by one), and an interruption
+loses at most the open batch, which the next run reads again (nothing else is written twice).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from mawgun.ingest.registry import reader_for, supported_extensions
 from mawgun.ingest.source import ItemFailure, RawDocument, ReadError, to_document
+
+BATCH_SIZE = 200  # documents per transaction: an interruption loses at most this many, read again next run
 
 
 @dataclass
@@ -142,25 +145,83 @@ def store_item(session: Session, item: RawDocument | ItemFailure) -> IngestEntry
     return IngestEntry(item.location, "skipped", "already stored", doc.doc_id)
 
 
-def ingest_file(session: Session, candidate: Candidate, run_id: str) -> list[IngestEntry]:
-    """All entries of one file, each committed with its ingest_log row; database errors fail the item only."""
-    from mawgun.store.repository import log_ingest
+class BatchWriter:
+    """Stores items and their ingest_log rows, committing every `batch_size` entries.
 
-    items: Iterator[RawDocument | ItemFailure] = iter([]) if candidate.decided else read_items(candidate.path)
-    entries = [candidate.decided] if candidate.decided else []
-    for item in items:
+    A database error on one item rolls back the open batch; its other items are then stored one by
+    one, so only the offending item fails. Entries come out in the order items went in.
+    """
+
+    def __init__(self, session: Session, run_id: str, batch_size: int | None = None) -> None:
+        self.session = session
+        self.run_id = run_id
+        self.batch_size = batch_size or BATCH_SIZE
+        self.done: list[IngestEntry] = []
+        self.pending: list[tuple[RawDocument | ItemFailure | None, IngestEntry]] = []
+
+    def store(self, item: RawDocument | ItemFailure | None, decided: IngestEntry | None = None) -> IngestEntry:
+        """Write one item (or only the log row of an entry decided without reading) in the open transaction."""
+        from mawgun.store.repository import log_ingest
+
+        if item is None:
+            assert decided is not None, "an entry without an item must be decided"
+            entry = decided
+        else:
+            entry = store_item(self.session, item)
+        log_ingest(self.session, self.run_id, entry.path, entry.status, entry.reason, entry.document_id)
+        return entry
+
+    def write(self, item: RawDocument | ItemFailure | None, decided: IngestEntry | None = None) -> None:
+        """Add an item to the batch; on a database error, fail that item only."""
         try:
-            entry = store_item(session, item)
-            log_ingest(session, run_id, entry.path, entry.status, entry.reason, entry.document_id)
-            session.commit()
-        except Exception as exc:  # e.g. the database refused a value; keep going with the next item
-            session.rollback()
-            entry = IngestEntry(item.location, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
-        entries.append(entry)
-    if candidate.decided:
-        log_ingest(session, run_id, candidate.decided.path, candidate.decided.status, candidate.decided.reason)
-        session.commit()
-    return entries
+            entry = self.store(item, decided)
+        except Exception as exc:  # e.g. the database refused a value
+            self.session.rollback()
+            self.replay()
+            self.fail(storage_failure(item, decided, exc))
+            return
+        self.pending.append((item, entry))
+        if len(self.pending) >= self.batch_size:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open batch (replaying it item by item if the commit itself fails)."""
+        try:
+            self.session.commit()
+        except Exception:
+            self.session.rollback()
+            self.replay()
+            return
+        self.done.extend(entry for _item, entry in self.pending)
+        self.pending.clear()
+
+    def replay(self) -> None:
+        """Store the rolled-back batch again, one item per transaction."""
+        batch, self.pending = self.pending, []
+        for item, entry in batch:
+            try:
+                self.done.append(self.store(item, entry if item is None else None))
+                self.session.commit()
+            except Exception as exc:
+                self.session.rollback()
+                self.fail(storage_failure(item, entry, exc))
+
+    def fail(self, entry: IngestEntry) -> None:
+        """Record a storage failure, and log it in its own transaction (best effort: the database is unwell)."""
+        from mawgun.store.repository import log_ingest
+
+        self.done.append(entry)
+        try:
+            log_ingest(self.session, self.run_id, entry.path, entry.status, entry.reason)
+            self.session.commit()
+        except Exception:
+            self.session.rollback()
+
+
+def storage_failure(item: RawDocument | ItemFailure | None, decided: IngestEntry | None, exc: Exception) -> IngestEntry:
+    """The failed entry of an item the database would not take."""
+    location = item.location if item is not None else decided.path if decided else "?"
+    return IngestEntry(location, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
 
 
 def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: bool = True) -> IngestReport:
@@ -174,8 +235,15 @@ def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: 
     report = IngestReport(new_run_id())
     candidates = collect_files(paths)
     with session_scope(url) as session:
+        writer = BatchWriter(session, report.run_id)
         for candidate in with_progress(candidates, progress):
-            report.entries.extend(ingest_file(session, candidate, report.run_id))
+            if candidate.decided:
+                writer.write(None, candidate.decided)
+                continue
+            for item in read_items(candidate.path):
+                writer.write(item)
+        writer.commit()
+        report.entries = writer.done
     return report
 
 

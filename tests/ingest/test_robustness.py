@@ -141,3 +141,33 @@ def test_accented_western_text_and_utf16_with_bom_decode_exactly() -> None:
     assert decode_bytes(text.encode("latin-1")) == (text, "cp1252")
     assert decode_bytes(text.encode("utf-16"))[0] == text
     assert decode_bytes("\ufeff".encode("utf-8") + text.encode("utf-8"))[0] == text
+
+
+def test_a_document_the_database_refuses_fails_alone_and_its_batch_is_kept(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from mawgun.ingest import runner
+    from mawgun.store import repository
+
+    original = repository.save_document
+
+    def refuse_poison(session, doc):  # type: ignore[no-untyped-def]
+        if "POISON" in doc.text:
+            raise ValueError("value refused by the database")
+        return original(session, doc)
+
+    monkeypatch.setattr(repository, "save_document", refuse_poison)
+    monkeypatch.setattr(runner, "BATCH_SIZE", 3)
+    path = docs_folder(tmp_path) / "wire.jsonl"
+    texts = [f"Report {n}: {GOOD}" for n in range(7)]
+    texts[4] = "POISON " + texts[4]
+    path.write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n", encoding="utf-8")
+    report = ingest_paths([path], sqlite_url, progress=False)
+    assert [e.status for e in report.entries] == ["read"] * 4 + ["failed"] + ["read"] * 2
+    assert "could not be stored" in (report.entries[4].reason or "")
+    assert len(stored_documents(sqlite_url)) == 6
+    with session_scope(sqlite_url) as session:
+        statuses = [r.status for r in session.query(IngestLogRow).order_by(IngestLogRow.id)]
+    assert sorted(statuses) == ["failed"] + ["read"] * 6  # the refusal is logged too
