@@ -155,18 +155,17 @@ def scan_run(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int
 def split_admin_suffix(
     gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str
 ) -> list[Mention]:
-    """'Letpan Kyin Myinmu [Township]': a local name followed by the designated admin name, or [].
-    The shortest exact tail of the designated level wins; fuzzy tails are tried only after."""
+    """'Letpan Kyin Myinmu [Township]': a local name followed by the designated admin name (the shortest
+    exact tail of the designated level), or []."""
     i, j = run
     levels = {"township": ("township", "town"), "town": ("town", "township", "locality")}.get(kind, (kind,))
-    for finder in (gaz.admin_matches, gaz.fuzzy_townships):
-        for k in range(j - 1, i, -1):
-            tail = " ".join(t.text for t in tokens[k:j])
-            entries = [e for e in finder(tail) if e.level in levels]
-            if entries and len(name_key(tail)) >= 3:
-                head = make_mention(text, tokens, i, k, [])
-                head.designator = "feature"
-                return [head, make_mention(text, tokens, k, j, entries)]
+    for k in range(j - 1, i, -1):
+        tail = " ".join(t.text for t in tokens[k:j])
+        entries = [e for e in gaz.admin_matches(tail) if e.level in levels]
+        if entries and len(name_key(tail)) >= 3:
+            head = make_mention(text, tokens, i, k, [])
+            head.designator = "feature"
+            return [head, make_mention(text, tokens, k, j, entries)]
     return []
 
 
@@ -256,6 +255,7 @@ def find_mentions(
     """Every place mention in text[start:end], offsets in `text`, in reading order (`loose`: lower-case
     names count, for descriptions; `scan`: names inside title-case runs count, for context)."""
     tokens = tokenize(text, start, end)
+    loose = loose and not any(t.text[:1].isupper() for t in tokens)  # lower-case names only in lower-case text
     runs = split_runs(tokens, loose)
     kinds = run_designators(tokens, runs)
     groups = [mentions_of_run(gaz, text, tokens, run, kind, scan) for run, kind in zip(runs, kinds, strict=True)]
