@@ -7,13 +7,14 @@ total) and `sort`; `format=csv` answers the same page as CSV.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
-from mawgun.web import control, query_events, query_stats
+from mawgun.web import analytics_bridge, control, query_events, query_stats
 from mawgun.web.cache import cached
 from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text
 from mawgun.web.filters import EventFilters
@@ -69,7 +70,7 @@ def get_event(session: SessionDep, event_id: str) -> Any:
 Dimensions = Annotated[
     str,
     Query(
-        description="Comma-separated group keys: " + ", ".join(query_stats.DIMENSIONS),
+        description="Comma-separated group keys: " + ", ".join((*query_stats.DIMENSIONS, "actor", "alliance", "side")),
         max_length=200,
         examples=["month,admin1"],
     ),
@@ -79,10 +80,10 @@ Dimensions = Annotated[
 def parse_dimensions(by: str) -> list[str]:
     """Validated group keys (at most three, no repeats)."""
     names = [name.strip() for name in by.split(",") if name.strip()]
-    unknown = [name for name in names if name not in query_stats.DIMENSIONS]
+    allowed = (*query_stats.DIMENSIONS, *analytics_bridge.ACTOR_KEYS)
+    unknown = [name for name in names if name not in allowed]
     if unknown or not names or len(names) > 3 or len(set(names)) != len(names):
-        allowed = ", ".join(query_stats.DIMENSIONS)
-        raise HTTPException(status_code=422, detail=f"by: one to three distinct keys of {allowed}")
+        raise HTTPException(status_code=422, detail=f"by: one to three distinct keys of {', '.join(allowed)}")
     return names
 
 
@@ -97,7 +98,13 @@ def get_stats(
     """Event and fatality counts grouped by period, type and place (server-side aggregation)."""
     names = parse_dimensions(by)
     level = query_events.choose_level(session, per_report)
-    rows = query_stats.aggregate(session, level, filters, names)
+    if set(names) & set(analytics_bridge.ACTOR_KEYS):
+        if not analytics_bridge.available():
+            raise HTTPException(status_code=422, detail="grouping by actor, alliance or side needs mawgun.analytics")
+        args = (level, filters, tuple(names))
+        rows = cached(session, "count-by", args, lambda: analytics_bridge.count_by(session, level, filters, names))
+    else:
+        rows = query_stats.aggregate(session, level, filters, names)
     if format == "csv":
         return Response(to_csv(rows, [*names, "events", "fatalities"]), media_type="text/csv")
     out = [StatsRow(keys={n: _key(r[n]) for n in names}, events=r["events"], fatalities=r["fatalities"]) for r in rows]
@@ -136,10 +143,16 @@ def map_json(session: Session, level: str, filters: EventFilters, points: int) -
 
 
 @router.get("/control", response_model=list[ControlRow], responses=CSV_RESPONSE)
-def get_control(session: SessionDep, filters: FiltersDep, per_report: PerReport = None, format: Format = "json") -> Any:
-    """Territorial control: the latest change of hands recorded for each township."""
+def get_control(
+    session: SessionDep,
+    filters: FiltersDep,
+    as_of: Annotated[dt.date | None, Query(description="Control on this day (default: latest event).")] = None,
+    per_report: PerReport = None,
+    format: Format = "json",
+) -> Any:
+    """Territorial control: who holds each place after the latest recorded change of hands."""
     level = query_events.choose_level(session, per_report)
-    rows = control.territorial_control(session, level, filters)
+    rows = control.territorial_control(session, level, filters, as_of)
     if format == "csv":
         return Response(to_csv(rows, list(ControlRow.model_fields)), media_type="text/csv")
     return rows

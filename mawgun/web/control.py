@@ -8,16 +8,23 @@ reading of the store; `mawgun.analytics` may refine it.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mawgun.web import analytics_bridge, query_stats
 from mawgun.web.cache import cached
 from mawgun.web.filters import CANONICAL, REPORTS, EventFilters, where_clause
 from mawgun.web.query_events import canonical_dict, report_dicts
 
-CONTROL_SUBTYPES = ("Non-state actor overtakes territory", "Government regains territory")
+CONTROL_SUBTYPES = (
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Non-violent transfer of territory",
+)
 
 
 def latest_changes(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
@@ -36,14 +43,21 @@ def latest_changes(session: Session, level: str, filters: EventFilters) -> list[
 
 
 def controller_of(change: dict[str, Any]) -> str:
-    """Who holds the place after a change: the government for regains, else the first actor1."""
-    if change.get("sub_event_type") == "Government regains territory":
-        return (change.get("actor1") or ["MIL"])[0]
-    return (change.get("actor1") or ["unknown"])[0]
+    """Who holds the place after a change: the first actor1 (ACLED's convention), UNK when none."""
+    return (change.get("actor1") or ["UNK"])[0]
 
 
-def territorial_control(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
-    """The latest change of control per township: controller, date and the event that says so."""
+def territorial_control(
+    session: Session, level: str, filters: EventFilters, as_of: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Who holds each place: by `mawgun.analytics` on `as_of` (default: the latest event date) for
+    canonical events, else the latest change per township read here; cached."""
+    if level == "canonical" and analytics_bridge.available():
+        day = as_of or query_stats.date_range(session, level)[1] or dt.date.today()
+        args = (filters, day)
+        return cached(session, "control-analytics", args, lambda: analytics_bridge.control_rows(session, filters, day))
+    if as_of:
+        filters = replace(filters, until=min(filters.until or as_of, as_of))
     return cached(session, "control", (level, filters), lambda: _territorial_control(session, level, filters))
 
 

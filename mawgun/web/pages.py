@@ -156,13 +156,18 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
 
 @router.get("/control", response_class=HTMLResponse)
 def control_page(request: Request) -> HTMLResponse:
-    """Territorial control: who last took each township, on a map and in a table."""
+    """Territorial control on a chosen day: who holds each place, on a map and in a table."""
     filters, query, errors = read_filters(request)
+    as_of = _date(request.query_params.get("as_of"), "as_of", errors)
+    if as_of:
+        query["as_of"] = as_of.isoformat()
     with _session(request) as session:
         level = query_events.choose_level(session, None)
-        rows = control.territorial_control(session, level, filters)
+        rows = control.territorial_control(session, level, filters, as_of)
         choices = filter_choices(session, level)
-    return render(request, "control.html", query=query, errors=errors, rows=rows, choices=choices, active="control")
+    return render(
+        request, "control.html", query=query, errors=errors, rows=rows, choices=choices, active="control", as_of=as_of
+    )
 
 
 @router.get("/reports", response_class=HTMLResponse)

@@ -222,6 +222,8 @@ class ControlRow(BaseModel):
     admin1: str | None = None
     location: str | None = None
     controller: str
+    side: str | None = None
+    alliances: list[str] = Field(default_factory=list)
     since: dt.date | None = None
     sub_event_type: str | None = None
     event_id: str

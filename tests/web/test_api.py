@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from fastapi.testclient import TestClient
 
 from web.sample_store import LASHIO_SENTENCE, fill_store
@@ -213,3 +214,19 @@ def test_warming_the_cache_at_start_precomputes_the_dashboard(filled_url: str) -
     warm_cache(filled_url)
     names = {key[1] for key in cache._entries}
     assert {"map-json", "aggregate", "distinct"} <= names
+
+
+def test_stats_by_actor_and_alliance_come_from_analytics(client: TestClient) -> None:
+    from mawgun.web import analytics_bridge
+
+    if not analytics_bridge.available():
+        pytest.skip("mawgun.analytics is not installed")
+    rows = client.get("/api/v1/stats", params={"by": "actor"}).json()["rows"]
+    assert {r["keys"]["actor"]: r["events"] for r in rows} == {"MNDAA": 1, "MIL": 2, "CIV": 1}
+    alliances = client.get("/api/v1/stats", params={"by": "alliance", "since": "2024-01-01"}).json()["rows"]
+    assert "3BHA" in {r["keys"]["alliance"] for r in alliances}
+
+
+def test_control_as_of_a_day_before_the_capture_is_empty(client: TestClient) -> None:
+    assert client.get("/api/v1/control", params={"as_of": "2024-08-01"}).json() == []
+    assert len(client.get("/api/v1/control", params={"as_of": "2024-08-05"}).json()) == 1

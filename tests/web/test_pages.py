@@ -64,3 +64,8 @@ def test_unknown_event_page_is_a_404_page_for_browsers(client: TestClient) -> No
 def test_static_files_are_served_locally(client: TestClient) -> None:
     assert client.get("/static/dashboard.js").status_code == 200
     assert "mark" in client.get("/static/app.css").text
+
+
+def test_control_page_answers_for_a_chosen_day(client: TestClient) -> None:
+    assert "MNDAA" in client.get("/control", params={"as_of": "2024-08-10"}).text
+    assert "MNDAA</b>" not in client.get("/control", params={"as_of": "2024-08-01"}).text
