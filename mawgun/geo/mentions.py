@@ -131,9 +131,24 @@ def mentions_in_run(
     while i < j:
         length, entries = match_admin(gaz, tokens, i, j)
         if not length or not allowed_match(tokens, i, length, entries, designated and i + length == j):
-            return scan_run(gaz, text, tokens, run) if scan else [make_mention(text, tokens, run[0], j, [])]
+            if scan:
+                return scan_run(gaz, text, tokens, run)
+            return split_at_hyphens(gaz, text, tokens, run) or [make_mention(text, tokens, run[0], j, [])]
         found.append(make_mention(text, tokens, i, i + length, entries))
         i += length
+    return found
+
+
+def split_at_hyphens(gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
+    """'Saw-Kangyi', 'Myawaddy-Wallay': a run not covered by admin names is read as hyphen-joined parts
+    (names with a hyphen inside, like Khin-U, are matched whole before this); [] when it has no hyphen."""
+    i, j = run
+    cuts = [k for k in range(i + 1, j) if text[tokens[k - 1].end : tokens[k].start].strip() == "-"]
+    if not cuts:
+        return []
+    found: list[Mention] = []
+    for start, stop in zip([i, *cuts], [*cuts, j], strict=True):
+        found += mentions_in_run(gaz, text, tokens, (start, stop))
     return found
 
 
