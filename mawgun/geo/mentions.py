@@ -77,7 +77,12 @@ def is_name_token(token: Token, loose: bool) -> bool:
     return token.capitalised or loose
 
 
-def split_runs(tokens: list[Token], loose: bool) -> list[tuple[int, int]]:
+def hyphen_joined(text: str, tokens: list[Token], j: int) -> bool:
+    """True when token j is attached to the one before by a hyphen ("Hpa-An", "Mrauk-U")."""
+    return j > 0 and text[tokens[j - 1].end : tokens[j].start] == "-" and tokens[j].lower not in CONNECTORS
+
+
+def split_runs(text: str, tokens: list[Token], loose: bool) -> list[tuple[int, int]]:
     """Maximal runs [i, j) of consecutive name tokens separated only by spaces or hyphens (a Burmese-script
     token is a run of its own: Burmese separates phrases, not words, with spaces)."""
     runs: list[tuple[int, int]] = []
@@ -91,7 +96,7 @@ def split_runs(tokens: list[Token], loose: bool) -> list[tuple[int, int]]:
             j < len(tokens)
             and tokens[i].text.isascii()
             and tokens[j].text.isascii()
-            and is_name_token(tokens[j], loose)
+            and (is_name_token(tokens[j], loose) or hyphen_joined(text, tokens, j))
             and tokens[j].start - tokens[j - 1].end <= 1
         ):
             j += 1
@@ -177,6 +182,8 @@ def split_admin_suffix(
     for k in range(j - 1, i, -1):
         tail = " ".join(t.text for t in tokens[k:j])
         entries = [e for e in gaz.admin_matches(tail) if e.level in levels]
+        if not entries and k == j - 1 and len(tokens[k].text) >= 7:
+            entries = gaz.fuzzy_townships(tail)  # one long misspelt word: "Myitkyinia"
         if entries and len(name_key(tail)) >= 3:
             head = make_mention(text, tokens, i, k, [])
             head.designator = "feature"
@@ -271,7 +278,7 @@ def find_mentions(
     names count, for descriptions; `scan`: names inside title-case runs count, for context)."""
     tokens = tokenize(text, start, end)
     loose = loose and not any(t.text[:1].isupper() for t in tokens)  # lower-case names only in lower-case text
-    runs = split_runs(tokens, loose)
+    runs = split_runs(text, tokens, loose)
     kinds = run_designators(tokens, runs)
     groups = [mentions_of_run(gaz, text, tokens, run, kind, scan) for run, kind in zip(runs, kinds, strict=True)]
     attach_qualifiers(gaz, tokens, runs, groups)
