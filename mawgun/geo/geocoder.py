@@ -111,18 +111,21 @@ class Geocoder:
         }
         results: list[tuple[Mention, Place]] = []
         for mention in mentions:
-            entry = self.resolve_one(mention, admin.get(id(mention)), anchors, states)
+            near = [m for m in mentions if same_sentence(text, m, mention)]
+            strict = self.anchor_townships(near, [], admin)
+            ordered = strict + [a for a in anchors if a not in strict]
+            entry = self.resolve_one(mention, admin.get(id(mention)), ordered, states, bool(strict))
             if entry is not None:
                 span = Span(mention.start, mention.end, mention.text)
                 results.append((mention, self.to_place(entry, span, mention.text)))
         return results
 
     def resolve_one(
-        self, mention: Mention, admin: Entry | None, anchors: list[Entry], states: set[str]
+        self, mention: Mention, admin: Entry | None, anchors: list[Entry], states: set[str], strict: bool
     ) -> Entry | None:
         """The entry for one mention: a local unit in an anchor township, else its admin match."""
         if mention.is_local or mention.designator == "feature":
-            local = self.resolve_local(mention, anchors, states)
+            local = self.resolve_local(mention, anchors, states, strict)
             if local is not None:
                 return local
             if mention.designator == "village" and self.gaz.local_matches(mention.text):
@@ -171,14 +174,15 @@ class Geocoder:
                     anchors.append(township)
         return anchors
 
-    def resolve_local(self, mention: Mention, anchors: list[Entry], states: set[str]) -> Entry | None:
-        """A village, tract or ward: inside an anchor township, else unique nationwide, else the coarser unit."""
+    def resolve_local(self, mention: Mention, anchors: list[Entry], states: set[str], strict: bool) -> Entry | None:
+        """A village, tract or ward: inside an anchor township (those of its own sentence first: when one is
+        named there and holds no such village, no guess), else unique nationwide, else the coarser unit."""
         name = re.sub(r"\s+(?:and|or)\s+.*$", "", mention.text)
         for township in anchors:
             found = self.local_in_township(name, township.pcode, mention.designator)
             if found is not None:
                 return found
-        if anchors:
+        if strict:
             return None
         candidates = [e for e in self.gaz.local_matches(name) if e.lat is not None]
         if states:
@@ -206,6 +210,9 @@ class Geocoder:
             return None
         if len({(round(e.lat or 0, 2), round(e.lon or 0, 2)) for e in candidates}) == 1:
             return candidates[0]
+        tracts = {e.pcode if e.level == "village_tract" else e.parent for e in candidates}
+        if len(tracts) == 1:  # a village and the tract named after it
+            return min(candidates, key=lambda e: (e.level != "village", e.pcode))
         for field in ("township", "district", "state"):
             codes = {getattr(e, field) for e in candidates}
             if len(codes) == 1 and next(iter(codes)) in self.gaz.by_pcode:
@@ -280,6 +287,12 @@ class Geocoder:
             level=entry.level,
             span=span,
         )
+
+
+def same_sentence(text: str, first: Mention, second: Mention) -> bool:
+    """True when no sentence end (. ! ? ; or a line break) lies between two mentions."""
+    lo, hi = sorted((first.start, second.start))
+    return not re.search(r"[.!?;\n]\s", text[lo:hi])
 
 
 def order_of(entry: Entry) -> int:

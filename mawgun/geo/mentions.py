@@ -199,8 +199,9 @@ def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry]
     designated = designated or (following is not None and following.lower in DESIGNATORS)
     if length == 1 and not designated and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
         return False
-    if not all(e.level == "state" for e in entries) or following is None:
-        return True
+    last = tokens[i + length - 1]
+    if not all(e.level == "state" for e in entries) or following is None or following.start - last.end != 1:
+        return True  # not an ethnic name, or punctuation follows it ("Kachin, Chin, and Karen states")
     return not (following.lower in ORG_WORDS or (following.capitalised and following.lower not in DESIGNATORS))
 
 

@@ -192,3 +192,18 @@ def test_find_places_respects_start_and_end_offsets(gc):
 def test_village_in_context_township_resolves(gc):
     place = gc.resolve("Pyin Ye Gyi village", context="Troops shelled villages in Nyaunglebin Township.")
     assert place.level == "village" and place.location == "Pyin Yae Gyi"
+
+
+def test_township_elsewhere_in_an_article_does_not_block_a_village_in_its_own_sentence(gc):
+    text = (
+        "Resistance forces took Kawlin Township in November. "
+        "An airstrike on Pa Zi Gyi Village in Sagaing Region in April killed more than 150 people."
+    )
+    village = next(p for p in gc.find_places(text) if p.span.text == "Pa Zi Gyi")
+    assert village.admin3 == "Kanbalu" and village.level == "village"
+
+
+def test_ethnic_names_in_a_list_before_states_are_places(gc):
+    places = gc.find_places("In Kachin, Chin, and Karen states, fighting grew.")
+    assert [p.admin1 for p in places] == ["Kachin", "Chin", "Kayin"]
+    assert gc.find_places("A Karenni armed group rejected the offer.") == []
