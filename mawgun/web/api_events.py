@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,7 @@ from mawgun.web.cache import cached
 from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text
 from mawgun.web.filters import EventFilters
 from mawgun.web.formats import csv_lines, geojson_chunks, jsonl_lines, to_csv
+from mawgun.web.responses import json_bytes
 from mawgun.web.schemas import ControlRow, ErrorOut, EventDetail, EventOut, MapLayer, Page, StatsOut, StatsRow
 
 router = APIRouter(prefix="/api/v1", tags=["events"])
@@ -117,6 +118,7 @@ def _key(value: Any) -> str | None:
 
 @router.get("/map", response_model=MapLayer)
 def get_map(
+    request: Request,
     session: SessionDep,
     filters: FiltersDep,
     per_report: PerReport = None,
@@ -126,7 +128,7 @@ def get_map(
     above 20,000 events)."""
     level = query_events.choose_level(session, per_report)
     body = cached(session, "map-json", (level, filters, points), lambda: map_json(session, level, filters, points))
-    return Response(body, media_type="application/json")
+    return json_bytes(request, body)
 
 
 def map_json(session: Session, level: str, filters: EventFilters, points: int) -> bytes:

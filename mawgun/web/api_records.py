@@ -9,10 +9,11 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from mawgun.web import adapters, query_documents
 from mawgun.web.api_events import CSV_RESPONSE, NOT_FOUND, Format
-from mawgun.web.boundaries import boundaries_gzip, boundaries_json
+from mawgun.web.boundaries import boundaries_json
 from mawgun.web.deps import Limit, Offset, SessionDep, check_dates, clean_text
 from mawgun.web.formats import to_csv
 from mawgun.web.places import lookup_place, search_places
+from mawgun.web.responses import json_bytes
 from mawgun.web.schemas import (
     ActorOut,
     Boundaries,
@@ -156,8 +157,4 @@ def resolve_actor(name: Annotated[str, Query(min_length=1, max_length=200)]) -> 
 @router.get("/boundaries/{level}", response_model=Boundaries, tags=["map"])
 def get_boundaries(level: Literal["admin1", "admin3"], request: Request) -> Any:
     """Simplified state/region or township outlines (MIMU) for drawing the map."""
-    headers = {"Cache-Control": "public, max-age=86400", "Vary": "Accept-Encoding"}
-    if "gzip" in request.headers.get("accept-encoding", ""):
-        headers["Content-Encoding"] = "gzip"
-        return Response(boundaries_gzip(level), media_type="application/json", headers=headers)
-    return Response(boundaries_json(level), media_type="application/json", headers=headers)
+    return json_bytes(request, boundaries_json(level), cache_control="public, max-age=86400")

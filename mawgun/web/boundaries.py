@@ -8,7 +8,6 @@ files (ST, ST_PCODE, TS, TS_PCODE) and of the geo stage's files (name, pcode, st
 
 from __future__ import annotations
 
-import gzip
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -98,16 +97,6 @@ def boundaries_json(level: str) -> bytes:
     """`load_boundaries(level)` as JSON bytes, serialised once per file version (the API sends these)."""
     path = boundaries_file(level)
     return _serialised(level, str(path or ""), path.stat().st_mtime if path else 0.0)
-
-
-def boundaries_gzip(level: str) -> bytes:
-    """`boundaries_json(level)` gzip-compressed once, for clients that accept gzip."""
-    return _compressed(boundaries_json(level))
-
-
-@lru_cache(maxsize=8)
-def _compressed(data: bytes) -> bytes:
-    return gzip.compress(data, compresslevel=6)
 
 
 @lru_cache(maxsize=8)
