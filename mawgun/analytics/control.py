@@ -81,7 +81,7 @@ def holder_of(row: Any) -> str:
     return str(row.actor1[0]) if row.actor1 else "UNK"
 
 
-def describe(row: Any, alliances: dict[str, list[str]]) -> dict[str, Any]:
+def describe(row: Any) -> dict[str, Any]:
     """The place and change one control event records."""
     holder = holder_of(row)
     return {
@@ -92,7 +92,7 @@ def describe(row: Any, alliances: dict[str, list[str]]) -> dict[str, Any]:
         "holder": holder,
         "holders": [str(code) for code in row.actor1 or []] or [holder],
         "side": registry.side_of(holder),
-        "alliances": alliances.get(holder, []),
+        "alliances": registry.alliances_on(holder, row.date),
         "since": row.date.isoformat() if row.date else None,
         "change": control_types()[row.sub_event_type or ""],
         "canonical_id": row.id,
@@ -116,8 +116,7 @@ def territorial_control(session: Session, as_of: dt.date) -> list[dict[str, Any]
     """
     latest = load_latest_per_place(session, as_of)
     proofs = evidence_for(session, [row.id for row in latest])
-    alliances = registry.alliances_by_code()
-    answers = [describe(row, alliances) | {"evidence": proofs.get(row.id, [])} for row in latest]
+    answers = [describe(row) | {"evidence": proofs.get(row.id, [])} for row in latest]
     return sorted(answers, key=lambda row: (row["admin1"] or "", row["place"] or ""))
 
 
@@ -150,11 +149,10 @@ def control_changes(
                 changes.append((row, previous, events[-1]))
             previous = holder
     proofs = evidence_for(session, [row.id for row, _, _ in changes])
-    alliances = registry.alliances_by_code()
     answers = []
     for row, previous, current in changes:
         answers.append(
-            describe(row, alliances)
+            describe(row)
             | {
                 "date": row.date.isoformat() if row.date else None,
                 "previous_holder": previous or (str(row.actor2[0]) if row.actor2 else None),

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, Text, case, cast, func, literal, select
+from sqlalchemy import ColumnElement, Date, FromClause, Text, and_, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from mawgun.analytics import registry
@@ -29,7 +29,6 @@ from mawgun.analytics.query import (
     filter_conditions,
     filtered,
     label_period,
-    label_table,
     period_key,
     source_for,
 )
@@ -49,9 +48,17 @@ def check_keys(by: Sequence[str]) -> list[str]:
 
 
 def alliance_table() -> FromClause:
-    """Inline table mapping actor code -> alliance (a code may be in several alliances)."""
-    pairs = [(code, name) for code, names in registry.alliances_by_code().items() for name in names]
-    return label_table(pairs, "alliances")
+    """Inline table (code, label, start, end): each membership period of each alliance."""
+    rows = [
+        select(
+            literal(code).label("code"),
+            literal(name).label("label"),
+            literal(start, Date).label("start"),
+            literal(end, Date).label("end"),
+        )
+        for code, name, start, end in registry.alliance_pairs()
+    ]
+    return union_all(*rows).subquery("alliances")
 
 
 def side_expression(code: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -92,7 +99,11 @@ def grouped_rows(session: Session, keys: list[str], flt: EventFilter) -> list[di
     table = src.table.__table__.join(links, links.c.eid == src.col("id"))
     allied = alliance_table() if "alliance" in keys else None
     if allied is not None:
-        table = table.join(allied, allied.c.code == links.c.code)
+        date = src.col("date")
+        during = and_(
+            or_(allied.c.start.is_(None), date >= allied.c.start), or_(allied.c.end.is_(None), date < allied.c.end)
+        )
+        table = table.join(allied, and_(allied.c.code == links.c.code, during))
     exprs = [key_expression(src, key, dialect, links, allied) for key in keys]
     fatalities = [src.col(name).label(name) for name in ("fatalities_best", "fatalities_low", "fatalities_high")]
     # fatalities depend on the event alone, so DISTINCT still leaves one row per (event, keys)
@@ -102,20 +113,20 @@ def grouped_rows(session: Session, keys: list[str], flt: EventFilter) -> list[di
     return [dict(row._mapping) for row in session.execute(stmt)]
 
 
-def actor_labels(code: str, key: str) -> list[str]:
-    """The values an actor code gives a key: itself, its side, or its alliances."""
+def actor_labels(code: str, key: str, day: dt.date | None) -> list[str]:
+    """The values an actor code gives a key: itself, its side, or its alliances on `day`."""
     if key == "actor":
         return [code]
     if key == "side":
         return [registry.side_of(code)]
-    return list(registry.alliances_by_code().get(code, []))
+    return registry.alliances_on(code, day)
 
 
-def label_tuples(codes: set[str], actor_keys: list[str]) -> set[tuple[str, ...]]:
+def label_tuples(codes: set[str], actor_keys: list[str], day: dt.date | None) -> set[tuple[str, ...]]:
     """Distinct (actor key values...) an event with these actor codes counts under."""
     found: set[tuple[str, ...]] = set()
     for code in codes:
-        found.update(itertools.product(*[actor_labels(code, key) for key in actor_keys]))
+        found.update(itertools.product(*[actor_labels(code, key, day) for key in actor_keys]))
     return found
 
 
@@ -136,11 +147,15 @@ def grouped_by_actor_lists(
     plain = [key for key in keys if key not in ACTOR_KEYS]
     actor_keys = [key for key in keys if key in ACTOR_KEYS]
     exprs = [key_expression(src, key, dialect, None, None) for key in plain]
+    if "alliance" in keys:  # membership changes over time: resolve it per month
+        exprs.append(period_key(src, "month", dialect).label("_month"))
     lists = [cast(CanonicalEventRow.actor1, Text).label("a1"), cast(CanonicalEventRow.actor2, Text).label("a2")]
     stmt = select(*exprs, *lists, func.count().label("events"), *fatality_sums(src)).where(*conds)
     totals: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in session.execute(stmt.group_by(*exprs, *lists)).mappings():
-        for labels in label_tuples(codes_of(row["a1"], row["a2"]), actor_keys):
+        month = row.get("_month")
+        day = dt.date.fromisoformat(f"{month}-01") if month else None
+        for labels in label_tuples(codes_of(row["a1"], row["a2"]), actor_keys, day):
             values = {key: row[key] for key in plain} | dict(zip(actor_keys, labels, strict=True))
             entry = totals.setdefault(tuple(values[key] for key in keys), {key: values[key] for key in keys} | ZERO)
             for name in ZERO:

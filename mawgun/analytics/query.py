@@ -45,8 +45,10 @@ class EventFilter:
     """Which events to count. Lists match any of their values; empty lists and None match all.
 
     `actors` are registry codes or names ("Arakan Army" -> AA); an event matches when any of its
-    actors (either side) does. `alliance` matches events of any member; `side` (junta, resistance,
-    civilian, ...) events with any actor on that side. `per_report` counts reports, not canonical events.
+    actors (either side) does. `alliance` matches events of an actor that was a member on the event's
+    date; `side` (junta, resistance, civilian, ...) events with any actor on that side. Actor, alliance
+    and side conditions must all hold, possibly through different actors (actors=["MIL"], side="resistance":
+    the junta against any resistance force). `per_report` counts reports, not canonical events.
     """
 
     since: dt.date | None = None
@@ -178,27 +180,38 @@ def actor_condition(src: Source, codes: list[str], dialect: str) -> ColumnElemen
     )
 
 
-def label_table(pairs: list[tuple[str, str]], name: str) -> FromClause:
-    """A small inline table (code, label) built from Python pairs, e.g. actor code -> alliance."""
-    if not pairs:
-        pairs = [("", "")]
-    rows = [select(literal(code).label("code"), literal(label).label("label")) for code, label in pairs]
-    return union_all(*rows).subquery(name)
+def window_condition(date: Any, start: dt.date | None, end: dt.date | None) -> ColumnElement[bool]:
+    """SQL: `date` in [start, end) (open ends when None)."""
+    conds = [date >= start] if start else []
+    if end:
+        conds.append(date < end)
+    return and_(*conds) if conds else literal(True)
 
 
-def actor_codes(flt: EventFilter) -> list[str] | None:
-    """The codes an actor/alliance/side filter accepts (intersected), or None when none is set."""
-    wanted: set[str] | None = None
-    groups = []
+def alliance_condition(src: Source, alliance: str, dialect: str) -> ColumnElement[bool]:
+    """Events with an actor that belonged to the alliance on the event's date (or the alliance itself)."""
+    by_windows: dict[tuple[Any, ...], list[str]] = {}
+    for code, windows in registry.alliance_windows(alliance).items():
+        by_windows.setdefault(tuple(windows), []).append(code)
+    date = src.col("date")
+    tests = [
+        and_(actor_condition(src, sorted(codes), dialect), or_(*[window_condition(date, *w) for w in windows]))
+        for windows, codes in by_windows.items()
+    ]
+    return or_(*tests)
+
+
+def actor_filters(src: Source, flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """Conditions of the actor, alliance and side filters (each must hold; different actors may meet them)."""
+    conds: list[ColumnElement[bool]] = []
     if flt.actors:
-        groups.append({registry.resolve_code(name) for name in flt.actors} | set(flt.actors))
+        codes = {registry.resolve_code(name) for name in flt.actors} | set(flt.actors)
+        conds.append(actor_condition(src, sorted(codes), dialect))
     if flt.alliance:
-        groups.append(set(registry.alliance_members(flt.alliance)))
+        conds.append(alliance_condition(src, flt.alliance, dialect))
     if flt.side:
-        groups.append(set(registry.codes_on_side(flt.side)))
-    for group in groups:
-        wanted = group if wanted is None else wanted & group
-    return sorted(wanted) if wanted is not None else None
+        conds.append(actor_condition(src, registry.codes_on_side(flt.side), dialect))
+    return conds
 
 
 def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
@@ -220,10 +233,7 @@ def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[Colum
         conds.append(or_(src.col("admin3").in_(flt.admin3), src.col("admin3_pcode").in_(flt.admin3)))
     if flt.origin:
         conds.append(src.col("origin") == flt.origin)
-    codes = actor_codes(flt)
-    if codes is not None:
-        conds.append(actor_condition(src, codes, dialect))
-    return conds
+    return conds + actor_filters(src, flt, dialect)
 
 
 def filtered(stmt: Select[Any], src: Source, flt: EventFilter, dialect: str) -> Select[Any]:

@@ -37,15 +37,6 @@ def load_fallback() -> dict[str, Any]:
     return yaml.safe_load(FALLBACK_PATH.read_text(encoding="utf-8"))
 
 
-def alliance_members(alliance: str, on_date: dt.date | None = None) -> list[str]:
-    """Codes of the alliance's members (and the alliance's own code, which sources also name)."""
-    reg = load_registry()
-    members = reg.members(alliance, on_date) if reg is not None else None
-    if not members:
-        members = load_fallback()["alliances"].get(alliance, [])
-    return sorted({alliance, *members})
-
-
 @lru_cache(maxsize=4096)
 def side_of(code: str) -> str:
     """The side (junta, resistance, civilian, ...) of an actor code; "unknown" when not known."""
@@ -83,19 +74,88 @@ def codes_on_side(side: str) -> list[str]:
     return [code for code in known_codes() if side_of(code) == side]
 
 
+Window = tuple[dt.date | None, dt.date | None]  # [start, end): None is an open end
+
+
 @lru_cache(maxsize=1)
-def alliances_by_code() -> dict[str, list[str]]:
-    """Each known code -> the alliances it belongs to (the alliance code itself maps to itself)."""
+def all_alliances() -> list[str]:
+    """Codes of every alliance the registry (or the fallback) knows."""
     reg = load_registry()
-    alliances: set[str] = set(load_fallback()["alliances"])
+    found = set(load_fallback()["alliances"])
     if reg is not None:
         for code in known_codes():
-            alliances.update(reg.alliances_of(code))
-    mapping: dict[str, list[str]] = {}
-    for alliance in sorted(alliances):
-        for code in alliance_members(alliance):
-            mapping.setdefault(code, []).append(alliance)
-    return mapping
+            found.update(reg.alliances_of(code))
+    return sorted(found)
+
+
+def month_starts() -> list[dt.date]:
+    """The first day of every month from 1980 to next year (membership is resolved to the month)."""
+    last = dt.date.today().year + 1
+    return [dt.date(year, month, 1) for year in range(1980, last + 1) for month in range(1, 13)]
+
+
+def windows_from(flags: list[tuple[dt.date, bool]]) -> list[Window]:
+    """Contiguous [start, end) periods where the flag holds (first/last months left open)."""
+    windows: list[Window] = []
+    start: dt.date | None = None
+    inside = False
+    for index, (day, flag) in enumerate(flags):
+        if flag and not inside:
+            start, inside = (None if index == 0 else day), True
+        elif not flag and inside:
+            windows.append((start, day))
+            inside = False
+    if inside:
+        windows.append((start, None))
+    return windows
+
+
+@lru_cache(maxsize=64)
+def alliance_windows(alliance: str) -> dict[str, list[Window]]:
+    """Code -> the periods it belonged to the alliance (through its parents too: KNLA via KNU).
+
+    Read from the registry's dated memberships, to the month; the alliance's own code always counts.
+    """
+    reg = load_registry()
+    windows: dict[str, list[Window]] = {alliance: [(None, None)]}
+    if reg is None:
+        for code in load_fallback()["alliances"].get(alliance, []):
+            windows[code] = [(None, None)]
+        return windows
+    months = month_starts()
+    for code in known_codes():
+        if code == alliance or alliance not in reg.alliances_of(code):
+            continue
+        found = windows_from([(day, alliance in reg.alliances_of(code, day)) for day in months])
+        if found:
+            windows[code] = found
+    return windows
+
+
+def in_windows(day: dt.date | None, windows: list[Window]) -> bool:
+    """Whether a day falls in any window (an unknown day falls in open-ended ones only)."""
+    for start, end in windows:
+        if day is None:
+            if start is None and end is None:
+                return True
+        elif (start is None or day >= start) and (end is None or day < end):
+            return True
+    return False
+
+
+def alliances_on(code: str, day: dt.date | None) -> list[str]:
+    """The alliances `code` belonged to on `day`."""
+    return [name for name in all_alliances() if in_windows(day, alliance_windows(name).get(code, []))]
+
+
+def alliance_pairs() -> list[tuple[str, str, dt.date | None, dt.date | None]]:
+    """(code, alliance, start, end) for every membership period of every alliance."""
+    return [
+        (code, name, start, end)
+        for name in all_alliances()
+        for code, windows in alliance_windows(name).items()
+        for start, end in windows
+    ]
 
 
 def resolve_code(name: str) -> str:

@@ -179,3 +179,27 @@ def test_an_actor_code_matches_whole_codes_only(store_url, build):
     with session_scope(store_url) as session:
         rows = count_events(session, ["admin1"], EventFilter(actors=["AA"]))
     assert [(r["admin1"], r["events"]) for r in rows] == [("Rakhine", 1)]
+
+
+def test_alliance_membership_counts_only_from_the_date_an_actor_joined(store_url, build):
+    with session_scope(store_url) as session:
+        b = build(session)
+        doc = b.document("A note written for these tests about Kokang fighting in 2015 and in 2023.")
+        early = b.canonical("2015-02-20", "Battles", "Armed clash", ["MNDAA"], ["MIL"], 10, admin1="Shan")
+        late = b.canonical("2023-11-02", "Battles", "Armed clash", ["MNDAA"], ["MIL"], 6, admin1="Shan")
+        b.report(early, doc)
+        b.report(late, doc)
+    with session_scope(store_url) as session:
+        grouped = count_events(session, ["alliance", "year"], EventFilter())
+        per_report = count_events(session, ["alliance", "year"], EventFilter(per_report=True))
+        filtered = count_events(session, ["year"], EventFilter(alliance="3BHA"))
+    brotherhood = [(r["year"], r["events"]) for r in grouped if r["alliance"] == "3BHA"]
+    assert brotherhood == [("2023", 1)]  # the alliance was formed in 2019
+    assert [(r["year"], r["events"]) for r in per_report if r["alliance"] == "3BHA"] == [("2023", 1)]
+    assert [(r["year"], r["events"]) for r in filtered] == [("2023", 1)]
+
+
+def test_actor_and_side_filters_may_be_met_by_different_actors(seeded):
+    with session_scope(seeded) as session:
+        rows = count_events(session, [], EventFilter(actors=["MIL"], side="resistance"))
+    assert rows[0]["events"] == 3  # the junta against KIA, MNDAA/TNLA and PDF
