@@ -1,8 +1,9 @@
 """Benchmark the geocoder on UCDP GED's 4,482 Myanmar place descriptions (accuracy and speed).
 
-    .venv/bin/python bench/geocode_ucdp.py [--shared ../shared] [--out preds.jsonl] [--json]
+    .venv/bin/python bench/geocode_ucdp.py [--shared ../shared] [--out preds.jsonl] [--json] [--no-context]
 
-Geocodes every case of ../shared/bench/ucdp/geocode-cases.jsonl with `geocode_description`, times it
+Geocodes every case of ../shared/bench/ucdp/geocode-cases.jsonl with `geocode_description` (the case's
+source headline as context, unless --no-context), times it
 (one process, one core; gazetteer loading timed separately), writes the predictions and scores them
 with ../shared/bench/score_geo.py. Exits 0 with a note when ../shared is absent (fresh clone).
 """
@@ -34,7 +35,7 @@ def case_context(case: dict[str, Any]) -> str:
     return str(case.get("context") or case.get("headline") or "")
 
 
-def predict(cases: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float, float]:
+def predict(cases: list[dict[str, Any]], use_context: bool = True) -> tuple[list[dict[str, Any]], float, float]:
     """Predictions for every case, the gazetteer load time and the geocoding time (seconds)."""
     from mawgun.geo import get_geocoder
 
@@ -43,7 +44,7 @@ def predict(cases: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float, f
     loaded = time.perf_counter()
     preds = []
     for case in cases:
-        place = geocoder.geocode_description(case["text"], context=case_context(case))
+        place = geocoder.geocode_description(case["text"], context=case_context(case) if use_context else "")
         row = {"id": case["id"]}
         if place is not None:
             row.update({k: getattr(place, k) for k in ("admin1", "admin2", "admin3", "latitude", "longitude")})
@@ -62,11 +63,11 @@ def score(shared: Path, pred_path: Path) -> dict[str, Any]:
     return json.loads(out.stdout)
 
 
-def run_benchmark(shared: Path, out: Path | None = None) -> dict[str, Any]:
+def run_benchmark(shared: Path, out: Path | None = None, use_context: bool = True) -> dict[str, Any]:
     """Geocode, time and score; returns the score report with timings added."""
     path = shared / "bench" / "ucdp" / "geocode-cases.jsonl"
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    preds, load_s, geocode_s = predict(cases)
+    preds, load_s, geocode_s = predict(cases, use_context)
     target = out or Path(tempfile.mkstemp(suffix=".jsonl")[1])
     target.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     report = score(shared, target)
@@ -82,12 +83,13 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None, help="also keep the predictions here")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-context", action="store_true", help="geocode the description alone, without its headline")
     args = parser.parse_args()
     shared = find_shared(args.shared)
     if shared is None:
         print("skipped: ../shared/bench/ucdp is absent")
         return 0
-    report = run_benchmark(shared, args.out)
+    report = run_benchmark(shared, args.out, use_context=not args.no_context)
     if args.json:
         print(json.dumps(report, indent=2))
     else:
