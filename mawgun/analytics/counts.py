@@ -326,7 +326,7 @@ def pairs_canonical(session: Session, src: Source, conds: list[Any]) -> list[dic
     stmt = select(*lists, func.count().label("events"), *fatality_sums(src)).where(*conds).group_by(*lists)
     totals: dict[tuple[str, str | None], dict[str, Any]] = {}
     for row in session.execute(stmt).mappings():
-        targets: list[str | None] = sorted(codes_of(row["a2"])) or [None]
+        targets: list[str | None] = [*sorted(codes_of(row["a2"]))] or [None]
         for pair in itertools.product(sorted(codes_of(row["a1"])), targets):
             entry = totals.setdefault(pair, {"actor1": pair[0], "actor2": pair[1]} | ZERO)
             for name in ZERO:

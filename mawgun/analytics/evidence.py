@@ -25,7 +25,7 @@ def chunks(ids: list[str]) -> list[list[str]]:
 def quotes_for(session: Session, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Event report id -> its evidence spans (document, start, end, quote)."""
     found: dict[str, list[dict[str, Any]]] = {}
-    rows = []
+    rows: list[EvidenceRow] = []
     for part in chunks(event_ids):
         stmt = select(EvidenceRow).where(EvidenceRow.record_kind == "event", EvidenceRow.record_id.in_(part))
         rows.extend(session.scalars(stmt))
@@ -42,7 +42,7 @@ def evidence_for(session: Session, canonical_ids: Iterable[str]) -> dict[str, li
     result: dict[str, list[dict[str, Any]]] = {cid: [] for cid in ids}
     if not ids:
         return result
-    rows = []
+    rows: list[Any] = []
     for part in chunks(ids):
         stmt = (
             select(EventRow, DocumentRow.outlet, DocumentRow.url, DocumentRow.title)
