@@ -68,6 +68,16 @@ def is_headline(text: str) -> bool:
     return capitalised / len(words) >= 0.6 or len(words) <= 3
 
 
+def is_title(ctx: Context, index: int) -> bool:
+    """A headline, or a line standing alone as a paragraph without closing punctuation (a title, a caption)."""
+    sentence = ctx.sentences[index]
+    if is_headline(sentence.text):
+        return True
+    start, end = ctx.paragraphs[sentence.paragraph]
+    alone = (sentence.start, sentence.end) == (start, end)
+    return alone and not re.search(r"[.!?][\"”’)]*\s*$", sentence.text)
+
+
 def carried_admin1(ctx: Context, index: int) -> str | None:
     """The state/region named last before sentence `index`: earlier in its paragraph, else earlier in the
     document (headline-like lines excluded)."""

@@ -65,6 +65,7 @@ class DateMention:
     date_end: dt.date | None = None
     relative: bool = False
     since: bool = False
+    report: bool = False
 
 
 def m2(pattern: str) -> re.Pattern[str]:
@@ -99,7 +100,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:early\s+|late\s+|mid-)?){MONTH}\b"
         ),
     ),
-    ("coup", re.compile(r"\bsince (?:the|its) (?:attempted |failed |illegal |military )*coup\b", re.I)),
+    (
+        "coup",
+        re.compile(
+            r"\bsince (?:the|its) (?:attempted |failed |illegal |military |army )*(?:coup|takeover|seizure of power|"
+            r"power grab)\b",
+            re.I,
+        ),
+    ),
     ("holiday", re.compile(r"(?i:\b(?:(?P<n>\w+) days? (?P<dir>before|after) )?(?:the )?)(?P<h>HOLIDAY)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
     (
@@ -175,9 +183,14 @@ def resolve(rule: str, m: re.Match[str], published: dt.date | None, anchor: dt.d
     since = rule == "coup" or m.string[max(0, m.start() - 6) : m.start()].lower().strip().endswith("since")
     if since and published and day_end is None:
         day_end = published
-    return DateMention(m.start(), m.end(), m.group(0), day, precision, rule, day_end, relative, since)
+    report = bool(REPORT_VERB.search(m.string[max(0, m.start() - 40) : m.start()]))
+    return DateMention(m.start(), m.end(), m.group(0), day, precision, rule, day_end, relative, since, report)
 
 
+REPORT_VERB = re.compile(
+    r"\b(?:said|says|told (?:\w+ ){0,3}?|announced|reported|stated|added|confirmed|claimed|wrote|posted)\s+(?:on\s+)?$",
+    re.I,
+)
 Resolved = tuple[dt.date, str, dt.date | None, bool] | None
 
 

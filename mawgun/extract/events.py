@@ -5,15 +5,17 @@ event told twice in a document becomes one record with two evidence spans."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from mawgun.extract.actors import assign_roles
-from mawgun.extract.annotators import carried_admin1, is_headline
+from mawgun.extract.annotators import carried_admin1, is_headline, is_title
 from mawgun.extract.dates import DateMention
 from mawgun.extract.fatalities import read_casualties
+from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
 from mawgun.extract.places import is_state, with_admin1
 from mawgun.extract.sentences import quoted_spans
@@ -25,6 +27,11 @@ COMPONENT = "events.rules"
 VERSION = "0.1.0"
 CIVILIAN_TARGET = re.compile(
     r"\b(?:villages?|houses|homes|schools?|camps?|hospitals?|clinics?|churche?s?|monaster(?:y|ies)|markets?)\b", re.I
+)
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that) (?:deadly |latest |recent |reported )?(?:air ?strike|attack|bombing|shelling|raid|massacre|"
+    r"incident|assault|killings?)s? (?:took place|happened|occurred|was carried out|struck)\b",
+    re.I,
 )
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
 SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "town": 2, "township": 2, "district": 3}
@@ -68,6 +75,9 @@ def find_triggers(ctx: Context, index: int) -> list[Trigger]:
         )
         if hit is not None:
             found.append(Trigger(rule, hit.start(), hit.end()))
+    boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(text)
+    if boundary and any(t.start < boundary.start() for t in found):  # main-clause triggers first
+        return sorted(found, key=lambda t: t.start >= boundary.start())
     return found
 
 
@@ -92,21 +102,49 @@ def trigger_ok(text: str, match: re.Match[str], rule: dict[str, Any], quotes: li
 
 
 def event_date(ctx: Context, index: int, rule: dict[str, Any]) -> DateMention | None:
-    """The event's date: the first usable date in its sentence, else the last one earlier in its paragraph,
-    else (for statements, talks and agreements only) the publication week."""
-    usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year"]
+    """The event's date: the first usable date in its sentence, else the last one earlier in its paragraph
+    (ranges opened by "since" excepted), else for a lead the first day told in the next sentences, else the day
+    the sentence says it was reported (week precision), else (statements, talks, agreements) publication."""
+    usable = event_dates(ctx, index)
     if usable:
         return usable[0]
     paragraph = ctx.sentences[index].paragraph
     for j in range(index - 1, -1, -1):
         if ctx.sentences[j].paragraph != paragraph:
             break
-        earlier = [m for m in ctx.dates[j] if m.rule != "coup" and m.precision != "year"]
+        earlier = [m for m in event_dates(ctx, j) if not m.since]
         if earlier:
             return earlier[-1]
+    if is_lead(ctx, index):  # a lead without a date: the details follow ("The attack took place on Monday")
+        for j in range(index + 1, min(index + 4, len(ctx.sentences))):
+            later = [m for m in event_dates(ctx, j) if m.precision == "day"]
+            if later and ANAPHOR.search(ctx.sentences[j].text):
+                return later[0]
+    reported = [m for m in ctx.dates[index] if m.report]
+    if reported:  # "the group said on Wednesday it had captured ...": the day it was told, a week's precision
+        return replace(reported[0], precision="week")
     if ctx.published and not rule.get("violent"):
         return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
     return None
+
+
+def is_background(ctx: Context, date: DateMention) -> bool:
+    """A month- or year-dated event told long before publication: background, not the news."""
+    if date.precision == "day" or ctx.published is None:
+        return False
+    return (ctx.published - date.date).days > int(load_vocabulary("cues")["background_days"])
+
+
+def event_dates(ctx: Context, index: int) -> list[DateMention]:
+    """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
+    day a statement was made: "residents said on Wednesday")."""
+    return [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
+
+
+def is_lead(ctx: Context, index: int) -> bool:
+    """True for one of the first three sentences of the body (title-like lines excluded)."""
+    body = [i for i, s in enumerate(ctx.sentences[: index + 1]) if not is_headline(s.text)]
+    return len(body) <= 3
 
 
 def is_habitual(ctx: Context, index: int, trigger: Trigger, date: DateMention) -> bool:
@@ -136,7 +174,7 @@ def event_places(ctx: Context, index: int) -> list[Place]:
     if local:
         best = min(SPECIFIC.get(p.level or "", 2) for p in local)
         chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 2) == best], ctx.doc.text)
-        return [with_admin1(fill_township(p, local), carried) for p in chosen]
+        return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
     if states:
         unique = {p.admin1: p for p in states}
         return [Place(admin1=name, geo_precision=3, span=p.span) for name, p in unique.items()]
@@ -169,6 +207,16 @@ def listed_group(places: list[Place], text: str) -> list[Place]:
         if (place.admin3, place.location) != (prev.admin3, prev.location):
             group.append(place)
     return group
+
+
+def as_written(place: Place) -> Place:
+    """A mention the gazetteer could only place at township level ("Pa Zi Gyi Village" -> Kanbalu) keeps the
+    name as written as its location."""
+    if place.span and place.location and place.level in {"township", "district"}:
+        written = place.span.text
+        if re.sub(r"[^a-z]", "", written.lower()) != re.sub(r"[^a-z]", "", place.location.lower()):
+            return replace(place, location=written)
+    return place
 
 
 def fill_township(place: Place, local: list[Place]) -> Place:
@@ -206,11 +254,28 @@ def attach_mention(ctx: Context, index: int, trigger: Trigger, found: list[Event
     merge_into(target, later)
 
 
+def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
+    """ "The attack took place on Monday in X village": details of the event told just before (its day and place
+    are taken when more precise)."""
+    if not found or not ANAPHOR.search(ctx.sentences[index].text):
+        return False
+    target = found[-1]
+    sentence = ctx.sentences[index]
+    day = next((m for m in event_dates(ctx, index) if m.precision == "day"), None)
+    if day and target.date_precision != "day":
+        target.date, target.date_precision = day.date, "day"
+    places = event_places(ctx, index)
+    later = replace(
+        target, evidence=[Span(sentence.start, sentence.end, sentence.text)], place=places[0] if places else None
+    )
+    merge_into(target, later)
+    return True
+
+
 def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[EventRecord]:
     """The event records reported by sentence `index` (none when it reports no event): the highest-priority
     trigger that has a date and, when violent, a place and no habitual wording."""
-    sentence = ctx.sentences[index]
-    if is_headline(sentence.text):
+    if is_title(ctx, index) or attach_details(ctx, index, found):
         return []
     for trigger in find_triggers(ctx, index):
         violent = bool(trigger.rule.get("violent"))
@@ -218,13 +283,44 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             attach_mention(ctx, index, trigger, found)
             return []
         date = event_date(ctx, index, trigger.rule)
-        if date is None or (violent and is_habitual(ctx, index, trigger, date)):
+        if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
-        places = event_places(ctx, index) if violent else stated_places(ctx, index)
+        if trigger.rule["event_type"] == "Protests":
+            places = [p for p in event_places(ctx, index) if p.span] if stated_places(ctx, index) else []
+        else:
+            places = event_places(ctx, index) if violent else stated_places(ctx, index)
         if not places and violent:
             continue
-        return [make_event(ctx, index, trigger, date, place) for place in places or [None]]
+        events = [make_event(ctx, index, trigger, date, place) for place in places or [None]]
+        return events + subordinate_events(ctx, index, trigger, date, places)
     return []
+
+
+def subordinate_events(
+    ctx: Context, index: int, main: Trigger, date: DateMention, places: list[Place]
+) -> list[EventRecord]:
+    """A second event told in a subordinate clause with its own distance in days ("arrested 30 residents on
+    2 June, a day after a bomb exploded near a checkpoint"): dated from the main event's day."""
+    text = ctx.sentences[index].text
+    boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(text, main.end)
+    if boundary is None or date.precision != "day" or not places:
+        return []
+    gap = re.search(r"(?P<n>\w+) (?P<u>days?|weeks?) (?P<dir>after|before)", boundary.group(0), re.I)
+    count = parse_number("1" if gap and gap.group("n").lower() in {"a", "one"} else gap.group("n")) if gap else None
+    second = next(
+        (
+            t
+            for t in find_triggers(ctx, index)
+            if t.start >= boundary.end() and t.rule["event_type"] != main.rule["event_type"]
+        ),
+        None,
+    )
+    if second is None or count is None:
+        return []
+    days = int(count) * (7 if gap.group("u").lower().startswith("week") else 1)
+    day = date.date - dt.timedelta(days=days if gap.group("dir").lower() == "after" else -days)
+    sub_date = replace(date, date=day, date_end=None, relative=True)
+    return [make_event(ctx, index, second, sub_date, place, clause=(boundary.start(), len(text))) for place in places]
 
 
 def stated_places(ctx: Context, index: int) -> list[Place]:
@@ -233,12 +329,22 @@ def stated_places(ctx: Context, index: int) -> list[Place]:
     return found[:1]
 
 
-def make_event(ctx: Context, index: int, trigger: Trigger, date: DateMention, place: Place | None) -> EventRecord:
-    """One event record from a sentence, its trigger, date and place."""
+def make_event(
+    ctx: Context,
+    index: int,
+    trigger: Trigger,
+    date: DateMention,
+    place: Place | None,
+    clause: tuple[int, int] | None = None,
+) -> EventRecord:
+    """One event record from a sentence (or one clause of it), its trigger, date and place."""
     sentence = ctx.sentences[index]
     rule = trigger.rule
     event_type, sub_type = rule["event_type"], rule["sub_event_type"]
-    casualties = read_casualties(sentence.text)
+    if clause is None:
+        boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(sentence.text, trigger.end)
+        clause = (0, boundary.start() if boundary and not keeps_whole_sentence(trigger) else len(sentence.text))
+    casualties = read_casualties(sentence.text[clause[0] : clause[1]])
     fatalities = casualties.fatalities
     if sub_type == "Looting/property destruction" and fatalities:
         event_type, sub_type = "Violence against civilians", "Attack"
@@ -269,6 +375,11 @@ def make_event(ctx: Context, index: int, trigger: Trigger, date: DateMention, pl
         tags=event_tags(sentence.text),
         evidence=[Span(sentence.start, sentence.end, sentence.text)],
     )
+
+
+def keeps_whole_sentence(trigger: Trigger) -> bool:
+    """Clashes and strikes keep their whole sentence's casualties ("... after troops advanced, killing 3")."""
+    return trigger.rule["event_type"] != "Strategic developments"
 
 
 def event_tags(text: str) -> list[str]:

@@ -48,7 +48,7 @@ PEOPLE = (
     r"students?|teachers?|patients?|elderly|babies|baby|infants?|toddlers?|teenagers?|youths?|soldiers?|"
     r"troops|fighters?|members?|others?|individuals?|workers?|passengers?|relatives?|brothers?|sisters?|"
     r"grandmothers?|grandfathers?|parents?|siblings?|volunteers?|medics?|doctors?|nurses?|journalists?|"
-    r"pastors?|priests?|worshippers?)"
+    r"pastors?|priests?|worshippers?|policemen|policewomen|police officers?|officers?|guards?|officials?)"
 )
 SINGLE_DETERMINERS = {"a", "an", "one", "her", "his", "their", "its", "the", "another"}
 

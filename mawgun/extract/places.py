@@ -70,7 +70,17 @@ def admin1_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
     for match in admin1_pattern().finditer(text, start, end):
         for hit in word.finditer(text, match.start("list"), match.end("list")):
             found.append((hit.start(), hit.end(), aliases[hit.group(0).lower()]))
-    return found
+    for match in bare_admin1_pattern().finditer(text, start, end):  # "in Mandalay", "in Yangon's ..."
+        if not any(s <= match.start("name") < e for s, e, _ in found):
+            found.append((match.start("name"), match.end("name"), aliases[match.group("name").lower()]))
+    return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def bare_admin1_pattern() -> re.Pattern[str]:
+    """A state/region name after "in" that no capitalised word continues (a city named like its region)."""
+    alt = "|".join(re.escape(a) for a in sorted(load_vocabulary("places")["admin1"], key=len, reverse=True))
+    return re.compile(rf"\b(?:in|near|across|around) (?P<name>{alt})\b(?![ -]+[A-Z(])")
 
 
 def fallback_places(text: str, start: int, end: int) -> list[Place]:

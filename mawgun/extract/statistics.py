@@ -113,9 +113,9 @@ def find_source(ctx: Context, index: int) -> str | None:
     text = ctx.sentences[index].text
     verbs = load_vocabulary("statistics")["reporting_verbs"]
     patterns = [
-        rf"\baccording to (?:the |a )?(?P<org>{ORG})",
-        rf"\b(?:reported|documented|recorded|compiled|published|released) by (?:the )?(?P<org>{ORG})",
-        rf"\b(?:figures?|data|estimates?|report|count) (?:from|by|of) (?:the )?(?P<org>{ORG})",
+        rf"\b(?i:according to (?:the |a )?)(?P<org>{ORG})",
+        rf"\b(?i:(?:reported|documented|recorded|compiled|published|released) by (?:the )?)(?P<org>{ORG})",
+        rf"\b(?i:(?:figures?|data|estimates?|report|count) (?:from|by|of) (?:the )?)(?P<org>{ORG})",
         rf"(?P<org>{ORG})(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{3,90}},)?\s+(?:has |have |had )?{verbs}\b",
     ]
     for pattern in patterns:
