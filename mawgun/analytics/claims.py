@@ -153,7 +153,7 @@ def claims_against_data(session: Session, flt: EventFilter | None = None) -> lis
             row["note"] = "the statistic states no period"
         else:
             value = measure(session, spec, claim_filter(stat, spec, flt))
-            row |= {"mawgun": value, "difference": value - stat.value}
+            row |= {"mawgun": value, "difference": value - stat.value, "note": spec.get("note")}
             if stat.period_start is None:
                 row["note"] = "no period start stated: Mawgun counts everything up to the period end"
         rows.append(row)
