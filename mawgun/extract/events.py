@@ -12,12 +12,13 @@ from functools import lru_cache
 from typing import Any
 
 from mawgun.extract.actors import assign_roles
-from mawgun.extract.annotators import carried_admin1, is_headline, is_title
+from mawgun.extract.annotators import is_headline, is_title
 from mawgun.extract.dates import DateMention
+from mawgun.extract.event_places import event_places, stated_places
 from mawgun.extract.fatalities import read_casualties
+from mawgun.extract.merge import merge_duplicates, merge_into
 from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
-from mawgun.extract.places import is_state, with_admin1
 from mawgun.extract.sentences import quoted_spans
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.ids import make_id
@@ -34,8 +35,6 @@ ANAPHOR = re.compile(
     re.I,
 )
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
-SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "town": 2, "township": 2, "district": 3}
-WEAK_LEVELS = {"village", "ward", "village_tract", "camp"}
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -161,72 +160,6 @@ def is_habitual(ctx: Context, index: int, trigger: Trigger, date: DateMention) -
     return bool(compile_pattern(cues["habitual"]).search(clause) or compile_pattern(cues["modal"], 0).search(text))
 
 
-def event_places(ctx: Context, index: int) -> list[Place]:
-    """One place per event the sentence reports: listed villages or townships each get their own event;
-    several states alone each get one; a place's missing state comes from the sentence or from before."""
-    found = ctx.places(index)
-    states = [p for p in found if is_state(p)]
-    state_here = states[0].admin1 if states else None
-    carried = state_here or carried_admin1(ctx, index)
-    local = [p for p in found if not is_state(p)]
-    context = {s.admin1 for s in states} if states else {carried}
-    local = [consistent(p, context, local) for p in local]
-    if local:
-        best = min(SPECIFIC.get(p.level or "", 2) for p in local)
-        chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 2) == best], ctx.doc.text)
-        return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
-    if states:
-        unique = {p.admin1: p for p in states}
-        return [Place(admin1=name, geo_precision=3, span=p.span) for name, p in unique.items()]
-    return [Place(admin1=carried, geo_precision=3)] if carried else []
-
-
-def consistent(place: Place, context: set[str | None], others: list[Place]) -> Place:
-    """A place the gazetteer put in another state than the one in context (named in the sentence, else carried)
-    keeps only its name as written when it is a mere village or another place agrees with the context: the
-    gazetteer picked a namesake elsewhere."""
-    context.discard(None)
-    if not context or place.admin1 is None or place.admin1 in context:
-        return place
-    if place.level in WEAK_LEVELS or any(p.admin1 in context for p in others):
-        written = place.span.text if place.span else place.location
-        return Place(location=written, geo_precision=1, level=place.level, span=place.span)
-    return place
-
-
-def listed_group(places: list[Place], text: str) -> list[Place]:
-    """The first place, plus those listed right after it ("Hpruso, Loikaw, Demoso and Shadaw")."""
-    group = [places[0]]
-    for place in places[1:]:
-        prev = group[-1]
-        if not (prev.span and place.span):
-            break
-        gap = text[prev.span.end : place.span.start]
-        if not re.fullmatch(r"(?:\s+(?:[Vv]illages?|[Tt]ownships?))?\s*(?:,\s*)?(?:and\s+)?", gap):
-            break
-        if (place.admin3, place.location) != (prev.admin3, prev.location):
-            group.append(place)
-    return group
-
-
-def as_written(place: Place) -> Place:
-    """A mention the gazetteer could only place at township level ("Pa Zi Gyi Village" -> Kanbalu) keeps the
-    name as written as its location."""
-    if place.span and place.location and place.level in {"township", "district"}:
-        written = place.span.text
-        if re.sub(r"[^a-z]", "", written.lower()) != re.sub(r"[^a-z]", "", place.location.lower()):
-            return replace(place, location=written)
-    return place
-
-
-def fill_township(place: Place, local: list[Place]) -> Place:
-    """A village's township from a township named in the same sentence when the geocoder gave none."""
-    if place.admin3:
-        return place
-    township = next((p for p in local if p.level == "township" and p.admin3), None)
-    return replace(place, admin3=township.admin3, admin1=place.admin1 or township.admin1) if township else place
-
-
 def is_anaphoric(ctx: Context, index: int, trigger: Trigger) -> bool:
     """A definite mention ("the attack", "in the fighting") with no date of its own: an event told before."""
     text = ctx.sentences[index].text
@@ -323,12 +256,6 @@ def subordinate_events(
     return [make_event(ctx, index, second, sub_date, place, clause=(boundary.start(), len(text))) for place in places]
 
 
-def stated_places(ctx: Context, index: int) -> list[Place]:
-    """Places a non-violent event's own sentence names (statements are not placed by context)."""
-    found = [p for p in ctx.places(index) if p.admin1 or p.location]
-    return found[:1]
-
-
 def make_event(
     ctx: Context,
     index: int,
@@ -386,54 +313,6 @@ def event_tags(text: str) -> list[str]:
     """Weapon and target tags whose patterns match the sentence."""
     tags = load_vocabulary("tags")["tags"]
     return [tag for tag, patterns in tags.items() if any(compile_pattern(p).search(text) for p in patterns)]
-
-
-def same_event(a: EventRecord, b: EventRecord) -> bool:
-    """Two reports in one document of the same event: same type, day and state, compatible place."""
-    if (a.event_type, a.sub_event_type, a.date) != (b.event_type, b.sub_event_type, b.date):
-        return False
-    pa, pb = a.place or Place(), b.place or Place()
-    if pa.admin1 != pb.admin1:
-        return False
-    if pa.admin3 and pb.admin3 and pa.admin3 != pb.admin3:
-        return False
-    na, nb = place_names(pa), place_names(pb)
-    return not na or not nb or bool(na & nb)
-
-
-def place_names(place: Place) -> set[str]:
-    """A place's most specific name, as the gazetteer spells it and as the text wrote it (compared loosely)."""
-    if place.location is None:
-        return set()
-    names = {place.location, place.span.text if place.span else ""}
-    return {re.sub(r"[^a-z0-9]", "", n.lower()) for n in names if n}
-
-
-def merge_into(kept: EventRecord, later: EventRecord) -> None:
-    """Fold a later report of the same event into the kept one: evidence added, gaps filled, a later
-    casualty figure replacing an earlier one (corrections come later in a text)."""
-    kept.evidence.extend(later.evidence)
-    if later.fatalities is not None and (kept.fatalities is None or later.fatalities > 0):
-        kept.fatalities, kept.fatalities_qualifier = later.fatalities, later.fatalities_qualifier
-    if later.injuries is not None:
-        kept.injuries = later.injuries
-    if kept.place is None or (later.place and (later.place.geo_precision or 3) < (kept.place.geo_precision or 3)):
-        kept.place = later.place
-    kept.actor1 = kept.actor1 or later.actor1
-    kept.actor2 = kept.actor2 or later.actor2
-    kept.tags = sorted(set(kept.tags) | set(later.tags))
-
-
-def merge_duplicates(events: list[EventRecord]) -> list[EventRecord]:
-    """One record per event in a document, in order of first mention."""
-    kept: list[EventRecord] = []
-    for event in events:
-        match = next((k for k in kept if same_event(k, event)), None)
-        if match is None:
-            kept.append(event)
-        else:
-            merge_into(match, event)
-    return kept
 
 
 @register_component(

@@ -1,0 +1,87 @@
+"""Places of events: one place per event a sentence reports (listed villages or townships each get their own),
+the state/region carried from context when the sentence names none, and namesakes in other states caught."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mawgun.extract.annotators import carried_admin1
+from mawgun.extract.pipeline import Context
+from mawgun.extract.places import is_state, with_admin1
+from mawgun.model import Place
+
+SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "town": 2, "township": 2, "district": 3}
+WEAK_LEVELS = {"village", "ward", "village_tract", "camp"}
+
+
+def event_places(ctx: Context, index: int) -> list[Place]:
+    """One place per event the sentence reports: listed villages or townships each get their own event;
+    several states alone each get one; a place's missing state comes from the sentence or from before."""
+    found = ctx.places(index)
+    states = [p for p in found if is_state(p)]
+    state_here = states[0].admin1 if states else None
+    carried = state_here or carried_admin1(ctx, index)
+    local = [p for p in found if not is_state(p)]
+    context = {s.admin1 for s in states} if states else {carried}
+    local = [consistent(p, context, local) for p in local]
+    if local:
+        best = min(SPECIFIC.get(p.level or "", 2) for p in local)
+        chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 2) == best], ctx.doc.text)
+        return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
+    if states:
+        unique = {p.admin1: p for p in states}
+        return [Place(admin1=name, geo_precision=3, span=p.span) for name, p in unique.items()]
+    return [Place(admin1=carried, geo_precision=3)] if carried else []
+
+
+def consistent(place: Place, context: set[str | None], others: list[Place]) -> Place:
+    """A place the gazetteer put in another state than the one in context (named in the sentence, else carried)
+    keeps only its name as written when it is a mere village or another place agrees with the context: the
+    gazetteer picked a namesake elsewhere."""
+    context.discard(None)
+    if not context or place.admin1 is None or place.admin1 in context:
+        return place
+    if place.level in WEAK_LEVELS or any(p.admin1 in context for p in others):
+        written = place.span.text if place.span else place.location
+        return Place(location=written, geo_precision=1, level=place.level, span=place.span)
+    return place
+
+
+def listed_group(places: list[Place], text: str) -> list[Place]:
+    """The first place, plus those listed right after it ("Hpruso, Loikaw, Demoso and Shadaw")."""
+    group = [places[0]]
+    for place in places[1:]:
+        prev = group[-1]
+        if not (prev.span and place.span):
+            break
+        gap = text[prev.span.end : place.span.start]
+        if not re.fullmatch(r"(?:\s+(?:[Vv]illages?|[Tt]ownships?))?\s*(?:,\s*)?(?:and\s+)?", gap):
+            break
+        if (place.admin3, place.location) != (prev.admin3, prev.location):
+            group.append(place)
+    return group
+
+
+def as_written(place: Place) -> Place:
+    """A mention the gazetteer could only place at township level ("Pa Zi Gyi Village" -> Kanbalu) keeps the
+    name as written as its location."""
+    if place.span and place.location and place.level in {"township", "district"}:
+        written = place.span.text
+        if re.sub(r"[^a-z]", "", written.lower()) != re.sub(r"[^a-z]", "", place.location.lower()):
+            return replace(place, location=written)
+    return place
+
+
+def fill_township(place: Place, local: list[Place]) -> Place:
+    """A village's township from a township named in the same sentence when the geocoder gave none."""
+    if place.admin3:
+        return place
+    township = next((p for p in local if p.level == "township" and p.admin3), None)
+    return replace(place, admin3=township.admin3, admin1=place.admin1 or township.admin1) if township else place
+
+
+def stated_places(ctx: Context, index: int) -> list[Place]:
+    """Places a non-violent event's own sentence names (statements are not placed by context)."""
+    found = [p for p in ctx.places(index) if p.admin1 or p.location]
+    return found[:1]

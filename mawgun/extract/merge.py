@@ -1,0 +1,56 @@
+"""One record per event per document: reports of the same event merge, keeping every evidence span and the
+latest casualty figure (corrections come later in a text)."""
+
+from __future__ import annotations
+
+import re
+
+from mawgun.model import EventRecord, Place
+
+
+def same_event(a: EventRecord, b: EventRecord) -> bool:
+    """Two reports in one document of the same event: same type, day and state, compatible place."""
+    if (a.event_type, a.sub_event_type, a.date) != (b.event_type, b.sub_event_type, b.date):
+        return False
+    pa, pb = a.place or Place(), b.place or Place()
+    if pa.admin1 != pb.admin1:
+        return False
+    if pa.admin3 and pb.admin3 and pa.admin3 != pb.admin3:
+        return False
+    na, nb = place_names(pa), place_names(pb)
+    return not na or not nb or bool(na & nb)
+
+
+def place_names(place: Place) -> set[str]:
+    """A place's most specific name, as the gazetteer spells it and as the text wrote it (compared loosely)."""
+    if place.location is None:
+        return set()
+    names = {place.location, place.span.text if place.span else ""}
+    return {re.sub(r"[^a-z0-9]", "", n.lower()) for n in names if n}
+
+
+def merge_into(kept: EventRecord, later: EventRecord) -> None:
+    """Fold a later report of the same event into the kept one: evidence added, gaps filled, a later
+    casualty figure replacing an earlier one (corrections come later in a text)."""
+    kept.evidence.extend(later.evidence)
+    if later.fatalities is not None and (kept.fatalities is None or later.fatalities > 0):
+        kept.fatalities, kept.fatalities_qualifier = later.fatalities, later.fatalities_qualifier
+    if later.injuries is not None:
+        kept.injuries = later.injuries
+    if kept.place is None or (later.place and (later.place.geo_precision or 3) < (kept.place.geo_precision or 3)):
+        kept.place = later.place
+    kept.actor1 = kept.actor1 or later.actor1
+    kept.actor2 = kept.actor2 or later.actor2
+    kept.tags = sorted(set(kept.tags) | set(later.tags))
+
+
+def merge_duplicates(events: list[EventRecord]) -> list[EventRecord]:
+    """One record per event in a document, in order of first mention."""
+    kept: list[EventRecord] = []
+    for event in events:
+        match = next((k for k in kept if same_event(k, event)), None)
+        if match is None:
+            kept.append(event)
+        else:
+            merge_into(match, event)
+    return kept
