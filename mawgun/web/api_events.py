@@ -138,6 +138,7 @@ def map_json(session: Session, level: str, filters: EventFilters, points: int) -
     layer = MapLayer(
         level=level,  # type: ignore[arg-type]
         total=total,
+        unmapped=query_stats.count_unmapped(session, level, filters),
         townships=query_stats.township_counts(session, level, filters),  # type: ignore[arg-type]
         points=query_stats.map_points(session, level, filters, points, cells) if points else [],  # type: ignore[arg-type]
     )

@@ -142,3 +142,10 @@ def date_range(session: Session, level: str) -> tuple[Any, Any]:
     """Earliest and latest event date in the store."""
     table = _table(level)
     return tuple(session.execute(select(func.min(table.c.date), func.max(table.c.date))).one())  # type: ignore[return-value]
+
+
+def count_unmapped(session: Session, level: str, filters: EventFilters) -> int:
+    """Matching events the map cannot place: no township P-code and no coordinates."""
+    table = _table(level)
+    conditions = (where_clause(table, filters), table.c.admin3_pcode.is_(None), table.c.latitude.is_(None))
+    return int(session.execute(select(func.count()).select_from(table).where(*conditions)).scalar_one())

@@ -198,6 +198,7 @@ class MapLayer(BaseModel):
 
     level: Literal["canonical", "report"]
     total: int
+    unmapped: int = Field(0, description="Matching events with neither a township P-code nor coordinates.")
     townships: list[TownshipCount]
     points: list[MapPoint]
 

@@ -230,3 +230,15 @@ def test_stats_by_actor_and_alliance_come_from_analytics(client: TestClient) -> 
 def test_control_as_of_a_day_before_the_capture_is_empty(client: TestClient) -> None:
     assert client.get("/api/v1/control", params={"as_of": "2024-08-01"}).json() == []
     assert len(client.get("/api/v1/control", params={"as_of": "2024-08-05"}).json()) == 1
+
+
+def test_map_counts_events_it_cannot_place(client: TestClient, filled_url: str) -> None:
+    from mawgun.store.db import session_scope
+    from mawgun.store.schema import CanonicalEventRow
+
+    with session_scope(filled_url) as session:
+        session.add(
+            CanonicalEventRow(id="ce-nowhere", event_type="Battles", actor1=[], actor2=[], tags=[], explanation={})
+        )
+    body = client.get("/api/v1/map").json()
+    assert body["total"] == 3 and body["unmapped"] == 1

@@ -88,6 +88,21 @@
     return [Math.min(...lons) - 0.5, Math.min(...lats) - 0.5, Math.max(...lons) + 0.5, Math.max(...lats) + 0.5];
   }
 
+  /* The box around the townships that have events (and the points), with a margin: the map zooms
+   * to a state/region or township when the filters name one. */
+  function focusBbox(townships, layer) {
+    const shaded = new Set(layer.townships.map((t) => t.pcode));
+    const xs = [], ys = [];
+    for (const f of townships.features) {
+      if (!shaded.has(f.pcode)) continue;
+      for (const ring of f.rings) for (const [x, y] of ring) { xs.push(x); ys.push(y); }
+    }
+    for (const p of layer.points) { xs.push(p.lon); ys.push(p.lat); }
+    if (!xs.length) return null;
+    const pad = 0.3;
+    return [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad];
+  }
+
   function gotoWith(params) {
     window.location.search = "?" + params.toString();
   }
@@ -169,7 +184,8 @@
 
   async function drawEventMap(container, params) {
     const [outlines, layer] = await Promise.all([loadOutlines(), getJSON("/api/v1/map?" + params.toString())]);
-    const bbox = outlines.townships.bbox || outlines.states.bbox || pointsBbox(layer.points);
+    const zoomed = params.has("admin1") || params.has("township") ? focusBbox(outlines.townships, layer) : null;
+    const bbox = zoomed || outlines.townships.bbox || outlines.states.bbox || pointsBbox(layer.points);
     const proj = makeProjection(bbox, 600);
     const svg = newSvg(container, proj);
     const counts = new Map(layer.townships.map((t) => [t.pcode, t]));
@@ -187,6 +203,12 @@
     drawPoints(svg, layer.points, proj);
     if (!outlines.townships.features.length) container.classList.add("no-outlines");
     drawLegend(container, countLegend(breaks), "Events per township");
+    if (layer.unmapped) {
+      const note = document.createElement("p");
+      note.className = "map-note";
+      note.textContent = `${layer.unmapped.toLocaleString()} of ${layer.total.toLocaleString()} events have no township or coordinates and are not drawn.`;
+      container.appendChild(note);
+    }
   }
 
   async function drawControlMap(container, params) {
