@@ -136,7 +136,7 @@ def claims_against_data(session: Session, flt: EventFilter | None = None) -> lis
             "outlet": outlet,
             "source_org": stat.source_org,
             "metric": stat.metric,
-            "value": stat.value,
+            "value": int(stat.value) if float(stat.value).is_integer() else stat.value,
             "qualifier": stat.qualifier,
             "area": list(stat.area or []),
             "period_start": iso(stat.period_start),

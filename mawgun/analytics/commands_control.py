@@ -25,10 +25,7 @@ from mawgun.analytics.cli_options import (
 
 CONTROL_COLUMNS = ["place", "admin1", "admin3", "holder", "side", "since", "change", "sources"]
 CHANGE_COLUMNS = ["date", "place", "admin1", "previous_holder", "holder", "change", "holder_now", "side_now", "sources"]
-CLAIM_COLUMNS = [
-    "source_org", "outlet", "metric", "qualifier", "value", "area", "period_start", "period_end", "mawgun",
-    "difference", "note",
-]  # fmt: skip
+CLAIM_COLUMNS = ["source", "metric", "claimed", "period", "area", "mawgun", "note"]
 
 
 def with_source_count(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -87,7 +84,21 @@ def stats_claims(
     flt = make_filter(since, until, None, None, admin1, None, actors, alliance, side, None, per_report)
     with session_scope(db) as session:
         rows = claims_against_data(session, flt)
-    emit(rows, fmt, CLAIM_COLUMNS, "Claims against data")
+    emit(rows if fmt == "json" else [claim_line(row) for row in rows], fmt, CLAIM_COLUMNS, "Claims against data")
+
+
+def claim_line(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim as one short table/CSV line: who, what, how many, when, where, Mawgun's count."""
+    period = "..".join(part or "" for part in (row["period_start"], row["period_end"])) if row["period_end"] else ""
+    return {
+        "source": row["source_org"] or row["outlet"],
+        "metric": row["metric"],
+        "claimed": " ".join(str(part) for part in (row["qualifier"], row["value"]) if part is not None),
+        "period": period or row["period_start"],
+        "area": row["area"],
+        "mawgun": row["mawgun"],
+        "note": row["note"],
+    }
 
 
 def report_import(report: Any) -> None:

@@ -28,9 +28,14 @@ SUMMARY_KEYS = ("holder", "side", "alliance")
 
 
 @lru_cache(maxsize=1)
+def control_data() -> dict[str, Any]:
+    """The control vocabulary (data/control.yaml)."""
+    return dict(yaml.safe_load(CONTROL_PATH.read_text(encoding="utf-8")))
+
+
 def control_types() -> dict[str, str]:
     """Sub-event type -> kind of change (captured, retaken, transferred)."""
-    return dict(yaml.safe_load(CONTROL_PATH.read_text(encoding="utf-8"))["sub_event_types"])
+    return dict(control_data()["sub_event_types"])
 
 
 def place_key(dialect: str) -> ColumnElement[str]:
@@ -46,8 +51,11 @@ COLUMNS = ("id", "date", "sub_event_type", "actor1", "actor2", "location", "admi
 def control_select(dialect: str, until: dt.date | None) -> Select[Any]:
     """Control events (up to `until`) with their place key, as plain rows."""
     cols = [getattr(CanonicalEventRow, name) for name in COLUMNS]
+    named = func.coalesce(CanonicalEventRow.pcode, CanonicalEventRow.location, CanonicalEventRow.admin3)
     stmt = select(*cols, place_key(dialect).label("place_key")).where(
-        CanonicalEventRow.sub_event_type.in_(list(control_types())), CanonicalEventRow.date.is_not(None)
+        CanonicalEventRow.sub_event_type.in_(list(control_types())),
+        CanonicalEventRow.date.is_not(None),
+        named.is_not(None),  # a capture "in Sagaing Region" names no place that could be held
     )
     return stmt.where(CanonicalEventRow.date <= until) if until is not None else stmt
 
@@ -77,8 +85,11 @@ def load_latest_per_place(session: Session, until: dt.date) -> list[Row[Any]]:
 
 
 def holder_of(row: Any) -> str:
-    """The code that holds the place after the event (first actor1; UNK when none is named)."""
-    return str(row.actor1[0]) if row.actor1 else "UNK"
+    """The code that holds the place after the event: the first named actor1 (UNK when none)."""
+    codes = [str(code) for code in row.actor1 or []]
+    generic = set(control_data().get("generic_holders", []))
+    named = [code for code in codes if code not in generic]
+    return (named or codes or ["UNK"])[0]
 
 
 def describe(row: Any) -> dict[str, Any]:

@@ -127,3 +127,13 @@ def test_a_repeated_capture_by_the_same_holder_is_no_new_change(operation_1027, 
 def test_an_unknown_summary_key_is_a_clear_error(operation_1027):
     with session_scope(operation_1027) as session, pytest.raises(ValueError, match="by must be one of"):
         control_summary(session, dt.date(2024, 3, 31), "township")
+
+
+def test_a_named_force_holds_a_town_before_a_generic_one(store_url, build):
+    with session_scope(store_url) as session:
+        b = build(session)
+        b.canonical("2023-11-06", *CAPTURE, ["ERO", "PDF"], ["MIL"], location="Kawlin", admin1="Sagaing")
+        b.canonical("2023-11-07", *CAPTURE, ["PDF"], ["MIL"], admin1="Sagaing")  # no place named
+    with session_scope(store_url) as session:
+        rows = territorial_control(session, dt.date(2024, 1, 1))
+    assert [(r["place"], r["holder"], r["holders"]) for r in rows] == [("Kawlin", "PDF", ["ERO", "PDF"])]
