@@ -87,3 +87,17 @@ def test_bad_options_are_clear_errors(db, args, message):
     result = CliRunner(env={"COLUMNS": "300"}).invoke(app, [*args, "--db", db])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_stats_claims_sets_a_reported_figure_beside_mawguns_count(db, build):
+    text = "Monitors counted at least 149 airstrikes in August 2023."
+    with session_scope(db) as session:
+        b = build(session)
+        doc = b.document(text, outlet="Monitor Desk")
+        b.statistic(
+            doc, "airstrikes", 149, "at least 149 airstrikes in August 2023", qualifier="at least",
+            area=["Myanmar"], period_start="2023-08-01", period_end="2023-08-31", source_org="Test Monitor",
+        )  # fmt: skip
+    lines = run(db, "stats", "claims", "-f", "csv").splitlines()
+    assert lines[0] == "source,metric,claimed,period,area,mawgun,note"
+    assert lines[1] == "Test Monitor,airstrikes,at least 149,2023-08-01..2023-08-31,Myanmar,2,"
