@@ -4,7 +4,10 @@ Synthetic reports: ~3,300 true events over three years in all 15 states/regions,
 by 1-5 documents with jittered dates (+-1 day), spellings, tolls and evidence. Also prints the
 B-cubed scores against the generating events (a sanity check, not the acceptance measure).
 
-    .venv/bin/python bench/dedup_speed.py [--records 10000] [--seed 7]
+    .venv/bin/python bench/dedup_speed.py [--records 10000] [--seed 7] [--store]
+
+With --store the reports are also written to a temporary SQLite store and `cluster_store` is timed:
+a first run over all of them, then an incremental run after 1% more reports arrive.
 """
 
 from __future__ import annotations
@@ -119,10 +122,44 @@ def make_reports(rng: random.Random, events: list[dict], total: int) -> tuple[li
     return records, documents, labels
 
 
+def time_store(records: list[EventRecord], documents: dict[str, Document]) -> None:
+    """Time cluster_store on a temporary SQLite store: everything, then 1% new reports."""
+    import tempfile
+    from pathlib import Path
+
+    from mawgun.dedup import cluster_store
+    from mawgun.store.db import session_scope
+    from mawgun.store.repository import save_document, save_records
+
+    split = len(records) - len(records) // 100
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+
+        def store(batch: list[EventRecord]) -> None:
+            with session_scope(url) as session:
+                for record in batch:
+                    save_document(session, documents[record.doc_id])
+                    save_records(session, record.doc_id, [record], "bench")
+
+        store(records[:split])
+        started = time.perf_counter()
+        first = cluster_store(url, progress=False)
+        middle = time.perf_counter()
+        store(records[split:])
+        middle_stored = time.perf_counter()
+        second = cluster_store(url, progress=False)
+        ended = time.perf_counter()
+        print(
+            f"cluster_store (SQLite): {first['records']} reports -> {first['canonical_events']} events in "
+            f"{middle - started:.2f} s; then {second['new_records']} new reports in {ended - middle_stored:.2f} s"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--store", action="store_true", help="Also time cluster_store on a temporary SQLite store.")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     events = make_events(rng, args.records // 3)
@@ -136,6 +173,8 @@ def main() -> None:
         f"({len(set(labels.values()))} true) in {elapsed:.2f} s; synthetic B-cubed P={scores['precision']:.3f} "
         f"R={scores['recall']:.3f}"
     )
+    if args.store:
+        time_store(records, documents)
 
 
 if __name__ == "__main__":

@@ -115,6 +115,7 @@ def _registry() -> Any:
         return None
 
 
+@lru_cache(maxsize=4096)
 def expand_actor(code: str) -> frozenset[str]:
     """A code with its parent organisation and the alliances it belongs to: from the registry
     (`parent`, `alliances_of`) when it knows the code, plus the groups of settings.yaml."""

@@ -96,14 +96,15 @@ def write_canonical(
     session: Session,
     canonical_id: str,
     records: Sequence[EventRecord],
-    documents: Mapping[str, Document],
+    sources: Mapping[str, SourceInfo],
     originals: Mapping[str, str],
     explanation: Mapping[str, Any] | None = None,
+    row: CanonicalEventRow | None = None,
 ) -> CanonicalEventRow:
-    """Create or update one canonical_events row from its reports."""
-    fields = derive_canonical(records, source_infos(documents), originals)
+    """Create or update one canonical_events row from its reports (`row`: the stored row, if loaded)."""
+    fields = derive_canonical(records, sources, originals)
     votes, copies = fields.pop("fatality_votes"), fields.pop("copies")
-    row = session.get(CanonicalEventRow, canonical_id)
+    row = row if row is not None else session.get(CanonicalEventRow, canonical_id)
     if row is None:
         row = CanonicalEventRow(id=canonical_id, origin="mawgun")
         session.add(row)
@@ -116,17 +117,26 @@ def write_canonical(
     return row
 
 
+def load_canonical_rows(session: Session, canonical_ids: Sequence[str]) -> dict[str, CanonicalEventRow]:
+    """Stored canonical rows by id, loaded in chunks."""
+    rows: dict[str, CanonicalEventRow] = {}
+    for start in range(0, len(canonical_ids), CHUNK):
+        chunk = list(canonical_ids[start : start + CHUNK])
+        for row in session.scalars(select(CanonicalEventRow).where(CanonicalEventRow.id.in_(chunk))):
+            rows[row.id] = row
+    return rows
+
+
 def move_records(session: Session, assignment: Mapping[str, str], previous: Mapping[str, str | None]) -> int:
     """Point each report whose canonical event changed at its new one; returns how many moved."""
-    by_target: dict[str, list[str]] = {}
-    for record_id, canonical_id in assignment.items():
-        if previous.get(record_id) != canonical_id:
-            by_target.setdefault(canonical_id, []).append(record_id)
-    for canonical_id, record_ids in by_target.items():
-        for start in range(0, len(record_ids), CHUNK):
-            chunk = record_ids[start : start + CHUNK]
-            session.execute(update(EventRow).where(EventRow.id.in_(chunk)).values(canonical_id=canonical_id))
-    return sum(len(ids) for ids in by_target.values())
+    changes = [
+        {"id": record_id, "canonical_id": canonical_id}
+        for record_id, canonical_id in sorted(assignment.items())
+        if previous.get(record_id) != canonical_id
+    ]
+    for start in range(0, len(changes), CHUNK):
+        session.execute(update(EventRow), changes[start : start + CHUNK])
+    return len(changes)
 
 
 def remove_orphans(session: Session) -> int:
@@ -174,9 +184,15 @@ def cluster_session(session: Session, progress: bool = False, full: bool = False
             touched = set(result.members)
         touched |= {result.assignment[r.record_id] for r in records if r.doc_id in originals}
         by_id = {r.record_id: r for r in records}
+        sources = source_infos(documents)
+        stored = load_canonical_rows(session, sorted(touched & existing))
         for canonical_id in sorted(touched):
             members = [by_id[r] for r in result.members[canonical_id]]
-            write_canonical(session, canonical_id, members, documents, originals, result.explanations[canonical_id])
+            explanation = result.explanations[canonical_id]
+            row = stored.get(canonical_id) or CanonicalEventRow(id=canonical_id, origin="mawgun")
+            if canonical_id not in stored:
+                session.add(row)
+            write_canonical(session, canonical_id, members, sources, originals, explanation, row)
         session.flush()
         moved = move_records(session, result.assignment, previous)
         session.flush()
@@ -209,7 +225,7 @@ def refresh_canonical(session: Session, canonical_ids: Sequence[str], explanatio
         members = [r for r in records if r.record_id in member_ids]
         if members:
             documents, originals = context_of(session, members)
-            write_canonical(session, canonical_id, members, documents, originals, explanation)
+            write_canonical(session, canonical_id, members, source_infos(documents), originals, explanation)
     session.flush()
 
 
@@ -241,7 +257,7 @@ def split_event(url: str | None, canonical_id: str, record_ids: Sequence[str], w
         records = [r for r in loaded if r.record_id in set(chosen)]
         documents, originals = context_of(session, records)
         note = {"method": METHOD, "version": VERSION, "links": [{"split_from": canonical_id, "who": who}]}
-        write_canonical(session, new_id, records, documents, originals, note)
+        write_canonical(session, new_id, records, source_infos(documents), originals, note)
         session.flush()
         session.execute(update(EventRow).where(EventRow.id.in_(chosen)).values(canonical_id=new_id))
         session.flush()
