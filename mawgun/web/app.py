@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -80,14 +81,14 @@ def add_handlers(app: FastAPI) -> None:
     """Security headers on every response; HTML error pages for browsers, JSON for the API."""
 
     @app.middleware("http")
-    async def add_security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def add_security_headers(request: Request, call_next: Any) -> Response:
         response = await call_next(request)
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         from mawgun.web.pages import render
@@ -97,7 +98,7 @@ def add_handlers(app: FastAPI) -> None:
         return response
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
 
 

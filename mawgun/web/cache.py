@@ -38,14 +38,15 @@ def data_version(session: Session) -> tuple[int, ...]:
 
 def cached(session: Session, name: str, args: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """`compute()`'s result, reused while the data version and TTL hold."""
-    key = (str(session.get_bind().url), name, repr(args))
+    bind = session.get_bind()
+    key = (str(bind.engine.url), name, repr(args))
     version = data_version(session)
     now = time.monotonic()
     with _lock:
         entry = _entries.get(key)
         if entry and entry[1] == version and now - entry[0] < TTL_SECONDS:
             _entries.move_to_end(key)
-            return entry[2]  # type: ignore[no-any-return]
+            return entry[2]
     value = compute()
     with _lock:
         _entries[key] = (now, version, value)

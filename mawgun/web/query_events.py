@@ -180,9 +180,10 @@ def report_dicts(session: Session, rows: list[dict[str, Any]]) -> list[dict[str,
         data["level"] = "report"
         data["tags"] = [str(t) for t in row.get("tags") or []]
         roles = actors.get(row["id"], {})
-        data["actor1_refs"], data["actor2_refs"] = roles.get(1, []), roles.get(2, [])
-        data["actor1"] = [a["actor_id"] or a["name"] for a in data["actor1_refs"]]
-        data["actor2"] = [a["actor_id"] or a["name"] for a in data["actor2_refs"]]
+        refs1, refs2 = roles.get(1, []), roles.get(2, [])
+        data["actor1_refs"], data["actor2_refs"] = refs1, refs2
+        data["actor1"] = [a["actor_id"] or a["name"] for a in refs1]
+        data["actor2"] = [a["actor_id"] or a["name"] for a in refs2]
         items.append(data)
     return items
 

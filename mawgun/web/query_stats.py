@@ -141,7 +141,8 @@ def _distinct_values(session: Session, level: str, column: str) -> list[str]:
 def date_range(session: Session, level: str) -> tuple[Any, Any]:
     """Earliest and latest event date in the store."""
     table = _table(level)
-    return tuple(session.execute(select(func.min(table.c.date), func.max(table.c.date))).one())  # type: ignore[return-value]
+    first, last = session.execute(select(func.min(table.c.date), func.max(table.c.date))).one()
+    return first, last
 
 
 def count_unmapped(session: Session, level: str, filters: EventFilters) -> int:
