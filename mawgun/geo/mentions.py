@@ -184,7 +184,7 @@ def split_admin_suffix(
         entries = [e for e in gaz.admin_matches(tail) if e.level in levels]
         if not entries and k == j - 1 and len(tokens[k].text) >= 7:
             entries = gaz.fuzzy_townships(tail)  # one long misspelt word: "Myitkyinia"
-        if entries and len(name_key(tail)) >= 3:
+        if entries and len(name_key(tail)) >= 3 and allowed_match(tokens, k, j - k, entries, designated=True):
             head = make_mention(text, tokens, i, k, [])
             head.designator = "feature"
             return [head, make_mention(text, tokens, k, j, entries)]
@@ -199,10 +199,32 @@ def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry]
     designated = designated or (following is not None and following.lower in DESIGNATORS)
     if length == 1 and not designated and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
         return False
-    last = tokens[i + length - 1]
-    if not all(e.level == "state" for e in entries) or following is None or following.start - last.end != 1:
-        return True  # not an ethnic name, or punctuation follows it ("Kachin, Chin, and Karen states")
-    return not (following.lower in ORG_WORDS or (following.capitalised and following.lower not in DESIGNATORS))
+    if not all(e.level == "state" for e in entries):
+        return True
+    if i > 0 and tokens[i - 1].lower == "the" and (following is None or following.lower not in DESIGNATORS):
+        return False  # "The Irrawaddy" (a news outlet), "the Arakan"
+    return not names_organisation(tokens, i + length, title_case(tokens, i))
+
+
+def title_case(tokens: list[Token], i: int) -> bool:
+    """True when the words around token i are all capitalised (a headline), where capitals say nothing."""
+    words = [t for t in tokens[max(0, i - 6) : i + 7] if len(t.text) > 3]
+    return len(words) >= 4 and sum(t.capitalised for t in words) >= 0.75 * len(words)
+
+
+def names_organisation(tokens: list[Token], k: int, headline: bool = False) -> bool:
+    """True when the words from token k make a state name part of an organisation's name: "Karen National
+    Union", "Arakan Army", "Shan State Progress Party", "New Mon State Party" (punctuation ends the name).
+    In a headline only organisation words count, since every word is capitalised."""
+    if k >= len(tokens) or tokens[k].start - tokens[k - 1].end != 1:
+        return False
+    word = tokens[k]
+    if word.lower in ORG_WORDS:
+        return True
+    if word.lower in ("state", "region") and k + 1 < len(tokens) and tokens[k + 1].start - word.end == 1:
+        after = tokens[k + 1]
+        return after.lower in ORG_WORDS or (after.capitalised and after.lower not in DESIGNATORS and not headline)
+    return word.capitalised and word.lower not in DESIGNATORS and not headline
 
 
 def make_mention(text: str, tokens: list[Token], i: int, j: int, entries: list[Entry]) -> Mention:

@@ -207,3 +207,18 @@ def test_ethnic_names_in_a_list_before_states_are_places(gc):
     places = gc.find_places("In Kachin, Chin, and Karen states, fighting grew.")
     assert [p.admin1 for p in places] == ["Kachin", "Chin", "Kayin"]
     assert gc.find_places("A Karenni armed group rejected the offer.") == []
+
+
+def test_organisations_and_outlets_named_after_states_are_not_places(gc):
+    text = (
+        "The Irrawaddy reported that the Shan State Progress Party and the New Mon State Party met "
+        "leaders of the Chin National Front. The Mon State government did not comment."
+    )
+    places = gc.find_places(text)
+    assert [(p.span.text, p.admin1) for p in places] == [("Mon", "Mon")]
+    assert places[0].span.start == text.index("Mon State government")
+
+
+def test_headline_capitals_do_not_hide_a_state(gc):
+    (place,) = gc.find_places("Fighting Resumes in Chin State After Talks With Myanmar Military Fail")
+    assert place.admin1 == "Chin"
