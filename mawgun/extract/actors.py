@@ -92,14 +92,22 @@ def unique(actors: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def assign_roles(sub_event_type: str, actors: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
-    """(actor1, actor2) for an event: the state side acts in strikes, killings and arrests; non-state forces
-    act in clashes and seizures; civilians are always the target side."""
+def assign_roles(
+    sub_event_type: str, actors: list[ActorRef], trigger_at: int | None = None
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actor1, actor2) for an event: the state side acts in strikes, killings and arrests unless a non-state
+    force is the one named before the trigger ("the AA shelled junta positions"); non-state forces act in
+    clashes and seizures; civilians are always the target side; in statements the subject acts."""
     actors = unique(actors)
     state = [a for a in actors if a.actor_id in STATE_SIDE]
     civilians = [a for a in actors if a.actor_id == "CIV"]
     others = [a for a in actors if a.actor_id not in STATE_SIDE and a.actor_id not in {"CIV", "PROT"}]
+    subjects = [a for a in actors if trigger_at is not None and a.span and a.span.end <= trigger_at]
     if sub_event_type in AGENT_FIRST:
+        named_first = [a for a in subjects if a.actor_id not in {"CIV", "PROT"}]
+        if named_first and named_first[0].actor_id not in STATE_SIDE and sub_event_type != "Air/drone strike":
+            actor1 = [named_first[0]]
+            return actor1, [a for a in actors if a not in actor1 and a.actor_id != "CIV"] or civilians
         actor1 = state or (others[:1] if others and not civilians else [])
         if not actor1 and sub_event_type in {"Air/drone strike", "Government regains territory"}:
             actor1 = [ActorRef("military", "MIL")]
@@ -111,4 +119,5 @@ def assign_roles(sub_event_type: str, actors: list[ActorRef]) -> tuple[list[Acto
         return state, civilians
     if sub_event_type in {"Peaceful protest", "Protest with intervention"}:
         return [a for a in actors if a.actor_id == "PROT"] or [ActorRef("protesters", "PROT")], state
-    return actors[:1], actors[1:]
+    acting = [a for a in subjects if a.actor_id != "CIV"][:1] or actors[:1]
+    return acting, [a for a in actors if a not in acting]

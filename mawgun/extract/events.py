@@ -277,7 +277,7 @@ def make_event(
         event_type, sub_type = "Violence against civilians", "Attack"
     if fatalities is None and event_type == "Strategic developments":
         fatalities = 0
-    actor1, actor2 = assign_roles(sub_type, ctx.actors(index))
+    actor1, actor2 = assign_roles(sub_type, ctx.actors(index), sentence.start + trigger.start)
     if not actor2 and event_type == "Explosions/Remote violence" and CIVILIAN_TARGET.search(sentence.text):
         actor2 = [ActorRef("civilians", "CIV")]
     date_end = date.date_end if date.date_end and date.date_end != date.date else None

@@ -105,3 +105,10 @@ def test_every_record_keeps_exact_evidence_and_provenance(article: dict) -> None
 def test_rerunning_gives_the_same_record_ids() -> None:
     article = ARTICLES[0]
     assert [r["record_id"] for r in extract(article)] == [r["record_id"] for r in extract(article)]
+
+
+def test_a_non_state_force_named_before_the_trigger_acts() -> None:
+    text = "The Arakan Army shelled junta positions in Paletwa Township, Chin State, on 3 March, killing five soldiers."
+    article = {"id": "aa-shelling", "text": text, "published": "2024-03-05"}
+    (event,) = [r for r in extract(article) if r["kind"] == "event"]
+    assert (event["actor1"], event["actor2"], event["fatalities"]) == (["AA"], ["MIL"], 5)
