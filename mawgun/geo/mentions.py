@@ -199,6 +199,8 @@ def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry]
     designated = designated or (following is not None and following.lower in DESIGNATORS)
     if length == 1 and not designated and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
         return False
+    if length == 1 and not designated and len(first.text) <= 3 and all(e.level == "locality" for e in entries):
+        return False  # "Kan", "Kyi": GeoNames hamlets named like common name syllables
     if not all(e.level == "state" for e in entries):
         return True
     if i > 0 and tokens[i - 1].lower == "the" and (following is None or following.lower not in DESIGNATORS):
