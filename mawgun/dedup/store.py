@@ -58,21 +58,33 @@ def load_documents(session: Session, doc_ids: Sequence[str]) -> dict[str, Docume
     return documents
 
 
-def save_links(session: Session, links: Sequence[DocumentLink], doc_ids: Sequence[str]) -> None:
-    """Replace the document links of `doc_ids` with `links` (idempotent)."""
+def stored_originals(session: Session, doc_ids: Sequence[str]) -> dict[str, str]:
+    """Copy -> original links already stored for these documents."""
+    links: dict[str, str] = {}
     for start in range(0, len(doc_ids), CHUNK):
         chunk = list(doc_ids[start : start + CHUNK])
+        for row in session.scalars(select(DocumentLinkRow).where(DocumentLinkRow.document_id.in_(chunk))):
+            links[row.document_id] = row.duplicate_of
+    return links
+
+
+def save_links(session: Session, links: Sequence[DocumentLink], changed: set[str]) -> None:
+    """Rewrite the document links of the `changed` documents (the others are already right)."""
+    doc_ids = sorted(changed)
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[start : start + CHUNK]
         session.execute(delete(DocumentLinkRow).where(DocumentLinkRow.document_id.in_(chunk)))
     session.flush()
     for link in links:
-        session.add(
-            DocumentLinkRow(
-                document_id=link.document_id,
-                duplicate_of=link.duplicate_of,
-                similarity=link.similarity,
-                method=link.method,
+        if link.document_id in changed:
+            session.add(
+                DocumentLinkRow(
+                    document_id=link.document_id,
+                    duplicate_of=link.duplicate_of,
+                    similarity=link.similarity,
+                    method=link.method,
+                )
             )
-        )
     session.flush()
 
 
@@ -169,7 +181,9 @@ def cluster_session(session: Session, progress: bool = False, full: bool = False
             {d: doc.text for d, doc in documents.items()}, {d: doc.published for d, doc in documents.items()}
         )
         originals = {link.document_id: link.duplicate_of for link in links}
-        save_links(session, links, sorted(documents))
+        before = stored_originals(session, sorted(documents))
+        relinked = {d for d in set(before) | set(originals) if before.get(d) != originals.get(d)}
+        save_links(session, links, relinked)
         advance("clustering")
         previous = {r.record_id: r.canonical_id for r in records}
         existing = set(session.scalars(select(CanonicalEventRow.id).where(CanonicalEventRow.origin == "mawgun")))
@@ -182,7 +196,7 @@ def cluster_session(session: Session, progress: bool = False, full: bool = False
         touched = changed_clusters(result, known, existing)
         if full:
             touched = set(result.members)
-        touched |= {result.assignment[r.record_id] for r in records if r.doc_id in originals}
+        touched |= {result.assignment[r.record_id] for r in records if r.doc_id in relinked}
         by_id = {r.record_id: r for r in records}
         sources = source_infos(documents)
         stored = load_canonical_rows(session, sorted(touched & existing))

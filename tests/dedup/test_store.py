@@ -135,3 +135,18 @@ def test_imported_events_are_never_clustered(store_url: str, articles: dict[str,
         session.add(EventRow(id="ucdp-1", origin="ucdp", event_type="Explosions/Remote violence", admin1="Sagaing"))
     cluster_store(store_url, progress=False)
     assert canonical_of(store_url)["ucdp-1"] is None
+
+
+def test_a_copy_arriving_later_is_linked_and_adds_a_report_but_no_source(
+    store_url: str, articles: dict[str, Article]
+) -> None:
+    store_articles(store_url, articles, ["b001", "b002", "b003"])
+    cluster_store(store_url, progress=False)
+    (before,) = canonical_rows(store_url).values()
+    store_articles(store_url, articles, ["b020"])
+    summary = cluster_store(store_url, progress=False)
+    assert summary["near_duplicates"] == 1 and summary["new_records"] == 1
+    (after,) = canonical_rows(store_url).values()
+    assert after.id == before.id
+    assert (after.n_reports, after.n_sources) == (before.n_reports + 1, before.n_sources)
+    assert after.explanation["copies"] == [articles["b020"].document.doc_id]
