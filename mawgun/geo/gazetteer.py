@@ -81,7 +81,9 @@ class Gazetteer:
         self.by_pcode: dict[str, Entry] = {}
         self.admin_index: dict[str, list[Entry]] = defaultdict(list)
         self.national_local: dict[str, list[int]] = defaultdict(list)
-        self.township_locals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self._township_rows: dict[str, list[int]] = defaultdict(list)
+        self._township_extra: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._township_index: dict[str, dict[str, list[int]]] = {}
         self.admin1_of: dict[str, str] = {}
         self._lines: list[str] = []
         self._position: dict[str, int] = {}
@@ -107,10 +109,9 @@ class Gazetteer:
                 position = len(self._lines)
                 self._lines.append(line)
                 self._position[cols[0]] = position
-                in_township = self.township_locals[cols[9]]
+                self._township_rows[cols[9]].append(position)
                 for key in keys:
                     self.national_local[key].append(position)
-                    in_township[key].append(position)
 
     def local_entry(self, position: int) -> Entry:
         """The ward, tract or village stored at a position (parsed once, then cached)."""
@@ -143,7 +144,8 @@ class Gazetteer:
         loose = loose_key(name)
         position = self._position[entry.pcode]
         self.national_local[loose].append(position)
-        self.township_locals[entry.township][loose].append(position)
+        self._township_extra[entry.township].append((loose, position))
+        self._township_index.pop(entry.township, None)
 
     def load_states(self) -> None:
         """Map state P-codes (sub-units included) to the 15 admin1 names."""
@@ -225,11 +227,21 @@ class Gazetteer:
         key = loose_key(name)
         if township is None:
             return self.entries_at(self.national_local.get(key, []))
-        return self.entries_at(self.township_locals.get(township, {}).get(key, []))
+        return self.entries_at(self.locals_in(township).get(key, []))
 
     def locals_in(self, township: str) -> dict[str, list[int]]:
         """Positions of one township's villages, tracts and wards by loose key (for guarded fuzzy matching)."""
-        return self.township_locals.get(township, {})
+        index = self._township_index.get(township)
+        if index is None:
+            index = defaultdict(list)
+            for position in self._township_rows.get(township, []):
+                for key in self._lines[position].rstrip("\n").rsplit("\t", 1)[1].split("|"):
+                    if key:
+                        index[key].append(position)
+            for key, position in self._township_extra.get(township, []):
+                index[key].append(position)
+            self._township_index[township] = index
+        return index
 
     def fuzzy_townships(self, name: str) -> list[Entry]:
         """The township(s) a misspelt designated name means ('Tharyarwaddy' -> Thayarwady), or [].
