@@ -24,6 +24,18 @@ from mawgun.web.highlight import split_text
 from mawgun.web.reports import build_report
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+def format_number(value: float | int | None) -> str:
+    """1500000.0 -> "1,500,000"; 2.5 -> "2.5" (figures as sources write them)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+TEMPLATES.env.filters["number"] = format_number
 router = APIRouter(include_in_schema=False)
 FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "alliance", "origin")
 PAGE_SIZE = 50
@@ -104,6 +116,8 @@ def events_page(request: Request) -> HTMLResponse:
     filters, query, errors = read_filters(request)
     offset = _int_param(request, "offset", 0, 10_000_000)
     per_report = request.query_params.get("per_report") == "true"
+    if per_report:
+        query["per_report"] = "true"
     with _session(request) as session:
         level = query_events.choose_level(session, True if per_report else None)
         total, events = query_events.list_events(session, level, filters, PAGE_SIZE, offset)
@@ -196,3 +210,18 @@ def api_page(request: Request) -> HTMLResponse:
             summary = (operation.get("description") or operation.get("summary") or "").split("\n")[0]
             endpoints.append({"method": method.upper(), "path": path, "summary": summary, "params": params})
     return render(request, "api.html", endpoints=endpoints, active="api")
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures_page(request: Request) -> HTMLResponse:
+    """Statistics and sanctions that sources report, each linked to its document."""
+    with _session(request) as session:
+        stats_table, sanctions_table = query_documents.STATISTICS, query_documents.SANCTIONS
+        order = stats_table.c.period_start.desc().nulls_last()
+        n_stats, statistics = query_documents.list_records(session, stats_table, [], PAGE_SIZE, 0, order)
+        order = sanctions_table.c.date.desc().nulls_last()
+        n_sanctions, sanctions = query_documents.list_records(session, sanctions_table, [], PAGE_SIZE, 0, order)
+    return render(
+        request, "figures.html", statistics=statistics, sanctions=sanctions, n_stats=n_stats,
+        n_sanctions=n_sanctions, active="figures",
+    )  # fmt: skip

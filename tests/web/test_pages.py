@@ -69,3 +69,14 @@ def test_static_files_are_served_locally(client: TestClient) -> None:
 def test_control_page_answers_for_a_chosen_day(client: TestClient) -> None:
     assert "MNDAA" in client.get("/control", params={"as_of": "2024-08-10"}).text
     assert "MNDAA</b>" not in client.get("/control", params={"as_of": "2024-08-01"}).text
+
+
+def test_events_page_switches_to_one_row_per_report(client: TestClient) -> None:
+    html = client.get("/events", params={"per_report": "true"}).text
+    assert "2 event reports" in html and "/events/ev-lashio" in html
+
+
+def test_figures_page_lists_statistics_and_sanctions_with_their_documents(client: TestClient) -> None:
+    html = client.get("/figures").text
+    assert "displaced" in html and "1,500,000" in html
+    assert "United States" in html and "/documents/doc-pazigyi" in html
