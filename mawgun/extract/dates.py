@@ -180,13 +180,14 @@ def resolve(rule: str, m: re.Match[str], published: dt.date | None, anchor: dt.d
     if result is None:
         return None
     day, precision, day_end, relative = result
-    since = rule == "coup" or m.string[max(0, m.start() - 6) : m.start()].lower().strip().endswith("since")
+    since = rule == "coup" or bool(SINCE.search(m.string[max(0, m.start() - 50) : m.start()]))
     if since and published and day_end is None:
         day_end = published
     report = bool(REPORT_VERB.search(m.string[max(0, m.start() - 40) : m.start()]))
     return DateMention(m.start(), m.end(), m.group(0), day, precision, rule, day_end, relative, since, report)
 
 
+SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
 REPORT_VERB = re.compile(
     r"\b(?:said|says|told (?:\w+ ){0,3}?|announced|reported|stated|added|confirmed|claimed|wrote|posted)\s+(?:on\s+)?$",
     re.I,

@@ -11,7 +11,8 @@ from mawgun.extract.pipeline import Context
 from mawgun.extract.places import is_state, with_admin1
 from mawgun.model import Place
 
-SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "town": 2, "township": 2, "district": 3}
+# Lower is more specific; a township the text names as such beats a city named like it ("Yangon's Hlaing").
+SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "township": 1.5, "town": 2, "district": 3}
 WEAK_LEVELS = {"village", "ward", "village_tract", "camp"}
 
 
@@ -26,8 +27,8 @@ def event_places(ctx: Context, index: int) -> list[Place]:
     context = {s.admin1 for s in states} if states else {carried}
     local = [consistent(p, context, local) for p in local]
     if local:
-        best = min(SPECIFIC.get(p.level or "", 2) for p in local)
-        chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 2) == best], ctx.doc.text)
+        best = min(SPECIFIC.get(p.level or "", 1.5) for p in local)
+        chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 1.5) == best], ctx.doc.text)
         return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
     if states:
         unique = {p.admin1: p for p in states}

@@ -15,7 +15,7 @@ from typing import Any
 from mawgun.extract.vocab import load_vocabulary
 from mawgun.model import Place, Span
 
-CAPWORD = r"[A-Z][\w’'\-]*"
+CAPWORD = r"[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*"
 CAPNAME = rf"(?!(?:In|On|At|The|A|An|And|Of|From|Near|To|By)\b){CAPWORD}(?:\s+{CAPWORD}){{0,2}}"
 TOWNSHIPS_RE = re.compile(
     rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*(?:,?\s+and\s+{CAPNAME})?)\s+[Tt]ownships?\b"
@@ -80,7 +80,7 @@ def admin1_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
 def bare_admin1_pattern() -> re.Pattern[str]:
     """A state/region name after "in" that no capitalised word continues (a city named like its region)."""
     alt = "|".join(re.escape(a) for a in sorted(load_vocabulary("places")["admin1"], key=len, reverse=True))
-    return re.compile(rf"\b(?:in|near|across|around) (?P<name>{alt})\b(?![ -]+[A-Z(])")
+    return re.compile(rf"\b(?i:in|near|across|around) (?P<name>{alt})\b(?![ -]+[A-Z(])")
 
 
 def fallback_places(text: str, start: int, end: int) -> list[Place]:

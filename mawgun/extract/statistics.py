@@ -51,6 +51,12 @@ def find_metric(text: str, start: int, end: int, previous: str | None) -> str | 
         return previous
     after = after.lstrip()
     for rule in metric_rules():
+        if rule.get("both"):
+            if compile_pattern(rule["before"]).search(before_without_qualifier(before)) and compile_pattern(
+                rule["after"]
+            ).search(after):
+                return rule["metric"]
+            continue
         if rule.get("before") and compile_pattern(rule["before"]).search(before_without_qualifier(before)):
             return rule["metric"]
         if rule.get("after") and compile_pattern(rule["after"]).search(after):
