@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from mawgun.analytics import registry
 from mawgun.analytics.evidence import evidence_for
-from mawgun.analytics.query import dialect_of
+from mawgun.analytics.query import dialect_of, range_date
 from mawgun.store.schema import CanonicalEventRow
 
 CONTROL_PATH = Path(__file__).parent / "data" / "control.yaml"
@@ -52,12 +52,13 @@ def control_select(dialect: str, until: dt.date | None) -> Select[Any]:
     """Control events (up to `until`) with their place key, as plain rows."""
     cols = [getattr(CanonicalEventRow, name) for name in COLUMNS]
     named = func.coalesce(CanonicalEventRow.pcode, CanonicalEventRow.location, CanonicalEventRow.admin3)
+    date = range_date(CanonicalEventRow.date, dialect, None, until)  # one scan beats the date index here
     stmt = select(*cols, place_key(dialect).label("place_key")).where(
         CanonicalEventRow.sub_event_type.in_(list(control_types())),
-        CanonicalEventRow.date.is_not(None),
+        date.is_not(None),
         named.is_not(None),  # a capture "in Sagaing Region" names no place that could be held
     )
-    return stmt.where(CanonicalEventRow.date <= until) if until is not None else stmt
+    return stmt.where(date <= until) if until else stmt
 
 
 def load_control_events(session: Session, until: dt.date | None = None) -> list[Row[Any]]:

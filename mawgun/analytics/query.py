@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     FromClause,
     Select,
     String,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    type_coerce,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -214,10 +216,27 @@ def actor_filters(src: Source, flt: EventFilter, dialect: str) -> list[ColumnEle
     return conds
 
 
+NARROW_DAYS = 62
+
+
+def range_date(date: Any, dialect: str, since: dt.date | None, until: dt.date | None) -> Any:
+    """The date column as a range filter should compare it.
+
+    SQLite's planner, without statistics, always walks the date index for a range and then fetches
+    rows one by one: for a range of more than a few weeks that is several times slower than one scan
+    (180 ms against 25 ms on 100,000 events). For wide or open ranges the comparison is made on
+    `date || ''`, the same ISO text, which no index serves; narrow ranges keep the index.
+    """
+    narrow = since is not None and until is not None and (until - since).days <= NARROW_DAYS
+    if dialect != "sqlite" or narrow:
+        return date
+    return type_coerce(date.op("||")(""), Date)
+
+
 def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
     """WHERE conditions of the filter on the source table."""
     conds: list[ColumnElement[bool]] = []
-    date = src.col("date")
+    date = range_date(src.col("date"), dialect, flt.since, flt.until)
     if flt.since:
         conds.append(date >= flt.since)
     if flt.until:
