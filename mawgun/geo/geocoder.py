@@ -80,12 +80,12 @@ class Geocoder:
     def search(self, name: str, limit: int = 10) -> list[Place]:
         """Gazetteer units spelled like `name` (exact, alias or loose), most general first, then fuzzy."""
         entries = list({id(e): e for e in self.gaz.admin_matches(name) + self.gaz.local_matches(name)}.values())
+        entries.sort(key=lambda e: (order_of(e), e.pcode))
         if len(entries) < limit:
             keys = list(self.township_names)
-            for key, _score, _i in process.extract(loose_key(name), keys, scorer=fuzz.ratio, limit=limit):
-                if self.township_names[key] not in entries and _score >= 80:
+            for key, score, _i in process.extract(loose_key(name), keys, scorer=fuzz.ratio, limit=limit):
+                if self.township_names[key] not in entries and score >= 80:
                     entries.append(self.township_names[key])
-        entries.sort(key=lambda e: (order_of(e), e.pcode))
         return [self.to_place(e, None, e.name) for e in entries[:limit]]
 
     def lookup(self, pcode: str) -> Place | None:

@@ -309,8 +309,3 @@ def find_mentions(
     attach_qualifiers(gaz, tokens, runs, groups)
     mentions = [m for group in groups for m in group]
     return [m for m in mentions if m.candidates or m.designator not in (None, "state", "district")]
-
-
-def mention_key(mention: Mention) -> str:
-    """The name key of a mention's text."""
-    return name_key(mention.text)
