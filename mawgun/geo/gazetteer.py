@@ -157,6 +157,9 @@ class Gazetteer:
         for row in read_vocabulary("aliases.tsv"):
             for entry in self.targets_of(row["target"]):
                 self.add_alias(row["alias"], entry)
+                if re.fullmatch(r"\d+", row["target"]):
+                    # a town MIMU lists only as a village (Mobye, Laiza): a known place name in its own right
+                    self.admin_index[name_key(row["alias"])].append(entry)
         with gzip.open(data_dir / "geonames_aliases.tsv.gz", "rt", encoding="utf-8") as handle:
             next(handle)
             for line in handle:
