@@ -119,6 +119,7 @@ def report_import(report: Any) -> None:
 def run_import(kind: str, path: Path, db: str | None) -> None:
     """Import a coded-data file, with a progress bar; a missing file is a clear error."""
     from mawgun.ingest.coded import import_acled, import_ucdp
+    from mawgun.ingest.coded.common import NotThisFormat
     from mawgun.store.db import session_scope
 
     if not path.is_file():
@@ -129,6 +130,8 @@ def run_import(kind: str, path: Path, db: str | None) -> None:
             report = importer(session, path, show_progress=True)
     except UnicodeDecodeError as exc:
         raise typer.BadParameter(f"{path} is not UTF-8 CSV ({exc.reason})", param_hint="FILE") from exc
+    except NotThisFormat as exc:
+        raise typer.BadParameter(f"not a {kind.upper()} file: {exc}", param_hint="FILE") from exc
     report_import(report)
 
 

@@ -97,4 +97,4 @@ def parse_acled_row(row: dict[str, str]) -> CodedEvent:
 
 def import_acled(session: Session, path: str | Path, show_progress: bool = False) -> ImportReport:
     """Import an ACLED export CSV into the store; returns what was read, imported and rejected."""
-    return import_file(session, Path(path), "acled", parse_acled_row, show_progress)
+    return import_file(session, Path(path), "acled", parse_acled_row, show_progress, REQUIRED)

@@ -105,10 +105,20 @@ def parse_int(value: str | None) -> int | None:
     return int(round(number)) if number is not None else None
 
 
-def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each data row of a CSV file (UTF-8, with or without BOM)."""
+class NotThisFormat(ValueError):
+    """The file lacks columns the dataset always has (e.g. an ACLED file given to the UCDP importer)."""
+
+
+def read_csv(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each data row of a CSV file (UTF-8, with or without BOM).
+
+    Raises NotThisFormat before reading rows when the header lacks a `required` column.
+    """
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
+        missing = [name for name in required if name not in (reader.fieldnames or [])]
+        if missing:
+            raise NotThisFormat(f"{path.name} lacks the column(s) {', '.join(missing)}")
         for row in reader:
             yield reader.line_num, row
 
@@ -206,10 +216,14 @@ def import_file(
     origin: str,
     parse_row: Callable[[dict[str, str]], CodedEvent],
     show_progress: bool = False,
+    required: tuple[str, ...] = (),
 ) -> ImportReport:
-    """Read a CSV, parse each row (bad rows reported, not fatal) and write events in batches."""
+    """Read a CSV, parse each row (bad rows reported, not fatal) and write events in batches.
+
+    A file without the dataset's `required` columns raises NotThisFormat and writes nothing.
+    """
     report = ImportReport(path=str(path), origin=origin)
-    rows = list(read_csv(path))
+    rows = list(read_csv(path, required))
     batch: list[CodedEvent] = []
     for line, row in progress_over(rows, f"Importing {origin}", show_progress):
         report.read += 1

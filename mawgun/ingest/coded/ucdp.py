@@ -91,4 +91,4 @@ def ucdp_actors(name: str | None, on_date: dt.date) -> list[Any]:
 
 def import_ucdp(session: Session, path: str | Path, show_progress: bool = False) -> ImportReport:
     """Import a UCDP GED CSV into the store; returns what was read, imported and rejected."""
-    return import_file(session, Path(path), "ucdp", parse_ucdp_row, show_progress)
+    return import_file(session, Path(path), "ucdp", parse_ucdp_row, show_progress, REQUIRED)

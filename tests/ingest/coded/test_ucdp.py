@@ -112,3 +112,12 @@ def test_the_import_command_refuses_a_missing_file(sqlite_url, tmp_path):
     )
     assert result.exit_code != 0
     assert "is not a file" in result.output
+
+
+def test_a_file_of_another_dataset_is_refused_before_anything_is_written(sqlite_url):
+    acled = Path(__file__).parent / "fixtures" / "acled-sample.csv"
+    result = CliRunner(env={"COLUMNS": "400"}).invoke(app, ["import", "ucdp", str(acled), "--db", sqlite_url])
+    assert result.exit_code == 2
+    assert "not a UCDP file" in result.output and "lacks the column(s) id, type_of_violence" in result.output
+    with session_scope(sqlite_url) as session:
+        assert session.scalar(select(func.count()).select_from(EventRow)) == 0
