@@ -117,6 +117,9 @@ def assign_roles(
         if others:
             return others, state or [ActorRef("military", "MIL")]
         return state, civilians
+    if sub_event_type in {"Remote explosive/landmine/IED", "Grenade"}:  # who laid the mine is rarely known
+        acting = [a for a in subjects if a.actor_id not in {"CIV", "PROT"}][:1]
+        return acting, civilians or [a for a in actors if a not in acting]
     if sub_event_type in {"Peaceful protest", "Protest with intervention"}:
         return [a for a in actors if a.actor_id == "PROT"] or [ActorRef("protesters", "PROT")], state
     acting = [a for a in subjects if a.actor_id != "CIV"][:1] or actors[:1]

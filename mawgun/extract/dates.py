@@ -128,6 +128,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("weekend", re.compile(r"\b(?:over|at|during|on|this|last) (?:the )?weekend\b", re.I)),
     ("last_month", re.compile(r"\b(?P<w>last|this|earlier this|past) month\b", re.I)),
     ("last_year", re.compile(r"\b(?P<w>last|this|past) year\b", re.I)),
     ("year", re.compile(rf"\b(?i:in|during|since|throughout|of)\s+{YEAR}\b(?!\s*\d)")),
@@ -339,6 +340,13 @@ def r_recent_weeks(m: re.Match[str], published: dt.date | None, anchor: dt.date 
     return published - dt.timedelta(days=3 if this_week else 7), "week", published, True
 
 
+def r_weekend(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    if published is None:
+        return None
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+    return saturday, "week", saturday + dt.timedelta(days=1), True
+
+
 def r_last_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
     if published is None:
         return None
@@ -378,6 +386,7 @@ RESOLVERS = {
     "next_day": r_next_day,
     "yesterday": r_yesterday,
     "recent_weeks": r_recent_weeks,
+    "weekend": r_weekend,
     "last_month": r_last_month,
     "last_year": r_last_year,
     "year": r_year,

@@ -14,7 +14,7 @@ KILL_VERB = (
     r"claiming the lives of|claimed the lives of|leaving)"
 )
 HURT_VERB = r"(?:injuring|injured|wounding|wounded|hurting|hurt)"
-VICTIMS_AFTER = re.compile(rf"\b{KILL_VERB}\s+(?P<list>[^.;:()]+)", re.I)
+VICTIMS_AFTER = re.compile(rf"\b(?:{KILL_VERB}|bod(?:y|ies) of)\s+(?P<list>[^.;:()]+)", re.I)
 HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
 COUNT_BEFORE_DEAD = re.compile(

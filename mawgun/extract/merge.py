@@ -4,6 +4,7 @@ latest casualty figure (corrections come later in a text)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mawgun.model import EventRecord, Place
 
@@ -17,6 +18,8 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
         return False
     if pa.admin3 and pb.admin3 and pa.admin3 != pb.admin3:
         return False
+    if (pa.geo_precision or 3) != (pb.geo_precision or 3):  # a village within the township told before
+        return True
     na, nb = place_names(pa), place_names(pb)
     return not na or not nb or bool(na & nb)
 
@@ -37,11 +40,23 @@ def merge_into(kept: EventRecord, later: EventRecord) -> None:
         kept.fatalities, kept.fatalities_qualifier = later.fatalities, later.fatalities_qualifier
     if later.injuries is not None:
         kept.injuries = later.injuries
-    if kept.place is None or (later.place and (later.place.geo_precision or 3) < (kept.place.geo_precision or 3)):
-        kept.place = later.place
+    kept.place = finer_place(kept.place, later.place)
     kept.actor1 = kept.actor1 or later.actor1
     kept.actor2 = kept.actor2 or later.actor2
     kept.tags = sorted(set(kept.tags) | set(later.tags))
+
+
+def finer_place(a: Place | None, b: Place | None) -> Place | None:
+    """The more specific of two places of one event, its gaps (township, state) filled from the other."""
+    if a is None or b is None:
+        return a or b
+    fine, coarse = (b, a) if (b.geo_precision or 3) < (a.geo_precision or 3) else (a, b)
+    return replace(
+        fine,
+        admin1=fine.admin1 or coarse.admin1,
+        admin3=fine.admin3 or coarse.admin3,
+        admin3_pcode=fine.admin3_pcode or coarse.admin3_pcode,
+    )
 
 
 def merge_duplicates(events: list[EventRecord]) -> list[EventRecord]:

@@ -216,5 +216,7 @@ def add_statistics(ctx: Context) -> None:
     for index, sentence in enumerate(ctx.sentences):
         figures = sentence_figures(ctx, index)
         ctx.statistics.extend(figures)
-        if figures and (sentence_cues(sentence.text)[0] or any(f.metric.endswith("captured") for f in figures)):
+        if figures and (
+            sentence_cues(sentence.text)[0] or any(f.metric.endswith("captured") and f.value >= 10 for f in figures)
+        ):
             ctx.aggregate.add(index)

@@ -91,3 +91,13 @@ def test_lowercase_may_and_march_are_not_months() -> None:
 def test_a_range_across_months_keeps_both_ends() -> None:
     mention = first("displacements, 28 June - 3 July.", published=dt.date(2024, 7, 10))
     assert (mention.date, mention.date_end) == (dt.date(2024, 6, 28), dt.date(2024, 7, 3))
+
+
+def test_over_the_weekend_is_the_last_saturday_with_week_precision() -> None:
+    mention = first("torched homes over the weekend", published=dt.date(2022, 6, 16))
+    assert (mention.date, mention.precision) == (dt.date(2022, 6, 11), "week")
+
+
+def test_a_date_after_said_is_the_day_of_the_statement() -> None:
+    mention = first("residents said on Wednesday")
+    assert mention.report
