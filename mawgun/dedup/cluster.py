@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mawgun.dedup.features import Profile, compare_profiles, load_settings, profile_record
+from mawgun.dedup.config import load_settings
+from mawgun.dedup.features import Profile, compare_profiles, profile_record
 from mawgun.ids import make_id
 from mawgun.model import Document, EventRecord
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mawgun.dedup.features import normalise_name
+from mawgun.dedup.places import normalise_name
 from mawgun.model import EventRecord, Place
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from mawgun.dedup.features import names_match, normalise_admin1, normalise_name
+from mawgun.dedup.places import names_match, normalise_admin1, normalise_name
 from mawgun.ids import document_id, make_id
 from mawgun.model import ActorRef, Document, EventRecord, Place, Provenance, Span
 

@@ -15,66 +15,26 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
 
+from mawgun.dedup.config import load_settings
+from mawgun.dedup.places import (
+    names_match,
+    normalise_admin1,
+    normalise_name,
+    pcode_contains,
+    resolve_township,
+)
 from mawgun.model import Document, EventRecord
 
-SETTINGS_PATH = Path(__file__).with_name("settings.yaml")
-ADMIN1_ALIASES = {
-    "karenni": "kayah",
-    "karen": "kayin",
-    "arakan": "rakhine",
-    "naypyitaw": "naypyitaw",
-    "naypyidaw": "naypyitaw",
-    "naypyitawunionterritory": "naypyitaw",
-    "irrawaddy": "ayeyarwady",
-    "pegu": "bago",
-    "tenasserim": "tanintharyi",
-}
 MIN_NAMES = 3  # one shared name ("Kayah") out of one is weak: overlap counts at least three names
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
-ADMIN_SUFFIXES = re.compile(r"\b(state|region|township|tsp|district|division|union territory|north|south|east|west)\b")
-
-
-@lru_cache(maxsize=1)
-def load_settings() -> dict[str, Any]:
-    """The deduplication settings (weights, thresholds, vocabularies) from settings.yaml."""
-    with SETTINGS_PATH.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def normalise_name(name: str | None) -> str:
-    """Lower-case ASCII letters only, without admin words: 'Hpruso Township' -> 'hpruso'."""
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = ADMIN_SUFFIXES.sub(" ", text)
-    text = re.sub(r"\(.*?\)", " ", text)
-    return re.sub(r"[^a-z]", "", text)
-
-
-def normalise_admin1(name: str | None) -> str:
-    """State/region key: 'Shan (North)' and 'Shan State' -> 'shan'; Karenni -> 'kayah'."""
-    key = normalise_name(name)
-    return ADMIN1_ALIASES.get(key, key)
-
-
-def names_match(a: str, b: str) -> bool:
-    """True when two normalised place names are one name spelt two ways (Hseni/Hsenwi)."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    return fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]
 
 
 @lru_cache(maxsize=1)
@@ -127,52 +87,6 @@ def expand_actor(code: str) -> frozenset[str]:
             groups.update([parent] if parent else [])
             groups.update(registry.alliances_of(code) or ())
     return frozenset(groups)
-
-
-@lru_cache(maxsize=1)
-def _geocoder() -> Any:
-    try:
-        from mawgun.geo import get_geocoder
-
-        return get_geocoder()
-    except Exception:  # gazetteer not available: names decide
-        return None
-
-
-def pcode_contains(parent: str | None, child: str | None) -> bool:
-    """True when the geocoder says P-code `child` lies inside P-code `parent`."""
-    if not parent or not child:
-        return False
-    if parent == child:
-        return True
-    geocoder = _geocoder()
-    contains = getattr(geocoder, "contains", None)
-    if not callable(contains):
-        return False
-    try:
-        return bool(contains(parent, child))
-    except Exception:  # unknown P-codes are not containment evidence
-        return False
-
-
-@lru_cache(maxsize=4096)
-def resolve_township(name: str, admin1: str) -> str | None:
-    """The township P-code of a township name in the gazetteer (None when unknown or in another
-    state), so that Hseni/Hsenwi or Laukkai/Laukkaing compare by code."""
-    geocoder = _geocoder()
-    if geocoder is None or not name:
-        return None
-    try:
-        place = geocoder.resolve(name)
-    except Exception:  # a name the gazetteer cannot read is simply unresolved
-        return None
-    if place is None or not place.admin3_pcode:
-        return None
-    if admin1 and normalise_admin1(place.admin1) != admin1:
-        return None
-    if not names_match(normalise_name(name), normalise_name(place.admin3)) and place.level != "township":
-        return None
-    return place.admin3_pcode
 
 
 @dataclass

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mawgun.dedup.features import load_settings
+from mawgun.dedup.config import load_settings
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MIN_SHARED_SKETCH = 4  # candidates must share this many sketch hashes

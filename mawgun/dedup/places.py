@@ -1,0 +1,110 @@
+"""Place names for deduplication: normalised spellings, fuzzy matching and the geocoder's help.
+
+Townships compare by MIMU P-code when `mawgun.geo` resolves their names (so Hseni = Hsenwi and
+Laukkai = Laukkaing), else by fuzzy name; containment (a village inside a township) comes from
+`get_geocoder().contains`. Without the gazetteer the names alone decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from mawgun.dedup.config import load_settings
+
+ADMIN1_ALIASES = {
+    "karenni": "kayah",
+    "karen": "kayin",
+    "arakan": "rakhine",
+    "naypyitaw": "naypyitaw",
+    "naypyidaw": "naypyitaw",
+    "naypyitawunionterritory": "naypyitaw",
+    "irrawaddy": "ayeyarwady",
+    "pegu": "bago",
+    "tenasserim": "tanintharyi",
+}
+ADMIN_SUFFIXES = re.compile(r"\b(state|region|township|tsp|district|division|union territory)\b")
+DIRECTIONS = re.compile(r"\b(north|south|east|west)\b")
+
+
+def normalise_name(name: str | None) -> str:
+    """Lower-case ASCII letters only, without admin words: 'Hpruso Township' -> 'hpruso'."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = ADMIN_SUFFIXES.sub(" ", text)
+    text = re.sub(r"\(.*?\)", " ", text)
+    return re.sub(r"[^a-z]", "", text)
+
+
+def normalise_admin1(name: str | None) -> str:
+    """State/region key: 'Shan (North)' and 'Shan State' -> 'shan'; Karenni -> 'kayah'."""
+    key = normalise_name(DIRECTIONS.sub(" ", (name or "").lower()))
+    return ADMIN1_ALIASES.get(key, key)
+
+
+def names_match(a: str, b: str) -> bool:
+    """True when two normalised place names are one name spelt two ways (Hseni/Hsenwi); names that
+    differ by their compass word (North/South Okkalapa) never match."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if direction_of(a) != direction_of(b):
+        return False
+    return fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]
+
+
+def direction_of(name: str) -> str:
+    """The compass word a normalised name starts with ('northokkalapa' -> 'north'), else ''."""
+    return next((word for word in ("north", "south", "east", "west") if name.startswith(word)), "")
+
+
+@lru_cache(maxsize=1)
+def _geocoder() -> Any:
+    try:
+        from mawgun.geo import get_geocoder
+
+        return get_geocoder()
+    except Exception:  # gazetteer not available: names decide
+        return None
+
+
+def pcode_contains(parent: str | None, child: str | None) -> bool:
+    """True when the geocoder says P-code `child` lies inside P-code `parent`."""
+    if not parent or not child:
+        return False
+    if parent == child:
+        return True
+    geocoder = _geocoder()
+    contains = getattr(geocoder, "contains", None)
+    if not callable(contains):
+        return False
+    try:
+        return bool(contains(parent, child))
+    except Exception:  # unknown P-codes are not containment evidence
+        return False
+
+
+@lru_cache(maxsize=4096)
+def resolve_township(name: str, admin1: str) -> str | None:
+    """The township P-code of a township name in the gazetteer (None when unknown or in another
+    state), so that Hseni/Hsenwi or Laukkai/Laukkaing compare by code."""
+    geocoder = _geocoder()
+    if geocoder is None or not name:
+        return None
+    try:
+        place = geocoder.resolve(name)
+    except Exception:  # a name the gazetteer cannot read is simply unresolved
+        return None
+    if place is None or not place.admin3_pcode:
+        return None
+    if admin1 and normalise_admin1(place.admin1) != admin1:
+        return None
+    if not names_match(normalise_name(name), normalise_name(place.admin3)) and place.level != "township":
+        return None
+    return place.admin3_pcode
