@@ -16,10 +16,14 @@ SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "township": 
 WEAK_LEVELS = {"village", "ward", "village_tract", "camp"}
 
 
-def event_places(ctx: Context, index: int) -> list[Place]:
+def event_places(ctx: Context, index: int, after: int | None = None) -> list[Place]:
     """One place per event the sentence reports: listed villages or townships each get their own event;
     several states alone each get one; a place's missing state comes from the sentence or from before."""
     found = ctx.places(index)
+    if after is not None:  # only the places of a later clause
+        found = [p for p in found if p.span and p.span.start >= after]
+        if not any(not is_state(p) for p in found):
+            return []
     states = [p for p in found if is_state(p)]
     state_here = states[0].admin1 if states else None
     carried = state_here or carried_admin1(ctx, index)

@@ -34,6 +34,9 @@ ANAPHOR = re.compile(
     r"incident|assault|killings?)s? (?:took place|happened|occurred|was carried out|struck)\b",
     re.I,
 )
+COORDINATE = re.compile(
+    r";\s+|,?\s+(?:and|while|whereas|as|before)\s+(?=(?:then\s+)?(?:on|the|a|an|junta|regime|troops|soldiers|jets?|[A-Z]))"
+)
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -224,9 +227,39 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             places = event_places(ctx, index) if violent else stated_places(ctx, index)
         if not places and violent:
             continue
-        events = [make_event(ctx, index, trigger, date, place) for place in places or [None]]
-        return events + subordinate_events(ctx, index, trigger, date, places)
+        second = coordinated_events(ctx, index, trigger, date, places)
+        clause = (0, second[0]) if second else None
+        events = [make_event(ctx, index, trigger, date, place, clause) for place in places or [None]]
+        return events + (second[1] if second else subordinate_events(ctx, index, trigger, date, places))
     return []
+
+
+def coordinated_events(
+    ctx: Context, index: int, main: Trigger, date: DateMention, places: list[Place]
+) -> tuple[int, list[EventRecord]] | None:
+    """A second event joined to the first by "and", "while" or a semicolon, with its own date ("jets bombed X
+    on Monday and troops burned Y on Tuesday"): (where its clause starts, its records)."""
+    sentence = ctx.sentences[index]
+    for boundary in COORDINATE.finditer(sentence.text, main.end):
+        own = [m for m in event_dates(ctx, index) if m.start - sentence.start >= boundary.end()]
+        if not own:
+            continue
+        second = next(
+            (
+                t
+                for t in find_triggers(ctx, index)
+                if t.start >= boundary.end()
+                and t.rule.get("violent")
+                and (t.rule["event_type"] != main.rule["event_type"] or own[0].date != date.date)
+            ),
+            None,
+        )
+        if second is None:
+            continue
+        where = event_places(ctx, index, after=sentence.start + boundary.end()) or places
+        clause = (boundary.start(), len(sentence.text))
+        return boundary.start(), [make_event(ctx, index, second, own[0], p, clause) for p in where]
+    return None
 
 
 def subordinate_events(

@@ -112,3 +112,15 @@ def test_a_non_state_force_named_before_the_trigger_acts() -> None:
     article = {"id": "aa-shelling", "text": text, "published": "2024-03-05"}
     (event,) = [r for r in extract(article) if r["kind"] == "event"]
     assert (event["actor1"], event["actor2"], event["fatalities"]) == (["AA"], ["MIL"], 5)
+
+
+def test_two_events_joined_by_and_each_with_its_day_are_two_records() -> None:
+    text = (
+        "Junta jets bombed Kanan village in Tamu Township on Monday, killing three civilians, and troops burned "
+        "down 40 houses in Kyin village in Gangaw Township on Tuesday."
+    )
+    events = [r for r in extract({"id": "two", "text": text, "published": "2024-03-07"}) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["date"], e["fatalities"]) for e in events] == [
+        ("Air/drone strike", "2024-03-04", 3),
+        ("Looting/property destruction", "2024-03-05", 0),
+    ]
