@@ -81,20 +81,24 @@ def key_expression(src: Source, key: str, dialect: str, links: FromClause | None
 
 
 def grouped_rows(session: Session, keys: list[str], flt: EventFilter) -> list[dict[str, Any]]:
-    """Run the GROUP BY query and return raw rows (period keys not yet labelled).
-
-    With actor keys, the filtered events' actors are unpacked first, (event, key) pairs made
-    distinct (an event counts once per actor/alliance/side), then counted and summed.
-    """
+    """Run the GROUP BY query and return raw rows (period keys not yet labelled)."""
     src = source_for(flt)
     dialect = dialect_of(session)
     conds = filter_conditions(src, flt, dialect)
-    if any(key in ACTOR_KEYS for key in keys) and not src.per_report:
+    if any(key in ACTOR_KEYS for key in keys):
+        if src.per_report:
+            return grouped_report_actors(session, keys, src, dialect, conds)
         return grouped_by_actor_lists(session, keys, src, dialect, conds)
-    if not any(key in ACTOR_KEYS for key in keys):
-        exprs = [key_expression(src, key, dialect, None, None) for key in keys]
-        stmt = select(*exprs, func.count().label("events"), *fatality_sums(src)).where(*conds).group_by(*exprs)
-        return [dict(row._mapping) for row in session.execute(stmt)]
+    exprs = [key_expression(src, key, dialect, None, None) for key in keys]
+    stmt = select(*exprs, func.count().label("events"), *fatality_sums(src)).where(*conds).group_by(*exprs)
+    return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def grouped_report_actors(
+    session: Session, keys: list[str], src: Source, dialect: str, conds: list[Any]
+) -> list[dict[str, Any]]:
+    """Report counts by actor/alliance/side: the reports' actor rows joined, (report, keys) made
+    distinct (a report counts once per actor, alliance or side), then counted and summed."""
     links = actor_links(src, dialect, conds)
     table = src.table.__table__.join(links, links.c.eid == src.col("id"))
     allied = alliance_table() if "alliance" in keys else None
@@ -106,7 +110,7 @@ def grouped_rows(session: Session, keys: list[str], flt: EventFilter) -> list[di
         table = table.join(allied, and_(allied.c.code == links.c.code, during))
     exprs = [key_expression(src, key, dialect, links, allied) for key in keys]
     fatalities = [src.col(name).label(name) for name in ("fatalities_best", "fatalities_low", "fatalities_high")]
-    # fatalities depend on the event alone, so DISTINCT still leaves one row per (event, keys)
+    # fatalities depend on the report alone, so DISTINCT still leaves one row per (report, keys)
     sub = select(src.col("id").label("eid"), *exprs, *fatalities).select_from(table).distinct().subquery("keyed")
     cols = [sub.c[key] for key in keys]
     stmt = select(*cols, func.count().label("events"), *fatality_sums(src, sub.c)).group_by(*cols)
