@@ -184,10 +184,14 @@ class Geocoder:
                 return found
         if strict:
             return None
-        candidates = [e for e in self.gaz.local_matches(name) if e.lat is not None]
+        candidates = self.gaz.local_matches(name)
         if states:
             candidates = [e for e in candidates if self.gaz.ancestors(e) & states]
-        return self.common_unit(candidates, mention.designator)
+        located = [e for e in candidates if e.lat is not None]
+        if located:
+            return self.common_unit(located, mention.designator)
+        shared = self.common_unit(candidates, mention.designator)  # none has a point: its township has
+        return self.gaz.township_of(shared) if shared is not None and shared.lat is None else shared
 
     def local_in_township(self, name: str, township: str, designator: str | None) -> Entry | None:
         """Exact (loose-key) match among a township's villages, tracts and wards, then guarded fuzzy."""

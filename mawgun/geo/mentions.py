@@ -283,7 +283,7 @@ def mentions_of_run(
 
 
 def attach_qualifiers(
-    gaz: Gazetteer, tokens: list[Token], runs: list[tuple[int, int]], groups: list[list[Mention]]
+    gaz: Gazetteer, text: str, tokens: list[Token], runs: list[tuple[int, int]], groups: list[list[Mention]]
 ) -> None:
     """Read 'northern Shan' / 'East Demoso' as the alias it is, when the index knows the combination."""
     for (i, _j), mentions in zip(runs, groups, strict=True):
@@ -294,6 +294,8 @@ def attach_qualifiers(
         if combined:
             first.candidates = combined
             first.qualifier = tokens[i - 1].lower
+            first.start = tokens[i - 1].start
+            first.text = text[first.start : first.end]
 
 
 def find_mentions(
@@ -306,6 +308,6 @@ def find_mentions(
     runs = split_runs(text, tokens, loose)
     kinds = run_designators(tokens, runs)
     groups = [mentions_of_run(gaz, text, tokens, run, kind, scan) for run, kind in zip(runs, kinds, strict=True)]
-    attach_qualifiers(gaz, tokens, runs, groups)
+    attach_qualifiers(gaz, text, tokens, runs, groups)
     mentions = [m for group in groups for m in group]
     return [m for m in mentions if m.candidates or m.designator not in (None, "state", "district")]

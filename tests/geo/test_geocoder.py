@@ -70,6 +70,7 @@ def test_northern_shan_resolves_to_the_shan_north_sub_unit(gc):
     (place,) = gc.find_places("Clashes erupted in northern Shan State.")
     assert place.admin1 == "Shan"
     assert place.admin1_pcode == "MMR015"
+    assert place.span.text == "northern Shan"
 
 
 def test_east_demoso_resolves_to_demoso(gc):
