@@ -66,16 +66,15 @@ class Geocoder:
         """When a description names nothing known, the unit its context is sure of: the one township (or
         state) every place in the context shares. The place keeps no span (it is not in the text)."""
         places = [place for _m, place in self.resolve_mentions(context, 0, None, "", loose=False, scan=True)]
-        for level, code in (("township", "admin3_pcode"), ("state", "admin1")):
-            values = {getattr(p, code) for p in places}
-            if len(values) == 1 and None not in values:
-                place = places[0]
-                entry = self.gaz.by_pcode.get(place.admin3_pcode or "") if level == "township" else None
-                if level == "state":
-                    entry = self.gaz.by_pcode.get(place.admin1_pcode or "")
-                if entry is not None:
-                    return self.to_place(entry, None, entry.name)
-        return None
+        if not places:
+            return None
+        if len({p.admin3_pcode for p in places}) == 1 and places[0].admin3_pcode:
+            entry = self.gaz.by_pcode.get(places[0].admin3_pcode)
+        elif len({p.admin1 for p in places}) == 1 and places[0].admin1_pcode:
+            entry = self.gaz.by_pcode.get(places[0].admin1_pcode)
+        else:
+            return None
+        return self.to_place(entry, None, entry.name) if entry is not None else None
 
     def search(self, name: str, limit: int = 10) -> list[Place]:
         """Gazetteer units spelled like `name` (exact, alias or loose), most general first, then fuzzy."""
