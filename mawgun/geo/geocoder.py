@@ -129,9 +129,7 @@ class Geocoder:
                 return local
             if mention.designator == "village" and self.gaz.local_matches(mention.text):
                 return None  # a village named like a town elsewhere: not the town
-        if admin is not None:
-            return admin
-        return None
+        return admin
 
     def pick_admin(self, mention: Mention, others: list[Mention]) -> Entry | None:
         """Choose among same-name admin candidates: designated level, then agreement with other mentions."""
@@ -151,7 +149,7 @@ class Geocoder:
         return min(pool, key=lambda e: self.admin_rank(e, context_codes, exact))
 
     def admin_rank(self, entry: Entry, context_codes: set[str], exact: str) -> tuple[int, int, int, int, str]:
-        """Sort key: fits another mention's unit, spelled exactly, preferred level, has coordinates."""
+        """Sort key: fits another mention's unit, preferred level (town first), spelled exactly, located."""
         fits = 0 if self.gaz.ancestors(entry) & context_codes else 1
         spelled = 0 if name_key(entry.name) == exact else 1
         return (fits, LEVEL_RANK.get(entry.level, 5), spelled, int(entry.lat is None), entry.pcode)
