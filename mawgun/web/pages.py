@@ -35,7 +35,15 @@ def format_number(value: float | int | None) -> str:
     return f"{value:,}"
 
 
+def web_url(value: str | None) -> str | None:
+    """The URL when it is http(s), else None: a document's `javascript:` or `data:` URL is never linked."""
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
 TEMPLATES.env.filters["number"] = format_number
+TEMPLATES.env.filters["web_url"] = web_url
 router = APIRouter(include_in_schema=False)
 FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "alliance", "origin")
 PAGE_SIZE = 50

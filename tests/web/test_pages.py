@@ -80,3 +80,15 @@ def test_figures_page_lists_statistics_and_sanctions_with_their_documents(client
     html = client.get("/figures").text
     assert "displaced" in html and "1,500,000" in html
     assert "United States" in html and "/documents/doc-pazigyi" in html
+
+
+def test_only_http_urls_of_documents_are_linked(filled_url: str, client: TestClient) -> None:
+    from mawgun.store.db import session_scope
+    from mawgun.store.schema import DocumentRow
+
+    with session_scope(filled_url) as session:
+        session.get(DocumentRow, "doc-lashio").url = "javascript:alert(1)"  # type: ignore[union-attr]
+        session.get(DocumentRow, "doc-pazigyi").url = "https://example.org/pazigyi"  # type: ignore[union-attr]
+    assert "javascript:" not in client.get("/documents/doc-lashio").text
+    assert "javascript:" not in client.get("/events/ce-lashio").text
+    assert 'href="https://example.org/pazigyi"' in client.get("/documents/doc-pazigyi").text
