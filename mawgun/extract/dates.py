@@ -393,6 +393,22 @@ RESOLVERS = {
 }
 
 
+def mirrored(mention: DateMention) -> dt.date | None:
+    """For "a week after <something>" the day of that something (the anchor minus the distance) - used when
+    the event told is the one inside the "after" clause ("came a week after fighters ambushed a convoy")."""
+    if mention.rule != "offset":
+        return None
+    match = compiled_rules()[[name for name, _ in compiled_rules()].index("offset")][1].fullmatch(mention.text)
+    if match is None or match.group("dir").lower() not in {"after", "before"}:
+        return None
+    raw = match.group("n").lower()
+    count = 1 if raw in {"a", "an", "one"} else 3 if raw in {"a few", "several"} else parse_number(raw)
+    if count is None:
+        return None
+    delta = dt.timedelta(days=int(count) * UNIT_DAYS[match.group("u").lower().rstrip("s")])
+    return mention.date - 2 * delta if match.group("dir").lower() == "after" else mention.date + 2 * delta
+
+
 def month_period(day: dt.date) -> tuple[dt.date, dt.date]:
     """First and last day of the month of `day`."""
     first = day.replace(day=1)

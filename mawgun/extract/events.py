@@ -13,7 +13,7 @@ from typing import Any
 
 from mawgun.extract.actors import assign_roles
 from mawgun.extract.annotators import is_headline, is_title
-from mawgun.extract.dates import DateMention
+from mawgun.extract.dates import DateMention, mirrored
 from mawgun.extract.event_places import event_places, stated_places
 from mawgun.extract.fatalities import read_casualties
 from mawgun.extract.merge import merge_duplicates, merge_into
@@ -103,13 +103,18 @@ def trigger_ok(text: str, match: re.Match[str], rule: dict[str, Any], quotes: li
     return True
 
 
-def event_date(ctx: Context, index: int, rule: dict[str, Any]) -> DateMention | None:
+def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int = 0) -> DateMention | None:
     """The event's date: the first usable date in its sentence, else the last one earlier in its paragraph
     (ranges opened by "since" excepted), else for a lead the first day told in the next sentences, else the day
     the sentence says it was reported (week precision), else (statements, talks, agreements) publication."""
     usable = event_dates(ctx, index)
     if usable:
-        return usable[0]
+        first = usable[0]
+        other_day = mirrored(first)
+        between = ctx.doc.text[first.end : ctx.sentences[index].start + trigger_at]
+        if other_day and trigger_at >= first.end - ctx.sentences[index].start and "," not in between:
+            return replace(first, date=other_day)
+        return first
     paragraph = ctx.sentences[index].paragraph
     for j in range(index - 1, -1, -1):
         if ctx.sentences[j].paragraph != paragraph:
@@ -218,7 +223,7 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if violent and is_anaphoric(ctx, index, trigger):
             attach_mention(ctx, index, trigger, found)
             return []
-        date = event_date(ctx, index, trigger.rule)
+        date = event_date(ctx, index, trigger.rule, trigger.start)
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
         if trigger.rule["event_type"] == "Protests":
