@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, count_victims, parse_number
+from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, count_victims, parse_number, qualifier_named
 
 KILL_VERB = (
     r"(?:killing|killed|kills|murdering|murdered|massacring|massacred|shot dead|executing|executed|"
@@ -27,16 +27,19 @@ COUNT_BEFORE_HURT = re.compile(
     rf"(?:injured|wounded|hurt)\b",
     re.I,
 )
-ONE_DEAD = re.compile(
-    rf"\b(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|were|had been|has been)\s+"
-    rf"(?:killed|shot dead|murdered|executed)\b",
-    re.I,
-)
-ONE_HURT = re.compile(
-    rf"\b(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|were|had been|has been)\s+"
-    rf"(?:injured|wounded|hurt)\b",
-    re.I,
-)
+
+
+def one_person(verbs: str) -> re.Pattern[str]:
+    """ "A villager was wounded", "her son was killed": one person, told without a number."""
+    return re.compile(
+        rf"\b(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|were|had been|has been)\s+"
+        rf"(?:{verbs})\b",
+        re.I,
+    )
+
+
+ONE_DEAD = one_person("killed|shot dead|murdered|executed")
+ONE_HURT = one_person("injured|wounded|hurt")
 TOLL = re.compile(
     rf"\bdeath toll\b(?:[^.;]{{0,80}}?\b(?:rose|risen|climbed|increased|reached|stood|stands|is|was)\b)?\s*"
     rf"(?:to|of|at)?\s+(?:{QUALIFIER})?(?P<num>{NUMBER})",
@@ -49,19 +52,6 @@ ZERO = re.compile(
     re.I,
 )
 DAMAGE = re.compile(r"\b(?:damag(?:ed|ing|es)|destroy(?:ed|ing)|burn(?:ed|t|ing)|razed|torched)\b", re.I)
-QUALIFIER_NAMES = {
-    "more than": "over",
-    "over": "over",
-    "at least": "at least",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "about": "about",
-    "around": "about",
-    "some": "about",
-    "approximately": "about",
-    "up to": "up to",
-    "an estimated": "about",
-}
 
 
 @dataclass(frozen=True)
@@ -108,7 +98,7 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
         qual = re.match(QUALIFIER, phrase, re.I)
         value = count_victims(phrase)
         if value is not None:
-            found.append((match.start(), value, QUALIFIER_NAMES.get(qual.group("qual").lower()) if qual else None))
+            found.append((match.start(), value, qualifier_named(qual.group("qual")) if qual else None))
     if not found:
         return None, None
     _, value, qual = max(found, key=lambda f: f[0])
@@ -129,4 +119,4 @@ def count_hurt(text: str) -> int | None:
 
 def qualifier_of(match: re.Match[str]) -> str | None:
     qual = match.groupdict().get("qual")
-    return QUALIFIER_NAMES.get(qual.lower()) if qual else None
+    return qualifier_named(qual) if qual else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -117,4 +119,14 @@ def count_item(item: str) -> int | None:
     if words and words[0].lower() in SINGLE_DETERMINERS and re.search(rf"\b{PEOPLE}\b", item, re.IGNORECASE):
         plural = re.search(r"\b(?:children|people|villagers|civilians|residents|women|men|family members)\b", item)
         return None if plural and words[0].lower() in {"the", "their"} else 1
+    return None
+
+
+def qualifier_named(text: str) -> str | None:
+    """The standard name of the qualifier that ends `text` ("more than" -> "over", "some" -> "about"), per
+    the `qualifiers` of data/statistics.yaml; None when there is none."""
+    tail = text.rstrip()
+    for name, pattern in load_vocabulary("statistics")["qualifiers"].items():
+        if compile_pattern(pattern).search(tail):
+            return name
     return None

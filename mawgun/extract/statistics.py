@@ -13,7 +13,7 @@ from typing import Any
 
 from mawgun.extract.annotators import is_headline
 from mawgun.extract.dates import DateMention, month_period
-from mawgun.extract.numbers import NUMBER, parse_number
+from mawgun.extract.numbers import NUMBER, parse_number, qualifier_named
 from mawgun.extract.pipeline import Context, register_component
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.ids import make_id
@@ -81,11 +81,7 @@ def before_without_qualifier(before: str) -> str:
 
 def qualifier_before(before: str) -> str | None:
     """The qualifier written right before a number ("at least" -> "at least", "more than" -> "over")."""
-    tail = before.rstrip()
-    for name, pattern in load_vocabulary("statistics")["qualifiers"].items():
-        if compile_pattern(pattern).search(tail):
-            return name
-    return None
+    return qualifier_named(before)
 
 
 def figure_period(ctx: Context, index: int) -> tuple[dt.date | None, dt.date | None]:
