@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
@@ -47,7 +47,7 @@ def list_events(
     per_report: PerReport = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    sort: Sort = "-date",
+    sort: Annotated[Sort, Query(description="Order: a field, descending with a leading minus.")] = "-date",
     format: Format = "json",
 ) -> Any:
     """Canonical events (or reports with `per_report=true`) matching the filters, one page."""
@@ -59,7 +59,10 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND)
-def get_event(session: SessionDep, event_id: str) -> Any:
+def get_event(
+    session: SessionDep,
+    event_id: Annotated[str, Path(description="A canonical event id (or a report id).", max_length=100)],
+) -> Any:
     """One event with its reports, the documents they come from and every evidence span."""
     clean_text(event_id, "event_id")
     detail = query_events.get_event(session, event_id)

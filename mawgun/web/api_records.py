@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
 from mawgun.web import adapters, query_documents
 from mawgun.web.api_events import CSV_RESPONSE, NOT_FOUND, Format
@@ -45,7 +45,9 @@ def list_documents(
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    sort: Literal["-published", "published", "-ingested", "ingested"] = "-published",
+    sort: Annotated[
+        Literal["-published", "published", "-ingested", "ingested"], Query(description="Order; minus = newest first.")
+    ] = "-published",
     format: Format = "json",
 ) -> Any:
     """Documents matching a full-text search and filters, newest first (text omitted)."""
@@ -60,7 +62,9 @@ def list_documents(
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentDetail, responses=NOT_FOUND, tags=["documents"])
-def get_document(session: SessionDep, doc_id: str) -> Any:
+def get_document(
+    session: SessionDep, doc_id: Annotated[str, Path(description="A document id (doc-...).", max_length=100)]
+) -> Any:
     """One document: its text, metadata, the records read from it and their evidence spans."""
     clean_text(doc_id, "doc_id")
     document = query_documents.get_document(session, doc_id)
@@ -125,7 +129,7 @@ def find_places(
 
 
 @router.get("/places/{pcode}", response_model=PlaceOut, responses=NOT_FOUND, tags=["places"])
-def get_place(pcode: str) -> Any:
+def get_place(pcode: Annotated[str, Path(description="A MIMU P-code (MMR015001).", max_length=30)]) -> Any:
     """One place by its MIMU P-code."""
     clean_text(pcode, "pcode")
     place = lookup_place(pcode)
