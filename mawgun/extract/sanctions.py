@@ -108,16 +108,12 @@ def find_targets(ctx: Context, text: str, start: int) -> list[str]:
 
 
 def split_names(name: str) -> list[str]:
-    """Two entities joined by "and" when the first ends like a company name ("Asia Sun Trading and Cargo Link
-    Logistics"); "Myanma Investment and Commercial Bank" stays one."""
+    """Names joined by "and" are several entities ("Tun Min Latt and Win Min Soe", "Asia Sun Trading and Cargo
+    Link Logistics") unless only the whole ends like an organisation ("Myanma Investment and Commercial Bank")."""
     parts = re.split(r"\s+and\s+(?=[A-Z])", name)
-    out = [parts[0]]
-    for part in parts[1:]:
-        if ORG_END.search(out[-1]) and len(part.split()) >= 2:
-            out.append(part)
-        else:
-            out[-1] = f"{out[-1]} and {part}"
-    return out
+    if len(parts) == 1 or (ORG_END.search(name) and not ORG_END.search(parts[0])):
+        return [name]
+    return [p for p in parts if len(p.split()) >= 2] or [name]
 
 
 def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
@@ -141,8 +137,9 @@ def sentence_sanctions(ctx: Context, index: int, cue: int) -> list[SanctionRecor
     sentence = ctx.sentences[index]
     text = sentence.text
     authorities = find_authorities(text, 0)
-    targets = find_targets(ctx, text, cue)
-    date = next((m.date for m in ctx.dates[index] if m.precision in {"day", "month"} and not m.relative), None)
+    first_authority = min((m.start() for _, p in authority_patterns() for m in p.finditer(text)), default=cue)
+    targets = find_targets(ctx, text, min(cue, first_authority))
+    date = next((m.date for m in ctx.dates[index] if m.precision in {"day", "month"} and not m.since), None)
     measure = sanction_measure(text)
     records = []
     for authority in authorities:

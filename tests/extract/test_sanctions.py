@@ -44,3 +44,18 @@ def test_calls_for_sanctions_are_not_sanctions() -> None:
 
 def test_the_junta_itself_is_not_a_named_target() -> None:
     assert sanctions("Canada imposed sanctions against the Myanmar military junta on 1 February.") == set()
+
+
+def test_two_people_joined_by_and_are_two_targets_dated_by_weekday() -> None:
+    text = "The US Treasury Department on Tuesday designated two arms dealers, Tun Min Latt and Win Min Soe."
+    records = extract_document(Document(doc_id="d", text=text, published=dt.date(2024, 3, 6)))
+    found = {(r.authority, r.target, r.date) for r in records if isinstance(r, SanctionRecord)}
+    assert found == {
+        ("United States", "Tun Min Latt", dt.date(2024, 3, 5)),
+        ("United States", "Win Min Soe", dt.date(2024, 3, 5)),
+    }
+
+
+def test_targets_named_before_the_sanction_word_count() -> None:
+    text = "The European Union added the Myanma Economic Bank and the No.2 Mining Enterprise to its sanctions list."
+    assert sanctions(text) == {("European Union", "Myanma Economic Bank"), ("European Union", "No.2 Mining Enterprise")}
