@@ -152,6 +152,7 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
         return []
     strong, weak = sentence_cues(text)
     dated = [(m.start - sentence.start, m.end - sentence.start) for m in ctx.dates[index]]
+    one_day = any(m.precision == "day" and not m.since and not m.report for m in ctx.dates[index])
     records: list[StatisticRecord] = []
     previous: str | None = ctx.statistics[-1].metric if ctx.statistics else None
     for match in NUMBER_IN_TEXT.finditer(text):
@@ -161,19 +162,21 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
             continue
         value = parse_number(match.group(0))
         metric = find_metric(text, match.start(), match.end(), previous)
-        if value is None or metric is None or not figure_counts(metric, value, strong, weak):
+        if value is None or metric is None or not figure_counts(metric, value, strong, weak, one_day):
             continue
         records.append(make_statistic(ctx, index, metric, value, qualifier_before(text[: match.start()])))
         previous = metric
     return records
 
 
-def figure_counts(metric: str, value: float, strong: bool, weak: bool) -> bool:
+def figure_counts(metric: str, value: float, strong: bool, weak: bool, one_day: bool = False) -> bool:
     """Whether a figure is an aggregate statistic (not one event's count)."""
     rule = next((r for r in metric_rules() if r["metric"] == metric), {})
     if value < float(rule.get("min_value", 1)) and not strong:
         return False
-    return strong if rule.get("needs_strong") else True
+    if rule.get("needs_strong"):  # an attributed large toll with no day of its own is an aggregate too
+        return strong or (weak and value >= 50 and not one_day)
+    return True
 
 
 def make_statistic(ctx: Context, index: int, metric: str, value: float, qualifier: str | None) -> StatisticRecord:

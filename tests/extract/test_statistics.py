@@ -52,3 +52,15 @@ def test_idmc_style_displacement_figures() -> None:
     found = {(f.metric, f.value) for f in figures(text, dt.date(2024, 6, 20))}
     assert ("displaced", 3000) in found
     assert any(f.source_org == "UNHCR Myanmar" and f.area == ["Magway"] for f in figures(text, dt.date(2024, 6, 20)))
+
+
+def test_attributed_tolls_and_detentions_without_a_day_are_statistics() -> None:
+    text = "AAPP says 4,603 people have been killed by the junta and 20,208 remain in detention."
+    found = {(f.metric, f.value, f.source_org) for f in figures(text)}
+    assert found == {("killed", 4603, "AAPP"), ("arrests", 20208, "AAPP")}
+
+
+def test_surrenders_and_strikes_since_a_start_are_counted() -> None:
+    text = "The junta has carried out 1,652 airstrikes since the coup, killing 936 civilians, according to ISP-Myanmar."
+    found = {(f.metric, f.value, f.source_org) for f in figures(text)}
+    assert found == {("airstrikes", 1652, "ISP-Myanmar"), ("killed", 936, "ISP-Myanmar")}
