@@ -249,25 +249,50 @@
     return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
   }
 
-  async function drawTimeline(container) {
-    const params = cleanQuery(container.dataset.query);
+  function addDays(iso, days) {
+    const day = new Date(iso + "T00:00:00Z");
+    day.setUTCDate(day.getUTCDate() + days);
+    return day.toISOString().slice(0, 10);
+  }
+
+  function weeksBetween(first, last) {
+    const weeks = [];
+    for (let week = first; week <= last; week = addDays(week, 7)) weeks.push(week);
+    return weeks;
+  }
+
+  /* Months, or weeks (by their Monday) when the events span three months or less. */
+  async function timelineRows(params) {
     params.set("by", "month,event_type");
-    const stats = await getJSON("/api/v1/stats?" + params.toString());
-    const rows = stats.rows.filter((r) => r.keys.month);
+    let rows = (await getJSON("/api/v1/stats?" + params.toString())).rows.filter((r) => r.keys.month);
+    if (!rows.length || monthsBetween(rows[0].keys.month, rows[rows.length - 1].keys.month).length > 3) {
+      return { unit: "month", rows: rows.map((r) => ({ period: r.keys.month, type: r.keys.event_type, events: r.events })) };
+    }
+    params.set("by", "week,event_type");
+    rows = (await getJSON("/api/v1/stats?" + params.toString())).rows.filter((r) => r.keys.week);
+    return { unit: "week", rows: rows.map((r) => ({ period: r.keys.week, type: r.keys.event_type, events: r.events })) };
+  }
+
+  async function drawTimeline(container) {
+    const { unit, rows } = await timelineRows(cleanQuery(container.dataset.query));
     container.textContent = "";
     if (!rows.length) {
       container.textContent = "No dated events for these filters.";
       return;
     }
-    const months = monthsBetween(rows[0].keys.month, rows[rows.length - 1].keys.month);
-    const types = [...new Set(rows.map((r) => r.keys.event_type))].sort();
+    const first = rows[0].period, last = rows[rows.length - 1].period;
+    const periods = unit === "month" ? monthsBetween(first, last) : weeksBetween(first, last);
+    const types = [...new Set(rows.map((r) => r.type))].sort();
     const table = new Map();
-    for (const r of rows) table.set(r.keys.month + "|" + r.keys.event_type, r.events);
-    const totals = months.map((m) => types.reduce((sum, t) => sum + (table.get(m + "|" + t) || 0), 0));
+    for (const r of rows) table.set(r.period + "|" + r.type, r.events);
+    const totals = periods.map((m) => types.reduce((sum, t) => sum + (table.get(m + "|" + t) || 0), 0));
     const max = Math.max(1, ...totals);
     const width = 640, height = 220, left = 40, bottom = 24, top = 8;
-    const barWidth = (width - left) / months.length;
-    const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Events per month" }, container);
+    const barWidth = (width - left) / periods.length;
+    const label = unit === "month" ? "Events per month" : "Events per week";
+    const heading = container.parentElement.querySelector(".timeline-unit");
+    if (heading) heading.textContent = unit === "month" ? "events per month by type" : "events per week (from Monday) by type";
+    const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label }, container);
     const plotHeight = height - bottom - top;
     for (const fraction of [0, 0.5, 1]) {
       const y = top + plotHeight * (1 - fraction);
@@ -276,12 +301,12 @@
         Math.round(max * fraction).toLocaleString();
     }
     const filters = cleanQuery(container.dataset.query);
-    months.forEach((month, i) => {
+    periods.forEach((period, i) => {
       let y = top + plotHeight;
       const x = left + i * barWidth;
       const group = svgEl("g", { class: "bar" }, svg);
       for (const type of types) {
-        const count = table.get(month + "|" + type) || 0;
+        const count = table.get(period + "|" + type) || 0;
         if (!count) continue;
         const h = (count / max) * plotHeight;
         y -= h;
@@ -289,17 +314,17 @@
           x: (x + 0.5).toFixed(1), y: y.toFixed(1), width: Math.max(1, barWidth - 1).toFixed(1), height: h.toFixed(1),
           fill: typeColor(type),
         }, group);
-        addTitle(rect, `${month} · ${type}: ${count.toLocaleString()}`);
+        addTitle(rect, `${period} · ${type}: ${count.toLocaleString()}`);
       }
       group.addEventListener("click", () => {
         const p = new URLSearchParams(filters);
-        p.set("since", month + "-01");
-        p.set("until", monthEnd(month));
+        p.set("since", unit === "month" ? period + "-01" : period);
+        p.set("until", unit === "month" ? monthEnd(period) : addDays(period, 6));
         gotoWith(p);
       });
-      const every = Math.ceil(months.length / 8);
+      const every = Math.ceil(periods.length / 8);
       if (i % every === 0) {
-        svgEl("text", { x: x + barWidth / 2, y: height - 6, class: "axis", "text-anchor": "middle" }, svg).textContent = month;
+        svgEl("text", { x: x + barWidth / 2, y: height - 6, class: "axis", "text-anchor": "middle" }, svg).textContent = period;
       }
     });
     drawLegend(container, types.map((t) => [typeColor(t), t]), "Event type");
