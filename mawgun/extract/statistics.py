@@ -215,7 +215,11 @@ def add_statistics(ctx: Context) -> None:
     for index, sentence in enumerate(ctx.sentences):
         figures = sentence_figures(ctx, index)
         ctx.statistics.extend(figures)
-        if figures and (
-            sentence_cues(sentence.text)[0] or any(f.metric.endswith("captured") and f.value >= 10 for f in figures)
-        ):
+        if figures and (sentence_cues(sentence.text)[0] or any(is_aggregate_only(f) for f in figures)):
             ctx.aggregate.add(index)
+
+
+def is_aggregate_only(figure: StatisticRecord) -> bool:
+    """A figure that only an aggregate sentence states: many captures, or a toll kept only when aggregate."""
+    rule = next((r for r in metric_rules() if r["metric"] == figure.metric), {})
+    return bool(rule.get("needs_strong")) or (figure.metric.endswith("captured") and figure.value >= 10)
