@@ -13,6 +13,19 @@ import re
 from dataclasses import dataclass
 
 from mawgun.extract.numbers import parse_number
+from mawgun.extract.relative_dates import (
+    UNIT_DAYS,
+    Resolved,
+    r_holiday,
+    r_last_month,
+    r_last_year,
+    r_next_day,
+    r_offset,
+    r_recent_weeks,
+    r_weekday,
+    r_weekend,
+    r_yesterday,
+)
 from mawgun.extract.vocab import load_vocabulary
 
 MONTHS = {
@@ -41,7 +54,6 @@ MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH_ALT = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -193,7 +205,6 @@ REPORT_VERB = re.compile(
     r"\b(?:said|says|told (?:\w+ ){0,3}?|announced|reported|stated|added|confirmed|claimed|wrote|posted)\s+(?:on\s+)?$",
     re.I,
 )
-Resolved = tuple[dt.date, str, dt.date | None, bool] | None
 
 
 def month_of(m: re.Match[str]) -> int:
@@ -260,107 +271,6 @@ def r_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None)
 
 def r_coup(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
     return dt.date(2021, 2, 1), "month", published, True
-
-
-def r_holiday(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    ref = published or anchor
-    if ref is None:
-        return None
-    name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
-    day = holiday_before(name, ref)
-    if day is None:
-        return None
-    if m.group("n"):
-        count = parse_number("1" if m.group("n").lower() in {"a", "one"} else m.group("n"))
-        if count is None:
-            return None
-        day += dt.timedelta(days=count if m.group("dir").lower() == "after" else -count)
-    return day, "day", None, True
-
-
-def holiday_before(name: str, ref: dt.date) -> dt.date | None:
-    """The latest occurrence of a named holiday on or before `ref` (a week's grace for coming days)."""
-    data = load_vocabulary("holidays")
-    limit = ref + dt.timedelta(days=7)
-    if name in data["fixed"]:
-        month, day = (int(x) for x in data["fixed"][name].split("-"))
-        candidate = dt.date(ref.year, month, day)
-        return candidate if candidate <= limit else dt.date(ref.year - 1, month, day)
-    days = sorted(dt.date.fromisoformat(str(v)) for v in data["lunar"].get(name, {}).values())
-    before = [d for d in days if d <= limit]
-    return before[-1] if before else None
-
-
-def r_weekday(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    if published is None:
-        return None
-    delta = (published.weekday() - WEEKDAYS.index(m.group("w").lower())) % 7
-    return published - dt.timedelta(days=delta), "day", None, True
-
-
-UNIT_DAYS = {"day": 1, "morning": 1, "night": 1, "week": 7, "month": 30, "year": 365}
-
-
-def r_offset(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    raw = m.group("n").lower()
-    count = 1 if raw in {"a", "an", "one"} else 3 if raw in {"a few", "several"} else parse_number(raw)
-    if count is None:
-        return None
-    unit = m.group("u").lower().rstrip("s")
-    direction = m.group("dir").lower()
-    base = published if direction == "ago" else (anchor or published)
-    if base is None:
-        return None
-    sign = 1 if direction in {"later", "after", "afterwards"} else -1
-    day = base + dt.timedelta(days=sign * int(count) * UNIT_DAYS[unit])
-    precision = "day" if unit == "day" else "week" if unit == "week" else "month"
-    return day, precision, None, True
-
-
-def r_next_day(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    base = anchor or published
-    if base is None:
-        return None
-    unit = UNIT_DAYS[m.group("u").lower()]
-    sign = -1 if m.group("dir").lower() == "previous" else 1
-    return base + dt.timedelta(days=sign * unit), "day" if unit == 1 else "week", None, True
-
-
-def r_yesterday(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    if published is None:
-        return None
-    back = 1 if m.group("w").lower() in {"yesterday", "last night"} else 0
-    return published - dt.timedelta(days=back), "day", None, True
-
-
-def r_recent_weeks(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    if published is None:
-        return None
-    this_week = "this week" in m.group(0).lower()
-    return published - dt.timedelta(days=3 if this_week else 7), "week", published, True
-
-
-def r_weekend(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    if published is None:
-        return None
-    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
-    return saturday, "week", saturday + dt.timedelta(days=1), True
-
-
-def r_last_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    if published is None:
-        return None
-    if m.group("w").lower() == "last":
-        first = published.replace(day=1) - dt.timedelta(days=1)
-        return first.replace(day=15), "month", None, True
-    return published.replace(day=min(15, published.day)), "month", None, True
-
-
-def r_last_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
-    if published is None:
-        return None
-    year = published.year - (1 if m.group("w").lower() == "last" else 0)
-    return dt.date(year, 7, 1), "year", None, True
 
 
 def r_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
