@@ -9,6 +9,7 @@ changed are re-derived; each keeps an explanation of the links that formed it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -27,6 +28,8 @@ from mawgun.store.repository import load_event_records
 from mawgun.store.schema import CanonicalEventRow, DocumentLinkRow, DocumentRow, EventRow, utcnow
 
 CHUNK = 500
+MAX_CLOSURE_ROUNDS = 10
+WINDOW_DAYS = 62  # a month-precision date plus tolerance; year-precision reports farther away are not reloaded
 
 
 @contextmanager
@@ -171,10 +174,60 @@ def changed_clusters(result: Clustering, previous: Mapping[str, str | None], exi
     return {c for c, members in result.members.items() if c not in existing or before.get(c) != set(members)}
 
 
+def chunked_ids(session: Session, column: Any, where: Any, values: Sequence[Any]) -> set[str]:
+    """Distinct values of `column` for rows where `where(chunk)` holds, over chunks of `values`."""
+    found: set[str] = set()
+    for start in range(0, len(values), CHUNK):
+        found.update(v for v in session.scalars(select(column).where(where(values[start : start + CHUNK]))) if v)
+    return found
+
+
+def load_scope(session: Session, full: bool) -> list[EventRecord]:
+    """The reports a run needs: all of them with `full`; otherwise the new reports, every report
+    whose date lies within WINDOW_DAYS of theirs (or whose document was published then), and all
+    members of the clusters those belong to (so derived fields stay complete)."""
+    if full:
+        return load_event_records(session, origin="mawgun")
+    mawgun = EventRow.origin == "mawgun"
+    fresh = session.execute(
+        select(EventRow.date, DocumentRow.published)
+        .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+        .where(mawgun, EventRow.canonical_id.is_(None))
+    ).all()
+    if not fresh:
+        return []
+    condition = EventRow.canonical_id.is_(None)
+    days = sorted({day for row in fresh for day in row if day is not None})
+    if days:
+        lo, hi = days[0] - dt.timedelta(days=WINDOW_DAYS), days[-1] + dt.timedelta(days=WINDOW_DAYS)
+        in_window = (EventRow.date >= lo) & (EventRow.date <= hi)
+        undated = EventRow.date.is_(None) & (DocumentRow.published >= lo) & (DocumentRow.published <= hi)
+        condition = condition | in_window | undated
+    doc_ids = {
+        d
+        for d in session.scalars(
+            select(EventRow.document_id)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(mawgun, condition)
+            .distinct()
+        )
+        if d
+    }
+    records = load_event_records(session, doc_ids=sorted(doc_ids), origin="mawgun")
+    for _ in range(MAX_CLOSURE_ROUNDS):  # whole clusters: load the documents of every member
+        clusters = sorted({r.canonical_id for r in records if r.canonical_id})
+        more = chunked_ids(session, EventRow.document_id, lambda chunk: EventRow.canonical_id.in_(chunk), clusters)
+        if not more - doc_ids:
+            break
+        records += load_event_records(session, doc_ids=sorted(more - doc_ids), origin="mawgun")
+        doc_ids |= more
+    return records
+
+
 def cluster_session(session: Session, progress: bool = False, full: bool = False) -> dict[str, Any]:
     """`cluster_store` inside an open session."""
     with stage_progress(progress, 4) as advance:
-        records = load_event_records(session, origin="mawgun")
+        records = load_scope(session, full)
         documents = load_documents(session, sorted({r.doc_id for r in records}))
         advance("near-duplicate documents")
         links = find_near_duplicates(

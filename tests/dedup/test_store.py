@@ -150,3 +150,15 @@ def test_a_copy_arriving_later_is_linked_and_adds_a_report_but_no_source(
     assert after.id == before.id
     assert (after.n_reports, after.n_sources) == (before.n_reports + 1, before.n_sources)
     assert after.explanation["copies"] == [articles["b020"].document.doc_id]
+
+
+def test_an_incremental_run_loads_only_reports_near_the_new_ones_in_time(
+    store_url: str, articles: dict[str, Article]
+) -> None:
+    store_articles(store_url, articles, ["a016", "a017", "b001", "b003"])
+    cluster_store(store_url, progress=False)
+    store_articles(store_url, articles, ["b004"])
+    summary = cluster_store(store_url, progress=False)
+    assert summary["records"] == 3 and summary["new_records"] == 1  # the 2021 Mo So reports stay unloaded
+    assert len(set(canonical_of(store_url).values())) == 2
+    assert summary["removed"] == 0
