@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from mawgun.web import analytics_bridge, control, query_events, query_stats
 from mawgun.web.cache import cached
-from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text
+from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text, invalid
 from mawgun.web.filters import EventFilters
 from mawgun.web.formats import csv_lines, geojson_chunks, jsonl_lines, to_csv
 from mawgun.web.responses import json_bytes
@@ -64,7 +64,7 @@ def get_event(
     event_id: Annotated[str, Path(description="A canonical event id (or a report id).", max_length=100)],
 ) -> Any:
     """One event with its reports, the documents they come from and every evidence span."""
-    clean_text(event_id, "event_id")
+    clean_text(event_id, "event_id", "path")
     detail = query_events.get_event(session, event_id)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id}")
@@ -87,7 +87,7 @@ def parse_dimensions(by: str) -> list[str]:
     allowed = (*query_stats.DIMENSIONS, *analytics_bridge.ACTOR_KEYS)
     unknown = [name for name in names if name not in allowed]
     if unknown or not names or len(names) > 3 or len(set(names)) != len(names):
-        raise HTTPException(status_code=422, detail=f"by: one to three distinct keys of {', '.join(allowed)}")
+        raise invalid("by", f"one to three distinct keys of {', '.join(allowed)}")
     return names
 
 
@@ -104,7 +104,7 @@ def get_stats(
     level = query_events.choose_level(session, per_report)
     if set(names) & set(analytics_bridge.ACTOR_KEYS):
         if not analytics_bridge.available():
-            raise HTTPException(status_code=422, detail="grouping by actor, alliance or side needs mawgun.analytics")
+            raise invalid("by", "grouping by actor, alliance or side needs mawgun.analytics")
         args = (level, filters, tuple(names))
         rows = cached(session, "count-by", args, lambda: analytics_bridge.count_by(session, level, filters, names))
     else:

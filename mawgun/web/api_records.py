@@ -66,7 +66,7 @@ def get_document(
     session: SessionDep, doc_id: Annotated[str, Path(description="A document id (doc-...).", max_length=100)]
 ) -> Any:
     """One document: its text, metadata, the records read from it and their evidence spans."""
-    clean_text(doc_id, "doc_id")
+    clean_text(doc_id, "doc_id", "path")
     document = query_documents.get_document(session, doc_id)
     if document is None:
         raise HTTPException(status_code=404, detail=f"no document {doc_id}")
@@ -131,7 +131,7 @@ def find_places(
 @router.get("/places/{pcode}", response_model=PlaceOut, responses=NOT_FOUND, tags=["places"])
 def get_place(pcode: Annotated[str, Path(description="A MIMU P-code (MMR015001).", max_length=30)]) -> Any:
     """One place by its MIMU P-code."""
-    clean_text(pcode, "pcode")
+    clean_text(pcode, "pcode", "path")
     place = lookup_place(pcode)
     if place is None:
         raise HTTPException(status_code=404, detail=f"no place {pcode}")

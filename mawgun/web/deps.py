@@ -24,17 +24,22 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def clean_text(value: str | None, name: str) -> str | None:
+def invalid(name: str, message: str, where: str = "query") -> HTTPException:
+    """A 422 shaped like FastAPI's own validation errors (so the OpenAPI schema describes it)."""
+    return HTTPException(status_code=422, detail=[{"loc": [where, name], "msg": message, "type": "value_error"}])
+
+
+def clean_text(value: str | None, name: str, where: str = "query") -> str | None:
     """Reject text no database can store (NUL) with a 422 instead of a server error."""
     if value is not None and "\x00" in value:
-        raise HTTPException(status_code=422, detail=f"{name}: NUL characters are not allowed")
+        raise invalid(name, "NUL characters are not allowed", where)
     return value
 
 
 def check_dates(since: dt.date | None, until: dt.date | None) -> None:
     """A range that ends before it starts is a client error."""
     if since and until and until < since:
-        raise HTTPException(status_code=422, detail="until is before since")
+        raise invalid("until", "until is before since")
 
 
 def event_filters(
