@@ -11,6 +11,7 @@ only among one township's villages or the township names, with strict score and 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz, process
 
@@ -59,7 +60,8 @@ class Geocoder:
         pairs = self.resolve_mentions(text, 0, None, context, loose=True)
         if not pairs:
             return self.context_fallback(context) if context else None
-        best = min(pairs, key=lambda pair: self.specificity(pair, pairs))
+        states = self.preferred_states(pairs, context)
+        best = min(pairs, key=lambda pair: self.specificity(pair, pairs, states))
         return self.on_road(text, best[1]) or self.between(text, best, pairs)
 
     def context_fallback(self, context: str) -> Place | None:
@@ -221,13 +223,36 @@ class Geocoder:
         return None
 
     # -- output -------------------------------------------------------------------------------
-    def specificity(self, pair: tuple[Mention, Place], pairs: list[tuple[Mention, Place]]) -> tuple[int, int, int]:
-        """Sort key for the best place of a description: inside a named township, finest level, first named."""
-        place = pair[1]
-        townships = {p.admin3_pcode for _m, p in pairs if p.level == "township"}
-        inside = 0 if not townships or place.admin3_pcode in townships else 1
+    def specificity(
+        self, pair: tuple[Mention, Place], pairs: list[tuple[Mention, Place]], states: set[str]
+    ) -> tuple[int, int, int, int]:
+        """Sort key for the best place of a description: inside a named township (or a namesake of it: a
+        village can tell which Minhla is meant), in the state the description's places mostly share or its
+        context names, finest level, first named. A town MIMU lists only as a village (Moebye) ranks as a
+        town unless the text calls it a village."""
+        mention, place = pair
+        townships = {name_key(p.admin3 or "") for _m, p in pairs if p.level == "township"}
+        inside = 0 if not townships or name_key(place.admin3 or "") in townships else 1
         level = {"village": 0, "ward": 0, "village_tract": 1, "town": 1, "locality": 2, "township": 3}
-        return (inside, level.get(place.level or "", 4), place.span.start if place.span else 0)
+        rank = level.get(place.level or "", 4)
+        if place.level == "village" and mention.candidates and mention.designator != "village":
+            rank = level["town"]
+        fits = 0 if not states or place.admin1 in states else 1
+        return (inside, fits, rank, place.span.start if place.span else 0)
+
+    def preferred_states(self, pairs: list[tuple[Mention, Place]], context: str) -> set[str]:
+        """The state(s) to prefer when a description's places lie in several: those its context names,
+        else the one most of its places lie in (none on a tie)."""
+        named = {p.admin1 for _m, p in pairs if p.admin1}
+        if len(named) < 2:
+            return named
+        scanned = self.resolve_mentions(context, 0, None, "", loose=False, scan=True) if context else []
+        in_context = {p.admin1 for _m, p in scanned}
+        if named & in_context:
+            return named & in_context
+        counts = Counter(p.admin1 for _m, p in pairs if p.admin1)
+        (top, first), (_next, second) = counts.most_common(2)
+        return {top} if first > second else named
 
     def on_road(self, text: str, place: Place) -> Place | None:
         """'on the Hakha-Falam road': no finer place named, so the midpoint of the two towns the road joins

@@ -223,3 +223,26 @@ def test_organisations_and_outlets_named_after_states_are_not_places(gc):
 def test_headline_capitals_do_not_hide_a_state(gc):
     (place,) = gc.find_places("Fighting Resumes in Chin State After Talks With Myanmar Military Fail")
     assert place.admin1 == "Chin"
+
+
+def test_village_tells_which_same_name_township_is_meant(gc):
+    place = gc.geocode_description("a checkpoint in Minhla Township near Let Khoke Pin village tract")
+    assert (place.admin1, place.admin3, place.level) == ("Magway", "Minhla", "village_tract")
+
+
+def test_town_listed_only_as_a_village_does_not_outrank_the_townships_beside_it(gc):
+    place = gc.geocode_description("airstrikes on Demoso, Loikaw, Moebye")
+    assert place.admin1 == "Kayah"
+
+
+def test_places_in_several_states_follow_the_state_the_context_names(gc):
+    place = gc.geocode_description("an ambush on the Kale-Falam road", context="Troops move into Chin State")
+    assert place.admin1 == "Chin"
+    text = "raids in Thanbyuzayat Township and Kyainseikgyi Township"
+    place = gc.geocode_description(text, context="Fighting spreads in Karen State")
+    assert place.admin1 == "Kayin"
+
+
+def test_places_in_several_states_follow_the_state_most_of_them_share(gc):
+    place = gc.geocode_description("a convoy on the road from Tagaung through Tigyaing to Indaw")
+    assert place.admin1 == "Sagaing"
