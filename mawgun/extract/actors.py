@@ -80,6 +80,15 @@ def role_cues(text: str, start: int, end: int, known: list[ActorRef]) -> list[Ac
     return extra
 
 
+def passive_agents(text: str, actors: list[ActorRef]) -> list[ActorRef]:
+    """Actors written as the agent of a passive or a noun ("was bombed by junta jets", "a strike by the KNDF")."""
+    return [
+        a
+        for a in actors
+        if a.span and re.search(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, a.span.start - 8) : a.span.start])
+    ]
+
+
 def unique(actors: list[ActorRef]) -> list[ActorRef]:
     """First mention of each actor code (or name when unresolved)."""
     seen: set[str] = set()
@@ -93,16 +102,20 @@ def unique(actors: list[ActorRef]) -> list[ActorRef]:
 
 
 def assign_roles(
-    sub_event_type: str, actors: list[ActorRef], trigger_at: int | None = None
+    sub_event_type: str, actors: list[ActorRef], trigger_at: int | None = None, passive: list[ActorRef] | None = None
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(actor1, actor2) for an event: the state side acts in strikes, killings and arrests unless a non-state
     force is the one named before the trigger ("the AA shelled junta positions"); non-state forces act in
     clashes and seizures; civilians are always the target side; in statements the subject acts."""
     actors = unique(actors)
+    passive = passive or []
     state = [a for a in actors if a.actor_id in STATE_SIDE]
     civilians = [a for a in actors if a.actor_id == "CIV"]
     others = [a for a in actors if a.actor_id not in STATE_SIDE and a.actor_id not in {"CIV", "PROT"}]
     subjects = [a for a in actors if trigger_at is not None and a.span and a.span.end <= trigger_at]
+    agents = [a for a in actors if a.actor_id not in {"CIV", "PROT"} and a in passive]
+    if agents and sub_event_type in AGENT_FIRST:  # "a drone strike by the KNDF", "bombed by junta jets"
+        return agents[:1], [a for a in actors if a not in agents[:1]]
     if sub_event_type in AGENT_FIRST:
         named_first = [a for a in subjects if a.actor_id not in {"CIV", "PROT"}]
         if named_first and named_first[0].actor_id not in STATE_SIDE and sub_event_type != "Air/drone strike":

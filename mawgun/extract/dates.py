@@ -121,7 +121,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("holiday", re.compile(r"(?i:\b(?:(?P<n>\w+) days? (?P<dir>before|after) )?(?:the )?)(?P<h>HOLIDAY)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+            r"(?P<last>(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?last\s+week)?"
+        ),
+    ),
     (
         "offset",
         re.compile(
@@ -196,11 +202,15 @@ def resolve(rule: str, m: re.Match[str], published: dt.date | None, anchor: dt.d
     since = rule == "coup" or bool(SINCE.search(m.string[max(0, m.start() - 50) : m.start()]))
     if since and published and day_end is None:
         day_end = published
-    report = bool(REPORT_VERB.search(m.string[max(0, m.start() - 40) : m.start()]))
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    report = bool(REPORT_VERB.search(m.string[max(0, m.start() - 40) : m.start()])) or bool(
+        DATELINE.match(m.string[line_start : m.start()])
+    )
     return DateMention(m.start(), m.end(), m.group(0), day, precision, rule, day_end, relative, since, report)
 
 
 SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,|\s+[—–-])\s*(?:\(\w+\)\s*)?$")
 REPORT_VERB = re.compile(
     r"\b(?:said|says|told (?:\w+ ){0,3}?|announced|reported|stated|added|confirmed|claimed|wrote|posted)\s+(?:on\s+)?$",
     re.I,

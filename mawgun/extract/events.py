@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from mawgun.extract.actors import assign_roles
+from mawgun.extract.actors import assign_roles, passive_agents
 from mawgun.extract.annotators import is_headline, is_title
 from mawgun.extract.dates import DateMention, mirrored
 from mawgun.extract.event_places import event_places, stated_places
@@ -315,7 +315,8 @@ def make_event(
         event_type, sub_type = "Violence against civilians", "Attack"
     if fatalities is None and event_type == "Strategic developments":
         fatalities = 0
-    actor1, actor2 = assign_roles(sub_type, ctx.actors(index), sentence.start + trigger.start)
+    found = ctx.actors(index)
+    actor1, actor2 = assign_roles(sub_type, found, sentence.start + trigger.start, passive_agents(ctx.doc.text, found))
     if not actor2 and event_type == "Explosions/Remote violence" and CIVILIAN_TARGET.search(sentence.text):
         actor2 = [ActorRef("civilians", "CIV")]
     date_end = date.date_end if date.date_end and date.date_end != date.date else None

@@ -47,6 +47,8 @@ def r_weekday(m: re.Match[str], published: dt.date | None, anchor: dt.date | Non
     if published is None:
         return None
     delta = (published.weekday() - WEEKDAYS.index(m.group("w").lower())) % 7
+    if m.groupdict().get("last"):  # "on Tuesday last week"
+        delta = delta + 7 if delta < published.weekday() + 1 else delta
     return published - dt.timedelta(days=delta), "day", None, True
 
 

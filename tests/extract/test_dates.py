@@ -101,3 +101,13 @@ def test_over_the_weekend_is_the_last_saturday_with_week_precision() -> None:
 def test_a_date_after_said_is_the_day_of_the_statement() -> None:
     mention = first("residents said on Wednesday")
     assert mention.report
+
+
+def test_a_dateline_date_is_the_reporting_day_not_the_events() -> None:
+    text = "YANGON, March 12 (Reuters) - Jets bombed a village on Monday."
+    mentions = find_dates(text, 0, len(text), dt.date(2024, 3, 12))
+    assert [m.report for m in mentions] == [True, False]
+
+
+def test_a_weekday_of_last_week() -> None:
+    assert first("on Tuesday last week, troops", published=dt.date(2024, 3, 14)).date == dt.date(2024, 3, 5)
