@@ -127,7 +127,10 @@ def test_two_events_joined_by_and_each_with_its_day_are_two_records() -> None:
 
 
 def test_the_agent_after_by_acts_even_in_a_drone_strike() -> None:
-    text = "A drone strike by the Karenni Nationalities Defence Force on a junta base in Loikaw on Monday killed 10 soldiers."
+    text = (
+        "A drone strike by the Karenni Nationalities Defence Force on a junta base in Loikaw on Monday "
+        "killed 10 soldiers."
+    )
     (event,) = [r for r in extract({"id": "by", "text": text, "published": "2024-03-06"}) if r["kind"] == "event"]
     assert (event["sub_event_type"], event["actor1"], event["actor2"], event["date"]) == (
         "Air/drone strike",
