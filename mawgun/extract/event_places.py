@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from mawgun.extract.annotators import carried_admin1
 from mawgun.extract.pipeline import Context
-from mawgun.extract.places import is_state, with_admin1
+from mawgun.extract.places import is_state, rank, with_admin1
 from mawgun.model import Place
 
 # Lower is more specific; a township the text names as such beats a city named like it ("Yangon's Hlaing").
@@ -31,8 +31,8 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
     context = {s.admin1 for s in states} if states else {carried}
     local = [consistent(p, context, local) for p in local]
     if local:
-        best = min(SPECIFIC.get(p.level or "", 1.5) for p in local)
-        chosen = listed_group([p for p in local if SPECIFIC.get(p.level or "", 1.5) == best], ctx.doc.text)
+        best = min(rank(p, SPECIFIC) for p in local)
+        chosen = listed_group([p for p in local if rank(p, SPECIFIC) == best], ctx.doc.text)
         return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
     if states:
         unique = {p.admin1: p for p in states}

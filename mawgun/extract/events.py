@@ -63,15 +63,15 @@ def find_triggers(ctx: Context, index: int) -> list[Trigger]:
     quotes = quoted_spans(text)
     near = int(load_vocabulary("triggers").get("near_chars", 70))
     found = []
+    free = event_clauses(ctx, index) if index in ctx.aggregate else [(0, len(text))]
     for rule in trigger_rules():
-        if rule.get("violent") and index in ctx.aggregate:
-            continue
         hit = next(
             (
                 m
                 for p in rule["patterns"]
                 for m in compile_pattern(p).finditer(text)
                 if trigger_ok(text, m, rule, quotes, near)
+                and (not rule.get("violent") or any(a <= m.start() < b for a, b in free))
             ),
             None,
         )
@@ -81,6 +81,21 @@ def find_triggers(ctx: Context, index: int) -> list[Trigger]:
     if boundary and any(t.start < boundary.start() for t in found):  # main-clause triggers first
         return sorted(found, key=lambda t: t.start >= boundary.start())
     return found
+
+
+def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
+    """In an aggregate sentence, the clauses that still tell one event: no aggregate wording, a day of their own
+    ("Since May 2021 troops have burned 500 houses, and on Monday they torched 30 more in Kyin")."""
+    sentence = ctx.sentences[index]
+    text = sentence.text
+    cuts = [0, *(m.start() for m in COORDINATE.finditer(text)), len(text)]
+    strong = [compile_pattern(p) for p in load_vocabulary("statistics")["strong_cues"]]
+    days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since]
+    return [
+        (a, b)
+        for a, b in zip(cuts, cuts[1:], strict=False)
+        if any(a <= d < b for d in days) and not any(p.search(text, a, b) for p in strong)
+    ]
 
 
 def trigger_ok(text: str, match: re.Match[str], rule: dict[str, Any], quotes: list[tuple[int, int]], near: int) -> bool:
@@ -144,8 +159,9 @@ def is_background(ctx: Context, date: DateMention) -> bool:
 
 def event_dates(ctx: Context, index: int) -> list[DateMention]:
     """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
-    day a statement was made: "residents said on Wednesday")."""
-    return [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
+    day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
+    usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
+    return sorted(usable, key=lambda m: m.since)
 
 
 def is_lead(ctx: Context, index: int) -> bool:

@@ -134,5 +134,23 @@ def with_admin1(place: Place, admin1: str | None) -> Place:
 
 
 def is_state(place: Place) -> bool:
-    """True for a place that is only a state/region."""
-    return place.level == "state" or (place.admin1 is not None and place.admin3 is None and place.geo_precision == 3)
+    """True for a place that is only a state/region: named as one, not a village the gazetteer could only put
+    in its state ("Kyin" resolved no further than Sagaing)."""
+    if not (place.level == "state" or (place.admin1 and place.admin3 is None and place.geo_precision == 3)):
+        return False
+    written = (place.span.text if place.span else place.location or "").lower()
+    written = re.sub(
+        r"\b(?:northern|southern|eastern|western|north|south|east|west|central|upper|lower|state|"
+        r"region|division)\b|[^a-z ]",
+        " ",
+        written,
+    )
+    written = " ".join(written.split())
+    return not written or written in admin1_aliases() or written == (place.admin1 or "").lower()
+
+
+def rank(place: Place, specific: dict[str, float]) -> float:
+    """How specific a place is (lower is finer); a named place known only to its state counts as a village."""
+    if place.level == "state" and not is_state(place):
+        return 0.5
+    return specific.get(place.level or "", 1.5)

@@ -138,3 +138,16 @@ def test_the_agent_after_by_acts_even_in_a_drone_strike() -> None:
         ["MIL"],
         "2024-03-04",
     )
+
+
+def test_a_clause_with_its_own_day_in_an_aggregate_sentence_is_still_an_event() -> None:
+    text = (
+        "Since the fighting began in May 2021, troops have burned 500 houses in Sagaing Region, and on Monday "
+        "they torched 30 more in Kyin village."
+    )
+    records = extract({"id": "agg", "text": text, "published": "2024-03-06"})
+    events = [r for r in records if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["date"], e["admin1"], e["location"]) for e in events] == [
+        ("Looting/property destruction", "2024-03-04", "Sagaing", "Kyin")
+    ]
+    assert any(r["kind"] == "statistic" and r["value"] == 500 for r in records)
