@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
-from mawgun.web import analytics_bridge, control, query_events, query_stats
+from mawgun.web import analytics_bridge, control, query_events, query_map, query_stats
 from mawgun.web.cache import cached
 from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text, invalid
 from mawgun.web.filters import EventFilters
@@ -138,14 +138,8 @@ def map_json(session: Session, level: str, filters: EventFilters, points: int) -
     """The map layer serialised once (validated by `MapLayer`), reused while the data is unchanged."""
     total = query_events.count_events(session, query_stats._table(level), filters)
     cells = 100 if total <= 20_000 else 20  # ~1 km cells, or ~5 km when there are many events
-    layer = MapLayer(
-        level=level,  # type: ignore[arg-type]
-        total=total,
-        unmapped=query_stats.count_unmapped(session, level, filters),
-        townships=query_stats.township_counts(session, level, filters),  # type: ignore[arg-type]
-        points=query_stats.map_points(session, level, filters, points, cells) if points else [],  # type: ignore[arg-type]
-    )
-    return layer.model_dump_json().encode("utf-8")
+    layer = query_map.map_layer(session, level, filters, points, cells)
+    return MapLayer.model_validate({"level": level, **layer}).model_dump_json().encode("utf-8")
 
 
 @router.get("/control", response_model=list[ControlRow], responses=CSV_RESPONSE)

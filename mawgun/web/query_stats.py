@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, func, literal_column, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -91,42 +91,6 @@ def _township_counts(session: Session, level: str, filters: EventFilters) -> lis
     return [dict(row._mapping) for row in session.execute(stmt)]
 
 
-def map_points(
-    session: Session, level: str, filters: EventFilters, limit: int = 2000, cells_per_degree: int = 100
-) -> list[dict[str, Any]]:
-    """Events grouped on a grid (100 cells per degree: ~1 km), the busiest places first; cached."""
-    args = (level, filters, limit, cells_per_degree)
-    return cached(session, "points", args, lambda: _map_points(session, level, filters, limit, cells_per_degree))
-
-
-def _map_points(session: Session, level: str, filters: EventFilters, limit: int, cells: int) -> list[dict[str, Any]]:
-    table = _table(level)
-    # round(x * cells) rather than round(x, 2): PostgreSQL has no two-argument round for floats.
-    lat, lon = func.round(table.c.latitude * cells).label("lat"), func.round(table.c.longitude * cells).label("lon")
-    count = func.count().label("events")
-    stmt = (
-        select(
-            lat,
-            lon,
-            count,
-            func.coalesce(func.sum(_fatalities(table)), 0).label("fatalities"),
-            func.max(table.c.location).label("location"),
-            func.max(table.c.admin3).label("township"),
-            func.max(table.c.id).label("event_id"),
-        )
-        .where(where_clause(table, filters), table.c.latitude.is_not(None), table.c.longitude.is_not(None))
-        .group_by(literal_column("lat"), literal_column("lon"))
-        .order_by(count.desc())
-        .limit(limit)
-    )
-    points = []
-    for row in session.execute(stmt):
-        data = dict(row._mapping)
-        data["lat"], data["lon"] = float(data["lat"]) / cells, float(data["lon"]) / cells
-        points.append(data)
-    return points
-
-
 def distinct_values(session: Session, level: str, column: str) -> list[str]:
     """Distinct non-empty values of a column, sorted (filter choices); cached."""
     return cached(session, "distinct", (level, column), lambda: _distinct_values(session, level, column))
@@ -143,10 +107,3 @@ def date_range(session: Session, level: str) -> tuple[Any, Any]:
     table = _table(level)
     first, last = session.execute(select(func.min(table.c.date), func.max(table.c.date))).one()
     return first, last
-
-
-def count_unmapped(session: Session, level: str, filters: EventFilters) -> int:
-    """Matching events the map cannot place: no township P-code and no coordinates."""
-    table = _table(level)
-    conditions = (where_clause(table, filters), table.c.admin3_pcode.is_(None), table.c.latitude.is_(None))
-    return int(session.execute(select(func.count()).select_from(table).where(*conditions)).scalar_one())

@@ -1,0 +1,69 @@
+"""The map layer in one pass over the events: township counts, grid points and the unplaceable.
+
+A single GROUP BY on (township P-code, grid cell) reads each matching event once; the few thousand
+groups are then folded in Python into counts per township (the choropleth) and per cell (the
+points), and the group with neither a township nor coordinates is what the map cannot draw.
+One sorted scan replaces three, which is what a first, uncached dashboard load waits for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.orm import Session
+
+from mawgun.web.filters import EventFilters, where_clause
+from mawgun.web.query_stats import _fatalities, _table
+
+
+def _grouped(session: Session, level: str, filters: EventFilters, cells: int) -> list[dict[str, Any]]:
+    table = _table(level)
+    # round(x * cells) rather than round(x, 2): PostgreSQL has no two-argument round for floats.
+    lat, lon = func.round(table.c.latitude * cells).label("lat"), func.round(table.c.longitude * cells).label("lon")
+    stmt = (
+        select(
+            table.c.admin3_pcode.label("pcode"),
+            lat,
+            lon,
+            func.count().label("events"),
+            func.coalesce(func.sum(_fatalities(table)), 0).label("fatalities"),
+            func.max(table.c.admin3).label("township"),
+            func.max(table.c.admin1).label("admin1"),
+            func.max(table.c.location).label("location"),
+            func.max(table.c.id).label("event_id"),
+        )
+        .where(where_clause(table, filters))
+        .group_by(table.c.admin3_pcode, literal_column("lat"), literal_column("lon"))
+    )
+    return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def _add(target: dict[str, Any], group: dict[str, Any]) -> None:
+    target["events"] += int(group["events"])
+    target["fatalities"] += int(group["fatalities"])
+
+
+def map_layer(session: Session, level: str, filters: EventFilters, limit: int, cells: int) -> dict[str, Any]:
+    """total, unmapped, townships (pcode, name, admin1, events, fatalities) and the `limit` busiest
+    grid points (lat, lon, events, fatalities, location, township, event_id)."""
+    total = unmapped = 0
+    townships: dict[str, dict[str, Any]] = {}
+    points: dict[tuple[float, float], dict[str, Any]] = {}
+    for group in _grouped(session, level, filters, cells):
+        total += int(group["events"])
+        pcode, has_point = group["pcode"], group["lat"] is not None and group["lon"] is not None
+        if pcode:
+            blank = {"pcode": pcode, "name": group["township"], "admin1": group["admin1"], "events": 0, "fatalities": 0}
+            _add(townships.setdefault(pcode, blank), group)
+        if has_point:
+            key = (float(group["lat"]) / cells, float(group["lon"]) / cells)
+            blank = {"lat": key[0], "lon": key[1], "events": 0, "fatalities": 0, "location": group["location"],
+                     "township": group["township"], "event_id": group["event_id"]}  # fmt: skip
+            point = points.setdefault(key, blank)
+            point["event_id"] = max(point["event_id"], group["event_id"])
+            _add(point, group)
+        if not pcode and not has_point:
+            unmapped += int(group["events"])
+    busiest = sorted(points.values(), key=lambda p: (-p["events"], p["lat"], p["lon"]))[:limit]
+    return {"total": total, "unmapped": unmapped, "townships": list(townships.values()), "points": busiest}
