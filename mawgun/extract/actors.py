@@ -116,6 +116,8 @@ def assign_roles(
     agents = [a for a in actors if a.actor_id not in {"CIV", "PROT"} and a in passive]
     if agents and sub_event_type in AGENT_FIRST:  # "a drone strike by the KNDF", "bombed by junta jets"
         return agents[:1], [a for a in actors if a not in agents[:1]]
+    if sub_event_type == "Excessive force against protesters":
+        return state or [ActorRef("security forces", "MIL")], [ActorRef("protesters", "PROT")]
     if sub_event_type in AGENT_FIRST:
         named_first = [a for a in subjects if a.actor_id not in {"CIV", "PROT"}]
         if named_first and named_first[0].actor_id not in STATE_SIDE and sub_event_type != "Air/drone strike":

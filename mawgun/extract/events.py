@@ -329,7 +329,7 @@ def make_event(
     fatalities = casualties.fatalities
     if sub_type == "Looting/property destruction" and fatalities:
         event_type, sub_type = "Violence against civilians", "Attack"
-    if fatalities is None and event_type == "Strategic developments":
+    if fatalities is None and (event_type == "Strategic developments" or sub_type == "Peaceful protest"):
         fatalities = 0
     found = ctx.actors(index)
     actor1, actor2 = assign_roles(sub_type, found, sentence.start + trigger.start, passive_agents(ctx.doc.text, found))
