@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from mawgun.geo.text import ADMIN_LEVELS, bare_name, loose_key, name_key, name_variants
+from mawgun.geo.text import ADMIN_LEVELS, bare_name, fold_translit, loose_key, name_key, name_variants, translit_key
 
 DATA_DIR = Path(__file__).parent / "data"
 LEVELS = ("state", "district", "township", "town", "ward", "village_tract", "village", "locality")
@@ -89,6 +89,7 @@ class Gazetteer:
         self._position: dict[str, int] = {}
         self._parsed: dict[int, Entry] = {}
         self._township_keys: dict[str, list[Entry]] | None = None
+        self._translit: dict[str, list[int]] | None = None
         self.load_rows(data_dir / "gazetteer.tsv.gz")
         self.load_states()
         self.load_aliases(data_dir)
@@ -231,6 +232,17 @@ class Gazetteer:
         if township is None:
             return self.entries_at(self.national_local.get(key, []))
         return self.entries_at(self.locals_in(township).get(key, []))
+
+    def translit_matches(self, name: str, township: str | None = None) -> list[Entry]:
+        """Villages, tracts and wards whose spelling differs from `name` only by romanisation variants
+        (`translit_key`: Zeephyukone = Zee Phyu Gone), within a township when given. A fallback for
+        village names that `local_matches` misses; the index is built on first use."""
+        if self._translit is None:
+            self._translit = defaultdict(list)
+            for key, positions in self.national_local.items():
+                self._translit[fold_translit(key)].extend(positions)
+        found = self.entries_at(self._translit.get(translit_key(name), []))
+        return [e for e in found if township is None or e.township == township]
 
     def locals_in(self, township: str) -> dict[str, list[int]]:
         """Positions of one township's villages, tracts and wards by loose key (for guarded fuzzy matching)."""

@@ -116,10 +116,26 @@ class Geocoder:
             strict = self.anchor_townships(near, [], admin)
             ordered = strict + [a for a in anchors if a not in strict]
             entry = self.resolve_one(mention, admin.get(id(mention)), ordered, states, bool(strict))
+            if entry is not None and mention.designator is None and all_localities(mention):
+                others = self.units_above([e for key, e in admin.items() if key != id(mention)])
+                entry = self.locality_or_village(mention, entry, ordered, others)
             if entry is not None:
                 span = Span(mention.start, mention.end, mention.text)
                 results.append((mention, self.to_place(entry, span, mention.text)))
         return results
+
+    def units_above(self, entries: list[Entry | None]) -> set[str]:
+        """P-codes of the given entries and every unit above them."""
+        return {code for e in entries if e is not None for code in self.gaz.ancestors(e)}
+
+    def locality_or_village(self, mention: Mention, locality: Entry, anchors: list[Entry], others: set[str]) -> Entry:
+        """A bare name matching only a GeoNames hamlet far from every other place named ("upper Nyaung Kone"
+        in an article about Mandalay Region) is read as a village of the state the other names point to."""
+        states = {code for code in others if self.gaz.get(code) is not None and self.gaz.get(code).level == "state"}
+        if not states or self.gaz.ancestors(locality) & states:
+            return locality
+        inside = [a for a in anchors if self.gaz.ancestors(a) & states]
+        return self.resolve_local(mention, inside, states, strict=False) or locality
 
     def resolve_one(
         self, mention: Mention, admin: Entry | None, anchors: list[Entry], states: set[str], strict: bool
@@ -184,6 +200,8 @@ class Geocoder:
         if strict:
             return None
         candidates = self.gaz.local_matches(name)
+        if not candidates and not anchors:  # a looser spelling is trusted only where no township is named
+            candidates = self.gaz.translit_matches(name)
         if states:
             candidates = [e for e in candidates if self.gaz.ancestors(e) & states]
         located = [e for e in candidates if e.lat is not None]
@@ -194,7 +212,7 @@ class Geocoder:
 
     def local_in_township(self, name: str, township: str, designator: str | None) -> Entry | None:
         """Exact (loose-key) match among a township's villages, tracts and wards, then guarded fuzzy."""
-        found = self.gaz.local_matches(name, township)
+        found = self.gaz.local_matches(name, township) or self.gaz.translit_matches(name, township)
         if not found:
             key = loose_key(name)
             locals_ = self.gaz.locals_in(township)
@@ -319,6 +337,11 @@ def same_sentence(text: str, first: Mention, second: Mention) -> bool:
     """True when no sentence end (. ! ? ; or a line break) lies between two mentions."""
     lo, hi = sorted((first.start, second.start))
     return not re.search(r"[.!?;\n]\s", text[lo:hi])
+
+
+def all_localities(mention: Mention) -> bool:
+    """True when a mention matched only GeoNames localities (no MIMU admin unit of that name)."""
+    return bool(mention.candidates) and all(e.level == "locality" for e in mention.candidates)
 
 
 def order_of(entry: Entry) -> int:

@@ -28,6 +28,8 @@ FEATURES = frozenset(WORDS["features"])
 DIRECTIONS = frozenset(WORDS["directions"])
 STOPWORDS = frozenset(WORDS["stopwords"])
 ORG_WORDS = frozenset(WORDS["organisation_words"])
+LEADING_SYLLABLES = frozenset(WORDS["name_syllables"]["leading"])
+TRAILING_SYLLABLES = frozenset(WORDS["name_syllables"]["trailing"])
 CONNECTORS = frozenset({"and", "or", "&"})
 LOCAL_KINDS = frozenset({"village", "village_tract", "ward", "feature"})
 ADMIN_KINDS = frozenset({"township", "town", "district", "state"})
@@ -77,6 +79,27 @@ def is_name_token(token: Token, loose: bool) -> bool:
     return token.capitalised or loose
 
 
+def leads_name(tokens: list[Token], i: int, loose: bool) -> bool:
+    """True when token i is a capitalised stopword that starts a village name ("Daw" in "Daw Poe Si")."""
+    token = tokens[i]
+    return (
+        token.text[:1].isupper()
+        and token.lower in LEADING_SYLLABLES
+        and i + 1 < len(tokens)
+        and tokens[i + 1].start - token.end == 1
+        and is_name_token(tokens[i + 1], loose)
+    )
+
+
+def ends_name(tokens: list[Token], j: int) -> bool:
+    """True when token j is a capitalised stopword closing a village name ("To" in "Nyaung To village"):
+    no capitalised name word follows it (so "Return To Base" in a headline is not read as one name)."""
+    token = tokens[j]
+    if not token.text[:1].isupper() or token.lower not in TRAILING_SYLLABLES:
+        return False
+    return j + 1 == len(tokens) or not is_name_token(tokens[j + 1], loose=False)
+
+
 def hyphen_joined(text: str, tokens: list[Token], j: int) -> bool:
     """True when token j is attached to the one before by a hyphen ("Hpa-An", "Mrauk-U")."""
     return j > 0 and text[tokens[j - 1].end : tokens[j].start] == "-" and tokens[j].lower not in CONNECTORS
@@ -88,7 +111,7 @@ def split_runs(text: str, tokens: list[Token], loose: bool) -> list[tuple[int, i
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not is_name_token(tokens[i], loose):
+        if not is_name_token(tokens[i], loose) and not leads_name(tokens, i, loose):
             i += 1
             continue
         j = i + 1
@@ -96,7 +119,7 @@ def split_runs(text: str, tokens: list[Token], loose: bool) -> list[tuple[int, i
             j < len(tokens)
             and tokens[i].text.isascii()
             and tokens[j].text.isascii()
-            and (is_name_token(tokens[j], loose) or hyphen_joined(text, tokens, j))
+            and (is_name_token(tokens[j], loose) or hyphen_joined(text, tokens, j) or ends_name(tokens, j))
             and tokens[j].start - tokens[j - 1].end <= 1
         ):
             j += 1
@@ -269,6 +292,9 @@ def mentions_of_run(
     or town is one name, matched exactly or (strictly guarded) fuzzily; other runs are split."""
     i, j = run
     whole = " ".join(t.text for t in tokens[i:j])
+    state = state_before_villages(gaz, text, tokens, run, kind, scan)
+    if state is not None:
+        return [state]
     if kind in LOCAL_KINDS:
         found = [make_mention(text, tokens, i, j, gaz.admin_matches(whole))]
     elif kind in ("township", "town") and not gaz.admin_matches(whole) and gaz.fuzzy_townships(whole):
@@ -280,6 +306,24 @@ def mentions_of_run(
     if found:
         found[-1].designator = kind
     return found
+
+
+def state_before_villages(
+    gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str | None, scan: bool
+) -> Mention | None:
+    """'Sagaing villages of X and Y', 'Junta Troops Torch Six Sagaing Villages': a state's name closing a run
+    before a plural village designator (or, in a title-case headline read for context, any village
+    designator) says whose villages they are; the state is the mention, or None."""
+    i, j = run
+    if kind != "village" or j >= len(tokens):
+        return None
+    if tokens[j].lower not in PLURAL_DESIGNATORS and not (scan and title_case(tokens, j)):
+        return None
+    for k in range(i, j):
+        states = [e for e in gaz.admin_matches(" ".join(t.text for t in tokens[k:j])) if e.level == "state"]
+        if states:
+            return make_mention(text, tokens, k, j, states)
+    return None
 
 
 def attach_qualifiers(

@@ -55,6 +55,35 @@ def loose_key(name: str) -> str:
     return DOUBLED_RE.sub(r"\1", key)
 
 
+TRANSLIT_RULES = (
+    ("aung", "ong"),
+    ("ng", "\0"),  # keep the nasal "ng" apart from g
+    ("hp", "p"),
+    ("ph", "p"),
+    ("hk", "k"),
+    ("kh", "k"),
+    ("g", "k"),
+    ("v", "w"),
+    ("oe", "o"),
+    ("\0", "ng"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(name: str) -> str:
+    """`loose_key` with romanisation variants of one Burmese sound folded too: k/g ("Kone"/"Gone",
+    "Kyi"/"Gyi"), hp/ph/p, hk/kh/k, v/w, aung/ong, oe/o. Wider than `loose_key`, so used only as a
+    fallback for village names (never for townships: Kyaukme and Kyaukse, Pauk and Pauktaw stay apart)."""
+    return fold_translit(loose_key(name))
+
+
+def fold_translit(key: str) -> str:
+    """The `translit_key` of a loose key (the gazetteer's village index keys are loose keys)."""
+    for old, new in TRANSLIT_RULES:
+        key = key.replace(old, new)
+    return DOUBLED_RE.sub(r"\1", key)
+
+
 def bare_name(name: str) -> str:
     """A name without parenthesised notes: '(Kyun Nyo Gyi) Kyun Hteik' -> 'Kyun Hteik'."""
     return re.sub(r"\s+", " ", re.sub(r"\(.*?\)", " ", name)).strip()

@@ -246,3 +246,51 @@ def test_places_in_several_states_follow_the_state_the_context_names(gc):
 def test_places_in_several_states_follow_the_state_most_of_them_share(gc):
     place = gc.geocode_description("a convoy on the road from Tagaung through Tigyaing to Indaw")
     assert place.admin1 == "Sagaing"
+
+
+def test_capitalised_daw_and_to_are_syllables_of_village_names(gc):
+    place = gc.geocode_description("Soldiers burned Daw Poe Si village.")
+    assert (place.location, place.admin3, place.admin1) == ("Daw Poe Si", "Demoso", "Kayah")
+    place = gc.geocode_description("Troops raided Nyaung To village.", context="Fighting in Mandalay Region")
+    assert place.admin1 == "Mandalay"
+
+
+def test_daw_before_a_person_and_to_before_a_name_are_not_place_names(gc):
+    assert gc.find_places("Daw Khin Mya spoke to reporters.") == []
+    places = gc.find_places("Residents Flee To Loikaw Town")
+    assert [p.admin3 for p in places] == ["Loikaw"]
+
+
+def test_state_name_before_villages_names_the_state(gc):
+    place = gc.geocode_description("houses burned in Sagaing villages of Ah Lel Pyin and Nwe Kan Gyi Lay")
+    assert (place.admin1, place.level) == ("Sagaing", "state")
+
+
+def test_headline_state_before_village_is_context_for_an_unknown_village(gc):
+    place = gc.geocode_description("a raid on Natchaung", context="Troops Torch Homes in Three Sagaing Villages")
+    assert place.admin1 == "Sagaing"
+
+
+def test_village_spelling_variants_match_through_the_transliteration_key(gc):
+    # Hp/Ph and K/G spell the same sounds: MIMU's "Shaw Hpyu Kone" is found as news spells it
+    place = gc.geocode_description("near Shaw Phyu Gone village")
+    assert (place.location, place.admin3) == ("Shaw Hpyu Kone", "Kanbalu")
+    place = gc.geocode_description("Ziphyugone village, Wetlet Township")
+    assert (place.location, place.admin3, place.level) == ("Zee Hpyu Kone", "Wetlet", "village")
+
+
+def test_transliteration_key_keeps_close_township_names_apart():
+    from mawgun.geo.text import translit_key
+
+    for first, second in [("Pauk", "Pauktaw"), ("Kyaukme", "Kyaukse"), ("Namhsan", "Nansang")]:
+        assert translit_key(first) != translit_key(second)
+
+
+def test_loose_spelling_is_not_trusted_outside_a_township_the_text_names(gc):
+    place = gc.geocode_description("near Shaw Phyu Gone village", context="Raids in Kawlin Township")
+    assert place.admin3 == "Kawlin"
+
+
+def test_hamlet_far_from_the_state_in_context_reads_as_a_village_of_that_state(gc):
+    place = gc.geocode_description("upper Nyaung Kone", context="Offensive in Mandalay Region")
+    assert place.admin1 == "Mandalay"
