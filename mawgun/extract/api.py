@@ -96,7 +96,10 @@ def extract_file(
     build_pipeline(component)
     records: list[Record] = []
     for doc in with_progress(documents, "Extracting", progress):
-        records.extend(extract_document(doc, component))
+        try:
+            records.extend(extract_document(doc, component))
+        except Exception as exc:  # noqa: BLE001 - name the document; nothing is written
+            raise InputError(f"document {doc.doc_id}: extraction failed ({type(exc).__name__}: {exc})") from exc
     assign_canonical(records, documents)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_suffix(out_path.suffix + ".tmp")
@@ -128,12 +131,17 @@ def extract_store(url: str | None = None, reprocess: bool = False, progress: boo
     with session_scope(url) as session:
         documents = all_documents(session) if reprocess else repository.unprocessed_documents(session)
     total: list[Record] = []
+    failed: dict[str, str] = {}
     for doc in with_progress(documents, "Extracting", progress):
-        records = extract_document(doc)
+        try:
+            records = extract_document(doc)
+        except Exception as exc:  # noqa: BLE001 - the document stays unprocessed, the others go on
+            failed[doc.doc_id] = f"{type(exc).__name__}: {exc}"
+            continue
         with session_scope(url) as session:
             repository.save_records(session, doc.doc_id, records, EXTRACTOR_VERSION)
         total.extend(records)
-    return summarise(total, len(documents)) | {"extractor_version": EXTRACTOR_VERSION}
+    return summarise(total, len(documents)) | {"extractor_version": EXTRACTOR_VERSION, "failed": failed}
 
 
 def all_documents(session: Any) -> list[Document]:

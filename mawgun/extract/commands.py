@@ -48,6 +48,8 @@ def extract_command(
         f"{summary['documents']} documents: {summary['events']} events, {summary['statistics']} statistics, "
         f"{summary['sanctions']} sanctions"
     )
+    for doc_id, reason in summary.get("failed", {}).items():
+        console.print(f"[yellow]Not extracted (left unprocessed):[/yellow] {doc_id}: {reason}")
 
 
 def eval_command(

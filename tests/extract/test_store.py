@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, select
 
 from mawgun.extract import EXTRACTOR_VERSION, extract_store
@@ -48,3 +49,26 @@ def test_a_second_run_does_nothing_and_reprocess_gives_the_same_rows(store_url: 
     assert extract_store(store_url, progress=False)["documents"] == 0
     assert extract_store(store_url, reprocess=True, progress=False)["documents"] == 1
     assert counts(store_url) == before
+
+
+def test_a_document_that_fails_stays_unprocessed_and_the_others_are_saved(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mawgun.extract import api
+
+    add_document(store_url)
+    with session_scope(store_url) as session:
+        repository.save_document(session, Document(doc_id="doc-b", text="Broken.", published=dt.date(2024, 5, 4)))
+    real = api.extract_document
+
+    def flaky(doc: Document, component: str = "rules"):
+        if doc.doc_id == "doc-b":
+            raise RuntimeError("boom")
+        return real(doc, component)
+
+    monkeypatch.setattr(api, "extract_document", flaky)
+    summary = extract_store(store_url, progress=False)
+    assert summary["failed"] == {"doc-b": "RuntimeError: boom"}
+    with session_scope(store_url) as session:
+        assert session.get(DocumentRow, "doc-b").processed_at is None
+        assert session.get(DocumentRow, "doc-a").processed_at is not None
