@@ -154,7 +154,9 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Offsets (within the sentence) of quoted speech; a sentence opening with a quote mark is quoted up to its
     next quote mark, since reporters often use the same mark (”) to open and close."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence)]
-    if sentence[:1] in "\"“”'‘":
-        close = re.search(r"[\"“”]", sentence[1:])
+    opening = sentence[:1]
+    if opening in "\"“”'‘":
+        closers = r"['’]" if opening in "'‘" else r"[\"“”]"
+        close = re.search(closers, sentence[1:])
         spans.append((0, close.end() + 1 if close else len(sentence)))
     return spans

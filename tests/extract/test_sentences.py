@@ -36,3 +36,8 @@ def test_quoted_speech_is_found_even_with_one_kind_of_mark() -> None:
     sentence = "”The junta has destroyed everything,” said the secretary."
     spans = quoted_spans(sentence)
     assert any(start == 0 and end > sentence.index("everything") for start, end in spans)
+
+
+def test_a_sentence_opening_with_a_quoted_title_is_quoted_only_to_its_close() -> None:
+    sentence = "‘Operation 1027’ fighters captured the town on Monday."
+    assert quoted_spans(sentence) == [(0, len("‘Operation 1027’"))]
