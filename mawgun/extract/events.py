@@ -140,7 +140,10 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     if is_lead(ctx, index):  # a lead without a date: the details follow ("The attack took place on Monday")
         for j in range(index + 1, min(index + 4, len(ctx.sentences))):
             later = [m for m in event_dates(ctx, j) if m.precision == "day"]
-            if later and ANAPHOR.search(ctx.sentences[j].text):
+            same_kind = (
+                any(t.rule["event_type"] == rule["event_type"] for t in find_triggers(ctx, j)) if later else False
+            )
+            if later and (ANAPHOR.search(ctx.sentences[j].text) or same_kind):
                 return later[0]
     reported = [m for m in ctx.dates[index] if m.report]
     if reported:  # "the group said on Wednesday it had captured ...": the day it was told, a week's precision

@@ -8,6 +8,8 @@ from dataclasses import replace
 
 from mawgun.model import EventRecord, Place
 
+CORRECTION = re.compile(r"\b(?:rose|risen|climbed|revised|corrected|updated|now stands|later|actually)\b", re.I)
+
 
 def same_event(a: EventRecord, b: EventRecord) -> bool:
     """Two reports in one document of the same event: same type, day and state, compatible place."""
@@ -36,7 +38,7 @@ def merge_into(kept: EventRecord, later: EventRecord) -> None:
     """Fold a later report of the same event into the kept one: evidence added, gaps filled, a later
     casualty figure replacing an earlier one (corrections come later in a text)."""
     kept.evidence.extend(later.evidence)
-    if later.fatalities is not None and (kept.fatalities is None or later.fatalities > 0):
+    if later.fatalities is not None and corrects(kept.fatalities, later):
         kept.fatalities, kept.fatalities_qualifier = later.fatalities, later.fatalities_qualifier
     if later.injuries is not None:
         kept.injuries = later.injuries
@@ -44,6 +46,15 @@ def merge_into(kept: EventRecord, later: EventRecord) -> None:
     kept.actor1 = kept.actor1 or later.actor1
     kept.actor2 = kept.actor2 or later.actor2
     kept.tags = sorted(set(kept.tags) | set(later.tags))
+
+
+def corrects(known: int | None, later: EventRecord) -> bool:
+    """Whether a later casualty figure replaces the known one: none known, a higher toll, or a correction
+    ("the death toll later rose to 18"); a smaller figure in a detail ("shot dead five of them") does not."""
+    if known is None or (later.fatalities or 0) > known:
+        return True
+    text = " ".join(span.text for span in later.evidence)
+    return bool(later.fatalities) and bool(CORRECTION.search(text))
 
 
 def finer_place(a: Place | None, b: Place | None) -> Place | None:

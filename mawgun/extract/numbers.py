@@ -52,6 +52,11 @@ PEOPLE = (
     r"grandmothers?|grandfathers?|parents?|siblings?|volunteers?|medics?|doctors?|nurses?|journalists?|"
     r"pastors?|priests?|worshippers?|policemen|policewomen|police officers?|officers?|guards?|officials?)"
 )
+LIST_END = re.compile(
+    r"\s*\b(?:who|whom|whose|which|that|when|while|after|before|as(?!\s+many)|in|at(?!\s+least)|on|near|from|during|inside|"
+    r"including|said|says|told|according)\b",
+    re.I,
+)
 SINGLE_DETERMINERS = {"a", "an", "one", "her", "his", "their", "its", "the", "another"}
 
 
@@ -96,6 +101,7 @@ def count_victims(phrase: str) -> int | None:
     """People counted in a list such as "two children and one man" (3) or "a seven-year-old girl and her
     mother" (2); None when the phrase does not start with a countable group of people."""
     total, counted = 0, False
+    phrase = LIST_END.split(phrase, maxsplit=1)[0]
     for item in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", phrase):
         value = count_item(item.strip())
         if value is None:

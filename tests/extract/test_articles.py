@@ -151,3 +151,16 @@ def test_a_clause_with_its_own_day_in_an_aggregate_sentence_is_still_an_event() 
         ("Looting/property destruction", "2024-03-04", "Sagaing", "Kyin")
     ]
     assert any(r["kind"] == "statistic" and r["value"] == 500 for r in records)
+
+
+def test_a_lead_takes_the_day_of_the_detail_that_follows_and_keeps_its_higher_toll() -> None:
+    text = (
+        "Junta kills 12 in Kani raid\n\n"
+        "Junta troops killed 12 villagers in Sagaing region’s Kani township, residents said Tuesday.\n\n"
+        "The soldiers entered Yae Myet village on Sunday morning and shot dead five men who had stayed behind "
+        "to guard their homes, a resident said."
+    )
+    events = [r for r in extract({"id": "lead", "text": text, "published": "2024-03-05"}) if r["kind"] == "event"]
+    assert [(e["date"], e["admin1"], e["fatalities"], len(e["evidence"])) for e in events] == [
+        ("2024-03-03", "Sagaing", 12, 2)
+    ]

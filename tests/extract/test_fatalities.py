@@ -42,3 +42,7 @@ def test_unstated_deaths_stay_unknown() -> None:
 def test_a_later_figure_in_the_sentence_wins() -> None:
     text = "Three people were killed on Monday, and the death toll later rose to seven."
     assert read_casualties(text).fatalities == 7
+
+
+def test_a_victim_list_ends_at_a_relative_clause() -> None:
+    assert read_casualties("troops shot dead five men who had stayed behind, a resident said").fatalities == 5
