@@ -60,7 +60,9 @@ def trigger_rules() -> list[dict[str, Any]]:
 def find_triggers(ctx: Context, index: int) -> list[Trigger]:
     """The first surviving match of each trigger rule in sentence `index`, highest priority first."""
     text = ctx.sentences[index].text
-    quotes = quoted_spans(text)
+    # quoted speech is opinion unless it tells an event with its own day ("“Jets bombed us on Monday,” ...")
+    dated = any(m.precision == "day" and not m.report for m in ctx.dates[index])
+    quotes = [] if dated else quoted_spans(text)
     near = int(load_vocabulary("triggers").get("near_chars", 70))
     found = []
     free = event_clauses(ctx, index) if index in ctx.aggregate else [(0, len(text))]

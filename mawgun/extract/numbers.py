@@ -57,7 +57,7 @@ LIST_END = re.compile(
     r"including|said|says|told|according)\b",
     re.I,
 )
-SINGLE_DETERMINERS = {"a", "an", "one", "her", "his", "their", "its", "the", "another"}
+SINGLE_DETERMINERS = {"a", "an", "one", "her", "his", "their", "its", "the", "another", "my", "our", "your"}
 
 
 def parse_number(text: str) -> float | None:

@@ -164,3 +164,15 @@ def test_a_lead_takes_the_day_of_the_detail_that_follows_and_keeps_its_higher_to
     assert [(e["date"], e["admin1"], e["fatalities"], len(e["evidence"])) for e in events] == [
         ("2024-03-03", "Sagaing", 12, 2)
     ]
+
+
+def test_quoted_speech_telling_a_dated_event_counts_but_opinion_does_not() -> None:
+    text = (
+        "“Jets bombed our village on Monday morning and killed my brother,” said Ko Aung, a resident of Kyin "
+        "village in Tabayin Township, Sagaing Region.\n\n"
+        "“The junta has destroyed everything in Sagaing Region,” he said."
+    )
+    events = [r for r in extract({"id": "quote", "text": text, "published": "2024-03-06"}) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["date"], e["fatalities"]) for e in events] == [
+        ("Air/drone strike", "2024-03-04", 1)
+    ]
