@@ -107,31 +107,31 @@ class Geocoder:
         extra = find_mentions(self.gaz, context, 0, None, scan=True) if context else []
         admin = {id(m): self.pick_admin(m, mentions + extra) for m in mentions + extra if m.candidates}
         anchors = self.anchor_townships(mentions, extra, admin)
-        states = {e.state for e in admin.values() if e is not None} | {
-            a for e in admin.values() if e is not None for a in self.gaz.ancestors(e)
-        }
+        above = {key: self.gaz.ancestors(e) for key, e in admin.items() if e is not None}
         results: list[tuple[Mention, Place]] = []
         for mention in mentions:
             near = [m for m in mentions if same_sentence(text, m, mention)]
             strict = self.anchor_townships(near, [], admin)
             ordered = strict + [a for a in anchors if a not in strict]
-            entry = self.resolve_one(mention, admin.get(id(mention)), ordered, states, bool(strict))
-            if entry is not None and mention.designator is None and all_localities(mention):
-                others = self.units_above([e for key, e in admin.items() if key != id(mention)])
+            # units the other mentions name: they choose among this name's namesakes (its own do not)
+            others = {code for key, codes in above.items() if key != id(mention) for code in codes}
+            entry = self.resolve_one(mention, admin.get(id(mention)), ordered, others, bool(strict))
+            if (
+                entry is not None
+                and entry.level in ("locality", "town")
+                and mention.designator is None
+                and all_localities(mention)
+            ):
                 entry = self.locality_or_village(mention, entry, ordered, others)
             if entry is not None:
                 span = Span(mention.start, mention.end, mention.text)
                 results.append((mention, self.to_place(entry, span, mention.text)))
         return results
 
-    def units_above(self, entries: list[Entry | None]) -> set[str]:
-        """P-codes of the given entries and every unit above them."""
-        return {code for e in entries if e is not None for code in self.gaz.ancestors(e)}
-
     def locality_or_village(self, mention: Mention, locality: Entry, anchors: list[Entry], others: set[str]) -> Entry:
         """A bare name matching only a GeoNames hamlet far from every other place named ("upper Nyaung Kone"
         in an article about Mandalay Region) is read as a village of the state the other names point to."""
-        states = {code for code in others if self.gaz.get(code) is not None and self.gaz.get(code).level == "state"}
+        states = self.states_in(others)
         if not states or self.gaz.ancestors(locality) & states:
             return locality
         inside = [a for a in anchors if self.gaz.ancestors(a) & states]
@@ -147,7 +147,19 @@ class Geocoder:
                 return local
             if mention.designator == "village" and self.gaz.local_matches(mention.text):
                 return None  # a village named like a town elsewhere: not the town
+            named = self.states_in(states)
+            if (
+                admin is not None
+                and mention.designator == "village"
+                and named
+                and not self.gaz.ancestors(admin) & named
+            ):
+                return None  # "Oak Pho village" in a story about Sagaing is not the town of Okpho in Bago
         return admin
+
+    def states_in(self, codes: set[str]) -> set[str]:
+        """The state P-codes among a set of unit codes."""
+        return {code for code in codes if (entry := self.gaz.by_pcode.get(code)) is not None and entry.level == "state"}
 
     def pick_admin(self, mention: Mention, others: list[Mention]) -> Entry | None:
         """Choose among same-name admin candidates: designated level, then agreement with other mentions."""
@@ -182,6 +194,10 @@ class Geocoder:
             chosen = admin.get(id(mention))
             if chosen is not None and chosen.level not in ("township", "town", "locality"):
                 continue  # a state or district named like a township does not anchor villages
+            if mention.designator in ("village", "village_tract", "ward") and not any(
+                e.level == "township" for e in mention.candidates
+            ):
+                continue  # nor does a village named like a town ("the villages of Tae Lu and Taung U")
             others = [e for e in mention.candidates if e.level in ("township", "town")]
             for entry in ([chosen] if chosen is not None else []) + others:
                 township = self.gaz.township_of(entry)
@@ -211,7 +227,8 @@ class Geocoder:
         return self.gaz.township_of(shared) if shared is not None and shared.lat is None else shared
 
     def local_in_township(self, name: str, township: str, designator: str | None) -> Entry | None:
-        """Exact (loose-key) match among a township's villages, tracts and wards, then guarded fuzzy."""
+        """Exact (loose-key, then transliteration-key) match among a township's villages, tracts and wards,
+        then a guarded fuzzy match."""
         found = self.gaz.local_matches(name, township) or self.gaz.translit_matches(name, township)
         if not found:
             key = loose_key(name)
@@ -341,7 +358,7 @@ def same_sentence(text: str, first: Mention, second: Mention) -> bool:
 
 def all_localities(mention: Mention) -> bool:
     """True when a mention matched only GeoNames localities (no MIMU admin unit of that name)."""
-    return bool(mention.candidates) and all(e.level == "locality" for e in mention.candidates)
+    return bool(mention.candidates) and all(e.level in ("locality", "town") for e in mention.candidates)
 
 
 def order_of(entry: Entry) -> int:

@@ -132,8 +132,9 @@ def designator_before(tokens: list[Token], i: int) -> str | None:
     """A designator phrase ending just before token i: 'village of X', 'villages of X', 'town of X'."""
     if i >= 2 and tokens[i - 1].lower == "of":
         found, _ = designator_at(tokens, i - 2)
-        if found is None and i >= 3:
-            found, _ = designator_at(tokens, i - 3)
+        if found is None and i >= 3:  # a two-word designator ("village tract of X"), not "village outside of X"
+            found, length = designator_at(tokens, i - 3)
+            found = found if length == 2 else None
         return found if found not in ("feature", "state") else None
     return None
 
@@ -312,17 +313,22 @@ def state_before_villages(
     gaz: Gazetteer, text: str, tokens: list[Token], run: tuple[int, int], kind: str | None, scan: bool
 ) -> Mention | None:
     """'Sagaing villages of X and Y', 'Junta Troops Torch Six Sagaing Villages': a state's name closing a run
-    before a plural village designator (or, in a title-case headline read for context, any village
-    designator) says whose villages they are; the state is the mention, or None."""
+    before a plural village designator (or, in a title-case headline read for context, before any village
+    designator) says whose villages they are; so does a township's name in context ("attacks on Khin-U
+    villages"; in a description "Shwe Bo villages" are villages named like Shwebo). The unit is the
+    mention, or None."""
     i, j = run
     if kind != "village" or j >= len(tokens):
         return None
-    if tokens[j].lower not in PLURAL_DESIGNATORS and not (scan and title_case(tokens, j)):
+    plural = tokens[j].lower in PLURAL_DESIGNATORS
+    if not plural and not (scan and title_case(tokens, j)):
         return None
+    levels = {"state", "district", "township"} if plural and scan else {"state"}
     for k in range(i, j):
-        states = [e for e in gaz.admin_matches(" ".join(t.text for t in tokens[k:j])) if e.level == "state"]
-        if states:
-            return make_mention(text, tokens, k, j, states)
+        units = [e for e in gaz.admin_matches(" ".join(t.text for t in tokens[k:j])) if e.level in levels]
+        states = [e for e in units if e.level == "state"]  # "Sagaing villages": the region, not the township
+        if units and allowed_match(tokens, k, j - k, units, designated=True):
+            return make_mention(text, tokens, k, j, states or units)
     return None
 
 

@@ -294,3 +294,28 @@ def test_loose_spelling_is_not_trusted_outside_a_township_the_text_names(gc):
 def test_hamlet_far_from_the_state_in_context_reads_as_a_village_of_that_state(gc):
     place = gc.geocode_description("upper Nyaung Kone", context="Offensive in Mandalay Region")
     assert place.admin1 == "Mandalay"
+
+
+def test_village_named_like_a_town_of_another_state_is_not_that_town(gc):
+    place = gc.geocode_description("a meditation centre in Oak Pho village", context="Raids across Sagaing Region")
+    assert place.admin1 == "Sagaing"
+
+
+def test_village_named_like_a_town_does_not_anchor_the_villages_beside_it(gc):
+    place = gc.geocode_description("Tae Lu and Taung U villages", context="In Shan State")
+    assert (place.admin1, place.admin3) == ("Shan", "Ywangan")
+
+
+def test_bare_town_name_far_from_the_state_in_context_reads_as_a_village_there(gc):
+    place = gc.geocode_description("a forest near Inn Ma", context="Sagaing Region fighters ambush a convoy")
+    assert place.admin1 == "Sagaing"
+
+
+def test_village_outside_of_a_town_does_not_make_the_town_a_village(gc):
+    place = gc.geocode_description("a house in Shin Kyaint village outside of Mongko")
+    assert (place.admin1, place.admin3) == ("Shan", "Muse")
+
+
+def test_township_before_villages_in_a_headline_is_context(gc):
+    place = gc.geocode_description("between Yone Pin and Ka Bwat", context="Attacks on Khin-U villages")
+    assert place.admin3 == "Khin-U"
