@@ -31,9 +31,9 @@ def dedup_command(
 
     summary = cluster_store(db, progress=progress, full=full)
     Console().print(
-        f"{summary['records']} reports ({summary['new_records']} new) -> "
-        f"[bold]{summary['canonical_events']}[/bold] canonical events; {summary['updated']} updated, "
-        f"{summary['removed']} removed, {summary['near_duplicates']} near-duplicate documents"
+        f"{summary['new_records']} new reports clustered ({summary['records']} compared); "
+        f"[bold]{summary['canonical_events']}[/bold] canonical events in the store; {summary['updated']} updated, "
+        f"{summary['removed']} removed; {summary['near_duplicates']} near-duplicate documents"
     )
 
 

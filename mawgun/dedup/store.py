@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from mawgun.dedup.cluster import METHOD, VERSION, Clustering, cluster_profiles
@@ -224,19 +224,48 @@ def load_scope(session: Session, full: bool) -> list[EventRecord]:
     return records
 
 
+def relink_documents(session: Session, documents: Mapping[str, Document]) -> tuple[dict[str, str], set[str]]:
+    """Find near-duplicates among `documents`, store changed links; returns (copy -> original, the
+    documents whose link changed)."""
+    links = find_near_duplicates(
+        {d: doc.text for d, doc in documents.items()}, {d: doc.published for d, doc in documents.items()}
+    )
+    originals = {link.document_id: link.duplicate_of for link in links}
+    before = stored_originals(session, sorted(documents))
+    relinked = {d for d in set(before) | set(originals) if before.get(d) != originals.get(d)}
+    save_links(session, links, relinked)
+    return originals, relinked
+
+
+def write_clusters(
+    session: Session,
+    result: Clustering,
+    records: Sequence[EventRecord],
+    documents: Mapping[str, Document],
+    originals: Mapping[str, str],
+    touched: set[str],
+) -> None:
+    """Create or update the canonical rows of the `touched` clusters."""
+    by_id = {r.record_id: r for r in records}
+    sources = source_infos(documents)
+    stored = load_canonical_rows(session, sorted(touched))
+    for canonical_id in sorted(touched):
+        members = [by_id[r] for r in result.members[canonical_id]]
+        row = stored.get(canonical_id)
+        if row is None:
+            row = CanonicalEventRow(id=canonical_id, origin="mawgun")
+            session.add(row)
+        write_canonical(session, canonical_id, members, sources, originals, result.explanations[canonical_id], row)
+    session.flush()
+
+
 def cluster_session(session: Session, progress: bool = False, full: bool = False) -> dict[str, Any]:
     """`cluster_store` inside an open session."""
     with stage_progress(progress, 4) as advance:
         records = load_scope(session, full)
         documents = load_documents(session, sorted({r.doc_id for r in records}))
         advance("near-duplicate documents")
-        links = find_near_duplicates(
-            {d: doc.text for d, doc in documents.items()}, {d: doc.published for d, doc in documents.items()}
-        )
-        originals = {link.document_id: link.duplicate_of for link in links}
-        before = stored_originals(session, sorted(documents))
-        relinked = {d for d in set(before) | set(originals) if before.get(d) != originals.get(d)}
-        save_links(session, links, relinked)
+        originals, relinked = relink_documents(session, documents)
         advance("clustering")
         previous = {r.record_id: r.canonical_id for r in records}
         existing = set(session.scalars(select(CanonicalEventRow.id).where(CanonicalEventRow.origin == "mawgun")))
@@ -246,39 +275,31 @@ def cluster_session(session: Session, progress: bool = False, full: bool = False
         profiles = [profile_record(r, documents.get(r.doc_id)) for r in sorted(records, key=lambda r: r.record_id)]
         result = cluster_profiles(profiles, constraints, known, new_ids)
         advance("writing canonical events")
-        touched = changed_clusters(result, known, existing)
-        if full:
-            touched = set(result.members)
+        touched = set(result.members) if full else changed_clusters(result, known, existing)
         touched |= {result.assignment[r.record_id] for r in records if r.doc_id in relinked}
-        by_id = {r.record_id: r for r in records}
-        sources = source_infos(documents)
-        stored = load_canonical_rows(session, sorted(touched & existing))
-        for canonical_id in sorted(touched):
-            members = [by_id[r] for r in result.members[canonical_id]]
-            explanation = result.explanations[canonical_id]
-            row = stored.get(canonical_id) or CanonicalEventRow(id=canonical_id, origin="mawgun")
-            if canonical_id not in stored:
-                session.add(row)
-            write_canonical(session, canonical_id, members, sources, originals, explanation, row)
-        session.flush()
+        write_clusters(session, result, records, documents, originals, touched)
         moved = move_records(session, result.assignment, previous)
         session.flush()
         removed = remove_orphans(session)
+        total = session.scalar(select(func.count()).where(CanonicalEventRow.origin == "mawgun"))
         advance("done")
     return {
         "records": len(records),
         "new_records": len(records) if new_ids is None else len(new_ids),
-        "canonical_events": len(result.members),
+        "canonical_events": int(total or 0),
         "updated": len(touched),
         "moved": moved,
         "removed": removed,
-        "near_duplicates": len(links),
+        "near_duplicates": len(originals),
     }
 
 
 def cluster_store(url: str | None = None, progress: bool = True, full: bool = False) -> dict[str, Any]:
     """Deduplicate the store's event reports (incremental unless `full`); returns a summary:
-    records, new_records, canonical_events, updated, moved, removed, near_duplicates."""
+    records (reports compared), new_records (reports clustered for the first time), canonical_events
+    (Mawgun canonical events in the store afterwards), updated (rows written), moved (reports whose
+    canonical event changed), removed (empty canonical events deleted), near_duplicates (copies among
+    the compared documents)."""
     with session_scope(url) as session:
         return cluster_session(session, progress=progress, full=full)
 

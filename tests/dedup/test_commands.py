@@ -40,14 +40,14 @@ def test_dedup_command_reports_canonical_events(sqlite_url: str) -> None:
     stored(sqlite_url, ["c013", "c014", "c015"])
     result = CliRunner().invoke(app, ["dedup", "--db", sqlite_url, "--no-progress"])
     assert result.exit_code == 0, result.output
-    assert "3 reports (3 new) -> 1 canonical events" in result.output
+    assert "3 new reports clustered (3 compared); 1 canonical events in the store" in result.output
 
 
 def test_dedup_command_with_a_progress_bar_runs_outside_a_terminal(sqlite_url: str) -> None:
     stored(sqlite_url, ["c013"])
     result = CliRunner().invoke(app, ["dedup", "--db", sqlite_url])
     assert result.exit_code == 0, result.output
-    assert "1 canonical events" in result.output
+    assert "1 canonical events in the store" in result.output
 
 
 def test_split_then_merge_from_the_cli_are_recorded_with_who_and_why(sqlite_url: str) -> None:
