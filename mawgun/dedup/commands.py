@@ -30,8 +30,13 @@ def dedup_command(
     from mawgun.dedup import cluster_store
 
     summary = cluster_store(db, progress=progress, full=full)
+    done = (
+        f"{summary['records']} reports re-clustered"
+        if full
+        else f"{summary['new_records']} new reports clustered ({summary['records']} compared)"
+    )
     Console().print(
-        f"{summary['new_records']} new reports clustered ({summary['records']} compared); "
+        f"{done}; "
         f"[bold]{summary['canonical_events']}[/bold] canonical events in the store; {summary['updated']} updated, "
         f"{summary['removed']} removed; {summary['near_duplicates']} near-duplicate documents"
     )
