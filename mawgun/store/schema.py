@@ -88,6 +88,7 @@ class CanonicalEventRow(Base):
     explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
+    # PostgreSQL also has ix_canonical_events_newest (date DESC NULLS LAST, id DESC), migration 0003.
     __table_args__ = (Index("ix_canonical_events_date_id", "date", "id"),)
 
 
@@ -128,6 +129,7 @@ class EventRow(Base):
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
+    # PostgreSQL also has ix_events_newest (date DESC NULLS LAST, id DESC), migration 0003.
     __table_args__ = (Index("ix_events_origin_date", "origin", "date"), Index("ix_events_date_id", "date", "id"))
 
 
