@@ -186,3 +186,21 @@ def test_reports_days_apart_in_one_township_with_other_villages_and_actors_stay_
     second = make_event(b, date=dt.date(2023, 4, 11), location="Ywa Thit", targets=("KIA", "PDF"), fatalities=30)
     assignment = cluster_records([first, second])
     assert assignment[first.record_id] != assignment[second.record_id]
+
+
+def test_a_town_inside_the_township_another_report_names_is_the_same_place() -> None:
+    from mawgun.dedup.features import profile_record, score_place
+    from mawgun.model import Place
+
+    a = make_doc(
+        "p1", "Alliance troops attacked army posts in Hsenwi township on Friday.", "RFA", dt.date(2023, 10, 28)
+    )
+    b = make_doc("p2", "Fighting reached Hseni town itself on Friday, residents said.", "DVB", dt.date(2023, 10, 29))
+    kwargs = {"event_type": "Battles", "sub": "Armed clash", "date": dt.date(2023, 10, 27), "admin1": "Shan"}
+    township = make_event(a, admin3=None, location=None, **kwargs)
+    township.place = Place(admin1="Shan", admin3="Hsenwi", admin3_pcode="MMR015002", geo_precision=2)
+    town = make_event(b, admin3=None, location=None, **kwargs)
+    town.place = Place(admin1="Shan", location="Hseni", pcode="MMR015002701", geo_precision=1)
+    assert score_place(profile_record(township, a), profile_record(town, b)) == 0.85
+    assignment = cluster_records([township, town])
+    assert assignment[township.record_id] == assignment[town.record_id]
