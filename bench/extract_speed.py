@@ -89,10 +89,8 @@ def make_article(rng: random.Random, number: int) -> Document:
             "date": f"{day.day} {day:%B}",
             "big": rng.randint(2, 9),
         }
-        template = rng.choice(EVENT_TEMPLATES)
-        sentences.append(
-            template.format(**slots).replace("the ", "The ", 1) if template[0] == "{" else template.format(**slots)
-        )
+        sentence = rng.choice(EVENT_TEMPLATES).format(**slots)
+        sentences.append(sentence[0].upper() + sentence[1:])
         sentences.append(rng.choice(FILLER))
         if rng.random() < 0.4:
             sentences.append(rng.choice(EXTRA).format(**slots))

@@ -17,8 +17,9 @@ from mawgun.model import Place, Span
 
 CAPWORD = r"[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*"
 CAPNAME = rf"(?!(?:In|On|At|The|A|An|And|Of|From|Near|To|By)\b){CAPWORD}(?:\s+{CAPWORD}){{0,2}}"
-TOWNSHIPS_RE = re.compile(
-    rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*(?:,?\s+and\s+{CAPNAME})?)\s+[Tt]ownships?\b"
+TOWNSHIPS_RE = re.compile(  # a list only before the plural: "Hpruso, Loikaw and Demoso townships"
+    rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*(?:,?\s+and\s+{CAPNAME})?)\s+[Tt]ownships\b"
+    rf"|(?P<one>{CAPNAME})\s+[Tt]ownship\b"
 )
 LOCATION_RES = [
     re.compile(rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage|[Tt]own|[Cc]amp)\b"),
@@ -90,8 +91,9 @@ def fallback_places(text: str, start: int, end: int) -> list[Place]:
         for s, e, name in admin1_mentions(text, start, end)
     ]
     for match in TOWNSHIPS_RE.finditer(text, start, end):
-        for name in re.finditer(CAPNAME, text[match.start("names") : match.end("names")]):
-            s = match.start("names") + name.start()
+        group = "names" if match.group("names") else "one"
+        for name in re.finditer(CAPNAME, text[match.start(group) : match.end(group)]):
+            s = match.start(group) + name.start()
             places.append(
                 Place(
                     admin3=name.group(0),

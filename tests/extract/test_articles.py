@@ -176,3 +176,9 @@ def test_quoted_speech_telling_a_dated_event_counts_but_opinion_does_not() -> No
     assert [(e["sub_event_type"], e["date"], e["fatalities"]) for e in events] == [
         ("Air/drone strike", "2024-03-04", 1)
     ]
+
+
+def test_a_village_before_a_singular_township_is_one_place() -> None:
+    text = "On 3 May, a drone attack hit a monastery in Lungler, Falam Township, Chin State, killing two people."
+    events = [r for r in extract({"id": "one", "text": text, "published": "2024-05-06"}) if r["kind"] == "event"]
+    assert len(events) == 1 and events[0]["location"] == "Lungler"
