@@ -79,8 +79,10 @@ class Geocoder:
         return self.to_place(entry, None, entry.name) if entry is not None else None
 
     def search(self, name: str, limit: int = 10) -> list[Place]:
-        """Gazetteer units spelled like `name` (exact, alias or loose), most general first, then fuzzy."""
-        entries = list({id(e): e for e in self.gaz.admin_matches(name) + self.gaz.local_matches(name)}.values())
+        """Gazetteer units spelled like `name` (exact, alias, loose or transliteration key), most general first,
+        then fuzzy."""
+        found = self.gaz.admin_matches(name) + (self.gaz.local_matches(name) or self.gaz.translit_matches(name))
+        entries = list({id(e): e for e in found}.values())
         entries.sort(key=lambda e: (order_of(e), e.pcode))
         if len(entries) < limit:
             keys = list(self.township_names)

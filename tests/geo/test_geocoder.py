@@ -319,3 +319,7 @@ def test_village_outside_of_a_town_does_not_make_the_town_a_village(gc):
 def test_township_before_villages_in_a_headline_is_context(gc):
     place = gc.geocode_description("between Yone Pin and Ka Bwat", context="Attacks on Khin-U villages")
     assert place.admin3 == "Khin-U"
+
+
+def test_search_finds_villages_by_transliteration_variant(gc):
+    assert "Shaw Hpyu Kone" in [p.location for p in gc.search("Shaw Phyu Gone")]
