@@ -6,6 +6,7 @@ app (in-process, no network): p50 and p95 over repeated requests. The acceptance
 
     .venv/bin/python bench/web_api.py                 # 100,000 events, 20 repeats
     .venv/bin/python bench/web_api.py --events 20000 --repeats 10 --db /tmp/web-bench.db
+    .venv/bin/python bench/web_api.py --url postgresql://user@host/empty_db   # PostgreSQL
 
 Synthetic events are spread over the 330 townships of the shipped MIMU boundaries (a random
 vertex-average point of each), 2021-02 to 2024-12, with ACLED event types and registry actor codes.
@@ -125,7 +126,7 @@ def fill(url: str, n_events: int) -> None:
                         row["updated_at"] = now
                 conn.execute(insert(table), chunk)
                 progress.advance(task, len(chunk))
-        conn.exec_driver_sql("ANALYZE")
+        conn.exec_driver_sql("ANALYZE")  # planner statistics, on SQLite and PostgreSQL alike
 
 
 def calls(client: Any) -> list[tuple[str, str]]:
@@ -175,18 +176,31 @@ def time_calls(url: str, repeats: int) -> list[tuple[str, float, float, float]]:
     return results
 
 
+def store_is_empty(url: str) -> bool:
+    """Whether the store at `url` holds no documents or events (the bench only fills empty stores)."""
+    from mawgun.store.db import session_scope
+    from mawgun.web.cache import data_version
+
+    with session_scope(url) as session:
+        return not any(data_version(session))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=20)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/mawgun-web-bench.db"))
-    parser.add_argument("--keep", action="store_true", help="reuse an existing bench database")
+    parser.add_argument("--db", type=Path, default=Path("/tmp/mawgun-web-bench.db"), help="SQLite file (recreated)")
+    parser.add_argument("--url", help="another store (e.g. PostgreSQL); it must be empty, and is filled, not cleared")
+    parser.add_argument("--keep", action="store_true", help="reuse an already filled bench store")
     args = parser.parse_args()
     console = Console()
-    url = f"sqlite:///{args.db}"
-    if not (args.keep and args.db.exists()):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+    url = args.url or f"sqlite:///{args.db}"
+    if not args.keep:
+        if not args.url:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+        elif not store_is_empty(url):
+            raise SystemExit(f"{url} already holds data; give an empty store (or --keep to time it as it is)")
         started = time.perf_counter()
         fill(url, args.events)
         console.print(f"filled {args.events:,} canonical events in {time.perf_counter() - started:.1f} s")
