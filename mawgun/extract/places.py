@@ -25,6 +25,7 @@ LOCATION_RES = [
     re.compile(rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage|[Tt]own|[Cc]amp)\b"),
     re.compile(rf"\b(?:village|town|city|camp|camps) (?:of|in|at|near) (?P<name>{CAPNAME})"),
     re.compile(rf"\b(?:villagers|residents|people|civilians) (?:from|of) (?P<name>{CAPNAME})"),
+    re.compile(rf"\b(?:in|at|near) (?P<name>{CAPNAME}),?\s+(?:in\s+)?{CAPNAME}\s+[Tt]ownship\b"),
 ]
 
 
