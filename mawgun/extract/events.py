@@ -58,7 +58,15 @@ def trigger_rules() -> list[dict[str, Any]]:
 
 
 def find_triggers(ctx: Context, index: int) -> list[Trigger]:
-    """The first surviving match of each trigger rule in sentence `index`, highest priority first."""
+    """The first surviving match of each trigger rule in sentence `index`, highest priority first (computed
+    once per sentence)."""
+    key = ("triggers", index)
+    if key not in ctx.cache:
+        ctx.cache[key] = sentence_triggers(ctx, index)
+    return ctx.cache[key]
+
+
+def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
     text = ctx.sentences[index].text
     # quoted speech is opinion unless it tells an event with its own day ("“Jets bombed us on Monday,” ...")
     dated = any(m.precision == "day" and not m.report for m in ctx.dates[index])
