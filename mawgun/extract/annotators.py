@@ -25,7 +25,11 @@ def add_sentences(ctx: Context) -> None:
 
 @register_component("dates", VERSION, needs=("sentences",), adds=("dates",))
 def add_dates(ctx: Context) -> None:
-    """Find dates sentence by sentence; relative ones count from the last date told before them."""
+    """Find dates sentence by sentence; relative ones count from the last date told before them. A document
+    without a publication date is dated by the first full date in its opening lines (a dateline)."""
+    if ctx.doc.published is None:
+        head = find_dates(ctx.doc.text, 0, min(len(ctx.doc.text), 400), None)
+        ctx.reference = next((m.date for m in head if m.rule in {"iso", "numeric", "dmy", "mdy"}), None)
     anchor = None
     for sentence in ctx.sentences:
         mentions = find_dates(ctx.doc.text, sentence.start, sentence.end, ctx.published, anchor)

@@ -36,9 +36,12 @@ class Context:
     cache: dict[tuple[str, int], Any] = field(default_factory=dict)
     added: set[str] = field(default_factory=set)
 
+    reference: dt.date | None = None
+
     @property
     def published(self) -> dt.date | None:
-        return self.doc.published
+        """The publication date, or (when the source gave none) the date printed at the top of the text."""
+        return self.doc.published or self.reference
 
     def places(self, index: int) -> list[Place]:
         """Places of sentence `index` (computed on first use by the `places` annotator)."""

@@ -111,3 +111,12 @@ def test_a_dateline_date_is_the_reporting_day_not_the_events() -> None:
 
 def test_a_weekday_of_last_week() -> None:
     assert first("on Tuesday last week, troops", published=dt.date(2024, 3, 14)).date == dt.date(2024, 3, 5)
+
+
+def test_a_document_without_publication_date_is_dated_by_its_dateline() -> None:
+    from mawgun.extract import extract_document
+    from mawgun.model import Document
+
+    text = "Wednesday, January 19, 2022\n\nOn Monday, junta jets bombed Mo So village in Karenni State."
+    (event,) = [r for r in extract_document(Document(doc_id="d", text=text)) if r.kind == "event"]
+    assert event.date == dt.date(2022, 1, 17)
