@@ -62,6 +62,7 @@ WORDS = [
     "town",
     "base",
 ]
+SYLLABLES = ["Kyauk", "Ywa", "Thit", "Nyaung", "Pin", "Kone", "Taw", "Gyi", "Lay", "Hla", "Myo", "Chaung", "Sin", "Inn"]
 PROV = Provenance(component="bench", version="1")
 
 
@@ -79,7 +80,7 @@ def make_events(rng: random.Random, count: int) -> list[dict]:
                 "sub": sub,
                 "state": state,
                 "township": rng.choice(STATES[state]),
-                "village": f"Village{rng.randrange(400)}",
+                "village": " ".join(rng.choice(SYLLABLES) for _ in range(2)),
                 "day": start + dt.timedelta(days=rng.randrange(1095)),
                 "actor": rng.choice(ACTORS),
                 "toll": rng.choice([None, rng.randrange(1, 60)]),

@@ -27,12 +27,15 @@ ADMIN1_ALIASES = {
     "pegu": "bago",
     "tenasserim": "tanintharyi",
 }
-ADMIN_SUFFIXES = re.compile(r"\b(state|region|township|tsp|district|division|union territory)\b")
+ADMIN_SUFFIXES = re.compile(
+    r"\b(state|region|township|tsp|district|division|union territory|village tract|village|ward|town|city|idp|camp)\b"
+)
 DIRECTIONS = re.compile(r"\b(north|south|east|west)\b")
 
 
 def normalise_name(name: str | None) -> str:
-    """Lower-case ASCII letters only, without admin words: 'Hpruso Township' -> 'hpruso'."""
+    """Lower-case ASCII letters only, without admin and settlement words: 'Hpruso Township' -> 'hpruso',
+    'Village A' -> 'a' (so that 'Village A' and 'Village B' stay two names)."""
     if not name:
         return ""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

@@ -72,8 +72,8 @@ def test_sources_outlets_and_reporting_dates_are_counted() -> None:
 
 
 def test_actors_are_the_union_of_the_reports_codes() -> None:
-    first = make_doc("x", "Troops fought the PDF near Kawlin.", "DVB", DAY)
-    second = make_doc("y", "The KIA and PDF attacked troops near Kawlin.", "RFA", DAY)
+    first = make_doc("x", "Synthetic test report: troops fought PDF fighters near Village A.", "DVB", DAY)
+    second = make_doc("y", "Synthetic test report: KIA and PDF fighters attacked troops near Village A.", "RFA", DAY)
     records = [make_event(first, actors=("MIL",), targets=("PDF",)), make_event(second, actors=("KIA", "PDF"))]
     fields = derive_canonical(records)
     assert fields["actor1"] == ["KIA", "MIL", "PDF"] and fields["actor2"] == ["CIV", "PDF"]
