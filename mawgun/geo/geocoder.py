@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from mawgun.geo.gazetteer import Entry, Gazetteer
 from mawgun.geo.mentions import Mention, find_mentions
+from mawgun.geo.regions import region_codes
 from mawgun.geo.text import loose_key, name_key
 from mawgun.model import Place, Span
 
@@ -110,13 +111,14 @@ class Geocoder:
         admin = {id(m): self.pick_admin(m, mentions + extra) for m in mentions + extra if m.candidates}
         anchors = self.anchor_townships(mentions, extra, admin)
         above = {key: self.gaz.ancestors(e) for key, e in admin.items() if e is not None}
+        regional = region_codes(text[start:end] + "\n" + context)  # "upper Myanmar": a few states
         results: list[tuple[Mention, Place]] = []
         for mention in mentions:
             near = [m for m in mentions if same_sentence(text, m, mention)]
             strict = self.anchor_townships(near, [], admin)
             ordered = strict + [a for a in anchors if a not in strict]
             # units the other mentions name: they choose among this name's namesakes (its own do not)
-            others = {code for key, codes in above.items() if key != id(mention) for code in codes}
+            others = regional | {code for key, codes in above.items() if key != id(mention) for code in codes}
             entry = self.resolve_one(mention, admin.get(id(mention)), ordered, others, bool(strict))
             if (
                 entry is not None
