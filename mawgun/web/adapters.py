@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,12 @@ def _actor_dict(registry: Any, actor: Any) -> dict[str, Any]:
         "alliances": [str(a) for a in alliances_of(code)] if alliances_of and code else [],
         "aliases": [str(a) for a in (_field(actor, "aliases") or ())][:20],
     }
+
+
+@lru_cache(maxsize=1)
+def actor_names() -> dict[str, str]:
+    """Registry code -> full name (MIL -> "Myanmar military (junta)"), for tooltips."""
+    return {actor["actor_id"]: actor["name"] for actor in list_actors() if actor["actor_id"]}
 
 
 def resolve_actor(name: str) -> dict[str, Any] | None:

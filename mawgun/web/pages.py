@@ -44,6 +44,7 @@ def web_url(value: str | None) -> str | None:
 
 TEMPLATES.env.filters["number"] = format_number
 TEMPLATES.env.filters["web_url"] = web_url
+TEMPLATES.env.globals["actor_name"] = lambda code: adapters.actor_names().get(str(code), "")
 router = APIRouter(include_in_schema=False)
 FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "alliance", "origin")
 PAGE_SIZE = 50

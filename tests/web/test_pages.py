@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from web.sample_store import LASHIO_SENTENCE, PAZIGYI_SENTENCE
@@ -92,3 +93,13 @@ def test_only_http_urls_of_documents_are_linked(filled_url: str, client: TestCli
     assert "javascript:" not in client.get("/documents/doc-lashio").text
     assert "javascript:" not in client.get("/events/ce-lashio").text
     assert 'href="https://example.org/pazigyi"' in client.get("/documents/doc-pazigyi").text
+
+
+def test_actor_codes_carry_their_registry_names(client: TestClient) -> None:
+    from mawgun.web import adapters
+
+    name = adapters.actor_names().get("MIL")
+    if not name:
+        pytest.skip("mawgun.actors is not installed")
+    assert name in client.get("/events/ce-pazigyi").text
+    assert f'<abbr title="{name}">MIL</abbr>' in client.get("/events").text.replace("&#39;", "'")
