@@ -141,29 +141,28 @@ class _Linker:
         kept.links += dropped.links + [link]
 
 
-def link_profiles(
-    profiles: Sequence[Profile],
-    constraints: Constraints | None = None,
-    fixed: Mapping[str, str] | None = None,
-    new_ids: set[str] | None = None,
-) -> list[_Cluster]:
-    """Group profiles into clusters. `fixed` clusters (record -> id) are kept together; with
-    `new_ids`, only pairs involving a new record are scored (incremental update)."""
-    constraints = constraints or Constraints()
-    linker = _Linker(profiles, constraints)
+def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, str] | None) -> None:
+    """Join what analysts decided must be together, then the existing clusters that stay as they are."""
+    profiles = linker.profiles
     position = {p.record_id: i for i, p in enumerate(profiles)}
-    forced: list[list[int]] = [[position[r] for r in sorted(group) if r in position] for group in constraints.must_link]
-    by_fixed: dict[str, list[int]] = {}
-    for record_id, canon in (fixed or {}).items():
+    decided = [[position[r] for r in sorted(group) if r in position] for group in constraints.must_link]
+    kept: dict[str, list[int]] = {}
+    for record_id, canon in sorted((fixed or {}).items()):
         if record_id in position:
-            by_fixed.setdefault(canon, []).append(position[record_id])
-    for reason, groups in (("decision", forced), ("kept", list(by_fixed.values()))):
+            kept.setdefault(canon, []).append(position[record_id])
+    for reason, groups in (("decision", decided), ("kept", list(kept.values()))):
         for group in groups:
             for other in group[1:]:
                 ra, rb = linker.find(group[0]), linker.find(other)
                 if ra != rb:
                     link = {"a": profiles[group[0]].record_id, "b": profiles[other].record_id, "forced": reason}
                     linker.union(ra, rb, link)
+
+
+def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> list[tuple[float, str, str, int, int, dict[str, float]]]:
+    """Candidate pairs reaching the threshold, best first (ties by record ids: deterministic); with
+    `new_ids`, only pairs that involve a new record."""
+    profiles = linker.profiles
     pairs = candidate_pairs(profiles)
     if new_ids is not None:
         pairs = {(a, b) for a, b in pairs if profiles[a].record_id in new_ids or profiles[b].record_id in new_ids}
@@ -172,8 +171,20 @@ def link_profiles(
         result = linker.pair_score(a, b)
         if result is not None and result[0] >= linker.threshold:
             scored.append((-result[0], profiles[a].record_id, profiles[b].record_id, a, b, result[1]))
-    scored.sort()
-    for negative, id_a, id_b, a, b, features in scored:
+    return sorted(scored)
+
+
+def link_profiles(
+    profiles: Sequence[Profile],
+    constraints: Constraints | None = None,
+    fixed: Mapping[str, str] | None = None,
+    new_ids: set[str] | None = None,
+) -> list[_Cluster]:
+    """Group profiles into clusters. `fixed` clusters (record -> id) are kept together; with
+    `new_ids`, only pairs involving a new record are scored (incremental update)."""
+    linker = _Linker(profiles, constraints or Constraints())
+    force_links(linker, linker.constraints, fixed)
+    for negative, id_a, id_b, a, b, features in scored_pairs(linker, new_ids):
         ra, rb = linker.find(a), linker.find(b)
         if ra != rb and linker.may_join(ra, rb):
             linker.union(ra, rb, {"a": id_a, "b": id_b, "score": -negative, "features": features})
