@@ -121,6 +121,7 @@ def split_runs(text: str, tokens: list[Token], loose: bool) -> list[tuple[int, i
             and tokens[j].text.isascii()
             and (is_name_token(tokens[j], loose) or hyphen_joined(text, tokens, j) or ends_name(tokens, j))
             and tokens[j].start - tokens[j - 1].end <= 1
+            and not tokens[j - 1].text.endswith("'s")  # a possessive ends a name: "Sagaing's Kawlin"
         ):
             j += 1
         runs.append((i, j))
@@ -139,10 +140,23 @@ def designator_before(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def strip_possessive(name: str) -> str:
+    """A name without a possessive "'s" ("Sagaing's" -> "Sagaing")."""
+    return name[:-2] if name.endswith("'s") and len(name) > 3 else name
+
+
+def possessive(tokens: list[Token], k: int) -> bool:
+    """True when the name ending at token k takes a possessive ("Ye's", "Ye’s": a curly apostrophe splits
+    the "s" off as the next token), which says the name is a place or group, not a common word."""
+    if tokens[k].text.endswith("'s"):
+        return True
+    return k + 1 < len(tokens) and tokens[k + 1].text == "s" and tokens[k + 1].start - tokens[k].end == 1
+
+
 def match_admin(gaz: Gazetteer, tokens: list[Token], i: int, j: int) -> tuple[int, list[Entry]]:
     """Longest admin-name match starting at token i within [i, j): (token count, entries)."""
     for length in range(min(MAX_NAME_TOKENS, j - i), 0, -1):
-        found = gaz.admin_matches(" ".join(t.text for t in tokens[i : i + length]))
+        found = gaz.admin_matches(strip_possessive(" ".join(t.text for t in tokens[i : i + length])))
         if found:
             return length, found
     return 0, []
@@ -221,6 +235,7 @@ def allowed_match(tokens: list[Token], i: int, length: int, entries: list[Entry]
     first = tokens[i]
     following = tokens[i + length] if i + length < len(tokens) else None
     designated = designated or (following is not None and following.lower in DESIGNATORS)
+    designated = designated or possessive(tokens, i + length - 1)
     if length == 1 and not designated and (len(first.text) < 3 or (not first.capitalised and len(first.text) < 4)):
         return False
     if length == 1 and not designated and len(first.text) <= 3 and all(e.level == "locality" for e in entries):
@@ -256,6 +271,7 @@ def names_organisation(tokens: list[Token], k: int, headline: bool = False) -> b
 def make_mention(text: str, tokens: list[Token], i: int, j: int, entries: list[Entry]) -> Mention:
     """A Mention over tokens [i, j)."""
     start, end = tokens[i].start, tokens[j - 1].end
+    end -= 2 if text[start:end].endswith("'s") and end - start > 3 else 0
     return Mention(start=start, end=end, text=text[start:end], candidates=entries)
 
 

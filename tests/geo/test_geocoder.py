@@ -323,3 +323,17 @@ def test_township_before_villages_in_a_headline_is_context(gc):
 
 def test_search_finds_villages_by_transliteration_variant(gc):
     assert "Shaw Hpyu Kone" in [p.location for p in gc.search("Shaw Phyu Gone")]
+
+
+def test_possessive_marks_a_short_name_as_a_place(gc):
+    # "Ye" alone is too short to trust; "Ye's" (straight or curly apostrophe) names the township
+    for text in ("a checkpoint in Ye’s Kyonlaung village", "a checkpoint in Ye's Kyonlaung village"):
+        place = gc.geocode_description(text)
+        assert (place.admin1, place.admin3, place.level) == ("Mon", "Ye", "village"), text
+
+
+def test_possessive_s_is_not_part_of_the_name_or_its_span(gc):
+    text = "Troops raided villages in Sagaing's Kawlin Township."
+    first = gc.find_places(text)[0]
+    assert first.admin1 == "Sagaing"
+    assert first.span.text == "Sagaing"
