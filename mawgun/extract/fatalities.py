@@ -38,6 +38,7 @@ def one_person(verbs: str) -> re.Pattern[str]:
     )
 
 
+BURNED = re.compile(r"\bburn(?:ed|t)\s+(?P<list>[^.;:()]+?)\s+(?:to death|alive)\b", re.I)
 ONE_DEAD = one_person("killed|shot dead|murdered|executed")
 ONE_HURT = one_person("injured|wounded|hurt")
 TOLL = re.compile(
@@ -84,6 +85,10 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
     found: list[tuple[int, int, str | None]] = []
     for match in TOLL.finditer(text):
         found.append((match.start(), as_int(parse_number(match.group("num"))) or 0, qualifier_of(match)))
+    for match in BURNED.finditer(text):
+        value = count_victims(match.group("list"))
+        if value is not None:
+            found.append((match.start(), value, None))
     for match in ONE_DEAD.finditer(text):
         found.append((match.start(), 1, None))
     for match in COUNT_BEFORE_DEAD.finditer(text):

@@ -182,3 +182,17 @@ def test_a_village_before_a_singular_township_is_one_place() -> None:
     text = "On 3 May, a drone attack hit a monastery in Lungler, Falam Township, Chin State, killing two people."
     events = [r for r in extract({"id": "one", "text": text, "published": "2024-05-06"}) if r["kind"] == "event"]
     assert len(events) == 1 and events[0]["location"] == "Lungler"
+
+
+def test_more_ways_of_telling_strikes_mines_and_killings() -> None:
+    text = (
+        "Junta warplanes bombarded Laiza in Kachin State on Monday.\n\n"
+        "A roadside mine detonated near Mansi town in Kachin State on 2 May, killing two soldiers.\n\n"
+        "Soldiers burned three villagers to death in Yinmabin Township, Sagaing Region, on 4 May."
+    )
+    events = [r for r in extract({"id": "ways", "text": text, "published": "2024-05-08"}) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["date"], e["fatalities"]) for e in events] == [
+        ("Air/drone strike", "2024-05-06", None),
+        ("Remote explosive/landmine/IED", "2024-05-02", 2),
+        ("Attack", "2024-05-04", 3),
+    ]
