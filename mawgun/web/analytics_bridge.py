@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from mawgun.web.filters import EventFilters, is_pcode, split_values
 
 ACTOR_KEYS = ("actor", "alliance", "side")
+COUNT_KEYS = ("day", "week", "month", "year", "event_type", "sub_event_type", "admin1", "admin3", *ACTOR_KEYS)
 
 
 def available() -> bool:
@@ -44,12 +45,30 @@ def analytics_filter(filters: EventFilters, level: str) -> Any:
     )
 
 
+def can_count(by: list[str], filters: EventFilters) -> bool:
+    """Whether analytics counts these keys under these filters (it names places, not P-codes)."""
+    pcode_filter = any(v and is_pcode(v) for v in (filters.admin1, filters.township))
+    return available() and set(by) <= set(COUNT_KEYS) and not pcode_filter
+
+
+def monday_of(label: Any) -> Any:
+    """An ISO week label ("2024-W31") as the date of its Monday ("2024-07-29"); other values unchanged."""
+    if isinstance(label, str) and len(label) == 8 and label[4:6] == "-W":
+        return dt.date.fromisocalendar(int(label[:4]), int(label[6:]), 1).isoformat()
+    return label
+
+
 def count_by(session: Session, level: str, filters: EventFilters, by: list[str]) -> list[dict[str, Any]]:
-    """Event and fatality counts grouped by keys that include actor, alliance or side."""
+    """Event and fatality counts from `mawgun.analytics.count_events` (the numbers `mawgun stats`
+    prints); weeks are named by their Monday, as everywhere in the web API."""
     from mawgun.analytics import count_events
 
     rows = count_events(session, by, analytics_filter(filters, level))
-    return [{**{k: row.get(k) for k in by}, "events": row["events"], "fatalities": row["fatalities"]} for row in rows]
+    return [
+        {**{k: monday_of(row.get(k)) if k == "week" else row.get(k) for k in by},
+         "events": row["events"], "fatalities": row["fatalities"]}
+        for row in rows
+    ]  # fmt: skip
 
 
 def township_of(pcode: str | None) -> str | None:

@@ -99,14 +99,17 @@ def get_stats(
     per_report: PerReport = None,
     format: Format = "json",
 ) -> Any:
-    """Event and fatality counts grouped by period, type and place (server-side aggregation)."""
+    """Event and fatality counts grouped by period, type, place or actor (server-side aggregation).
+
+    Counted by `mawgun.analytics` (the numbers `mawgun stats` prints) when installed; grouping by
+    township P-code or origin, or filtering by P-code, uses the web stage's own GROUP BY."""
     names = parse_dimensions(by)
     level = query_events.choose_level(session, per_report)
-    if set(names) & set(analytics_bridge.ACTOR_KEYS):
-        if not analytics_bridge.available():
-            raise invalid("by", "grouping by actor, alliance or side needs mawgun.analytics")
+    if analytics_bridge.can_count(names, filters):
         args = (level, filters, tuple(names))
         rows = cached(session, "count-by", args, lambda: analytics_bridge.count_by(session, level, filters, names))
+    elif set(names) & set(analytics_bridge.ACTOR_KEYS):
+        raise invalid("by", "actor, alliance and side need mawgun.analytics and state/township names, not P-codes")
     else:
         rows = query_stats.aggregate(session, level, filters, names)
     if format == "csv":

@@ -16,7 +16,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from mawgun.web.cache import cached
 from mawgun.web.filters import CANONICAL, REPORTS, EventFilters, where_clause
 
-DIMENSIONS = ("year", "month", "week", "day", "event_type", "sub_event_type", "admin1", "township", "origin")
+DIMENSIONS = (
+    "year", "month", "week", "day", "event_type", "sub_event_type", "admin1", "admin3", "township", "origin"
+)  # fmt: skip
 
 
 def _table(level: str) -> Table:

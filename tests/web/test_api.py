@@ -242,3 +242,30 @@ def test_map_counts_events_it_cannot_place(client: TestClient, filled_url: str) 
         )
     body = client.get("/api/v1/map").json()
     assert body["total"] == 3 and body["unmapped"] == 1
+
+
+def test_stats_are_the_numbers_analytics_counts(client: TestClient, filled_url: str) -> None:
+    from mawgun.web import analytics_bridge
+
+    if not analytics_bridge.available():
+        pytest.skip("mawgun.analytics is not installed")
+    from mawgun.analytics import EventFilter, count_events
+    from mawgun.store.db import session_scope
+
+    with session_scope(filled_url) as session:
+        expected = {
+            (r["month"], r["admin1"]): r["events"] for r in count_events(session, ["month", "admin1"], EventFilter())
+        }
+    rows = client.get("/api/v1/stats", params={"by": "month,admin1"}).json()["rows"]
+    assert {(r["keys"]["month"], r["keys"]["admin1"]): r["events"] for r in rows} == expected
+
+
+def test_stats_by_township_pcode_and_origin_use_the_web_queries(client: TestClient) -> None:
+    rows = client.get("/api/v1/stats", params={"by": "township,origin", "township": "MMR005007"}).json()["rows"]
+    assert [(r["keys"]["township"], r["keys"]["origin"], r["events"]) for r in rows] == [("MMR005007", "mawgun", 1)]
+
+
+def test_iso_week_labels_become_their_monday() -> None:
+    from mawgun.web.analytics_bridge import monday_of
+
+    assert monday_of("2024-W31") == "2024-07-29" and monday_of("2024-08") == "2024-08"
