@@ -69,12 +69,11 @@ def listed_group(places: list[Place], text: str) -> list[Place]:
 
 
 def as_written(place: Place) -> Place:
-    """A mention the gazetteer could only place at township level ("Pa Zi Gyi Village" -> Kanbalu) keeps the
-    name as written as its location."""
-    if place.span and place.location and place.level in {"township", "district"}:
-        written = place.span.text
-        if re.sub(r"[^a-z]", "", written.lower()) != re.sub(r"[^a-z]", "", place.location.lower()):
-            return replace(place, location=written)
+    """The place with its location as the text writes it ("Pa Zi Gyi" rather than the township the gazetteer
+    fell back to, "Hsenwi" rather than "Hseni"; a dateline's capitals excepted); P-code, township and
+    coordinates stay the gazetteer's."""
+    if place.span and place.span.text and place.location != place.span.text and not place.span.text.isupper():
+        return replace(place, location=place.span.text)
     return place
 
 
