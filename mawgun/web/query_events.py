@@ -59,7 +59,14 @@ def _count_events(session: Session, table: Table, filters: EventFilters) -> int:
 def list_events(
     session: Session, level: str, filters: EventFilters, limit: int = 50, offset: int = 0, sort: str = "-date"
 ) -> tuple[int, list[dict[str, Any]]]:
-    """One page of canonical events or reports matching the filters, with the total count."""
+    """One page of canonical events or reports matching the filters, with the total count (cached)."""
+    args = (level, filters, limit, offset, sort)
+    return cached(session, "list", args, lambda: _list_events(session, level, filters, limit, offset, sort))
+
+
+def _list_events(
+    session: Session, level: str, filters: EventFilters, limit: int, offset: int, sort: str
+) -> tuple[int, list[dict[str, Any]]]:
     table = CANONICAL if level == "canonical" else REPORTS
     total = count_events(session, table, filters)
     # Deferred join: page through ids on the (date, id) index, then read only this page's rows.
