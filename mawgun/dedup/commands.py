@@ -35,7 +35,7 @@ def dedup_command(
         if full
         else f"{summary['new_records']} new reports clustered ({summary['records']} compared)"
     )
-    Console().print(
+    Console(soft_wrap=True).print(
         f"{done}; "
         f"[bold]{summary['canonical_events']}[/bold] canonical events in the store; {summary['updated']} updated, "
         f"{summary['removed']} removed; {summary['near_duplicates']} near-duplicate documents"
@@ -87,8 +87,54 @@ def split_command(
     typer.echo(f"split into {new_id}")
 
 
+def explain_command(
+    canonical_id: Annotated[str, typer.Argument(help="The canonical event to explain.")],
+    db: str | None = db_option(),
+) -> None:
+    """Show why reports were grouped into one canonical event: its reports and the scored links.
+
+    Example: mawgun events explain cev-1a2b
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from mawgun.dedup.explain import explain_canonical
+    from mawgun.store.db import session_scope
+
+    with session_scope(db) as session:
+        info = explain_canonical(session, canonical_id)
+    if info is None:
+        typer.echo(f"error: no canonical event {canonical_id}", err=True)
+        raise typer.Exit(2)
+    console = Console()
+    low, best, high = info["fatalities"]
+    console.print(
+        f"[bold]{info['id']}[/bold] {info['event_type']} / {info['sub_event_type']} on {info['date']} at "
+        f"{info['place'] or '?'}; fatalities {best} ({low}-{high}); {info['n_reports']} reports, "
+        f"{info['n_sources']} sources"
+    )
+    reports = Table("record", "outlet", "published", "date", "place", "toll", "evidence")
+    for report in info["reports"]:
+        reports.add_row(
+            report["record_id"],
+            report["outlet"] or "",
+            report["published"] or "",
+            report["date"] or "",
+            report["place"],
+            "" if report["fatalities"] is None else str(report["fatalities"]),
+            report["quote"][:80],
+        )
+    console.print(reports)
+    links = Table("a", "b", "score", "features / decision")
+    for link in info["links"]:
+        detail = link.get("features") or {k: v for k, v in link.items() if k not in ("a", "b", "score")}
+        links.add_row(str(link.get("a", "")), str(link.get("b", "")), str(link.get("score", "")), str(detail))
+    console.print(links)
+
+
 def register(app: typer.Typer) -> None:
-    """Add `dedup` to the CLI and `merge`/`split` to the `events` group."""
+    """Add `dedup` to the CLI and `merge`/`split`/`explain` to the `events` group."""
     app.command("dedup")(dedup_command)
     groups.events_app.command("merge")(merge_command)
     groups.events_app.command("split")(split_command)
+    groups.events_app.command("explain")(explain_command)

@@ -96,3 +96,17 @@ def test_unknown_canonical_id_is_a_clear_error_and_changes_nothing(sqlite_url: s
     assert result.exit_code == 2 and "no canonical event cev-nope" in result.output
     with session_scope(sqlite_url) as session:
         assert list(session.scalars(select(ClusterDecisionRow))) == []
+
+
+def test_explain_shows_the_reports_and_the_scored_links_of_a_canonical_event(sqlite_url: str) -> None:
+    ids = stored(sqlite_url, ["c013", "c014"])
+    runner = CliRunner()
+    runner.invoke(app, ["dedup", "--db", sqlite_url, "--no-progress"])
+    wide = {"COLUMNS": "240"}
+    result = runner.invoke(
+        app, ["events", "explain", str(canonical(sqlite_url, ids["c013"])), "--db", sqlite_url], env=wide
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 reports, 2 sources" in result.output and "'date': 1.0" in result.output
+    missing = runner.invoke(app, ["events", "explain", "cev-nope", "--db", sqlite_url])
+    assert missing.exit_code == 2 and "no canonical event cev-nope" in missing.output
