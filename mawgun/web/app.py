@@ -60,12 +60,17 @@ def create_app(db_url: str | None = None, warm: bool = False) -> FastAPI:
 
 
 def warm_cache(db_url: str) -> None:
-    """Run the unfiltered dashboard queries once so that their results are cached."""
+    """Simplify the map outlines and run the unfiltered dashboard queries once, so both are cached."""
     from mawgun.store.db import session_scope
     from mawgun.web import api_events, pages, query_events, query_stats
     from mawgun.web.filters import EventFilters
 
     try:
+        from mawgun.web.boundaries import boundaries_json
+        from mawgun.web.responses import gzipped
+
+        for level in ("admin1", "admin3"):
+            gzipped(boundaries_json(level))
         with session_scope(db_url) as session:
             level = query_events.choose_level(session, None)
             api_events.cached(session, "map-json", (level, EventFilters(), 2000),
