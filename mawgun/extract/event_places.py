@@ -27,7 +27,7 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
     states = [p for p in found if is_state(p)]
     state_here = states[0].admin1 if states else None
     carried = state_here or carried_admin1(ctx, index)
-    local = [p for p in found if not is_state(p)]
+    local = without_containers([p for p in found if not is_state(p)], ctx.doc.text)
     context = {s.admin1 for s in states} if states else {carried}
     local = [consistent(p, context, local) for p in local]
     if local:
@@ -51,6 +51,19 @@ def consistent(place: Place, context: set[str | None], others: list[Place]) -> P
         written = place.span.text if place.span else place.location
         return Place(location=written, geo_precision=1, level=place.level, span=place.span)
     return place
+
+
+def without_containers(places: list[Place], text: str) -> list[Place]:
+    """Drop a city written as the owner of the place after it ("Yangon's Hlaing Tharyar Township")."""
+    starts = {p.span.start for p in places if p.span}
+    kept = []
+    for place in places:
+        span = place.span
+        owner = span and re.match(r"[’']s\s+", text[span.end : span.end + 4])
+        if owner and span.end + owner.end() in starts:
+            continue
+        kept.append(place)
+    return kept
 
 
 def listed_group(places: list[Place], text: str) -> list[Place]:

@@ -103,6 +103,8 @@ def count_victims(phrase: str) -> int | None:
     total, counted = 0, False
     phrase = LIST_END.split(phrase, maxsplit=1)[0]
     for item in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", phrase):
+        if re.match(r"^\s*\S+ of (?:them|whom)\b", item):  # "17 civilians, nine of them children"
+            break
         value = count_item(item.strip())
         if value is None:
             break

@@ -46,7 +46,7 @@ def sentence_cues(text: str) -> tuple[bool, bool]:
 def find_metric(text: str, start: int, end: int, previous: str | None) -> str | None:
     """The metric a number at text[start:end] counts, from the words around it."""
     vocab = load_vocabulary("statistics")
-    before, after = text[:start], text[end : end + 90]
+    before, after = text[:start], text[end : end + 140]
     if re.match(r"^\s+of them\b", after):
         return previous
     after = after.lstrip()

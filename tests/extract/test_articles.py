@@ -196,3 +196,18 @@ def test_more_ways_of_telling_strikes_mines_and_killings() -> None:
         ("Remote explosive/landmine/IED", "2024-05-02", 2),
         ("Attack", "2024-05-04", 3),
     ]
+
+
+def test_breakdowns_containers_and_wording_variants() -> None:
+    text = (
+        "Junta troops killed 12 villagers, five of them women, in Mandalay's Chanmyathazi Township on 2 June.\n\n"
+        "Police opened fire on pro-democracy protesters in Monywa, Sagaing Region, on 3 June, killing two people.\n\n"
+        "The Arakan Army said its fighters took full control of the junta base in Paletwa, Chin State, on 4 June."
+    )
+    events = [r for r in extract({"id": "vars", "text": text, "published": "2024-06-06"}) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["date"], e["fatalities"]) for e in events] == [
+        ("Attack", "2024-06-02", 12),
+        ("Excessive force against protesters", "2024-06-03", 2),
+        ("Non-state actor overtakes territory", "2024-06-04", None),
+    ]
+    assert events[0]["location"] == "Chanmyathazi"

@@ -64,3 +64,8 @@ def test_surrenders_and_strikes_since_a_start_are_counted() -> None:
     text = "The junta has carried out 1,652 airstrikes since the coup, killing 936 civilians, according to ISP-Myanmar."
     found = {(f.metric, f.value, f.source_org) for f in figures(text)}
     assert found == {("airstrikes", 1652, "ISP-Myanmar"), ("killed", 936, "ISP-Myanmar")}
+
+
+def test_houses_destroyed_told_far_from_their_verb() -> None:
+    text = "More than 200 homes and a monastery in Kyin, a village in Magway Region's Gangaw Township, were destroyed."
+    assert [(f.metric, f.value, f.qualifier) for f in figures(text)] == [("houses destroyed", 200, "over")]
