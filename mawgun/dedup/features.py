@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -110,9 +110,6 @@ class Profile:
     text: str
     names: frozenset[str]
     fatalities: int | None
-    published: dt.date | None = None
-    outlet: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, int] | None:
@@ -175,8 +172,6 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         text=" ".join(span.text for span in record.evidence).lower(),
         names=proper_names(" ".join([document.title or "" if document else "", *(s.text for s in record.evidence)])),
         fatalities=record.fatalities,
-        published=published,
-        outlet=document.outlet if document else None,
     )
 
 
