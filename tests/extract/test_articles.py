@@ -211,3 +211,17 @@ def test_breakdowns_containers_and_wording_variants() -> None:
         ("Non-state actor overtakes territory", "2024-06-04", None),
     ]
     assert events[0]["location"] == "Chanmyathazi"
+
+
+def test_statement_days_shells_that_land_and_weeks_of_fighting() -> None:
+    text = (
+        "In a statement released on Wednesday, the NUG said PDF units had killed 25 junta soldiers in fighting "
+        "in Sagaing Region's Myaung Township over the past week.\n\n"
+        "A woman was killed and three others injured when a shell landed on their home in Kyaukme town, "
+        "northern Shan State, on Friday night."
+    )
+    events = [r for r in extract({"id": "week", "text": text, "published": "2022-12-02"}) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["date"], e["date_precision"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("Armed clash", "2022-11-25", "week", 25, None),
+        ("Shelling/artillery/missile attack", "2022-12-02", "day", 1, 3),
+    ]
