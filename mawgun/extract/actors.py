@@ -129,6 +129,9 @@ def assign_roles(
         actor2 = civilians or [a for a in others if a not in actor1]
         return actor1, actor2
     if sub_event_type in {"Non-state actor overtakes territory", "Armed clash"}:
+        named_first = [a for a in subjects if a.actor_id not in {"CIV", "PROT"}]
+        if sub_event_type == "Armed clash" and named_first and named_first[0].actor_id in STATE_SIDE and others:
+            return state, others  # "the military launched an offensive against the KIA"
         if others:
             return others, state or [ActorRef("military", "MIL")]
         return state, civilians

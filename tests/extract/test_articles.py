@@ -225,3 +225,16 @@ def test_statement_days_shells_that_land_and_weeks_of_fighting() -> None:
         ("Armed clash", "2022-11-25", "week", 25, None),
         ("Shelling/artillery/missile attack", "2022-12-02", "day", 1, 3),
     ]
+
+
+def test_the_side_named_first_acts_in_a_clash_and_raids_arrest() -> None:
+    text = (
+        "The military launched an offensive against the KIA in Kachin State's Waingmaw Township on 10 July.\n\n"
+        "Regime forces arrested a Buddhist monk and two novices during a raid on a monastery in Myingyan, "
+        "Mandalay Region, on 11 July."
+    )
+    events = [r for r in extract({"id": "sides", "text": text, "published": "2023-07-14"}) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in events] == [
+        ("Armed clash", ["MIL"], ["KIA"]),
+        ("Arrests", ["MIL"], ["CIV"]),
+    ]
