@@ -119,6 +119,7 @@ def find_source(ctx: Context, index: int) -> str | None:
         rf"\b(?i:(?:reported|documented|recorded|compiled|published|released) by (?:the )?)(?P<org>{ORG})",
         rf"\b(?i:(?:figures?|data|estimates?|report|count) (?:from|by|of) (?:the )?)(?P<org>{ORG})",
         rf"(?P<org>{ORG})(?:\s*\([^)]{{1,20}}\))?(?:,[^,]{{3,90}},)?\s+(?:has |have |had )?{verbs}\b",
+        rf"(?P<org>{ORG})(?: [a-z]+){{1,2}}\s+(?:has |have |had )?{verbs}\b",  # "the UN refugee agency says"
     ]
     for pattern in patterns:
         for match in re.finditer(pattern, text):

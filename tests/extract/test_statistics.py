@@ -69,3 +69,12 @@ def test_surrenders_and_strikes_since_a_start_are_counted() -> None:
 def test_houses_destroyed_told_far_from_their_verb() -> None:
     text = "More than 200 homes and a monastery in Kyin, a village in Magway Region's Gangaw Township, were destroyed."
     assert [(f.metric, f.value, f.qualifier) for f in figures(text)] == [("houses destroyed", 200, "over")]
+
+
+def test_clash_counts_and_agencies_named_with_lowercase_words() -> None:
+    text = (
+        "ISP-Myanmar recorded 1,286 clashes in the first half of 2024. "
+        "The UN refugee agency says 3 million are displaced."
+    )
+    found = {(f.metric, f.value, f.source_org) for f in figures(text, dt.date(2024, 6, 30))}
+    assert found == {("clashes", 1286, "ISP-Myanmar"), ("displaced", 3_000_000, "UN")}
