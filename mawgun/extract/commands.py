@@ -42,7 +42,8 @@ def extract_command(
         else:
             summary = extract_store(db, reprocess=reprocess, progress=not quiet)
     except (InputError, KeyError) as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        typer.echo(f"Error: {message}", err=True)
         raise typer.Exit(2) from exc
     console.print(
         f"{summary['documents']} documents: {summary['events']} events, {summary['statistics']} statistics, "

@@ -59,3 +59,12 @@ def test_eval_prints_recall_and_precision(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(gold), str(pred), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["statistic"]["recall"] == 1.0
+
+
+def test_an_unknown_component_is_a_clear_error(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path / "docs.jsonl", [{"doc_id": "d1", "text": ARTICLE, "published": "2024-03-14"}])
+    result = CliRunner().invoke(
+        app, ["extract", "--in", str(docs), "--out", str(tmp_path / "o.jsonl"), "--component", "nope"]
+    )
+    assert result.exit_code == 2
+    assert "unknown extraction pipeline 'nope'" in result.output
