@@ -31,8 +31,8 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
     context = {s.admin1 for s in states} if states else {carried}
     local = [consistent(p, context, local) for p in local]
     if local:
-        best = min(rank(p, SPECIFIC) for p in local)
-        chosen = listed_group([p for p in local if rank(p, SPECIFIC) == best], ctx.doc.text)
+        best = min(rank(p, SPECIFIC, ctx.doc.text) for p in local)
+        chosen = listed_group([p for p in local if rank(p, SPECIFIC, ctx.doc.text) == best], ctx.doc.text)
         return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
     if states:
         unique = {p.admin1: p for p in states}

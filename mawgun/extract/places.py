@@ -21,6 +21,9 @@ TOWNSHIPS_RE = re.compile(  # a list only before the plural: "Hpruso, Loikaw and
     rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*(?:,?\s+and\s+{CAPNAME})?)\s+[Tt]ownships\b"
     rf"|(?P<one>{CAPNAME})\s+[Tt]ownship\b"
 )
+VILLAGES_RE = re.compile(  # "Ywa Thit, Kyauk Kyi and Hnaw Kone villages"
+    rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*,?\s+and\s+{CAPNAME})\s+[Vv]illages\b"
+)
 LOCATION_RES = [
     re.compile(rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage|[Tt]own|[Cc]amp)\b"),
     re.compile(rf"\b(?:village|town|city|camp|camps) (?:of|in|at|near) (?P<name>{CAPNAME})"),
@@ -104,6 +107,11 @@ def fallback_places(text: str, start: int, end: int) -> list[Place]:
                     span=Span(s, s + len(name.group(0)), name.group(0)),
                 )
             )
+    for match in VILLAGES_RE.finditer(text, start, end):
+        for name in re.finditer(CAPNAME, text[match.start("names") : match.end("names")]):
+            s = match.start("names") + name.start()
+            span = Span(s, s + len(name.group(0)), name.group(0))
+            places.append(Place(location=name.group(0), geo_precision=1, level="village", span=span))
     for pattern in LOCATION_RES:
         for match in pattern.finditer(text, start, end):
             s, e = match.span("name")
@@ -152,8 +160,17 @@ def is_state(place: Place) -> bool:
     return not written or written in admin1_aliases() or written == (place.admin1 or "").lower()
 
 
-def rank(place: Place, specific: dict[str, float]) -> float:
-    """How specific a place is (lower is finer); a named place known only to its state counts as a village."""
+def rank(place: Place, specific: dict[str, float], text: str = "") -> float:
+    """How specific a place is (lower is finer); a named place known only to its state counts as a village, and
+    so does any name in a list the text calls villages."""
+    if (
+        place.span
+        and text
+        and any(
+            m.start() <= place.span.start < m.end() for m in VILLAGES_RE.finditer(text, max(0, place.span.start - 200))
+        )
+    ):
+        return 0
     if place.level == "state" and not is_state(place):
         return 0.5
     return specific.get(place.level or "", 1.5)

@@ -238,3 +238,19 @@ def test_the_side_named_first_acts_in_a_clash_and_raids_arrest() -> None:
         ("Armed clash", ["MIL"], ["KIA"]),
         ("Arrests", ["MIL"], ["CIV"]),
     ]
+
+
+@pytest.mark.parametrize("resolvers", ["resolvers", "fallback"])
+def test_listed_villages_give_one_event_each(resolvers: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if resolvers == "fallback":
+        monkeypatch.setattr(places, "get_geocoder", lambda: None)
+    text = (
+        "Junta troops torched Ywa Thit, Kyauk Kyi and Hnaw Kone villages in Tabayin Township, Sagaing Region, "
+        "on Monday."
+    )
+    events = [r for r in extract({"id": "vil", "text": text, "published": "2024-06-30"}) if r["kind"] == "event"]
+    assert [(e["location"], e["admin1"], e["date"]) for e in events] == [
+        ("Ywa Thit", "Sagaing", "2024-06-24"),
+        ("Kyauk Kyi", "Sagaing", "2024-06-24"),
+        ("Hnaw Kone", "Sagaing", "2024-06-24"),
+    ]
