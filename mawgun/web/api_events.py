@@ -8,6 +8,7 @@ total) and `sort`; `format=csv` answers the same page as CSV.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
@@ -18,7 +19,7 @@ from mawgun.web import analytics_bridge, control, query_events, query_map, query
 from mawgun.web.cache import cached
 from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text, invalid
 from mawgun.web.filters import EventFilters
-from mawgun.web.formats import csv_lines, geojson_chunks, jsonl_lines, to_csv
+from mawgun.web.formats import csv_lines, geojson_chunks, in_blocks, jsonl_lines, to_csv
 from mawgun.web.responses import json_bytes
 from mawgun.web.schemas import ControlRow, ErrorOut, EventDetail, EventOut, MapLayer, Page, StatsOut, StatsRow
 
@@ -167,11 +168,17 @@ def get_control(
     response_class=StreamingResponse,
 )
 def export_events(
-    session: SessionDep, filters: FiltersDep, fmt: Literal["csv", "jsonl", "geojson"], per_report: PerReport = None
+    request: Request,
+    session: SessionDep,
+    filters: FiltersDep,
+    fmt: Literal["csv", "jsonl", "geojson"],
+    per_report: PerReport = None,
 ) -> StreamingResponse:
-    """Every event matching the filters as a download: CSV, JSON Lines or GeoJSON points."""
+    """Every event matching the filters as a download: CSV, JSON Lines or GeoJSON points.
+
+    Streamed: rows are read in batches from a session that lives as long as the download."""
     level = query_events.choose_level(session, per_report)
-    rows = list(query_events.iter_events(session, level, filters))
+    rows = stream_events(request.app.state.db_url, level, filters)
     media = {"csv": "text/csv", "jsonl": "application/x-ndjson", "geojson": "application/geo+json"}[fmt]
     if fmt == "csv":
         body = csv_lines(rows, EVENT_COLUMNS)
@@ -180,4 +187,12 @@ def export_events(
     else:
         body = geojson_chunks(rows)
     headers = {"Content-Disposition": f'attachment; filename="mawgun-events.{fmt}"'}
-    return StreamingResponse(body, media_type=media, headers=headers)
+    return StreamingResponse(in_blocks(body), media_type=media, headers=headers)
+
+
+def stream_events(db_url: str, level: str, filters: EventFilters) -> Iterator[dict[str, Any]]:
+    """The matching events, read in batches inside their own session."""
+    from mawgun.store.db import session_scope
+
+    with session_scope(db_url) as session:
+        yield from query_events.iter_events(session, level, filters)

@@ -83,3 +83,17 @@ def geojson_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
         yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False, default=str)
         first = False
     yield "]}\n"
+
+
+def in_blocks(chunks: Iterable[str], size: int = 256 * 1024) -> Iterator[str]:
+    """Join small text chunks into blocks of about `size` characters (fewer, larger writes when streaming)."""
+    block: list[str] = []
+    length = 0
+    for chunk in chunks:
+        block.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(block)
+            block, length = [], 0
+    if block:
+        yield "".join(block)

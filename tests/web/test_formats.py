@@ -26,3 +26,12 @@ def test_geojson_keeps_only_rows_with_coordinates_as_lon_lat_points() -> None:
     data = json.loads("".join(geojson_chunks(rows)))
     assert [f["properties"]["id"] for f in data["features"]] == ["a"]
     assert data["features"][0]["geometry"] == {"type": "Point", "coordinates": [97.7, 22.9]}
+
+
+def test_small_chunks_are_joined_into_blocks_without_losing_text() -> None:
+    from mawgun.web.formats import in_blocks
+
+    chunks = [f"row {i}\n" for i in range(1000)]
+    blocks = list(in_blocks(chunks, size=1000))
+    assert "".join(blocks) == "".join(chunks)
+    assert len(blocks) < 20 and all(len(b) >= 1000 for b in blocks[:-1])
