@@ -8,7 +8,7 @@ canonical-event table or the report table, so every face counts the same events.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import String, Table, and_, cast, or_, select
@@ -32,11 +32,7 @@ class EventFilters:
     township: str | None = None
     actor_ids: tuple[str, ...] = ()
     origin: str | None = None
-    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-
-    def without_dates(self) -> EventFilters:
-        """The same filters over all time (for charts that show the whole range)."""
-        return replace(self, since=None, until=None)
+    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # raw actor/alliance
 
 
 def split_values(raw: str | None) -> tuple[str, ...]:
