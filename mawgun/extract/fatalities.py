@@ -23,8 +23,8 @@ COUNT_BEFORE_DEAD = re.compile(
     re.I,
 )
 COUNT_BEFORE_HURT = re.compile(
-    rf"(?:{QUALIFIER})?(?P<num>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|are)?\s*"
-    rf"(?:injured|wounded|hurt)\b",
+    rf"(?:{QUALIFIER})?(?P<num>{NUMBER})\s+(?:(?!dead\b|killed\b|and\b)[\w-]+\s+){{0,3}}?"
+    rf"(?:were|was|have been|had been|are)?\s*(?:injured|wounded|hurt)\b",
     re.I,
 )
 

@@ -114,7 +114,11 @@ def count_victims(phrase: str) -> int | None:
 
 
 def count_item(item: str) -> int | None:
-    """People in one listed item: "two children" = 2, "her mother" = 1, "a 7-year-old girl" = 1."""
+    """People in one listed item: "two children" = 2, "her mother" = 1, "a 7-year-old girl" = 1, and a bare
+    count right after the verb ("killing two and injuring five") = 2."""
+    bare = re.fullmatch(rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?:\s+(?:others?|more))?", item.strip(), re.IGNORECASE)
+    if bare:
+        return as_int(parse_number(bare.group("num")))
     match = re.match(
         rf"^(?:{QUALIFIER})?(?P<num>{NUMBER})(?:\s*(?:-|–|to|or)\s*{NUMBER})?\s+(?P<rest>.*)$", item, re.IGNORECASE
     )

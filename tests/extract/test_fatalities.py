@@ -46,3 +46,17 @@ def test_a_later_figure_in_the_sentence_wins() -> None:
 
 def test_a_victim_list_ends_at_a_relative_clause() -> None:
     assert read_casualties("troops shot dead five men who had stayed behind, a resident said").fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        ("the shell hit the market, killing two and injuring five.", 2, 5),
+        ("jets struck the camp, killing at least 12, including children", 12, None),
+        ("troops killed nine, most of them women", 9, None),
+        ("the blast left three dead and several injured", 3, None),
+    ],
+)
+def test_bare_counts_after_the_verb(text: str, dead: int, hurt: int | None) -> None:
+    casualties = read_casualties(text)
+    assert (casualties.fatalities, casualties.injuries) == (dead, hurt)
