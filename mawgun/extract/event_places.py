@@ -59,8 +59,8 @@ def without_containers(places: list[Place], text: str) -> list[Place]:
     kept = []
     for place in places:
         span = place.span
-        owner = span and re.match(r"[’']s\s+", text[span.end : span.end + 4])
-        if owner and span.end + owner.end() in starts:
+        owner = re.match(r"[’']s\s+", text[span.end : span.end + 4]) if span else None
+        if span and owner and span.end + owner.end() in starts:
             continue
         kept.append(place)
     return kept

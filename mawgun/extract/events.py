@@ -263,7 +263,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             continue
         second = coordinated_events(ctx, index, trigger, date, places)
         clause = (0, second[0]) if second else None
-        events = [make_event(ctx, index, trigger, date, place, clause) for place in places or [None]]
+        where: list[Place | None] = list(places) or [None]
+        events = [make_event(ctx, index, trigger, date, place, clause) for place in where]
         return events + (second[1] if second else subordinate_events(ctx, index, trigger, date, places))
     return []
 
@@ -306,7 +307,9 @@ def subordinate_events(
     if boundary is None or date.precision != "day" or not places:
         return []
     gap = re.search(r"(?P<n>\w+) (?P<u>days?|weeks?) (?P<dir>after|before)", boundary.group(0), re.I)
-    count = parse_number("1" if gap and gap.group("n").lower() in {"a", "one"} else gap.group("n")) if gap else None
+    if gap is None:
+        return []
+    count = parse_number("1" if gap.group("n").lower() in {"a", "one"} else gap.group("n"))
     second = next(
         (
             t

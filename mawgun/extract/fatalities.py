@@ -100,25 +100,25 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
             found.append((match.start(), value, qualifier_of(match)))
     for match in VICTIMS_AFTER.finditer(text):
         phrase = match.group("list")
-        qual = re.match(QUALIFIER, phrase, re.I)
+        lead = re.match(QUALIFIER, phrase, re.I)
         value = count_victims(phrase)
         if value is not None:
-            found.append((match.start(), value, qualifier_named(qual.group("qual")) if qual else None))
+            found.append((match.start(), value, qualifier_named(lead.group("qual")) if lead else None))
     if not found:
         return None, None
-    _, value, qual = max(found, key=lambda f: f[0])
-    return value, qual
+    _, count, named = max(found, key=lambda f: f[0])
+    return count, named
 
 
 def count_hurt(text: str) -> int | None:
     """Injured people stated in the sentence, or None."""
-    for match in HURT_AFTER.finditer(text):
-        value = count_victims(match.group("list"))
+    for listed in HURT_AFTER.finditer(text):
+        value = count_victims(listed.group("list"))
         if value is not None:
             return value
-    match = COUNT_BEFORE_HURT.search(text)
-    if match:
-        return as_int(parse_number(match.group("num")))
+    counted = COUNT_BEFORE_HURT.search(text)
+    if counted:
+        return as_int(parse_number(counted.group("num")))
     return 1 if ONE_HURT.search(text) else None
 
 

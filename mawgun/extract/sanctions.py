@@ -83,7 +83,7 @@ def authority_of(name: str) -> str | None:
 
 def find_authorities(text: str, start: int) -> list[str]:
     """Authorities named in the text from `start`, in order of appearance, each once."""
-    hits = []
+    hits: list[tuple[int, str]] = []
     for canonical, pattern in authority_patterns():
         hits.extend((m.start(), canonical) for m in pattern.finditer(text, start))
     return list(dict.fromkeys(name for _, name in sorted(hits)))
@@ -92,7 +92,7 @@ def find_authorities(text: str, start: int) -> list[str]:
 def find_targets(ctx: Context, text: str, start: int) -> list[str]:
     """Named people and entities after the sanction cue, other than authorities and generic names."""
     not_targets = compile_pattern(load_vocabulary("sanctions")["not_targets"])
-    targets = []
+    targets: list[str] = []
     for match in NAME_RE.finditer(text, start):
         name = re.sub(r"[’']s$", "", match.group(0)).strip(" .,")
         words = name.split()
