@@ -35,9 +35,23 @@ def merge_spans(spans: list[tuple[int, int, str]], length: int) -> list[tuple[in
     return merged
 
 
+def locate(text: str, start: int, end: int, quote: str | None) -> tuple[int, int] | None:
+    """The span's offsets, checked against its stored quote: when the text at the offsets differs
+    (a document re-ingested with other whitespace), the quote's first occurrence; None when the
+    quote is nowhere in the text, so that no wrong words are ever highlighted."""
+    if not quote or text[start:end] == quote:
+        return start, end
+    found = text.find(quote)
+    return (found, found + len(quote)) if found >= 0 else None
+
+
 def split_text(text: str, evidence: list[dict[str, Any]]) -> list[Segment]:
     """The text as alternating plain and marked segments, in order."""
-    spans = [(int(e["start"]), int(e["end"]), str(e.get("record_id") or "")) for e in evidence]
+    spans = []
+    for item in evidence:
+        where = locate(text, int(item["start"]), int(item["end"]), item.get("quote"))
+        if where is not None:
+            spans.append((where[0], where[1], str(item.get("record_id") or "")))
     segments: list[Segment] = []
     cursor = 0
     for start, end, records in merge_spans(spans, len(text)):

@@ -26,3 +26,14 @@ def test_split_text_alternates_plain_and_marked_segments_that_rebuild_the_text()
         (". Two people died.", False),
     ]
     assert segments[1].records == ("ev-1",) and segments[1].start == 4
+
+
+def test_a_span_whose_offsets_no_longer_fit_its_quote_is_found_by_the_quote() -> None:
+    text = "Intro line.  The army shelled the village."
+    segments = split_text(text, [{"start": 0, "end": 5, "quote": "shelled the village", "record_id": "ev-1"}])
+    assert [s.text for s in segments if s.marked] == ["shelled the village"]
+
+
+def test_a_span_whose_quote_is_not_in_the_text_is_not_highlighted() -> None:
+    segments = split_text("Nothing of the sort here.", [{"start": 0, "end": 7, "quote": "airstrike"}])
+    assert not any(s.marked for s in segments)
