@@ -86,6 +86,7 @@ def filter_choices(session: Session, level: str) -> dict[str, Any]:
     return {
         "event_types": query_stats.distinct_values(session, level, "event_type"),
         "admin1s": query_stats.distinct_values(session, level, "admin1"),
+        "origins": query_stats.distinct_values(session, level, "origin"),
         "actors": actors,
         "alliances": alliances,
     }

@@ -103,3 +103,16 @@ def test_actor_codes_carry_their_registry_names(client: TestClient) -> None:
         pytest.skip("mawgun.actors is not installed")
     assert name in client.get("/events/ce-pazigyi").text
     assert f'<abbr title="{name}">MIL</abbr>' in client.get("/events").text.replace("&#39;", "'")
+
+
+def test_source_filter_appears_when_imports_sit_beside_extracted_events(filled_url: str, client: TestClient) -> None:
+    from mawgun.store.db import session_scope
+    from mawgun.store.schema import CanonicalEventRow
+
+    assert 'name="origin"' not in client.get("/").text
+    with session_scope(filled_url) as session:
+        session.add(CanonicalEventRow(id="ce-ucdp", event_type="Battles", origin="ucdp", actor1=[], actor2=[],
+                                      tags=[], explanation={}))  # fmt: skip
+    html = client.get("/", params={"origin": "ucdp"}).text
+    assert 'name="origin"' in html and "UCDP GED" in html
+    assert "/events/ce-ucdp" in html and "/events/ce-lashio" not in html
