@@ -29,12 +29,12 @@ def _grouped(session: Session, level: str, filters: EventFilters, cells: int) ->
             func.count().label("events"),
             func.coalesce(func.sum(_fatalities(table)), 0).label("fatalities"),
             func.max(table.c.admin3).label("township"),
-            func.max(table.c.admin1).label("admin1"),
+            table.c.admin1.label("admin1"),
             func.max(table.c.location).label("location"),
             func.max(table.c.id).label("event_id"),
         )
         .where(where_clause(table, filters))
-        .group_by(table.c.admin3_pcode, literal_column("lat"), literal_column("lon"))
+        .group_by(table.c.admin3_pcode, table.c.admin1, literal_column("lat"), literal_column("lon"))
     )
     return [dict(row._mapping) for row in session.execute(stmt)]
 
@@ -45,11 +45,13 @@ def _add(target: dict[str, Any], group: dict[str, Any]) -> None:
 
 
 def map_layer(session: Session, level: str, filters: EventFilters, limit: int, cells: int) -> dict[str, Any]:
-    """total, unmapped, townships (pcode, name, admin1, events, fatalities) and the `limit` busiest
-    grid points (lat, lon, events, fatalities, location, township, event_id)."""
+    """total; townships (pcode, name, admin1, events, fatalities); the `limit` busiest grid points
+    (lat, lon, events, fatalities, location, township, event_id); states (admin1, events,
+    fatalities) for events placed only at state/region level; and unmapped, the events with no place."""
     total = unmapped = 0
     townships: dict[str, dict[str, Any]] = {}
     points: dict[tuple[float, float], dict[str, Any]] = {}
+    states: dict[str, dict[str, Any]] = {}
     for group in _grouped(session, level, filters, cells):
         total += int(group["events"])
         pcode, has_point = group["pcode"], group["lat"] is not None and group["lon"] is not None
@@ -57,13 +59,27 @@ def map_layer(session: Session, level: str, filters: EventFilters, limit: int, c
             blank = {"pcode": pcode, "name": group["township"], "admin1": group["admin1"], "events": 0, "fatalities": 0}
             _add(townships.setdefault(pcode, blank), group)
         if has_point:
-            key = (float(group["lat"]) / cells, float(group["lon"]) / cells)
-            blank = {"lat": key[0], "lon": key[1], "events": 0, "fatalities": 0, "location": group["location"],
-                     "township": group["township"], "event_id": group["event_id"]}  # fmt: skip
-            point = points.setdefault(key, blank)
-            point["event_id"] = max(point["event_id"], group["event_id"])
-            _add(point, group)
+            _add_point(points, group, cells)
         if not pcode and not has_point:
-            unmapped += int(group["events"])
+            if group["admin1"]:
+                blank = {"admin1": group["admin1"], "events": 0, "fatalities": 0}
+                _add(states.setdefault(group["admin1"], blank), group)
+            else:
+                unmapped += int(group["events"])
     busiest = sorted(points.values(), key=lambda p: (-p["events"], p["lat"], p["lon"]))[:limit]
-    return {"total": total, "unmapped": unmapped, "townships": list(townships.values()), "points": busiest}
+    return {
+        "total": total,
+        "unmapped": unmapped,
+        "townships": list(townships.values()),
+        "points": busiest,
+        "states": sorted(states.values(), key=lambda s: s["admin1"]),
+    }
+
+
+def _add_point(points: dict[tuple[float, float], dict[str, Any]], group: dict[str, Any], cells: int) -> None:
+    key = (float(group["lat"]) / cells, float(group["lon"]) / cells)
+    blank = {"lat": key[0], "lon": key[1], "events": 0, "fatalities": 0, "location": group["location"],
+             "township": group["township"], "event_id": group["event_id"]}  # fmt: skip
+    point = points.setdefault(key, blank)
+    point["event_id"] = max(point["event_id"], group["event_id"])
+    _add(point, group)

@@ -193,14 +193,22 @@ class MapPoint(BaseModel):
     event_id: str
 
 
+class StateCount(BaseModel):
+    admin1: str
+    events: int
+    fatalities: int
+
+
 class MapLayer(BaseModel):
-    """What the map draws: a township choropleth and event points grouped at ~1 km."""
+    """What the map draws: a township choropleth, event points grouped on a grid, and counts of the
+    events placed only at state/region level."""
 
     level: Literal["canonical", "report"]
     total: int
-    unmapped: int = Field(0, description="Matching events with neither a township P-code nor coordinates.")
+    unmapped: int = Field(0, description="Matching events with no township, coordinates or state/region.")
     townships: list[TownshipCount]
     points: list[MapPoint]
+    states: list[StateCount] = Field(default_factory=list, description="Events placed only at state/region level.")
 
 
 class BoundaryFeature(BaseModel):

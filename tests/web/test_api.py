@@ -232,16 +232,17 @@ def test_control_as_of_a_day_before_the_capture_is_empty(client: TestClient) -> 
     assert len(client.get("/api/v1/control", params={"as_of": "2024-08-05"}).json()) == 1
 
 
-def test_map_counts_events_it_cannot_place(client: TestClient, filled_url: str) -> None:
+def test_map_counts_events_known_only_by_state_and_those_it_cannot_place(client: TestClient, filled_url: str) -> None:
     from mawgun.store.db import session_scope
     from mawgun.store.schema import CanonicalEventRow
 
+    empty = {"actor1": [], "actor2": [], "tags": [], "explanation": {}}
     with session_scope(filled_url) as session:
-        session.add(
-            CanonicalEventRow(id="ce-nowhere", event_type="Battles", actor1=[], actor2=[], tags=[], explanation={})
-        )
+        session.add(CanonicalEventRow(id="ce-nowhere", event_type="Battles", **empty))
+        session.add(CanonicalEventRow(id="ce-kayah", event_type="Battles", admin1="Kayah", **empty))
     body = client.get("/api/v1/map").json()
-    assert body["total"] == 3 and body["unmapped"] == 1
+    assert body["total"] == 4 and body["unmapped"] == 1
+    assert body["states"] == [{"admin1": "Kayah", "events": 1, "fatalities": 0}]
 
 
 def test_stats_are_the_numbers_analytics_counts(client: TestClient, filled_url: str) -> None:

@@ -135,6 +135,25 @@
     }
   }
 
+  /* Events known only by their state/region: a dashed circle with the count at the middle of the
+   * state's outline (Shan and Bago match their North/South/East and East/West parts). */
+  function drawStateCounts(svg, states, counts, proj, params) {
+    const layer = svgEl("g", { class: "state-counts" }, svg);
+    for (const count of counts) {
+      const parts = states.features.filter((f) => f.name === count.admin1 || (f.name || "").startsWith(count.admin1 + " ("));
+      if (!parts.length) continue;
+      // The mean vertex of the longest outline among the parts: inside the state for these shapes.
+      const ring = parts.flatMap((f) => f.rings).reduce((a, b) => (b.length > a.length ? b : a));
+      const mean = (i) => ring.reduce((sum, point) => sum + point[i], 0) / ring.length;
+      const [cx, cy] = proj.project(mean(0), mean(1));
+      const group = svgEl("g", {}, layer);
+      svgEl("circle", { cx, cy, r: (11 + Math.sqrt(count.events) * 2.5).toFixed(1) }, group);
+      svgEl("text", { x: cx, y: Number(cy) + 4, "text-anchor": "middle" }, group).textContent = count.events.toLocaleString();
+      addTitle(group, `${count.admin1}: ${count.events} event(s) placed only at state/region level`);
+      group.addEventListener("click", () => { const p = new URLSearchParams(params); p.set("admin1", count.admin1); gotoWith(p); });
+    }
+  }
+
   function drawLegend(container, entries, title) {
     const legend = document.createElement("div");
     legend.className = "legend";
@@ -201,12 +220,19 @@
     );
     drawStates(svg, outlines.states, proj);
     drawPoints(svg, layer.points, proj);
+    if (!zoomed) drawStateCounts(svg, outlines.states, layer.states || [], proj, cleanQuery(container.dataset.query));
     if (!outlines.townships.features.length) container.classList.add("no-outlines");
     drawLegend(container, countLegend(breaks), "Events per township");
+    if ((layer.states || []).length && !zoomed) {
+      const note = document.createElement("p");
+      note.className = "map-note";
+      note.textContent = "Dashed circles: events known only by their state/region.";
+      container.appendChild(note);
+    }
     if (layer.unmapped) {
       const note = document.createElement("p");
       note.className = "map-note";
-      note.textContent = `${layer.unmapped.toLocaleString()} of ${layer.total.toLocaleString()} events have no township or coordinates and are not drawn.`;
+      note.textContent = `${layer.unmapped.toLocaleString()} of ${layer.total.toLocaleString()} events have no known place and are not drawn.`;
       container.appendChild(note);
     }
   }
