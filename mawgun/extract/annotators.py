@@ -3,6 +3,7 @@ actors. Places and actors are computed per sentence on first use (most sentences
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from mawgun.extract import actors as actor_finder
@@ -10,17 +11,24 @@ from mawgun.extract import places as place_finder
 from mawgun.extract.dates import find_dates
 from mawgun.extract.pipeline import Context, register_component, register_lazy
 from mawgun.extract.sentences import split_paragraphs, split_sentences
+from mawgun.extract.wraps import flatten_wraps
 from mawgun.model import ActorRef, Place
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 HEADLINE_SMALL = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at", "from", "as", "or"}
 
 
 @register_component("sentences", VERSION, adds=("sentences", "paragraphs"))
 def add_sentences(ctx: Context) -> None:
-    """Split the text into paragraphs and sentences with exact offsets."""
+    """Split the text into paragraphs and sentences with exact offsets; the rules then read a copy of the
+    text whose line breaks inside sentences are spaces (`mawgun.extract.wraps`)."""
     ctx.paragraphs = split_paragraphs(ctx.doc.text)
     ctx.sentences = split_sentences(ctx.doc.text)
+    flat = flatten_wraps(ctx.doc.text, ctx.sentences)
+    if flat != ctx.doc.text:
+        ctx.source_text = ctx.doc.text
+        ctx.doc = dataclasses.replace(ctx.doc, text=flat)
+        ctx.sentences = [dataclasses.replace(s, text=flat[s.start : s.end]) for s in ctx.sentences]
 
 
 @register_component("dates", VERSION, needs=("sentences",), adds=("dates",))

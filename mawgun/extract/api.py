@@ -17,6 +17,7 @@ from typing import Any
 from mawgun.extract import annotators, events, sanctions, statistics  # noqa: F401 - registers components
 from mawgun.extract.pipeline import build_pipeline, register_pipeline, run_pipeline
 from mawgun.extract.vocab import vocabulary_versions
+from mawgun.extract.wraps import restore_spans
 from mawgun.ids import document_id
 from mawgun.model import Document, EventRecord, Record
 
@@ -33,7 +34,10 @@ class InputError(ValueError):
 def extract_document(doc: Document, component: str = "rules") -> list[Record]:
     """Every event, statistic and sanction a document reports, each with its evidence and provenance."""
     ctx = run_pipeline(doc, build_pipeline(component))
-    return [*ctx.events, *ctx.statistics, *ctx.sanctions]
+    records = [*ctx.events, *ctx.statistics, *ctx.sanctions]
+    if ctx.source_text is not None:
+        records = [restore_spans(record, ctx.source_text) for record in records]
+    return records
 
 
 def document_from_json(data: dict[str, Any], line: int = 0) -> Document:

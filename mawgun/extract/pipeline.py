@@ -37,6 +37,7 @@ class Context:
     added: set[str] = field(default_factory=set)
 
     reference: dt.date | None = None
+    source_text: str | None = None
 
     @property
     def published(self) -> dt.date | None:

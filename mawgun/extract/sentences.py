@@ -2,7 +2,10 @@
 
 Every sentence keeps `start`/`end` such that `text[start:end] == sentence.text`, so evidence spans
 built from sentences always point at the right characters. Rules: paragraphs break at blank lines;
-a line break inside a paragraph also ends a sentence (headlines, datelines, list items); a period ends a
+a single line break inside a paragraph is read as a space (hard-wrapped plain text, e-mails, PDF text), so a
+sentence may run over several lines and keeps its original characters, newlines included; a line break
+still ends a sentence after a heading-like line (no final punctuation and clearly shorter than the
+paragraph's other lines), before a list bullet, or after a line that ends with a colon; a period ends a
 sentence unless it closes a known abbreviation ("Gen.", "U.S.", "Jan."), an initial, or a decimal.
 """
 
@@ -118,20 +121,50 @@ def is_abbreviation(text: str, dot: int) -> bool:
     return bool(following) and following[0].islower()
 
 
+BULLET_RE = re.compile(r"\s*(?:[-*•–—▪◦]\s|\d{1,2}[.)]\s|\([a-z0-9]\)\s)")
+HEADING_MAX_SHARE = 0.6
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """All sentences of `text`, paragraph by paragraph, with exact offsets."""
     sentences: list[Sentence] = []
     for index, (p_start, p_end) in enumerate(split_paragraphs(text)):
-        line_start = p_start
-        for line in text[p_start:p_end].split("\n"):
-            line_end = line_start + len(line)
-            sentences.extend(split_line(text, line_start, line_end, index))
-            line_start = line_end + 1
+        for b_start, b_end in split_blocks(text, p_start, p_end):
+            sentences.extend(split_line(text, b_start, b_end, index))
     return sentences
 
 
+def split_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the runs of lines of a paragraph that read as continuous text.
+
+    A single newline is a soft wrap unless the line before it is heading-like or ends with a colon, or the
+    line after it opens with a list bullet; those line breaks end a block (and so a sentence). An indented
+    line continues the one before it (a wrapped list item)."""
+    lines, pos = [], start
+    for line in text[start:end].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    widest = max(len(text[s:e].strip()) for s, e in lines)
+    blocks, block_start = [], start
+    for (l_start, l_end), (n_start, n_end) in zip(lines, lines[1:], strict=False):
+        if breaks_after(text[l_start:l_end].strip(), text[n_start:n_end], widest):
+            blocks.append((block_start, l_end))
+            block_start = n_start
+    blocks.append((block_start, end))
+    return blocks
+
+
+def breaks_after(line: str, following: str, widest: int) -> bool:
+    """True when the line break after `line` ends a sentence rather than wrapping one."""
+    if not line or BULLET_RE.match(following) or line.endswith(":"):
+        return True
+    if line[-1] in ".!?\"'”’)],;" or following[:1] in (" ", "\t"):
+        return False
+    return len(line) < HEADING_MAX_SHARE * widest
+
+
 def split_line(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
-    """Sentences of one line (the line holds no newline)."""
+    """Sentences of one block of continuous text (its newlines are soft wraps)."""
     out: list[Sentence] = []
     cursor = start
     for match in END_RE.finditer(text, start, end):

@@ -41,3 +41,41 @@ def test_quoted_speech_is_found_even_with_one_kind_of_mark() -> None:
 def test_a_sentence_opening_with_a_quoted_title_is_quoted_only_to_its_close() -> None:
     sentence = "‘Operation 1027’ fighters captured the town on Monday."
     assert quoted_spans(sentence) == [(0, len("‘Operation 1027’"))]
+
+
+WRAPPED = (
+    "Air raid on Sagaing village\n"
+    "MONYWA — Two military jets bombed Nyaung Pin Thar village in Monywa\n"
+    "Township on 14 March, killing six residents, a local defence force told\n"
+    "reporters. The village school was among the buildings hit.\n"
+    "- Four houses were burned\n"
+    "- A monastery was damaged in the\n"
+    "  same raid.\n"
+    "Casualties reported:\n"
+    "six dead, nine hurt."
+)
+
+
+def test_a_single_line_break_inside_a_sentence_is_read_as_a_space() -> None:
+    texts = [s.text for s in split_sentences(WRAPPED)]
+    joined = [t for t in texts if t.startswith("MONYWA")]
+    assert joined and "Monywa\nTownship on 14 March" in joined[0]
+    assert joined[0].endswith("told\nreporters.")
+
+
+def test_wrapped_sentences_keep_exact_offsets_and_original_characters() -> None:
+    for sentence in split_sentences(WRAPPED):
+        assert WRAPPED[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_heading_line_a_bullet_and_a_colon_still_end_a_sentence() -> None:
+    texts = [s.text for s in split_sentences(WRAPPED)]
+    assert texts[0] == "Air raid on Sagaing village"
+    assert "- Four houses were burned" in texts
+    assert "- A monastery was damaged in the\n  same raid." in texts
+    assert "Casualties reported:" in texts
+
+
+def test_lines_that_are_whole_paragraphs_stay_separate_sentences() -> None:
+    text = "Fighting broke out near Kale on 2 May.\nThe KNDF shelled a camp in Demoso on 3 May."
+    assert [s.text for s in split_sentences(text)] == text.split("\n")
