@@ -64,7 +64,47 @@ def find_actors(text: str, start: int, end: int, on_date: dt.date | None) -> lis
         except Exception:  # noqa: BLE001
             found = fallback_actors(text, start, end)
         found.extend(role_cues(text, start, end, found))
+    found = [a for a in found if not is_own_forces(text, a)]
     return sorted(found, key=lambda a: a.span.start if a.span else 0)
+
+
+OWN_FORCES = re.compile(r"\b(?:its|their|our|the group[’']s|the ministry[’']s)\s+(?:own\s+)?$", re.I)
+INSTALLATION = re.compile(
+    r"^(?:[’']s?)?\s+(?:(?!(?:from|at|in|on|near|to|of|with|inside|around|outside|and)\b)(?![\w-]+(?:ed|ing)\b)"
+    r"[\w-]+\s+){0,3}?(?:headquarters|(?:air ?)?bases?|airbase|outposts?|posts?|columns?|"
+    r"convoys?|positions?|camps?|stations?|checkpoints?|garrisons?|compounds?|airports?|airfields?|"
+    r"barracks|battalions?|offices?|trucks?|vehicles?)\b",
+    re.I,
+)
+ATTACKED_BEFORE = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed|es)?|target(?:ed|ing|s)?|struck|hit|"
+    r"overran|stormed)(?:\s+(?:on|against))?\s+(?:a|an|the)?\s*$",
+    re.I,
+)
+
+
+def is_own_forces(text: str, actor: ActorRef) -> bool:
+    """ "its forces", "their troops": the speaker's own fighters, not the junta (a state-side cue word after a
+    possessive refers back to the group that speaks)."""
+    if actor.span is None or actor.actor_id not in STATE_SIDE or actor.name.lower().startswith(("the ", "junta")):
+        return False
+    return bool(OWN_FORCES.search(text[max(0, actor.span.start - 20) : actor.span.start]))
+
+
+def targeted_state(text: str, actors: list[ActorRef]) -> list[ActorRef]:
+    """State-side actors written as the target of an attack: the owner of a base, outpost, column or
+    headquarters ("the military's headquarters", "a junta outpost", "a police station") or the object of an
+    attack verb ("attacked the junta", "an assault on the military")."""
+    found = []
+    for actor in actors:
+        span = actor.span
+        if span is None or actor.actor_id not in STATE_SIDE:
+            continue
+        after = text[span.end : span.end + 60]
+        before = text[max(0, span.start - 30) : span.start]
+        if INSTALLATION.match(after) or ATTACKED_BEFORE.search(before):
+            found.append(actor)
+    return found
 
 
 def role_cues(text: str, start: int, end: int, known: list[ActorRef]) -> list[ActorRef]:
@@ -89,6 +129,13 @@ def passive_agents(text: str, actors: list[ActorRef]) -> list[ActorRef]:
     ]
 
 
+def resistance_acts(actors: list[ActorRef], hit: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The non-state side acts when the state side is the target: actor1 the first non-state force named (the
+    claimant of "X said its forces attacked ..."), actor2 the targeted state forces."""
+    acting = [a for a in actors if a.actor_id not in STATE_SIDE and a.actor_id not in {"CIV", "PROT"}]
+    return acting[:1], hit[:1]
+
+
 def unique(actors: list[ActorRef]) -> list[ActorRef]:
     """First mention of each actor code (or name when unresolved)."""
     seen: set[str] = set()
@@ -102,13 +149,21 @@ def unique(actors: list[ActorRef]) -> list[ActorRef]:
 
 
 def assign_roles(
-    sub_event_type: str, actors: list[ActorRef], trigger_at: int | None = None, passive: list[ActorRef] | None = None
+    sub_event_type: str,
+    actors: list[ActorRef],
+    trigger_at: int | None = None,
+    passive: list[ActorRef] | None = None,
+    targets: list[ActorRef] | None = None,
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(actor1, actor2) for an event: the state side acts in strikes, killings and arrests unless a non-state
-    force is the one named before the trigger ("the AA shelled junta positions"); non-state forces act in
-    clashes and seizures; civilians are always the target side; in statements the subject acts."""
+    force is the one named before the trigger ("the AA shelled junta positions") or the state side is written
+    as the target ("drones struck the military's headquarters"); non-state forces act in clashes and seizures;
+    civilians are always the target side; in statements the subject acts."""
     actors = unique(actors)
     passive = passive or []
+    hit = [a for a in targets or [] if a not in passive]
+    if hit and sub_event_type not in {"Peaceful protest", "Protest with intervention", "Arrests"}:
+        return resistance_acts(actors, hit)
     state = [a for a in actors if a.actor_id in STATE_SIDE]
     civilians = [a for a in actors if a.actor_id == "CIV"]
     others = [a for a in actors if a.actor_id not in STATE_SIDE and a.actor_id not in {"CIV", "PROT"}]

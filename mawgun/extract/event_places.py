@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mawgun.extract import places as place_finder
 from mawgun.extract.annotators import carried_admin1
 from mawgun.extract.pipeline import Context
 from mawgun.extract.places import is_state, rank, with_admin1
@@ -29,7 +30,7 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
     carried = state_here or carried_admin1(ctx, index)
     local = without_containers([p for p in found if not is_state(p)], ctx.doc.text)
     context = {s.admin1 for s in states} if states else {carried}
-    local = [consistent(p, context, local) for p in local]
+    local = [consistent(p, context, local, ctx.doc.text) for p in local]
     if local:
         best = min(rank(p, SPECIFIC, ctx.doc.text) for p in local)
         chosen = listed_group([p for p in local if rank(p, SPECIFIC, ctx.doc.text) == best], ctx.doc.text)
@@ -40,17 +41,53 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
     return [Place(admin1=carried, geo_precision=3)] if carried else []
 
 
-def consistent(place: Place, context: set[str | None], others: list[Place]) -> Place:
-    """A place the gazetteer put in another state than the one in context (named in the sentence, else carried)
-    keeps only its name as written when it is a mere village or another place agrees with the context: the
-    gazetteer picked a namesake elsewhere."""
+def consistent(place: Place, context: set[str | None], others: list[Place], text: str = "") -> Place:
+    """A place outside the state in context (named in the sentence, else carried), or one the gazetteer could
+    not place at all, is looked up again among the gazetteer's namesakes in that state (and township, when the
+    sentence names one); failing that it keeps only its name as written, inside the state and township of its
+    context: never a place in another state than the text names."""
     context.discard(None)
+    if place.admin1 is None and place.level in WEAK_LEVELS and place.span:
+        states = context or {p.admin1 for p in others if p.admin1}
+        return namesake_in(place, states, others, text) or place
     if not context or place.admin1 is None or place.admin1 in context:
         return place
     if place.level in WEAK_LEVELS or any(p.admin1 in context for p in others):
         written = place.span.text if place.span else place.location
-        return Place(location=written, geo_precision=1, level=place.level, span=place.span)
+        found = namesake_in(replace(place, location=written), context, others, text)
+        if found:
+            return found
+        level = "village" if re.match(r"\s+[Vv]illage\b", text[place.span.end :] if place.span else "") else place.level
+        township = next((p for p in others if p.level == "township" and p.admin1 in context), None)
+        return Place(
+            location=written,
+            admin1=township.admin1 if township else next(iter(context)) if len(context) == 1 else None,
+            admin3=township.admin3 if township else None,
+            admin3_pcode=township.admin3_pcode if township else None,
+            geo_precision=1,
+            level=level if level in WEAK_LEVELS else "village",
+            span=place.span,
+        )
     return place
+
+
+def namesake_in(place: Place, states: set[str | None], others: list[Place], text: str) -> Place | None:
+    """The gazetteer's unit spelled like the place as written, in one of `states` (in the township the sentence
+    names, when several): "Kyauk Kyi village ... Sagaing" is not Kyaukkyi in Bago."""
+    geocoder = place_finder.get_geocoder()
+    name = place.span.text if place.span else place.location
+    if geocoder is None or not name or not states:
+        return None
+    try:
+        candidates = [c for c in geocoder.search(name, limit=60) if c.admin1 in states and c.level in WEAK_LEVELS]
+    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop extraction
+        return None
+    townships = {p.admin3 for p in others if p.level == "township" and p.admin3}
+    if townships:
+        candidates = [c for c in candidates if c.admin3 in townships]
+    if not candidates or len({c.admin3 for c in candidates}) > 1:
+        return None
+    return replace(candidates[0], location=name, span=place.span)
 
 
 def without_containers(places: list[Place], text: str) -> list[Place]:

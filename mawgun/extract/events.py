@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from mawgun.extract.actors import assign_roles, passive_agents
+from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targeted_state
 from mawgun.extract.annotators import is_headline, is_title
 from mawgun.extract.dates import DateMention, mirrored
 from mawgun.extract.event_places import event_places, stated_places
-from mawgun.extract.fatalities import read_casualties
+from mawgun.extract.fatalities import ZERO, read_casualties
 from mawgun.extract.merge import merge_duplicates, merge_into
 from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
@@ -348,9 +348,18 @@ def make_event(
     if fatalities is None and (event_type == "Strategic developments" or sub_type == "Peaceful protest"):
         fatalities = 0
     found = ctx.actors(index)
-    actor1, actor2 = assign_roles(sub_type, found, sentence.start + trigger.start, passive_agents(ctx.doc.text, found))
+    actor1, actor2 = assign_roles(
+        sub_type,
+        found,
+        sentence.start + trigger.start,
+        passive_agents(ctx.doc.text, found),
+        targeted_state(ctx.doc.text, found),
+    )
     if not actor2 and event_type == "Explosions/Remote violence" and CIVILIAN_TARGET.search(sentence.text):
         actor2 = [ActorRef("civilians", "CIV")]
+    if sub_type in {"Arrests", "Abduction/forced disappearance"}:
+        actor1 = actor1 or context_agents(ctx, index)
+        actor2 = actor2 or [ActorRef("civilians", "CIV")]  # people detained are civilians unless named otherwise
     date_end = date.date_end if date.date_end and date.date_end != date.date else None
     key = (place.admin1, place.admin3, place.location) if place else (None, None, None)
     record_id = make_id("evt", ctx.doc.doc_id, event_type, sub_type, date.date, *key, sentence.start)
@@ -375,6 +384,35 @@ def make_event(
     )
 
 
+def context_agents(ctx: Context, index: int) -> list[ActorRef]:
+    """State forces named in the sentences just before in the same paragraph ("Police raided the office. Two
+    staff were detained."): who arrested when the sentence names nobody."""
+    paragraph = ctx.sentences[index].paragraph
+    for j in range(index - 1, max(-1, index - 3), -1):
+        if ctx.sentences[j].paragraph != paragraph:
+            break
+        state = [a for a in ctx.actors(j) if a.actor_id in STATE_SIDE]
+        if state:
+            return state[:1]
+    return []
+
+
+def fill_zero_tolls(ctx: Context, events: list[EventRecord]) -> None:
+    """An event without a toll takes 0 when one of the next two sentences, telling no day of its own, says
+    nobody was hurt ("The regime said ... and that nobody was hurt")."""
+    starts = [s.start for s in ctx.sentences]
+    for event in events:
+        if event.fatalities is not None or event.event_type == "Strategic developments" or not event.evidence:
+            continue
+        index = max(i for i, start in enumerate(starts) if start <= event.evidence[-1].start)
+        for j in range(index + 1, min(index + 3, len(ctx.sentences))):
+            if any(m.precision == "day" for m in event_dates(ctx, j)):
+                break
+            if ZERO.search(ctx.sentences[j].text):
+                event.fatalities = 0
+                break
+
+
 def keeps_whole_sentence(trigger: Trigger) -> bool:
     """Clashes and strikes keep their whole sentence's casualties ("... after troops advanced, killing 3")."""
     return trigger.rule["event_type"] != "Strategic developments"
@@ -395,3 +433,4 @@ def add_events(ctx: Context) -> None:
     for index in range(len(ctx.sentences)):
         found.extend(build_events(ctx, index, found))
     ctx.events = merge_duplicates(found)
+    fill_zero_tolls(ctx, ctx.events)

@@ -49,7 +49,8 @@ TOLL = re.compile(
 ZERO = re.compile(
     r"\b(?:no (?:one|body) (?:was|were) (?:killed|hurt|injured|harmed)|nobody (?:was|died)|no casualties|"
     r"no (?:deaths|fatalities|one died|lives were lost)|without (?:any )?casualties|no one died|"
-    r"caused no casualties)\b",
+    r"caused no casualties|no (?:immediate )?reports? of (?:casualties|deaths|injuries)|"
+    r"no one (?:was )?(?:hurt|injured|harmed|killed)|(?:escaped|were) unhurt)\b",
     re.I,
 )
 DAMAGE = re.compile(r"\b(?:damag(?:ed|ing|es)|destroy(?:ed|ing)|burn(?:ed|t|ing)|razed|torched)\b", re.I)

@@ -26,6 +26,9 @@ VILLAGES_RE = re.compile(  # "Ywa Thit, Kyauk Kyi and Hnaw Kone villages"
 )
 LOCATION_RES = [
     re.compile(rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage|[Tt]own|[Cc]amp)\b"),
+    re.compile(
+        rf"\b(?:the|a) (?P<name>{CAPNAME})\s+(?:air ?base|airbase|airport|airfield|military base|base|outpost)\b"
+    ),
     re.compile(rf"\b(?:village|town|city|camp|camps) (?:of|in|at|near) (?P<name>{CAPNAME})"),
     re.compile(rf"\b(?:villagers|residents|people|civilians) (?:from|of) (?P<name>{CAPNAME})"),
     re.compile(rf"\b(?:in|at|near) (?P<name>{CAPNAME}),?\s+(?:in\s+)?{CAPNAME}\s+[Tt]ownship\b"),
