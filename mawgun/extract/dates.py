@@ -115,8 +115,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "coup",
         re.compile(
-            r"\bsince (?:the|its) (?:attempted |failed |illegal |military |army )*(?:coup|takeover|seizure of power|"
-            r"power grab)\b",
+            r"\bsince (?:(?:the|its) (?:(?:February |Feb\.? )?2021 |attempted |failed |illegal |military |army )*"
+            r"(?:coup(?: d[’']état)?|takeover|seizure of power|power grab)|the (?:military|army|junta|generals) "
+            r"(?:seized|took|grabbed) power(?: in (?:February )?2021)?)\b",
             re.I,
         ),
     ),
@@ -164,7 +165,7 @@ def compiled_rules() -> list[tuple[str, re.Pattern[str]]]:
     """The rules, with the holiday names filled in (once)."""
     if not hasattr(compiled_rules, "cache"):
         rules = []
-        for name, pattern in RULES:
+        for name, pattern in sorted(RULES, key=lambda r: r[0] != "coup"):  # "since the coup in February 2021"
             if name == "holiday":
                 pattern = re.compile(pattern.pattern.replace("HOLIDAY", holiday_pattern()), re.I)
             rules.append((name, pattern))

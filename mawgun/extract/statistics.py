@@ -132,6 +132,7 @@ def find_source(ctx: Context, index: int) -> str | None:
 def clean_org(name: str) -> str | None:
     """An organisation name without leading articles; None for words that are no organisation."""
     name = re.sub(r"^(?:The|A|An|While|As|In|On|But|And)\s+", "", name.strip()).strip(" .,")
+    name = re.sub(r"[’']s?$", "", name)  # "AAPP's data", "the UN's humanitarian office"
     if not name or name.lower() in {"the", "it", "they", "he", "she", "myanmar", "burma"} or len(name) < 2:
         return None
     return name
