@@ -25,6 +25,8 @@ AGENT_FIRST = {
     "Excessive force against protesters",
 }
 
+ONE_SIDED = {"Headquarters or base established", "Change to group/activity"}
+
 
 @lru_cache(maxsize=1)
 def get_registry() -> Any | None:
@@ -161,6 +163,8 @@ def assign_roles(
     civilians are always the target side; in statements the subject acts."""
     actors = unique(actors)
     passive = passive or []
+    if sub_event_type in ONE_SIDED:  # "the AA set up a new military base": no other side
+        return [a for a in actors if a.actor_id not in {"CIV", "PROT"}][:1], []
     hit = [a for a in targets or [] if a not in passive]
     if hit and sub_event_type not in {"Peaceful protest", "Protest with intervention", "Arrests"}:
         return resistance_acts(actors, hit)

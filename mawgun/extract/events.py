@@ -37,7 +37,11 @@ ANAPHOR = re.compile(
 COORDINATE = re.compile(
     r";\s+|,?\s+(?:and|while|whereas|as|before)\s+(?=(?:then\s+)?(?:on|the|a|an|junta|regime|troops|soldiers|jets?|[A-Z]))"
 )
+SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+COMPARISON = re.compile(r",\s+(?:making it|which (?:was|is|made)|in what|the (?:deadliest|worst|largest|biggest|first))\b")
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
+CLAUSE_JOIN = re.compile(r";\s+|,?\s+(?:and|while|whereas)\s+(?:then\s+)?")
+LOCALE_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:area|village|town|township|camp|site)\b", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -89,8 +93,16 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
             found.append(Trigger(rule, hit.start(), hit.end()))
     boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(text)
     if boundary and any(t.start < boundary.start() for t in found):  # main-clause triggers first
-        return sorted(found, key=lambda t: t.start >= boundary.start())
-    return found
+        found = sorted(found, key=lambda t: t.start >= boundary.start())
+    return overriding_first(found)
+
+
+def overriding_first(found: list[Trigger]) -> list[Trigger]:
+    """Triggers reordered so that a rule declaring `overrides: [ids]` comes before those rules when both fire in
+    one sentence ("took control of the town after its garrison surrendered" is a non-violent transfer)."""
+    fired = {t.rule["id"] for t in found}
+    winners = [t for t in found if fired & set(t.rule.get("overrides", ()))]
+    return [*winners, *(t for t in found if t not in winners)] if winners else found
 
 
 def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
@@ -98,7 +110,8 @@ def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
     ("Since May 2021 troops have burned 500 houses, and on Monday they torched 30 more in Kyin")."""
     sentence = ctx.sentences[index]
     text = sentence.text
-    cuts = [0, *(m.start() for m in COORDINATE.finditer(text)), len(text)]
+    joints = [*COORDINATE.finditer(text), *COMPARISON.finditer(text)]  # "..., making it the deadliest since"
+    cuts = sorted({0, *(m.start() for m in joints), len(text)})
     strong = [compile_pattern(p) for p in load_vocabulary("statistics")["strong_cues"]]
     days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since]
     return [
@@ -118,8 +131,8 @@ def trigger_ok(text: str, match: re.Match[str], rule: dict[str, Any], quotes: li
         return False
     if compile_pattern(cues["negation"]).search(text[max(0, match.start() - 25) : match.start()]):
         return False
-    if rule.get("violent") and re.search(r"\bsince\s+(?:the\s+)?$", text[: match.start()], re.I):
-        return False
+    if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]):
+        return False  # "since the army resumed fighting": the start of a period, background
     needs = rule.get("needs_near")
     if needs:
         window = text[max(0, match.start() - near) : match.end() + near]
@@ -158,8 +171,26 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     reported = [m for m in ctx.dates[index] if m.report]
     if reported:  # "the group said on Wednesday it had captured ...": the day it was told, a week's precision
         return replace(reported[0], precision="week")
+    lead_day = lead_date(ctx, index) if rule.get("violent") and is_lead(ctx, index) else None
+    if lead_day is not None:
+        return lead_day
     if ctx.published and not rule.get("violent"):
         return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
+    return None
+
+
+def lead_date(ctx: Context, index: int) -> DateMention | None:
+    """For a lead sentence opening its own paragraph, the last day told in the paragraph just before it (wire
+    stories put the day in the first paragraph and the details in the second)."""
+    paragraph = ctx.sentences[index].paragraph
+    if index == 0 or ctx.sentences[index - 1].paragraph != paragraph - 1:
+        return None
+    for j in range(index - 1, -1, -1):
+        if ctx.sentences[j].paragraph != paragraph - 1:
+            break
+        days = [m for m in event_dates(ctx, j) if m.precision == "day" and not m.since]
+        if days:
+            return days[-1]
     return None
 
 
@@ -174,6 +205,8 @@ def event_dates(ctx: Context, index: int) -> list[DateMention]:
     """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
     day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
     usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
+    if ctx.published:  # a day after publication is a misread relative date ("three days after launching ...")
+        usable = [m for m in usable if m.date <= ctx.published]
     return sorted(usable, key=lambda m: m.since)
 
 
@@ -255,18 +288,72 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         date = event_date(ctx, index, trigger.rule, trigger.start)
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
+        if trigger.rule.get("not_background") and is_background(ctx, date):
+            continue
         if trigger.rule["event_type"] == "Protests":
             places = [p for p in event_places(ctx, index) if p.span] if stated_places(ctx, index) else []
         else:
-            places = event_places(ctx, index) if violent else stated_places(ctx, index)
+            placed = violent or bool(trigger.rule.get("placed"))
+            places = event_places(ctx, index) if placed else stated_places(ctx, index)
+        if not places and (violent or trigger.rule.get("placed")):
+            continue
+        if violent and not any(p.location for p in places):
+            places = place_of_anaphor(ctx, index, found) or places
         if not places and violent:
             continue
+        split = split_clauses(ctx, index, date, places) if violent else []
+        if split:
+            return split
         second = coordinated_events(ctx, index, trigger, date, places)
         clause = (0, second[0]) if second else None
         where: list[Place | None] = list(places) or [None]
         events = [make_event(ctx, index, trigger, date, place, clause) for place in where]
         return events + (second[1] if second else subordinate_events(ctx, index, trigger, date, places))
     return []
+
+
+def place_of_anaphor(ctx: Context, index: int, found: list[EventRecord]) -> list[Place]:
+    """A sentence that places its event only as "the area", "the village" or "the town" takes the place of the
+    event told just before ("troops arrived after shelling the area")."""
+    if not found or found[-1].place is None or not LOCALE_ANAPHOR.search(ctx.sentences[index].text):
+        return []
+    return [found[-1].place]
+
+
+def split_clauses(ctx: Context, index: int, date: DateMention, places: list[Place]) -> list[EventRecord]:
+    """Two events of different kinds in clauses joined by "and", "while" or ";", each with its own place ("troops
+    shelled X and jets bombed Y"): one record per clause, on the sentence's date, each with its clause's places."""
+    sentence = ctx.sentences[index]
+    triggers = [t for t in find_triggers(ctx, index) if t.rule.get("violent")]
+    for boundary in CLAUSE_JOIN.finditer(sentence.text):
+        before = [t for t in triggers if t.end <= boundary.start()]
+        after = [t for t in triggers if t.start >= boundary.end()]
+        if not before or not after or before[0].rule["sub_event_type"] == after[0].rule["sub_event_type"]:
+            continue
+        if crosses(sentence.text, before[0].rule, boundary.start(), 1) or crosses(
+            sentence.text, after[0].rule, boundary.end(), -1
+        ):
+            continue  # one event told across the boundary ("attacked the base and the HQ with drones")
+        cut = sentence.start + boundary.start()
+        if any(m.start >= cut for m in event_dates(ctx, index)):
+            return []  # a later clause with its own day: coordinated_events
+        own = [p for p in places if p.span and p.span.start < cut]
+        later = event_places(ctx, index, after=sentence.start + boundary.end())
+        if not own or not later:
+            continue
+        first = [make_event(ctx, index, before[0], date, p, (0, boundary.start())) for p in own]
+        clause = (boundary.start(), len(sentence.text))
+        return first + [make_event(ctx, index, after[0], date, p, clause) for p in later]
+    return []
+
+
+def crosses(text: str, rule: dict[str, Any], at: int, side: int) -> bool:
+    """True when the rule matches on the other side of `at`: after it (side 1) or starting before it (side -1)."""
+    for pattern in rule["patterns"]:
+        for m in compile_pattern(pattern).finditer(text):
+            if (side == 1 and m.end() > at) or (side == -1 and m.start() < at):
+                return True
+    return False
 
 
 def coordinated_events(

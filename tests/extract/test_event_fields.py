@@ -134,3 +134,53 @@ def test_a_village_named_in_a_township_is_found_in_that_townships_state() -> Non
     event = only_event("Troops shelled Ywa Thit village in Pekon Township, southern Shan State, on 3 March.")
     assert event["location"] == "Ywa Thit"
     assert event["admin1"] == "Shan"
+
+
+def test_two_kinds_of_strike_in_one_sentence_each_keep_their_own_village(mode: str) -> None:
+    text = (
+        "On Monday junta troops shelled Mway Taw village and fighter jets bombed Nyaung Kone village in Sagaing "
+        "Region's Kani Township, residents said."
+    )
+    events = events_of(text, "2024-06-12")
+    assert [(e["sub_event_type"], e["location"], e["date"]) for e in events] == [
+        ("Shelling/artillery/missile attack", "Mway Taw", "2024-06-10"),
+        ("Air/drone strike", "Nyaung Kone", "2024-06-10"),
+    ]
+
+
+def test_one_attack_on_two_targets_with_drones_stays_one_event() -> None:
+    text = (
+        "The PDF said it attacked the Aye Lar air base and a junta checkpoint in Nay Pyi Taw with drones on Thursday."
+    )
+    events = events_of(text)
+    assert len(events) == 1
+    assert events[0]["sub_event_type"] == "Air/drone strike"
+
+
+def test_an_event_placed_only_as_the_area_takes_the_place_told_just_before() -> None:
+    text = (
+        "Soldiers killed seven villagers in Thit Seint Gyi village, Pinlaung Township, southern Shan State, on "
+        "Saturday.\n\nResidents said the troops had shelled the area for two hours before they entered."
+    )
+    shelling = [e for e in events_of(text, "2024-03-12") if e["sub_event_type"].startswith("Shelling")]
+    assert shelling and shelling[0]["location"] == "Thit Seint Gyi"
+    assert shelling[0]["admin1"] == "Shan"
+
+
+def test_a_new_base_set_up_by_an_armed_group_is_a_strategic_development_with_one_side() -> None:
+    event = only_event("The Arakan Army has set up a new military base near Ann town in Rakhine State, residents said.")
+    assert (event["event_type"], event["sub_event_type"]) == (
+        "Strategic developments",
+        "Headquarters or base established",
+    )
+    assert (event["actor1"], event["actor2"]) == (["AA"], [])
+
+
+def test_a_camp_set_up_for_displaced_people_is_no_base() -> None:
+    assert events_of("Volunteers set up a new camp for displaced families near Hpakant, Kachin State, on 2 June.") == []
+
+
+def test_a_new_brigade_is_a_change_to_group_but_a_group_formed_years_ago_is_history() -> None:
+    event = only_event("The Chin National Front announced the formation of a new brigade in Falam Township on 3 June.")
+    assert event["sub_event_type"] == "Change to group/activity"
+    assert events_of("The NUG formed a new armed wing, the People's Defence Force, in May 2021.") == []
