@@ -55,7 +55,28 @@ def add_places(ctx: Context) -> None:
 @register_lazy("places")
 def sentence_places(ctx: Context, index: int) -> list[Place]:
     sentence = ctx.sentences[index]
-    return place_finder.find_places(ctx.doc.text, sentence.start, sentence.end, ctx.paragraph_text(index))
+    found = place_finder.find_places(ctx.doc.text, sentence.start, sentence.end, ctx.paragraph_text(index))
+    return without_dateline(found, sentence.start + dateline_length(sentence.text))
+
+
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z .'’-]{2,40})?(?:,\s+\w+\.? \d{1,2})?\s*(?:\([A-Za-z ]+\)\s*)?[—–-]+\s+"
+)
+
+
+def dateline_length(text: str) -> int:
+    """Length of the dateline opening a sentence ("LAUKKAING — ", "YANGON, March 12 (Reuters) - "), else 0."""
+    match = DATELINE_RE.match(text)
+    return match.end() if match and not match.group(0).strip(" —–-").isdigit() else 0
+
+
+def without_dateline(places: list[Place], body_start: int) -> list[Place]:
+    """The places of a sentence less those named in its dateline, when the sentence itself names another place:
+    the dateline tells where the reporter filed from, the sentence where the event happened."""
+    inside = [p for p in places if p.span and p.span.start < body_start]
+    if not inside or not any(p.span is None or p.span.start >= body_start for p in places):
+        return places
+    return [p for p in places if p not in inside or not p.span]
 
 
 @register_component("actors", VERSION, needs=("sentences",), adds=("actors",))

@@ -38,7 +38,9 @@ COORDINATE = re.compile(
     r";\s+|,?\s+(?:and|while|whereas|as|before)\s+(?=(?:then\s+)?(?:on|the|a|an|junta|regime|troops|soldiers|jets?|[A-Z]))"
 )
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$", re.I)
-COMPARISON = re.compile(r",\s+(?:making it|which (?:was|is|made)|in what|the (?:deadliest|worst|largest|biggest|first))\b")
+COMPARISON = re.compile(
+    r",\s+(?:making it|which (?:was|is|made)|in what|the (?:deadliest|worst|largest|biggest|first))\b"
+)
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
 CLAUSE_JOIN = re.compile(r";\s+|,?\s+(?:and|while|whereas)\s+(?:then\s+)?")
 LOCALE_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:area|village|town|township|camp|site)\b", re.I)
@@ -205,8 +207,6 @@ def event_dates(ctx: Context, index: int) -> list[DateMention]:
     """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
     day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
     usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
-    if ctx.published:  # a day after publication is a misread relative date ("three days after launching ...")
-        usable = [m for m in usable if m.date <= ctx.published]
     return sorted(usable, key=lambda m: m.since)
 
 
@@ -335,15 +335,15 @@ def split_clauses(ctx: Context, index: int, date: DateMention, places: list[Plac
         ):
             continue  # one event told across the boundary ("attacked the base and the HQ with drones")
         cut = sentence.start + boundary.start()
-        if any(m.start >= cut for m in event_dates(ctx, index)):
-            return []  # a later clause with its own day: coordinated_events
+        later_days = [m for m in event_dates(ctx, index) if m.start >= cut]
         own = [p for p in places if p.span and p.span.start < cut]
         later = event_places(ctx, index, after=sentence.start + boundary.end())
         if not own or not later:
             continue
         first = [make_event(ctx, index, before[0], date, p, (0, boundary.start())) for p in own]
         clause = (boundary.start(), len(sentence.text))
-        return first + [make_event(ctx, index, after[0], date, p, clause) for p in later]
+        day = later_days[0] if later_days else date
+        return first + [make_event(ctx, index, after[0], day, p, clause) for p in later]
     return []
 
 
@@ -425,6 +425,7 @@ def make_event(
     sentence = ctx.sentences[index]
     rule = trigger.rule
     event_type, sub_type = rule["event_type"], rule["sub_event_type"]
+    found = clause_actors(ctx, index, clause)
     if clause is None:
         boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(sentence.text, trigger.end)
         clause = (0, boundary.start() if boundary and not keeps_whole_sentence(trigger) else len(sentence.text))
@@ -434,7 +435,6 @@ def make_event(
         event_type, sub_type = "Violence against civilians", "Attack"
     if fatalities is None and (event_type == "Strategic developments" or sub_type == "Peaceful protest"):
         fatalities = 0
-    found = ctx.actors(index)
     actor1, actor2 = assign_roles(
         sub_type,
         found,
@@ -498,6 +498,17 @@ def fill_zero_tolls(ctx: Context, events: list[EventRecord]) -> None:
             if ZERO.search(ctx.sentences[j].text):
                 event.fatalities = 0
                 break
+
+
+def clause_actors(ctx: Context, index: int, clause: tuple[int, int] | None) -> list[ActorRef]:
+    """The actors of the event's clause when a sentence tells two events and the clause names any ("a Karenni
+    group attacked a police post ..., while junta jets bombed Mese"), else those of the whole sentence."""
+    found = ctx.actors(index)
+    if clause is None:
+        return found
+    start = ctx.sentences[index].start
+    own = [a for a in found if a.span and clause[0] <= a.span.start - start < clause[1]]
+    return own or found
 
 
 def keeps_whole_sentence(trigger: Trigger) -> bool:

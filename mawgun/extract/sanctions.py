@@ -5,6 +5,7 @@ chairperson Thein Win Zaw" = two records)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ from mawgun.ids import make_id
 from mawgun.model import Provenance, SanctionRecord, Span
 
 COMPONENT = "sanctions.rules"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 NAME_RE = re.compile(r"(?:[A-Z][\w’'&.\-]*)(?:(?:\s+(?:of|for|and|de|&))?\s+[A-Z][\w’'&.\-]*)*")
 STOP_STARTS = {
     "The",
@@ -98,13 +99,32 @@ def find_targets(ctx: Context, text: str, start: int) -> list[str]:
         words = name.split()
         while words and (words[0] in STOP_STARTS or words[0] in MONTH_NAMES):
             words = words[1:]
-        name = " ".join(words)
+        name = without_title(" ".join(words))
         if not name or authority_of(name) or not_targets.match(name) or re.match(r"\s*\d", text[match.end() :]):
+            continue
+        if is_affiliation(text, match.start(), match.end()):
             continue
         if len(words) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9\-]{1,11}", name):
             continue
         targets.extend(expand_acronym(ctx, part) for part in split_names(name))
     return list(dict.fromkeys(targets))
+
+
+def without_title(name: str) -> str:
+    """A person's name without the office written before it ("Attorney General Thida Oo" -> "Thida Oo"), when
+    a name of at least two words remains."""
+    match = compile_pattern(load_vocabulary("sanctions")["titles"]).match(name)
+    if match and len(name[match.end() :].split()) >= 2:
+        return name[match.end() :].strip()
+    return name
+
+
+def is_affiliation(text: str, start: int, end: int) -> bool:
+    """True for the body an office belongs to when the holder's name follows ("the chair of the Union Election
+    Commission, Thein Soe"): the person is the target, not the body."""
+    before = text[max(0, start - 60) : start]
+    office = compile_pattern(load_vocabulary("sanctions")["offices"])
+    return bool(office.search(before)) and bool(re.match(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}", text[end:] + " "))
 
 
 def split_names(name: str) -> list[str]:
@@ -132,14 +152,16 @@ def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
     return first
 
 
-def sentence_sanctions(ctx: Context, index: int, cue: int) -> list[SanctionRecord]:
-    """Records for every (authority, target) pair in a sanctions sentence."""
+def sentence_sanctions(ctx: Context, index: int, cue: int, told: dt.date | None = None) -> list[SanctionRecord]:
+    """Records for every (authority, target) pair in a sanctions sentence; a sentence without a date of its own
+    takes `told`, the day told with an authority before it in its paragraph ("On 31 October the US, the UK and
+    Canada announced ... On the same day Canada ...")."""
     sentence = ctx.sentences[index]
     text = sentence.text
     authorities = find_authorities(text, 0)
     first_authority = min((m.start() for _, p in authority_patterns() for m in p.finditer(text)), default=cue)
     targets = find_targets(ctx, text, min(cue, first_authority))
-    date = next((m.date for m in ctx.dates[index] if m.precision in {"day", "month"} and not m.since), None)
+    date = sentence_date(ctx, index) or told
     measure = sanction_measure(text)
     records = []
     for authority in authorities:
@@ -159,6 +181,11 @@ def sentence_sanctions(ctx: Context, index: int, cue: int) -> list[SanctionRecor
     return records
 
 
+def sentence_date(ctx: Context, index: int) -> dt.date | None:
+    """The first day or month a sanctions sentence names (not a range opened by "since")."""
+    return next((m.date for m in ctx.dates[index] if m.precision in {"day", "month"} and not m.since), None)
+
+
 def sanction_measure(text: str) -> str:
     """What the measure does, from its wording; "sanctions" when unspecified."""
     for name, pattern in load_vocabulary("sanctions")["measures"].items():
@@ -172,14 +199,18 @@ def add_sanctions(ctx: Context) -> None:
     """Find sanctions announced or reported, one record per authority and target."""
     cued: set[int] = set()
     seen: dict[str, SanctionRecord] = {}
+    told: dict[int, dt.date] = {}  # paragraph -> the last day a sanctions sentence in it named
     for index, sentence in enumerate(ctx.sentences):
         if is_headline(sentence.text):
             continue
+        own = sentence_date(ctx, index)
+        if own is not None and find_authorities(sentence.text, 0):
+            told[sentence.paragraph] = own
         cue = sanction_start(ctx, index, cued)
         if cue is None:
             continue
         cued.add(index)
-        for record in sentence_sanctions(ctx, index, cue):
+        for record in sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph)):
             if record.record_id in seen:
                 kept = seen[record.record_id]
                 kept.evidence.extend(record.evidence)

@@ -34,8 +34,8 @@ class TextCollector(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+        if not self.skipping:  # a newline in HTML source is a space, not a line break
+            self.parts.append(re.sub(r"[\r\n]+", " ", data))
 
 
 def html_to_text(fragment: str) -> str:
