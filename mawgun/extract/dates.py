@@ -183,12 +183,18 @@ def find_dates(
         for match in pattern.finditer(text, start, end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
-            mention = resolve(rule, match, published, anchor)
+            mention = resolve(rule, match, published, sentence_anchor(found, match.start()) or anchor)
             if mention is not None:
                 taken.append((match.start(), match.end()))
                 found.append(mention)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def sentence_anchor(found: list[DateMention], before: int) -> dt.date | None:
+    """The last day told earlier in the same sentence ("on 17 June ..., while jets bombed Mese the next day")."""
+    earlier = [m for m in found if m.end <= before and m.precision == "day" and not m.since]
+    return max(earlier, key=lambda m: m.start).date if earlier else None
 
 
 def resolve(rule: str, m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> DateMention | None:

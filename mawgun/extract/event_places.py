@@ -106,6 +106,9 @@ def without_containers(places: list[Place], text: str) -> list[Place]:
 def listed_group(places: list[Place], text: str) -> list[Place]:
     """The first place, plus those listed right after it ("Hpruso, Loikaw, Demoso and Shadaw")."""
     group = [places[0]]
+    first = places[0].span
+    if first and re.search(r"\b(?:between|from)\s+(?:the\s+)?$", text[max(0, first.start - 14) : first.start], re.I):
+        return group  # "on the road between Launglon and Dawei": one event on a route, not two
     for place in places[1:]:
         prev = group[-1]
         if not (prev.span and place.span):

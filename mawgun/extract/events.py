@@ -37,6 +37,11 @@ ANAPHOR = re.compile(
 COORDINATE = re.compile(
     r";\s+|,?\s+(?:and|while|whereas|as|before)\s+(?=(?:then\s+)?(?:on|the|a|an|junta|regime|troops|soldiers|jets?|[A-Z]))"
 )
+REFERS_BACK = re.compile(
+    r"\b(?:the|that|this) (?:camp|village|town|ward|school|monastery|church|market|hospital|house|site|area|"
+    r"attack|explosion|blast)\b",
+    re.I,
+)
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 COMPARISON = re.compile(
     r",\s+(?:making it|which (?:was|is|made)|in what|the (?:deadliest|worst|largest|biggest|first))\b"
@@ -275,6 +280,27 @@ def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
     return True
 
 
+def tell_weapon(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> bool:
+    """A later sentence without a day of its own that tells how a killing told before was done ("the camp was
+    hit by artillery fired from a junta position"): the killing, coded as an attack by an unknown actor, becomes
+    the strike or shelling it names, with its actor, and keeps this sentence as evidence. True when applied."""
+    if trigger.rule["event_type"] != "Explosions/Remote violence" or not REFERS_BACK.search(ctx.sentences[index].text):
+        return False
+    target = next((e for e in reversed(found) if e.sub_event_type == "Attack" and not e.actor1), None)
+    if target is None:
+        return False
+    date = DateMention(0, 0, "", target.date, target.date_precision or "day", "referent") if target.date else None
+    if date is None:
+        return False
+    told = make_event(ctx, index, trigger, date, target.place)
+    target.event_type, target.sub_event_type = told.event_type, told.sub_event_type
+    target.actor1 = told.actor1
+    target.actor2 = target.actor2 or told.actor2
+    target.tags = sorted({*target.tags, *told.tags})
+    target.evidence.extend(told.evidence)
+    return True
+
+
 def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[EventRecord]:
     """The event records reported by sentence `index` (none when it reports no event): the highest-priority
     trigger that has a date and, when violent, a place and no habitual wording."""
@@ -286,6 +312,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             attach_mention(ctx, index, trigger, found)
             return []
         date = event_date(ctx, index, trigger.rule, trigger.start)
+        if date is None and violent and tell_weapon(ctx, index, trigger, found):
+            return []
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
         if trigger.rule.get("not_background") and is_background(ctx, date):

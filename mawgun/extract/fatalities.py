@@ -105,6 +105,8 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
         value = count_victims(phrase)
         if value is not None:
             found.append((match.start(), value, qualifier_named(lead.group("qual")) if lead else None))
+    zero = [m.span() for m in ZERO.finditer(text)]  # "no one was killed" is no count of one
+    found = [f for f in found if not any(s <= f[0] < e for s, e in zero)]
     if not found:
         return None, None
     _, count, named = max(found, key=lambda f: f[0])

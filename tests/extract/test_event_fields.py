@@ -5,12 +5,16 @@ are our own, in several outlets' styles, about events of the kind Myanmar monito
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mawgun.extract import actors, extract_document, places
+from mawgun.extract import actors, extract_document, extract_file, places
+from mawgun.extract.evaluate import evaluate_files
 from mawgun.model import Document
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(params=["resolvers", "fallback"])
@@ -184,3 +188,40 @@ def test_a_new_brigade_is_a_change_to_group_but_a_group_formed_years_ago_is_hist
     event = only_event("The Chin National Front announced the formation of a new brigade in Falam Township on 3 June.")
     assert event["sub_event_type"] == "Change to group/activity"
     assert events_of("The NUG formed a new armed wing, the People's Defence Force, in May 2021.") == []
+
+
+def test_no_one_was_killed_is_a_zero_toll_not_a_toll_of_one() -> None:
+    text = (
+        "A junta airstrike on Let Pan village in Kanbalu Township, Sagaing Region, on 14 April damaged a school, "
+        "but no one was killed, residents said."
+    )
+    assert only_event(text, "2024-04-17")["fatalities"] == 0
+
+
+def test_an_ambush_on_the_road_between_two_towns_is_one_event() -> None:
+    text = (
+        "The Bamar People's Liberation Army said its fighters ambushed a junta column on the road between "
+        "Launglon and Dawei in Tanintharyi Region on Friday, killing 12 soldiers."
+    )
+    event = only_event(text, "2024-03-18")
+    assert (event["actor1"], event["actor2"], event["fatalities"]) == (["BPLA"], ["MIL"], 12)
+
+
+def test_seized_weapons_is_no_capture_and_the_next_day_counts_from_the_day_in_the_sentence() -> None:
+    text = (
+        "A Karenni armed group attacked a police post in Hpasawng town, Karenni State, on 17 June and seized "
+        "weapons, while junta jets bombed Mese town the next day."
+    )
+    events = events_of(text, "2024-06-20")
+    assert [(e["sub_event_type"], e["location"], e["date"], e["actor1"]) for e in events] == [
+        ("Armed clash", "Hpasawng", "2024-06-17", ["ERO"]),
+        ("Air/drone strike", "Mese", "2024-06-18", ["MIL"]),
+    ]
+
+
+def test_the_own_field_fixtures_score_full_field_accuracy(tmp_path: Path) -> None:
+    out = tmp_path / "records.jsonl"
+    extract_file(FIXTURES / "fields_docs.jsonl", out, progress=False)
+    report = evaluate_files(FIXTURES / "fields_gold.jsonl", out)
+    assert (report["event"]["recall"], report["event"]["precision"]) == (1.0, 1.0)
+    assert {k: v["accuracy"] for k, v in report["event_fields"].items() if v["accuracy"] != 1.0} == {}
