@@ -42,6 +42,7 @@ REFERS_BACK = re.compile(
     r"attack|explosion|blast)\b",
     re.I,
 )
+REPORTING = re.compile(r"\b(?:said|says|say|told|reported|added|confirmed)\b")
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 COMPARISON = re.compile(
     r",\s+(?:making it|which (?:was|is|made)|in what|the (?:deadliest|worst|largest|biggest|first))\b"
@@ -294,11 +295,22 @@ def tell_weapon(ctx: Context, index: int, trigger: Trigger, found: list[EventRec
         return False
     told = make_event(ctx, index, trigger, date, target.place)
     target.event_type, target.sub_event_type = told.event_type, told.sub_event_type
-    target.actor1 = told.actor1
+    target.actor1 = reported_agents(ctx, index) or told.actor1
     target.actor2 = target.actor2 or told.actor2
     target.tags = sorted({*target.tags, *told.tags})
     target.evidence.extend(told.evidence)
     return True
+
+
+def reported_agents(ctx: Context, index: int) -> list[ActorRef]:
+    """Armed actors named after the sentence's reporting verb ("KIO officials said the camp was hit by artillery
+    fired from a junta position" -> the junta): those before it are the sources, not the agents."""
+    sentence = ctx.sentences[index]
+    verb = REPORTING.search(sentence.text)
+    if verb is None:
+        return []
+    after = sentence.start + verb.end()
+    return [a for a in ctx.actors(index) if a.span and a.span.start >= after and a.actor_id not in {None, "CIV"}][:1]
 
 
 def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[EventRecord]:
@@ -311,9 +323,9 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if violent and is_anaphoric(ctx, index, trigger):
             attach_mention(ctx, index, trigger, found)
             return []
-        date = event_date(ctx, index, trigger.rule, trigger.start)
-        if date is None and violent and tell_weapon(ctx, index, trigger, found):
+        if violent and not event_dates(ctx, index) and tell_weapon(ctx, index, trigger, found):
             return []
+        date = event_date(ctx, index, trigger.rule, trigger.start)
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
         if trigger.rule.get("not_background") and is_background(ctx, date):
