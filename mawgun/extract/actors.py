@@ -25,6 +25,7 @@ AGENT_FIRST = {
     "Excessive force against protesters",
 }
 
+VICTIMS_FIRST = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 ONE_SIDED = {"Headquarters or base established", "Change to group/activity"}
 
 
@@ -114,7 +115,7 @@ def role_cues(text: str, start: int, end: int, known: list[ActorRef]) -> list[Ac
     data = load_vocabulary("actors")["roles"]
     taken = [(a.span.start, a.span.end) for a in known if a.span]
     extra = []
-    for code in ("MIL", "CIV", "ERO"):
+    for code in ("MIL", "UNK", "CIV", "ERO"):  # "masked men" are attackers before they are men
         for m in compile_pattern(data[code]).finditer(text, start, end):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 extra.append(ActorRef(m.group(0), code, None, Span(m.start(), m.end(), m.group(0))))
@@ -122,12 +123,21 @@ def role_cues(text: str, start: int, end: int, known: list[ActorRef]) -> list[Ac
     return extra
 
 
+NOT_AGENT = re.compile(  # "an administrator appointed by the junta": an affiliation, not who acted
+    r"\b(?:appointed|installed|backed|supported|run|owned|controlled|named|linked|allied|trained|armed|funded)\s+"
+    r"by\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+
+
 def passive_agents(text: str, actors: list[ActorRef]) -> list[ActorRef]:
     """Actors written as the agent of a passive or a noun ("was bombed by junta jets", "a strike by the KNDF")."""
     return [
         a
         for a in actors
-        if a.span and re.search(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, a.span.start - 8) : a.span.start])
+        if a.span
+        and re.search(r"\bby\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, a.span.start - 8) : a.span.start])
+        and not NOT_AGENT.search(text[max(0, a.span.start - 30) : a.span.start])
     ]
 
 
@@ -181,7 +191,8 @@ def assign_roles(
         named_first = [a for a in subjects if a.actor_id not in {"CIV", "PROT"}]
         if named_first and named_first[0].actor_id not in STATE_SIDE and sub_event_type != "Air/drone strike":
             actor1 = [named_first[0]]
-            return actor1, [a for a in actors if a not in actor1 and a.actor_id != "CIV"] or civilians
+            rest = [a for a in actors if a not in actor1 and a.actor_id != "CIV"]
+            return actor1, (civilians or rest) if sub_event_type in VICTIMS_FIRST else (rest or civilians)
         actor1 = state or (others[:1] if others and not civilians else [])
         if not actor1 and sub_event_type in {"Air/drone strike", "Government regains territory"}:
             actor1 = [ActorRef("military", "MIL")]

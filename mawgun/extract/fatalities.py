@@ -11,7 +11,8 @@ from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, count_vict
 
 KILL_VERB = (
     r"(?:killing|killed|kills|murdering|murdered|massacring|massacred|shot dead|executing|executed|"
-    r"claiming the lives of|claimed the lives of|leaving)"
+    r"claiming the lives of|claimed the lives of|leaving|stabbed to death|beat to death|beaten to death|"
+    r"hacked to death)"
 )
 HURT_VERB = r"(?:injuring|injured|wounding|wounded|hurting|hurt)"
 VICTIMS_AFTER = re.compile(rf"\b(?:{KILL_VERB}|bod(?:y|ies) of)\s+(?P<list>[^.;:()]+)", re.I)

@@ -225,3 +225,21 @@ def test_the_own_field_fixtures_score_full_field_accuracy(tmp_path: Path) -> Non
     report = evaluate_files(FIXTURES / "fields_gold.jsonl", out)
     assert (report["event"]["recall"], report["event"]["precision"]) == (1.0, 1.0)
     assert {k: v["accuracy"] for k, v in report["event_fields"].items() if v["accuracy"] != 1.0} == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot dead a ward administrator appointed by the junta in Mandalay's Mahaaungmyay Township "
+        "on Thursday.",
+        "Masked men stabbed to death a village administrator in Kyaukse Township, Mandalay Region, on Tuesday.",
+    ],
+)
+def test_unidentified_attackers_killing_an_administrator_are_unk_against_a_civilian(text: str) -> None:
+    event = only_event(text, "2024-06-22")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Attack",
+        ["UNK"],
+        ["CIV"],
+        1,
+    )
