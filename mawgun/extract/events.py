@@ -154,6 +154,9 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     (ranges opened by "since" excepted), else for a lead the first day told in the next sentences, else the day
     the sentence says it was reported (week precision), else (statements, talks, agreements) publication."""
     usable = event_dates(ctx, index)
+    sentence_start = ctx.sentences[index].start
+    if usable and mirrored(usable[0]) and trigger_at < usable[0].start - sentence_start:
+        usable = usable[1:]  # "took the town, three days after launching ...": counted from an event told later
     if usable:
         first = usable[0]
         other_day = mirrored(first)
