@@ -51,3 +51,17 @@ def test_evidence_keeps_the_original_wrapped_text(article: dict) -> None:
     for record in extract(article):
         for span in record["evidence"]:
             assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_a_capture_told_days_after_an_unnamed_start_is_not_dated_after_publication() -> None:
+    article = {
+        "id": "after-launching",
+        "published": "2023-12-29",
+        "text": (
+            "The Ta'ang National Liberation Army said on Tuesday that its fighters had captured Mantong town in "
+            "northern Shan State, four days after launching an assault on the junta's last positions there."
+        ),
+    }
+    events = [r for r in extract(article) if r["kind"] == "event"]
+    captures = [e for e in events if e["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert captures and all(e["date"] <= article["published"] for e in captures), describe(events)
