@@ -76,7 +76,7 @@ INSTALLATION = re.compile(
     r"^(?:[’']s?)?\s+(?:(?!(?:from|at|in|on|near|to|of|with|inside|around|outside|and)\b)(?![\w-]+(?:ed|ing)\b)"
     r"[\w-]+\s+){0,3}?(?:headquarters|(?:air ?)?bases?|airbase|outposts?|posts?|columns?|"
     r"convoys?|positions?|camps?|stations?|checkpoints?|garrisons?|compounds?|airports?|airfields?|"
-    r"barracks|battalions?|offices?|trucks?|vehicles?)\b",
+    r"barracks|battalions?|offices?|trucks?|vehicles?|commands?|divisions?)\b",
     re.I,
 )
 ATTACKED_BEFORE = re.compile(
@@ -183,7 +183,7 @@ def assign_roles(
     others = [a for a in actors if a.actor_id not in STATE_SIDE and a.actor_id not in {"CIV", "PROT"}]
     subjects = [a for a in actors if trigger_at is not None and a.span and a.span.end <= trigger_at]
     agents = [a for a in actors if a.actor_id not in {"CIV", "PROT"} and a in passive]
-    if agents and sub_event_type in AGENT_FIRST:  # "a drone strike by the KNDF", "bombed by junta jets"
+    if agents and (sub_event_type in AGENT_FIRST or sub_event_type == "Armed clash"):  # "bombed by junta jets"
         return agents[:1], [a for a in actors if a not in agents[:1]]
     if sub_event_type == "Excessive force against protesters":
         return state or [ActorRef("security forces", "MIL")], [ActorRef("protesters", "PROT")]

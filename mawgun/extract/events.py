@@ -485,7 +485,8 @@ def make_event(
         passive_agents(ctx.doc.text, found),
         targeted_state(ctx.doc.text, found),
     )
-    if not actor2 and event_type == "Explosions/Remote violence" and CIVILIAN_TARGET.search(sentence.text):
+    civilian_harm = event_type == "Explosions/Remote violence" or sub_type == "Looting/property destruction"
+    if not actor2 and civilian_harm and CIVILIAN_TARGET.search(sentence.text):
         actor2 = [ActorRef("civilians", "CIV")]
     if sub_type in {"Arrests", "Abduction/forced disappearance"}:
         actor1 = actor1 or context_agents(ctx, index)
@@ -525,6 +526,31 @@ def context_agents(ctx: Context, index: int) -> list[ActorRef]:
         if state:
             return state[:1]
     return []
+
+
+def fill_later_tolls(ctx: Context, events: list[EventRecord]) -> None:
+    """A violent event told without a toll takes the count of the dead (and wounded) of the sentence right after
+    its own when that sentence tells no day and no event of its own ("Jets bombed a concert in A Nang Pa on
+    Sunday. Organisers said about 80 people were killed, ...")."""
+    starts = [s.start for s in ctx.sentences]
+    for event in events:
+        if event.fatalities is not None or event.event_type == "Strategic developments" or not event.evidence:
+            continue
+        index = max(i for i, start in enumerate(starts) if start <= event.evidence[0].start)
+        following = index + 1
+        if following >= len(ctx.sentences) or event_dates(ctx, following):
+            continue
+        if any(
+            t.rule.get("violent") and t.rule["event_type"] != "Violence against civilians"
+            for t in find_triggers(ctx, following)
+        ):
+            continue
+        casualties = read_casualties(ctx.sentences[following].text)
+        if casualties.fatalities is not None:
+            event.fatalities, event.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+            event.injuries = event.injuries if event.injuries is not None else casualties.injuries
+            sentence = ctx.sentences[following]
+            event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
 
 
 def fill_zero_tolls(ctx: Context, events: list[EventRecord]) -> None:
@@ -574,4 +600,5 @@ def add_events(ctx: Context) -> None:
     for index in range(len(ctx.sentences)):
         found.extend(build_events(ctx, index, found))
     ctx.events = merge_duplicates(found)
+    fill_later_tolls(ctx, ctx.events)
     fill_zero_tolls(ctx, ctx.events)

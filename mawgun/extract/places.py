@@ -25,7 +25,9 @@ VILLAGES_RE = re.compile(  # "Ywa Thit, Kyauk Kyi and Hnaw Kone villages"
     rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*,?\s+and\s+{CAPNAME})\s+[Vv]illages\b"
 )
 LOCATION_RES = [
-    re.compile(rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage|[Tt]own|[Cc]amp)\b"),
+    re.compile(
+        rf"(?P<name>{CAPNAME})\s+(?:(?:IDP|[Dd]isplacement|[Rr]efugee|[Rr]elief)\s+)?(?:[Vv]illage|[Tt]own|[Cc]amp)\b"
+    ),
     re.compile(
         rf"\b(?:the|a) (?P<name>{CAPNAME})\s+(?:air ?base|airbase|airport|airfield|military base|base|outpost)\b"
     ),

@@ -243,3 +243,40 @@ def test_unidentified_attackers_killing_an_administrator_are_unk_against_a_civil
         ["CIV"],
         1,
     )
+
+
+def test_a_base_attacked_by_a_named_group_is_a_clash_that_group_started() -> None:
+    text = (
+        "The junta's Military Operations Command 7 in Pekon, southern Shan State, was attacked by the Karenni "
+        "Army on 30 May, the group said."
+    )
+    event = only_event(text, "2024-06-02")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Armed clash", ["KA"], ["MIL"])
+
+
+def test_a_camp_named_with_idp_keeps_the_camp_name() -> None:
+    text = (
+        "Artillery shells fired by junta troops struck the Mung Lai Hkyet IDP camp near Laiza in Kachin State on "
+        "9 October, killing 29 displaced people."
+    )
+    event = only_event(text, "2023-10-11")
+    assert (event["location"], event["admin1"], event["fatalities"]) == ("Mung Lai Hkyet", "Kachin", 29)
+
+
+def test_looting_a_village_and_naval_shelling_have_their_sides() -> None:
+    looting = only_event(
+        "Junta soldiers looted rice and livestock from Ohn Taw village in Myinmu Township, Sagaing Region, on "
+        "2 February before leaving.",
+        "2024-02-05",
+    )
+    assert (looting["sub_event_type"], looting["actor1"], looting["actor2"]) == (
+        "Looting/property destruction",
+        ["MIL"],
+        ["CIV"],
+    )
+    naval = only_event(
+        "A naval vessel fired on Kyauk Ni Maw village on Ramree Island in Rakhine State on Friday, injuring four "
+        "fishermen; no deaths were reported.",
+        "2024-06-22",
+    )
+    assert (naval["actor1"], naval["fatalities"]) == (["MIL"], 0)
