@@ -171,11 +171,15 @@ def assign_roles(
     force is the one named before the trigger ("the AA shelled junta positions") or the state side is written
     as the target ("drones struck the military's headquarters"); non-state forces act in clashes and seizures;
     civilians are always the target side; in statements the subject acts."""
+    hit = [a for a in targets or [] if a not in (passive or [])]
+    free_state = [a for a in actors if a.actor_id in STATE_SIDE and a not in hit]
     actors = unique(actors)
     passive = passive or []
+    acting_side = [a for a in actors if a.actor_id not in STATE_SIDE and a.actor_id not in {"CIV", "PROT"}]
+    if hit and free_state and not acting_side:  # "junta troops at the military's base shelled the village"
+        hit = []
     if sub_event_type in ONE_SIDED:  # "the AA set up a new military base": no other side
         return [a for a in actors if a.actor_id not in {"CIV", "PROT"}][:1], []
-    hit = [a for a in targets or [] if a not in passive]
     if hit and sub_event_type not in {"Peaceful protest", "Protest with intervention", "Arrests"}:
         return resistance_acts(actors, hit)
     state = [a for a in actors if a.actor_id in STATE_SIDE]

@@ -280,3 +280,12 @@ def test_looting_a_village_and_naval_shelling_have_their_sides() -> None:
         "2024-06-22",
     )
     assert (naval["actor1"], naval["fatalities"]) == (["MIL"], 0)
+
+
+def test_junta_troops_based_at_a_military_headquarters_still_act_when_no_resistance_is_named() -> None:
+    text = (
+        "Junta troops stationed at the military's Light Infantry Battalion 54 headquarters shelled Kyun Gyi "
+        "village in Sagaing Region's Kani Township on Monday."
+    )
+    event = only_event(text)
+    assert (event["actor1"], event["actor2"]) == (["MIL"], ["CIV"])
