@@ -305,6 +305,26 @@ def tell_weapon(ctx: Context, index: int, trigger: Trigger, found: list[EventRec
     return True
 
 
+def attach_toll(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> bool:
+    """A sentence right after an event's that only counts its dead ("Volunteers said about 20 people were
+    killed"): no day, no place and no armed actor of its own. Its toll goes to that event. True when applied."""
+    if trigger.rule["event_type"] != "Violence against civilians" or not found or found[-1].fatalities is not None:
+        return False
+    previous = ctx.sentences[index - 1] if index else None
+    if previous is None or not any(span.start == previous.start for span in found[-1].evidence):
+        return False
+    if any(p.location for p in ctx.places(index)) or any(a.actor_id not in {None, "CIV"} for a in ctx.actors(index)):
+        return False
+    casualties = read_casualties(ctx.sentences[index].text)
+    if casualties.fatalities is None:
+        return False
+    target, sentence = found[-1], ctx.sentences[index]
+    target.fatalities, target.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+    target.injuries = target.injuries if target.injuries is not None else casualties.injuries
+    target.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+    return True
+
+
 def reported_agents(ctx: Context, index: int) -> list[ActorRef]:
     """Armed actors named after the sentence's reporting verb ("KIO officials said the camp was hit by artillery
     fired from a junta position" -> the junta): those before it are the sources, not the agents."""
@@ -327,6 +347,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             attach_mention(ctx, index, trigger, found)
             return []
         if violent and not event_dates(ctx, index) and tell_weapon(ctx, index, trigger, found):
+            return []
+        if violent and not event_dates(ctx, index) and attach_toll(ctx, index, trigger, found):
             return []
         date = event_date(ctx, index, trigger.rule, trigger.start)
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
@@ -540,6 +562,9 @@ def fill_later_tolls(ctx: Context, events: list[EventRecord]) -> None:
         following = index + 1
         if following >= len(ctx.sentences) or event_dates(ctx, following):
             continue
+        sentence = ctx.sentences[following]
+        if any(span.start == sentence.start for other in events for span in other.evidence):
+            continue  # the next sentence tells its own event (or is already evidence)
         if any(
             t.rule.get("violent") and t.rule["event_type"] != "Violence against civilians"
             for t in find_triggers(ctx, following)
@@ -549,7 +574,6 @@ def fill_later_tolls(ctx: Context, events: list[EventRecord]) -> None:
         if casualties.fatalities is not None:
             event.fatalities, event.fatalities_qualifier = casualties.fatalities, casualties.qualifier
             event.injuries = event.injuries if event.injuries is not None else casualties.injuries
-            sentence = ctx.sentences[following]
             event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
 
 

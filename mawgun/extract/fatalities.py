@@ -20,7 +20,8 @@ HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
 COUNT_BEFORE_DEAD = re.compile(
     rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER}))\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?(?:,[^,.;]{{1,50}},)?\s*"
-    rf"(?:were|was|have been|had been|are|got)?\s*(?:killed|dead|died|murdered|executed|lost their lives)\b",
+    rf"(?:were|was|have been|had been|are|got|have|had|(?:are|were|is) (?:now )?(?:known|believed|thought|"
+    rf"reported|confirmed) to have(?: been)?)?\s*(?:killed|dead|died|murdered|executed|lost their lives)\b",
     re.I,
 )
 COUNT_BEFORE_HURT = re.compile(
