@@ -154,16 +154,19 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request) -> HTMLResponse:
-    """Full-text search over documents."""
-    q = request.query_params.get("q", "").replace("\x00", "").strip()
+    """Full-text search over documents, by outlet and publication dates."""
+    raw = {k: request.query_params.get(k, "").replace("\x00", "").strip() for k in ("q", "outlet", "since", "until")}
+    errors: list[str] = []
+    since, until = _date(raw["since"], "since", errors), _date(raw["until"], "until", errors)
     offset = _int_param(request, "offset", 0, 10_000_000)
     with _session(request) as session:
-        conditions = query_documents.document_conditions(session, q or None)
+        conditions = query_documents.document_conditions(session, raw["q"] or None, raw["outlet"] or None, since, until)
         total, documents = query_documents.list_documents(session, conditions, PAGE_SIZE, offset)
-    query = {"q": q} if q else {}
+        outlets = query_documents.distinct_outlets(session)
+    query = {k: v for k, v in raw.items() if v}
     return render(
-        request, "documents.html", query=query, q=q, total=total, documents=documents, offset=offset,
-        page_size=PAGE_SIZE, active="documents",
+        request, "documents.html", query=query, q=raw["q"], total=total, documents=documents, offset=offset,
+        page_size=PAGE_SIZE, outlets=outlets, errors=errors, active="documents",
     )  # fmt: skip
 
 

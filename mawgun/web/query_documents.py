@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from mawgun.store.schema import SanctionRow, StatisticRow
+from mawgun.web.cache import cached
 from mawgun.web.query_events import DOCUMENTS, EVIDENCE, REPORTS, report_dicts
 
 STATISTICS: Table = StatisticRow.__table__  # type: ignore[assignment]
@@ -129,3 +130,13 @@ def sanction_conditions(
     if until:
         conditions.append(SANCTIONS.c.date <= until)
     return conditions
+
+
+def distinct_outlets(session: Session) -> list[str]:
+    """The outlets documents came from, sorted (the documents page's choices; cached)."""
+    return cached(session, "outlets", (), lambda: _distinct_outlets(session))
+
+
+def _distinct_outlets(session: Session) -> list[str]:
+    stmt = select(DOCUMENTS.c.outlet).where(DOCUMENTS.c.outlet.is_not(None)).group_by(DOCUMENTS.c.outlet)
+    return sorted(str(v) for (v,) in session.execute(stmt) if v)

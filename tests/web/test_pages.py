@@ -116,3 +116,11 @@ def test_source_filter_appears_when_imports_sit_beside_extracted_events(filled_u
     html = client.get("/", params={"origin": "ucdp"}).text
     assert 'name="origin"' in html and "UCDP GED" in html
     assert "/events/ce-ucdp" in html and "/events/ce-lashio" not in html
+
+
+def test_documents_page_filters_by_outlet_and_publication_date(client: TestClient) -> None:
+    html = client.get("/documents", params={"outlet": "Test Wire"}).text
+    assert "/documents/doc-lashio" in html and "/documents/doc-pazigyi" not in html
+    html = client.get("/documents", params={"until": "2023-12-31", "since": ""}).text
+    assert "/documents/doc-pazigyi" in html and "/documents/doc-lashio" not in html
+    assert '<option value="Test Post"' in html
