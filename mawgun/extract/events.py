@@ -157,6 +157,11 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     sentence_start = ctx.sentences[index].start
     if usable and mirrored(usable[0]) and trigger_at < usable[0].start - sentence_start:
         usable = usable[1:]  # "took the town, three days after launching ...": counted from an event told later
+    if rule.get("violent"):  # "the fighting for Loikaw since mid-November": a period, not the day of an event
+        periods = [m for m in usable if opens_period(m) and m.precision != "day"]
+        usable = [m for m in usable if m not in periods]
+        if periods and not usable:
+            return None
     if usable:
         first = usable[0]
         other_day = mirrored(first)
@@ -210,6 +215,11 @@ def is_background(ctx: Context, date: DateMention) -> bool:
     if date.precision == "day" or ctx.published is None:
         return False
     return (ctx.published - date.date).days > int(load_vocabulary("cues")["background_days"])
+
+
+def opens_period(mention: DateMention) -> bool:
+    """True for a date that opens a range up to now ("since mid-November", "since 6 January")."""
+    return mention.since or mention.text.strip().lower().startswith("since")
 
 
 def event_dates(ctx: Context, index: int) -> list[DateMention]:
