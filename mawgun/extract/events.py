@@ -42,6 +42,7 @@ REFERS_BACK = re.compile(
     r"attack|explosion|blast)\b",
     re.I,
 )
+ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
 REPORTING = re.compile(r"\b(?:said|says|say|told|reported|added|confirmed)\b")
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 COMPARISON = re.compile(
@@ -187,12 +188,22 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     reported = [m for m in ctx.dates[index] if m.report]
     if reported:  # "the group said on Wednesday it had captured ...": the day it was told, a week's precision
         return replace(reported[0], precision="week")
-    lead_day = lead_date(ctx, index) if rule.get("violent") and is_lead(ctx, index) else None
+    opening = paragraph_start(ctx, index)  # the second paragraph goes on with the lead's day ("were also ...")
+    opening = opening if opening == index or ALSO.search(ctx.sentences[index].text) else index
+    lead_day = lead_date(ctx, opening) if rule.get("violent") and is_lead(ctx, opening) else None
     if lead_day is not None:
         return lead_day
     if ctx.published and not rule.get("violent"):
         return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
     return None
+
+
+def paragraph_start(ctx: Context, index: int) -> int:
+    """Index of the first sentence of the paragraph holding sentence `index`."""
+    paragraph = ctx.sentences[index].paragraph
+    while index > 0 and ctx.sentences[index - 1].paragraph == paragraph:
+        index -= 1
+    return index
 
 
 def lead_date(ctx: Context, index: int) -> DateMention | None:
@@ -633,6 +644,6 @@ def add_events(ctx: Context) -> None:
     found: list[EventRecord] = []
     for index in range(len(ctx.sentences)):
         found.extend(build_events(ctx, index, found))
+    fill_later_tolls(ctx, found)
     ctx.events = merge_duplicates(found)
-    fill_later_tolls(ctx, ctx.events)
     fill_zero_tolls(ctx, ctx.events)
