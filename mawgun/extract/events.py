@@ -42,6 +42,11 @@ REFERS_BACK = re.compile(
     r"attack|explosion|blast)\b",
     re.I,
 )
+FLEEING = re.compile(
+    r"\b(?:fle(?:e|es|eing|d)|escap(?:e|es|ed|ing)|displaced by|running from|ran from)\s+(?:from\s+)?"
+    r"(?:the\s+|renewed\s+|heavy\s+|recent\s+|earlier\s+){0,2}$",
+    re.I,
+)
 ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
 REPORTING = re.compile(r"\b(?:said|says|say|told|reported|added|confirmed)\b")
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$", re.I)
@@ -140,6 +145,8 @@ def trigger_ok(text: str, match: re.Match[str], rule: dict[str, Any], quotes: li
         return False
     if compile_pattern(cues["negation"]).search(text[max(0, match.start() - 25) : match.start()]):
         return False
+    if rule.get("violent") and FLEEING.search(text[max(0, match.start() - 40) : match.start()]):
+        return False  # "displaced people fleeing the fighting": what they fled, not an event told here
     if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]):
         return False  # "since the army resumed fighting": the start of a period, background
     needs = rule.get("needs_near")

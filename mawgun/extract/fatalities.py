@@ -42,6 +42,11 @@ def one_person(verbs: str) -> re.Pattern[str]:
 
 BURNED = re.compile(r"\bburn(?:ed|t)\s+(?P<list>[^.;:()]+?)\s+(?:to death|alive)\b", re.I)
 ONE_DEAD = one_person("killed|shot dead|murdered|executed")
+BODIES = re.compile(  # "More than 30 bodies, many burned beyond recognition, were found"
+    rf"(?:{QUALIFIER})?(?P<num>{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)\b(?:,[^,.;]{{1,60}},)?\s*"
+    rf"(?:(?:were|have been|had been)\s+)?(?:found|discovered|recovered|uncovered)\b",
+    re.I,
+)
 ONE_HURT = one_person("injured|wounded|hurt")
 TOLL = re.compile(
     rf"\bdeath toll\b(?:[^.;]{{0,80}}?\b(?:rose|risen|climbed|increased|reached|stood|stands|is|was)\b)?\s*"
@@ -94,6 +99,10 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
             found.append((match.start(), value, None))
     for match in ONE_DEAD.finditer(text):
         found.append((match.start(), 1, None))
+    for match in BODIES.finditer(text):
+        value = as_int(parse_number(match.group("num")))
+        if value is not None:
+            found.append((match.start(), value, qualifier_of(match)))
     for match in COUNT_BEFORE_DEAD.finditer(text):
         if re.search(r"\bincluding\s*$", text[: match.start()], re.I):
             continue
