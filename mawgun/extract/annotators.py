@@ -11,6 +11,7 @@ from mawgun.extract import places as place_finder
 from mawgun.extract.dates import find_dates
 from mawgun.extract.pipeline import Context, register_component, register_lazy
 from mawgun.extract.sentences import split_paragraphs, split_sentences
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.extract.wraps import flatten_wraps
 from mawgun.model import ActorRef, Place
 
@@ -56,7 +57,19 @@ def add_places(ctx: Context) -> None:
 def sentence_places(ctx: Context, index: int) -> list[Place]:
     sentence = ctx.sentences[index]
     found = place_finder.find_places(ctx.doc.text, sentence.start, sentence.end, ctx.paragraph_text(index))
+    found = [p for p in found if not is_abroad(ctx.doc.text, p)]
     return without_dateline(found, sentence.start + dateline_length(sentence.text))
+
+
+def is_abroad(text: str, place: Place) -> bool:
+    """True for a place named as outside Myanmar ("talks in the Chinese city of Kunming", "Mae Sot"): the
+    gazetteer may read it as a Myanmar namesake or near spelling (data/foreign.yaml)."""
+    if place.span is None:
+        return False
+    foreign = load_vocabulary("foreign")
+    if place.span.text.strip().lower() in set(foreign["names"]):
+        return True
+    return bool(compile_pattern(foreign["context"], 0).search(text[max(0, place.span.start - 40) : place.span.start]))
 
 
 DATELINE_RE = re.compile(

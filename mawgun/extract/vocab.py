@@ -14,7 +14,18 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
-VOCABULARIES = ("taxonomy", "triggers", "tags", "statistics", "sanctions", "cues", "places", "actors", "holidays")
+VOCABULARIES = (
+    "taxonomy",
+    "triggers",
+    "tags",
+    "statistics",
+    "sanctions",
+    "cues",
+    "places",
+    "actors",
+    "holidays",
+    "foreign",
+)
 
 
 @cache
