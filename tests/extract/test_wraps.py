@@ -40,3 +40,14 @@ def test_the_dateline_does_not_replace_the_place_of_the_event() -> None:
     clash = next(e for e in events if e.sub_event_type == "Armed clash")
     assert clash.place is not None and clash.place.admin1 == "Kachin"
     assert clash.place.admin3 == "Hpakant"
+
+
+def test_windows_line_ends_in_a_wrapped_briefing_give_the_same_sanctions() -> None:
+    text = (
+        "On 31 January 2022 the United Kingdom announced new measures against the military.\r\n"
+        "The same day Britain imposed an asset freeze on the chair of the\r\n"
+        "Union Election Commission, Thein Soe.\r\n"
+    )
+    doc = Document(doc_id="crlf-1", text=text, published=dt.date(2022, 2, 1))
+    targets = {(r.authority, r.target, r.date) for r in extract_document(doc) if r.kind == "sanction"}
+    assert targets == {("United Kingdom", "Thein Soe", dt.date(2022, 1, 31))}
