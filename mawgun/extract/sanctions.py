@@ -47,6 +47,7 @@ ORG_END = re.compile(
     r"\b(?:Group|Company|Co|Ltd|Limited|Trading|Bank|Enterprise|Corporation|Corp|Logistics|Holdings|Services|"
     r"Industries|International|Petroleum|Airlines|Aviation|Mining|Gems|Energy|Construction|Ministry)\.?$"
 )
+PRONOUN_SUBJECT = re.compile(r"\b(?:it|the government|the department|the ministry|the council|the bloc)\b", re.I)
 MONTH_NAMES = {
     "January",
     "February",
@@ -152,13 +153,18 @@ def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
     return first
 
 
-def sentence_sanctions(ctx: Context, index: int, cue: int, told: dt.date | None = None) -> list[SanctionRecord]:
+def sentence_sanctions(
+    ctx: Context, index: int, cue: int, told: dt.date | None = None, named: list[str] | None = None
+) -> list[SanctionRecord]:
     """Records for every (authority, target) pair in a sanctions sentence; a sentence without a date of its own
     takes `told`, the day told with an authority before it in its paragraph ("On 31 October the US, the UK and
-    Canada announced ... On the same day Canada ...")."""
+    Canada announced ... On the same day Canada ..."); one whose subject is "it" or "the government" takes the
+    single authority `named` in the sentence before it ("Canada listed ... It also designated ...")."""
     sentence = ctx.sentences[index]
     text = sentence.text
     authorities = find_authorities(text, 0)
+    if not authorities and named and len(named) == 1 and PRONOUN_SUBJECT.search(text[: cue + 1]):
+        authorities = list(named)
     first_authority = min((m.start() for _, p in authority_patterns() for m in p.finditer(text)), default=cue)
     targets = find_targets(ctx, text, min(cue, first_authority))
     date = sentence_date(ctx, index) or told
@@ -200,17 +206,21 @@ def add_sanctions(ctx: Context) -> None:
     cued: set[int] = set()
     seen: dict[str, SanctionRecord] = {}
     told: dict[int, dt.date] = {}  # paragraph -> the last day a sanctions sentence in it named
+    named: list[str] = []  # the authorities of the sentence just before
     for index, sentence in enumerate(ctx.sentences):
         if is_headline(sentence.text):
             continue
+        before, named = named, find_authorities(sentence.text, 0)
         own = sentence_date(ctx, index)
-        if own is not None and find_authorities(sentence.text, 0):
+        if own is not None and named:
             told[sentence.paragraph] = own
         cue = sanction_start(ctx, index, cued)
         if cue is None:
             continue
         cued.add(index)
-        for record in sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph)):
+        if not named and index and ctx.sentences[index - 1].paragraph == sentence.paragraph:
+            named = before  # "It also designated ...": the authority carries to the next sentence too
+        for record in sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph), before):
             if record.record_id in seen:
                 kept = seen[record.record_id]
                 kept.evidence.extend(record.evidence)
