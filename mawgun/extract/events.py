@@ -47,6 +47,7 @@ FLEEING = re.compile(
     r"(?:the\s+|renewed\s+|heavy\s+|recent\s+|earlier\s+){0,2}$",
     re.I,
 )
+FULL_DATE_RULES = {"dmy", "mdy", "iso", "numeric", "dm", "md"}
 ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
 REPORTING = re.compile(r"\b(?:said|says|say|told|reported|added|confirmed)\b")
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}$", re.I)
@@ -235,6 +236,14 @@ def is_background(ctx: Context, date: DateMention) -> bool:
     return (ctx.published - date.date).days > int(load_vocabulary("cues")["background_days"])
 
 
+def spelled_out_after(mention: DateMention, mentions: list[DateMention]) -> bool:
+    """True for a weekday the full date right after it spells out ("on Tuesday, 2 April 2024"): the date is
+    the day, even when the article came out weeks later (a weekday alone is the latest before publication)."""
+    return mention.rule == "weekday" and any(
+        0 <= m.start - mention.end <= 3 and m.rule in FULL_DATE_RULES for m in mentions
+    )
+
+
 def opens_period(mention: DateMention) -> bool:
     """True for a date that opens a range up to now ("since mid-November", "since 6 January")."""
     return mention.since or mention.text.strip().lower().startswith("since")
@@ -244,6 +253,7 @@ def event_dates(ctx: Context, index: int) -> list[DateMention]:
     """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
     day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
     usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
+    usable = [m for m in usable if not spelled_out_after(m, ctx.dates[index])]
     return sorted(usable, key=lambda m: m.since)
 
 
