@@ -1,0 +1,200 @@
+"""Gather what a weekly or monthly report says, from the store, as plain data.
+
+`build_report(session, period)` returns one dict that both templates (Markdown and HTML) render:
+headline figures against the previous period, counts per day and event type for the chart, counts
+per township for the map, notable events with their sources and quoted evidence, territorial
+changes, statistics reported by others beside Mawgun's own count, and the period's documents by
+kind and outlet. All counting goes through `mawgun.analytics`, so a report agrees with `mawgun stats`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mawgun.analytics import EventFilter, claims_against_data, control_changes, count_events
+from mawgun.analytics.evidence import evidence_for
+from mawgun.report.periods import Period
+from mawgun.store.repository import list_documents
+from mawgun.store.schema import CanonicalEventRow
+
+NOTABLE_LIMIT = 10
+KIND_LABELS = {"statement": "Statements and press releases", "report": "Reports", "news": "News"}
+STATEMENT_WORDS = re.compile(r"\b(statement|press release|declaration|announcement|condemn\w*|appeal)\b", re.I)
+REPORT_WORDS = re.compile(r"\b(report|briefing|brief|update|analysis|situation|monitor\w*|review|bulletin)\b", re.I)
+
+
+def period_filter(period: Period) -> EventFilter:
+    """The analytics filter of a period (canonical events, every origin)."""
+    return EventFilter(since=period.start, until=period.end)
+
+
+def totals_of(session: Session, period: Period) -> dict[str, int]:
+    """Canonical events and fatalities (best, low, high) dated in the period."""
+    rows = count_events(session, ["event_type"], period_filter(period))
+    keys = ("events", "fatalities", "fatalities_low", "fatalities_high")
+    return {key: sum(int(row.get(key) or 0) for row in rows) for key in keys}
+
+
+def change_of(before: int, after: int) -> dict[str, Any]:
+    """Difference and percentage change (None when the earlier figure is 0)."""
+    pct = None if not before else round(100.0 * (after - before) / before, 1)
+    return {"before": before, "after": after, "change": after - before, "change_pct": pct}
+
+
+def headline(session: Session, period: Period) -> dict[str, Any]:
+    """This period's totals, the previous period's, and the change in events and fatalities."""
+    now, before = totals_of(session, period), totals_of(session, period.previous())
+    return {
+        "current": now,
+        "previous": before,
+        "previous_label": period.previous().title(),
+        "events_change": change_of(before["events"], now["events"]),
+        "fatalities_change": change_of(before["fatalities"], now["fatalities"]),
+    }
+
+
+def by_type(session: Session, period: Period) -> list[dict[str, Any]]:
+    """Events and fatalities per event type in the period, largest first."""
+    rows = count_events(session, ["event_type"], period_filter(period))
+    return sorted(rows, key=lambda r: (-int(r["events"]), str(r["event_type"])))
+
+
+def timeline_rows(session: Session, period: Period) -> list[tuple[str, str, int]]:
+    """(day, event type, events) for the chart."""
+    rows = count_events(session, ["day", "event_type"], period_filter(period))
+    return [(str(r["day"]), str(r["event_type"] or "Unknown"), int(r["events"])) for r in rows if r["day"]]
+
+
+def township_counts(session: Session, period: Period) -> dict[str, int]:
+    """Canonical events per township P-code (events without one are left off the map)."""
+    stmt = (
+        select(CanonicalEventRow.admin3_pcode, func.count())
+        .where(CanonicalEventRow.date >= period.start, CanonicalEventRow.date <= period.end)
+        .where(CanonicalEventRow.admin3_pcode.is_not(None))
+        .group_by(CanonicalEventRow.admin3_pcode)
+    )
+    return {str(pcode): int(n) for pcode, n in session.execute(stmt) if pcode}
+
+
+def period_events(session: Session, period: Period) -> list[CanonicalEventRow]:
+    """Canonical events dated in the period, most fatalities and sources first."""
+    stmt = (
+        select(CanonicalEventRow)
+        .where(CanonicalEventRow.date >= period.start, CanonicalEventRow.date <= period.end)
+        .order_by(
+            func.coalesce(CanonicalEventRow.fatalities_best, 0).desc(),
+            CanonicalEventRow.n_sources.desc(),
+            CanonicalEventRow.date,
+            CanonicalEventRow.id,
+        )
+    )
+    return list(session.scalars(stmt))
+
+
+def map_points(events: list[CanonicalEventRow]) -> list[dict[str, Any]]:
+    """Located events as map points (label, type, fatalities)."""
+    return [
+        {
+            "longitude": e.longitude,
+            "latitude": e.latitude,
+            "label": f"{e.date} {e.location or e.admin3 or ''}".strip(),
+            "event_type": e.event_type,
+            "fatalities": e.fatalities_best or 0,
+        }
+        for e in events
+        if e.latitude is not None and e.longitude is not None
+    ]
+
+
+def place_of(event: CanonicalEventRow) -> str:
+    """ "Location, Township, State" without repeats or blanks."""
+    names: list[str] = []
+    for name in (event.location, event.admin3, event.admin1):
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names) or "place unknown"
+
+
+def notable(session: Session, events: list[CanonicalEventRow]) -> list[dict[str, Any]]:
+    """The period's most notable events (fatalities, then sources) with their sources and quotes."""
+    top = events[:NOTABLE_LIMIT]
+    proofs = evidence_for(session, [e.id for e in top])
+    return [
+        {
+            "id": e.id,
+            "date": e.date.isoformat() if e.date else "",
+            "event_type": e.event_type,
+            "sub_event_type": e.sub_event_type or "",
+            "place": place_of(e),
+            "actor1": ", ".join(map(str, e.actor1 or [])),
+            "actor2": ", ".join(map(str, e.actor2 or [])),
+            "fatalities": e.fatalities_best,
+            "n_sources": e.n_sources,
+            "sources": proofs.get(e.id, []),
+        }
+        for e in top
+    ]
+
+
+def guess_kind(kind: str | None, title: str | None) -> str:
+    """The document's kind (statement, report, news): stored, else guessed from title words."""
+    if kind:
+        kind = kind.lower()
+        return "statement" if kind in {"press release", "press_release", "statement"} else kind
+    if STATEMENT_WORDS.search(title or ""):
+        return "statement"
+    if REPORT_WORDS.search(title or ""):
+        return "report"
+    return "news"
+
+
+def documents_of(session: Session, period: Period) -> dict[str, Any]:
+    """Documents published in the period, grouped by kind and counted by outlet."""
+    docs = list_documents(session, since=period.start, until=period.end, limit=None)
+    kinds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    outlets: Counter[str] = Counter()
+    for doc in docs:
+        kind = guess_kind(doc.kind, doc.title)
+        kinds[kind].append(
+            {
+                "id": doc.doc_id,
+                "title": doc.title or "(untitled)",
+                "outlet": doc.outlet or "unknown outlet",
+                "url": doc.url or "",
+                "published": str(doc.published or ""),
+            }
+        )
+        outlets[doc.outlet or "unknown outlet"] += 1
+    order = [k for k in KIND_LABELS if k in kinds] + sorted(set(kinds) - set(KIND_LABELS))
+    groups = [{"kind": k, "label": KIND_LABELS.get(k, k.title()), "documents": kinds[k]} for k in order]
+    return {"total": len(docs), "kinds": groups, "outlets": outlets.most_common()}
+
+
+def build_report(session: Session, period: Period) -> dict[str, Any]:
+    """Everything one report shows, as plain data (see the module docstring)."""
+    events = period_events(session, period)
+    return {
+        "period": {
+            "kind": period.kind,
+            "label": period.label,
+            "title": period.title(),
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+        },
+        "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "headline": headline(session, period),
+        "by_type": by_type(session, period),
+        "timeline": timeline_rows(session, period),
+        "townships": township_counts(session, period),
+        "points": map_points(events),
+        "notable": notable(session, events),
+        "control": control_changes(session, period.start, period.end),
+        "claims": claims_against_data(session, period_filter(period)),
+        "documents": documents_of(session, period),
+    }

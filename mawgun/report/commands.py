@@ -1,0 +1,102 @@
+"""CLI of the report stage: `mawgun report weekly|monthly` and `mawgun export`.
+
+Heavy imports (SQLAlchemy, Jinja2, the store) happen inside the commands so `mawgun --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mawgun.cli import groups
+
+FORMAT_HELP = "md, html or both."
+DB_HELP = "Store URL (default: the store under MAWGUN_HOME)."
+
+
+def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None) -> None:
+    """Parse the period, build the report from the store and write its files."""
+    from rich.console import Console
+
+    from mawgun.report.build import build_report
+    from mawgun.report.periods import PeriodError, parse_month, parse_week
+    from mawgun.report.render import FORMATS, write_report
+    from mawgun.store.db import session_scope
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        period = parse_week(period_text) if kind == "week" else parse_month(period_text)
+    except PeriodError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--week" if kind == "week" else "--month") from exc
+    console = Console(stderr=True)
+    with console.status(f"Building the report for {period.title()}"), session_scope(db) as session:
+        data = build_report(session, period)
+    for path in write_report(data, period, out, fmt):
+        typer.echo(str(path))
+    events = data["headline"]["current"]["events"]
+    console.print(f"{period.title()}: {events} canonical events, {data['documents']['total']} documents.")
+
+
+def report_weekly(
+    week: str = typer.Option(..., "--week", "-w", help="ISO week, e.g. 2023-W35."),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
+    fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Write the weekly report (Markdown and self-contained HTML with chart and map).
+
+    Example: mawgun report weekly --week 2023-W35 --out reports
+    """
+    run_report(week, "week", out, fmt, db)
+
+
+def report_monthly(
+    month: str = typer.Option(..., "--month", "-m", help="Month, e.g. 2023-08."),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
+    fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Write the monthly report (Markdown and self-contained HTML with chart and map).
+
+    Example: mawgun report monthly --month 2023-11 --format html
+    """
+    run_report(month, "month", out, fmt, db)
+
+
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv, csv, geojson, jsonl or hxl.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
+    types: str | None = typer.Option(None, "--type", help="Event types, comma-separated."),
+    admin1: str | None = typer.Option(None, "--admin1", help="States/regions, comma-separated."),
+    per_report: bool = typer.Option(False, "--per-report", help="Export event reports, not canonical events."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Export events (ACLED-compatible CSV, CSV, GeoJSON, JSON Lines or HXL CSV), each with its sources.
+
+    Example: mawgun export --format acled-csv --out events.csv --since 2023-10-27 --admin1 Shan
+    """
+    from rich.console import Console
+
+    from mawgun.analytics.cli_options import make_filter
+    from mawgun.report.export import FORMATS, export_events
+    from mawgun.store.db import session_scope
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    flt = make_filter(since=since, until=until, types=types, admin1=admin1, per_report=per_report)
+    console = Console(stderr=True)
+    with console.status(f"Exporting events to {out}"), session_scope(db) as session:
+        count = export_events(session, fmt, out, flt)
+    console.print(f"{count} {'event reports' if per_report else 'events'} written to {out} ({fmt}).")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `report weekly`, `report monthly` and `export`."""
+    groups.report_app.command("weekly")(report_weekly)
+    groups.report_app.command("monthly")(report_monthly)
+    app.command("export")(export_command)

@@ -1,0 +1,267 @@
+"""Export events in formats other tools read: ACLED-compatible CSV, plain CSV, GeoJSON, JSON Lines, HXL.
+
+`export_events(session, fmt, out, flt)` writes canonical events (or event reports with
+`flt.per_report`) that match an analytics `EventFilter` and returns how many rows it wrote. Every row
+links back to its sources: the document ids, urls and outlets of the reports behind the event.
+
+- `acled-csv`: ACLED's column names (event_id_cnty, event_date, ..., tags) so ACLED-trained tools and
+  analysts can read Mawgun's data unchanged; `source` lists outlets, `notes` the quoted evidence, and
+  two trailing columns (`urls`, `document_ids`) link each row to its sources.
+- `csv`: the same columns plus Mawgun's own (ids, P-codes, fatality ranges, source links).
+- `geojson`: a FeatureCollection of points (events without coordinates have a null geometry).
+- `jsonl`: one JSON object per line with every field.
+- `hxl`: CSV with a second row of HXL hashtags (#event+id, #date, ...) for humanitarian tools.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from mawgun.analytics.evidence import evidence_for, quotes_for
+from mawgun.analytics.query import EventFilter, dialect_of, filter_conditions, source_for
+from mawgun.store.schema import DocumentRow
+
+FORMATS = ("acled-csv", "csv", "geojson", "jsonl", "hxl")
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "civilian_targeting",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "tags",
+]
+LINK_COLUMNS = ["urls", "document_ids"]
+MAWGUN_COLUMNS = [
+    "mawgun_id",
+    "origin",
+    "admin1_pcode",
+    "admin2_pcode",
+    "admin3_pcode",
+    "fatalities_low",
+    "fatalities_high",
+    "n_reports",
+    "n_sources",
+    "document_ids",
+    "urls",
+    "outlets",
+]
+HXL_TAGS = {
+    "event_id_cnty": "#event+id",
+    "event_date": "#date",
+    "event_type": "#event+type",
+    "sub_event_type": "#event+type+sub",
+    "admin1": "#adm1+name",
+    "admin1_pcode": "#adm1+code",
+    "admin2": "#adm2+name",
+    "admin3": "#adm3+name",
+    "admin3_pcode": "#adm3+code",
+    "location": "#loc+name",
+    "latitude": "#geo+lat",
+    "longitude": "#geo+lon",
+    "fatalities": "#affected+killed",
+    "actor1": "#org+name",
+    "source": "#meta+source",
+    "urls": "#meta+url",
+}
+HXL_COLUMNS = list(HXL_TAGS)
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+CIVILIAN_TYPES = {"Violence against civilians"}
+BATCH = 500
+
+
+class ExportError(ValueError):
+    """An unknown export format or an unwritable destination."""
+
+
+def iter_events(session: Session, flt: EventFilter) -> Iterator[list[Any]]:
+    """Matching events (canonical or reports) in batches, oldest first."""
+    src = source_for(flt)
+    conds = filter_conditions(src, flt, dialect_of(session))
+    stmt = select(src.table).where(and_(*conds)) if conds else select(src.table)
+    stmt = stmt.order_by(src.col("date").nulls_last(), src.col("id"))
+    batch: list[Any] = []
+    for row in session.scalars(stmt):
+        batch.append(row)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def report_sources(session: Session, rows: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Event id -> its sources (document id, outlet, url, title, quotes), for reports or canonical events."""
+    if rows and hasattr(rows[0], "canonical_id"):
+        doc_ids = sorted({r.document_id for r in rows if r.document_id})
+        docs = {d.id: d for d in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(doc_ids)))}
+        quotes = quotes_for(session, [r.id for r in rows])
+        out: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            doc = docs.get(r.document_id or "")
+            out[r.id] = (
+                [
+                    {
+                        "document_id": r.document_id,
+                        "outlet": doc.outlet if doc else None,
+                        "url": doc.url if doc else None,
+                        "quotes": [q["quote"] for q in quotes.get(r.id, []) if q["quote"]],
+                    }
+                ]
+                if r.document_id
+                else []
+            )
+        return out
+    return evidence_for(session, [r.id for r in rows])
+
+
+def names(actors: Any) -> list[str]:
+    """Actor codes/names of a canonical event's JSON list, or []."""
+    return [str(a) for a in (actors or []) if a]
+
+
+def unique(values: list[Any]) -> list[str]:
+    """Non-empty values in first-seen order, once each."""
+    seen: list[str] = []
+    for value in values:
+        if value and str(value) not in seen:
+            seen.append(str(value))
+    return seen
+
+
+def event_record(row: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """One event as a flat dict with ACLED's columns and Mawgun's own."""
+    actor1, actor2 = names(getattr(row, "actor1", None)), names(getattr(row, "actor2", None))
+    best = row.fatalities_best if hasattr(row, "fatalities_best") else row.fatalities
+    quotes = unique([q for s in sources for q in s.get("quotes", [])])
+    return {
+        "event_id_cnty": row.id,
+        "event_date": row.date.isoformat() if row.date else "",
+        "year": row.date.year if row.date else "",
+        "time_precision": TIME_PRECISION.get(row.date_precision or "day", 1),
+        "event_type": row.event_type,
+        "sub_event_type": row.sub_event_type or "",
+        "actor1": actor1[0] if actor1 else "",
+        "assoc_actor_1": "; ".join(actor1[1:]),
+        "actor2": actor2[0] if actor2 else "",
+        "assoc_actor_2": "; ".join(actor2[1:]),
+        "civilian_targeting": "Civilian targeting" if row.event_type in CIVILIAN_TYPES else "",
+        "admin1": row.admin1 or "",
+        "admin2": row.admin2 or "",
+        "admin3": row.admin3 or "",
+        "location": row.location or row.admin3 or "",
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+        "geo_precision": row.geo_precision or "",
+        "source": "; ".join(unique([s.get("outlet") or s.get("origin") for s in sources])),
+        "notes": " | ".join(quotes),
+        "fatalities": best if best is not None else 0,
+        "tags": "; ".join(str(t) for t in (row.tags or [])),
+        "mawgun_id": row.id,
+        "origin": row.origin,
+        "admin1_pcode": row.admin1_pcode or "",
+        "admin2_pcode": row.admin2_pcode or "",
+        "admin3_pcode": row.admin3_pcode or "",
+        "fatalities_low": row.fatalities_low,
+        "fatalities_high": row.fatalities_high,
+        "n_reports": getattr(row, "n_reports", 1),
+        "n_sources": getattr(row, "n_sources", 1),
+        "document_ids": unique([s.get("document_id") for s in sources]),
+        "urls": unique([s.get("url") for s in sources]),
+        "outlets": unique([s.get("outlet") for s in sources]),
+    }
+
+
+def iter_records(session: Session, flt: EventFilter) -> Iterator[dict[str, Any]]:
+    """Every matching event as a record, with its sources."""
+    for batch in iter_events(session, flt):
+        sources = report_sources(session, batch)
+        for row in batch:
+            yield event_record(row, sources.get(row.id, []))
+
+
+def csv_value(value: Any) -> str:
+    """A CSV cell: lists joined with '; ', None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def write_csv(records: Iterator[dict[str, Any]], handle: Any, columns: list[str], tags: list[str] | None) -> int:
+    """CSV with a header row (and an HXL hashtag row when `tags` is given)."""
+    writer = csv.writer(handle)
+    writer.writerow(columns)
+    if tags:
+        writer.writerow(tags)
+    count = 0
+    for record in records:
+        writer.writerow([csv_value(record.get(c)) for c in columns])
+        count += 1
+    return count
+
+
+def write_geojson(records: Iterator[dict[str, Any]], handle: Any) -> int:
+    """A FeatureCollection written feature by feature (memory stays flat on large stores)."""
+    handle.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    for record in records:
+        lon, lat = record["longitude"], record["latitude"]
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lon is not None and lat is not None else None
+        feature = {"type": "Feature", "id": record["event_id_cnty"], "geometry": geometry, "properties": record}
+        handle.write(("," if count else "") + json.dumps(feature, ensure_ascii=False, default=str) + "\n")
+        count += 1
+    handle.write("]}\n")
+    return count
+
+
+def write_jsonl(records: Iterator[dict[str, Any]], handle: Any) -> int:
+    """One JSON object per line."""
+    count = 0
+    for record in records:
+        handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        count += 1
+    return count
+
+
+def export_events(session: Session, fmt: str, out: Path | str, flt: EventFilter | None = None) -> int:
+    """Write the events matching `flt` to `out` in format `fmt` (see FORMATS); return the row count."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    flt = flt or EventFilter()
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    records = iter_records(session, flt)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        if fmt == "acled-csv":
+            return write_csv(records, handle, ACLED_COLUMNS + LINK_COLUMNS, None)
+        if fmt == "csv":
+            return write_csv(records, handle, ACLED_COLUMNS + MAWGUN_COLUMNS, None)
+        if fmt == "hxl":
+            return write_csv(records, handle, HXL_COLUMNS, [HXL_TAGS[c] for c in HXL_COLUMNS])
+        if fmt == "geojson":
+            return write_geojson(records, handle)
+        return write_jsonl(records, handle)
