@@ -123,6 +123,7 @@ def is_abbreviation(text: str, dot: int) -> bool:
 
 BULLET_RE = re.compile(r"\s*(?:[-*•–—▪◦]\s|\d{1,2}[.)]\s|\([a-z0-9]\)\s)")
 HEADING_MAX_SHARE = 0.6
+LONG_TOKEN_RE = re.compile(r"\S{30,}")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -144,7 +145,7 @@ def split_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for line in text[start:end].split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    widest = max(len(text[s:e].strip()) for s, e in lines)
+    widest = max(len(LONG_TOKEN_RE.sub("", text[s:e]).strip()) for s, e in lines)  # a URL does not set the width
     blocks, block_start = [], start
     for (l_start, l_end), (n_start, n_end) in zip(lines, lines[1:], strict=False):
         if breaks_after(text[l_start:l_end].strip(), text[n_start:n_end], widest):

@@ -79,3 +79,12 @@ def test_a_heading_line_a_bullet_and_a_colon_still_end_a_sentence() -> None:
 def test_lines_that_are_whole_paragraphs_stay_separate_sentences() -> None:
     text = "Fighting broke out near Kale on 2 May.\nThe KNDF shelled a camp in Demoso on 3 May."
     assert [s.text for s in split_sentences(text)] == text.split("\n")
+
+
+def test_a_long_link_does_not_make_the_wrapped_lines_look_like_headings() -> None:
+    text = (
+        "Troops shelled Thantlang town in Chin State on 29 October 2021 and set fire to\n"
+        "more than 100 houses, residents said. Photos: https://example.org/galleries/2021/10/29/thantlang-fire\n"
+    )
+    first = split_sentences(text)[0].text
+    assert first.endswith("set fire to\nmore than 100 houses, residents said.")
