@@ -1,0 +1,116 @@
+"""`export_events` and `mawgun export`: formats other tools read, each row linked to its sources."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mawgun.analytics import EventFilter
+from mawgun.report.export import ACLED_COLUMNS, HXL_TAGS, ExportError, export_events
+from mawgun.store.db import session_scope
+
+
+def export(url: str, fmt: str, out: Path, flt: EventFilter | None = None) -> int:
+    with session_scope(url) as session:
+        return export_events(session, fmt, out, flt)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_acled_csv_has_acled_columns_and_links_to_sources(report_store: str, tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    assert export(report_store, "acled-csv", path) == 2
+    rows = read_csv(path)
+    assert rows[0][: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    strike = next(r for r in records if r["event_type"] == "Explosions/Remote violence")
+    assert strike["event_date"] == "2023-11-14" and strike["year"] == "2023"
+    assert strike["fatalities"] == "3" and strike["admin1"] == "Kayah"
+    assert strike["actor1"] == "MIL"
+    assert set(strike["source"].split("; ")) == {"Karenni Test News", "Rights Test Group"}
+    assert "https://karenni-test.example/loikaw" in strike["urls"]
+    assert len(strike["document_ids"].split("; ")) == 2
+    assert "Loikaw" in strike["notes"]
+
+
+def test_hxl_csv_has_a_hashtag_row(report_store: str, tmp_path: Path) -> None:
+    path = tmp_path / "events-hxl.csv"
+    export(report_store, "hxl", path)
+    header, tags, *data = read_csv(path)
+    assert tags == [HXL_TAGS[column] for column in header]
+    for tag in (
+        "#event+id",
+        "#date",
+        "#adm1+name",
+        "#adm3+code",
+        "#geo+lat",
+        "#geo+lon",
+        "#affected+killed",
+        "#meta+source",
+        "#meta+url",
+    ):
+        assert tag in tags
+    assert len(data) == 2
+
+
+def test_geojson_holds_points_with_their_sources(report_store: str, tmp_path: Path) -> None:
+    path = tmp_path / "events.geojson"
+    export(report_store, "geojson", path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == 2
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert 92 < lon < 102 and 9 < lat < 29
+        assert feature["properties"]["document_ids"]
+
+
+def test_jsonl_filters_by_type_and_counts_reports(report_store: str, tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    flt = EventFilter(event_types=["Explosions/Remote violence"], per_report=True)
+    assert export(report_store, "jsonl", path, flt) == 2  # two reports of the one strike
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {line["event_type"] for line in lines} == {"Explosions/Remote violence"}
+    assert all(len(line["document_ids"]) == 1 for line in lines)
+
+
+def test_csv_filters_by_date_and_state(report_store: str, tmp_path: Path) -> None:
+    path = tmp_path / "sagaing.csv"
+    assert export(report_store, "csv", path, EventFilter(admin1=["Sagaing Region"])) == 1
+    assert export(report_store, "csv", path, EventFilter(since=__import__("datetime").date(2024, 1, 1))) == 0
+    assert len(read_csv(path)) == 1  # header only
+
+
+def test_unknown_format_is_refused(report_store: str, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown export format"):
+        export(report_store, "xlsx", tmp_path / "x.xlsx")
+
+
+def test_export_command_writes_the_file(report_store: str, tmp_path: Path) -> None:
+    from mawgun.cli.main import app
+
+    out = tmp_path / "out.geojson"
+    args = [
+        "export",
+        "--format",
+        "geojson",
+        "--out",
+        str(out),
+        "--since",
+        "2023-11-01",
+        "--admin1",
+        "Kayah",
+        "--db",
+        report_store,
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 1
+    bad = CliRunner().invoke(app, ["export", "--format", "xlsx", "--out", str(out), "--db", report_store])
+    assert bad.exit_code == 2
