@@ -57,3 +57,9 @@ def report_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     ingest_paths(write_articles(base / "articles"), url, progress=False)
     process_store(url, progress=False)
     return url
+
+
+@pytest.fixture
+def article_files(tmp_path: Path) -> list[Path]:
+    """The test articles written into this test's temporary folder."""
+    return write_articles(tmp_path / "articles")
