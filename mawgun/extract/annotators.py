@@ -13,7 +13,7 @@ from mawgun.extract.pipeline import Context, register_component, register_lazy
 from mawgun.extract.sentences import split_paragraphs, split_sentences
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.extract.wraps import flatten_wraps
-from mawgun.model import ActorRef, Place
+from mawgun.model import ActorRef, Place, Span
 
 VERSION = "0.2.0"
 HEADLINE_SMALL = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "at", "from", "as", "or"}
@@ -58,7 +58,23 @@ def sentence_places(ctx: Context, index: int) -> list[Place]:
     sentence = ctx.sentences[index]
     found = place_finder.find_places(ctx.doc.text, sentence.start, sentence.end, ctx.paragraph_text(index))
     found = [p for p in found if not is_abroad(ctx.doc.text, p)]
-    return without_dateline(found, sentence.start + dateline_length(sentence.text))
+    dateline = dateline_length(sentence.text)
+    if dateline and not found:
+        found = dateline_place(ctx.doc.text, sentence.start, dateline)
+    return without_dateline(found, sentence.start + dateline)
+
+
+def dateline_place(text: str, start: int, length: int) -> list[Place]:
+    """The town of a dateline ("DEPAYIN — ") as written, for a sentence that names no place of its own and
+    that the gazetteer could not place: the reporter's town is then the best place known."""
+    match = re.match(r"[A-Z][A-Z .'’-]*[A-Z]", text[start : start + length])
+    if match is None:
+        return []
+    name = match.group(0)
+    span = Span(start, start + len(name), name)
+    if is_abroad(text, Place(location=name, span=span)):
+        return []
+    return [Place(location=name.title(), geo_precision=1, level="town", span=span)]
 
 
 def is_abroad(text: str, place: Place) -> bool:
