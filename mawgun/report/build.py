@@ -17,13 +17,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mawgun.analytics import EventFilter, claims_against_data, control_changes, count_events
+from mawgun.analytics import EventFilter, claims_against_data, control_changes, count_events, top_places
 from mawgun.analytics.evidence import evidence_for
 from mawgun.report.periods import Period
 from mawgun.store.repository import list_documents
 from mawgun.store.schema import CanonicalEventRow
 
 NOTABLE_LIMIT = 10
+TOP_PLACES = 12
 KIND_LABELS = {"statement": "Statements and press releases", "report": "Reports", "news": "News"}
 STATEMENT_WORDS = re.compile(r"\b(statement|press release|declaration|announcement|condemn\w*|appeal)\b", re.I)
 REPORT_WORDS = re.compile(r"\b(report|briefing|brief|update|analysis|situation|monitor\w*|review|bulletin)\b", re.I)
@@ -192,6 +193,7 @@ def build_report(session: Session, period: Period) -> dict[str, Any]:
         "by_type": by_type(session, period),
         "timeline": timeline_rows(session, period),
         "townships": township_counts(session, period),
+        "top_townships": top_places(session, period_filter(period), level="admin3", limit=TOP_PLACES),
         "points": map_points(events),
         "notable": notable(session, events),
         "control": control_changes(session, period.start, period.end),

@@ -94,7 +94,7 @@ def render_timeline_svg(
             table[bucket][event_type] = table[bucket].get(event_type, 0) + count
     totals = [sum(table[b].values()) for b in order]
     legend_rows = max(1, math.ceil(len(types) / 3))
-    frame = ChartFrame(width, height, 56, 18, 44, 58 + 20 * legend_rows)
+    frame = ChartFrame(width, height, 56, 18, 44, 70 + 20 * legend_rows)
     ticks = nice_ticks(max(totals, default=0))
     parts = [svg_open(width, height, title, describe_totals(order, totals))]
     parts.append(
@@ -220,7 +220,7 @@ def draw_x_axis(frame: ChartFrame, order: Sequence[str], labels: Mapping[str, st
 def draw_legend(frame: ChartFrame, types: Sequence[str]) -> list[str]:
     """Colour keys under the x axis, three per row."""
     parts = []
-    top = frame.top + frame.plot_h + 48
+    top = frame.top + frame.plot_h + 62
     col_w = frame.plot_w / 3
     for k, event_type in enumerate(types):
         x = frame.left + (k % 3) * col_w

@@ -204,7 +204,12 @@ def draw_legend(counts: Mapping[str, int], has_points: bool, proj: Projection) -
     """Count classes, the point symbol and a 100 km scale bar, in the empty sea to the south-west."""
     breaks = class_breaks(max(counts.values(), default=0))
     x, y = 16.0, proj.height * 0.70
-    parts = [f"<g font-size='10.5' fill='#222'><text x='{x}' y='{y}' font-weight='600'>Events per township</text>"]
+    parts = [
+        f"<g font-size='10.5' fill='#222'><rect x='{x - 6}' y='{y - 14}' width='150' "
+        f"height='{(len(breaks) + 4) * 16 + 22}' "
+        "fill='#eef3f7' fill-opacity='0.92' rx='3'/>"
+        f"<text x='{x}' y='{y}' font-weight='600'>Events per township</text>"
+    ]
     rows = [(NO_EVENTS, "0")] + [
         (SHADES[i], f"{low}" if high == low else (f"{low}–{high}" if high else f"{format_number(low)} or more"))
         for i, (low, high) in enumerate(breaks)

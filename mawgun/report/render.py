@@ -42,8 +42,8 @@ def signed(value: int | float | None) -> str:
 
 
 def percent(value: float | None) -> str:
-    """ "+12.5%", or "n/a" when the earlier figure was 0."""
-    return "n/a" if value is None else f"{value:+.1f}%"
+    """ " (+12.5%)", or nothing when the earlier figure was 0 (no percentage of nothing)."""
+    return "" if value is None else f" ({value:+.1f}%)"
 
 
 def md_cell(value: Any) -> str:
@@ -64,12 +64,13 @@ def chart_svg(data: dict[str, Any], period: Period) -> str:
         title=f"Events per day by event type, {period.title()}",
         x_label="Day" if period.kind == "week" else f"Day of {period.start.strftime('%B %Y')}",
         y_label="Canonical events",
+        width=1000,
     )
 
 
 def map_svg(data: dict[str, Any], period: Period) -> str:
     """The township choropleth with event points."""
-    return render_map_svg(data["townships"], data["points"], title=f"Events by township, {period.title()}")
+    return render_map_svg(data["townships"], data["points"], title=f"Events by township, {period.label}", width=500)
 
 
 def render_markdown(data: dict[str, Any]) -> str:

@@ -82,6 +82,8 @@ def test_markdown_has_every_section(november: dict[str, Any]) -> None:
     for heading in ("Headline figures", "Notable events", "Territorial changes", "Documents of the period"):
         assert f"## {heading}" in markdown
     assert "Karenni Test News" in markdown and "https://karenni-test.example/loikaw" in markdown
+    assert "| Loikaw | Kayah | 1 | 3 |" in markdown  # townships with most events
+    assert "+2 vs October 2023: 0" in markdown  # no percentage of nothing
 
 
 def test_empty_month_renders_gracefully(report_store: str, tmp_path: Path) -> None:
