@@ -102,7 +102,8 @@ class Projection:
 
 
 def bbox_of(units: Iterable[Unit]) -> tuple[float, float, float, float]:
-    xs, ys = [], []
+    xs: list[float] = []
+    ys: list[float] = []
     for unit in units:
         for ring in unit.rings:
             xs.extend(p[0] for p in ring)
