@@ -135,10 +135,13 @@ def map_open(width: int, height: int, title: str, counts: Mapping[str, int], poi
 def draw_townships(units: Sequence[Unit], counts: Mapping[str, int], proj: Projection) -> list[str]:
     """Each township filled by its count class, with a tooltip naming it."""
     breaks = class_breaks(max(counts.values(), default=0))
+    states = {group[0].pcode: name for name, group in load_states(units)}
     parts = ["<g stroke='#c8c8c0' stroke-width='0.4' fill-rule='evenodd'>"]
     for unit in units:
         count = int(counts.get(unit.pcode, 0))
-        label = f"{unit.name} ({unit.admin1}): {count} event{'s' if count != 1 else ''}"
+        state = states.get(unit.admin1_pcode) or unit.admin1
+        where = f"{unit.name} ({state})" if state else unit.name
+        label = f"{where}: {count} event{'s' if count != 1 else ''}"
         parts.append(
             f"<path d='{path_data(unit.rings, proj)}' fill='{shade_for(count, breaks)}'>"
             f"<title>{escape(label)}</title></path>"
