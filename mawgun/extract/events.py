@@ -47,6 +47,8 @@ FLEEING = re.compile(
     r"(?:the\s+|renewed\s+|heavy\s+|recent\s+|earlier\s+){0,2}$",
     re.I,
 )
+ONGOING = re.compile(r"\b(?P<aux>are|were|is|was)\s+(?:still\s+)?(?:fighting|clashing|battling|besieging)\b", re.I)
+RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who)\b[^,;]*,")
 FULL_DATE_RULES = {"dmy", "mdy", "iso", "numeric", "dm", "md"}
 ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
 REPORTING = re.compile(r"\b(?:said|says|say|told|reported|added|confirmed)\b")
@@ -166,6 +168,7 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     sentence_start = ctx.sentences[index].start
     if usable and mirrored(usable[0]) and trigger_at < usable[0].start - sentence_start:
         usable = usable[1:]  # "took the town, three days after launching ...": counted from an event told later
+    usable = [m for m in usable if not in_other_relative_clause(ctx, index, m, trigger_at)]
     if rule.get("violent"):  # "the fighting for Loikaw since mid-November": a period, not the day of an event
         periods = [m for m in usable if opens_period(m) and m.precision != "day"]
         usable = [m for m in usable if m not in periods]
@@ -201,9 +204,20 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     lead_day = lead_date(ctx, opening) if rule.get("violent") and is_lead(ctx, opening) else None
     if lead_day is not None:
         return lead_day
-    if ctx.published and not rule.get("violent"):
+    if ctx.published and (not rule.get("violent") or is_ongoing(ctx, index, trigger_at)):
         return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
     return None
+
+
+def is_ongoing(ctx: Context, index: int, trigger_at: int) -> bool:
+    """A fight told as going on when it was reported ("are fighting for", "said its troops were fighting for
+    Kunlong"): dated to the week of publication when nothing else dates it."""
+    text = ctx.sentences[index].text
+    match = ONGOING.search(text[max(0, trigger_at - 20) : trigger_at + 12])
+    if match is None:
+        return False
+    present = match.group("aux").lower() in {"are", "is"}
+    return present or bool(REPORTING.search(text[:trigger_at]))  # "said its troops were fighting for X"
 
 
 def paragraph_start(ctx: Context, index: int) -> int:
@@ -234,6 +248,17 @@ def is_background(ctx: Context, date: DateMention) -> bool:
     if date.precision == "day" or ctx.published is None:
         return False
     return (ctx.published - date.date).days > int(load_vocabulary("cues")["background_days"])
+
+
+def in_other_relative_clause(ctx: Context, index: int, mention: DateMention, trigger_at: int) -> bool:
+    """True for a date inside a relative clause that does not hold the trigger ("The alliance, whose offensive
+    began on 27 October, also said its troops were fighting for Kunlong"): it dates that clause's verb."""
+    sentence = ctx.sentences[index]
+    at = mention.start - sentence.start
+    for clause in RELATIVE_CLAUSE.finditer(sentence.text):
+        if clause.start() <= at < clause.end() and not clause.start() <= trigger_at < clause.end():
+            return True
+    return False
 
 
 def spelled_out_after(mention: DateMention, mentions: list[DateMention]) -> bool:
