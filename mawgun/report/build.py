@@ -143,6 +143,26 @@ def notable(session: Session, events: list[CanonicalEventRow]) -> list[dict[str,
     ]
 
 
+def claims_in_period(session: Session, period: Period) -> list[dict[str, Any]]:
+    """Statistics reported for this period, beside Mawgun's count.
+
+    Analytics treats a figure with no stated start as covering everything up to its end, so it would
+    overlap every earlier week; a report keeps only figures whose stated period meets this one, or,
+    with one end stated, whose stated day falls in it.
+    """
+    kept = []
+    for claim in claims_against_data(session, period_filter(period)):
+        start, end = claim.get("period_start"), claim.get("period_end")
+        if start and end:
+            inside = start <= period.end.isoformat() and end >= period.start.isoformat()
+        else:
+            day = end or start
+            inside = bool(day) and period.start.isoformat() <= str(day) <= period.end.isoformat()
+        if inside:
+            kept.append(claim)
+    return kept
+
+
 def guess_kind(kind: str | None, title: str | None) -> str:
     """The document's kind (statement, report, news): stored, else guessed from title words."""
     if kind:
@@ -197,6 +217,6 @@ def build_report(session: Session, period: Period) -> dict[str, Any]:
         "points": map_points(events),
         "notable": notable(session, events),
         "control": control_changes(session, period.start, period.end),
-        "claims": claims_against_data(session, period_filter(period)),
+        "claims": claims_in_period(session, period),
         "documents": documents_of(session, period),
     }

@@ -117,3 +117,26 @@ def test_bad_period_is_a_usage_error(report_store: str, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "not a month" in result.output
     assert parse_week("2023-W46").contains(parse_month("2023-11").start.replace(day=14))
+
+
+def test_reported_figures_are_those_of_the_period(sqlite_url: str) -> None:
+    import datetime as dt
+
+    from mawgun.report.build import claims_in_period
+    from mawgun.store.schema import DocumentRow, StatisticRow
+
+    with session_scope(sqlite_url) as session:
+        session.add(DocumentRow(id="doc-a", content_hash="a", outlet="Desk", text="Figures.", title="Figures"))
+        session.flush()
+        common = {"document_id": "doc-a", "metric": "airstrikes", "area": ["Myanmar"]}
+        session.add(StatisticRow(id="st-old", value=80, period_end=dt.date(2022, 10, 31), **common))
+        session.add(
+            StatisticRow(
+                id="st-nov", value=40, period_start=dt.date(2023, 11, 1), period_end=dt.date(2023, 11, 30), **common
+            )
+        )
+    with session_scope(sqlite_url) as session:
+        november = [c["statistic_id"] for c in claims_in_period(session, parse_month("2023-11"))]
+        may = [c["statistic_id"] for c in claims_in_period(session, parse_month("2020-05"))]
+        october = [c["statistic_id"] for c in claims_in_period(session, parse_month("2022-10"))]
+    assert (november, may, october) == (["st-nov"], [], ["st-old"])
