@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
@@ -21,7 +21,7 @@ from mawgun.store.db import session_scope
 from mawgun.web import adapters, control, query_documents, query_events, query_stats
 from mawgun.web.filters import EventFilters, build_filters
 from mawgun.web.highlight import split_text
-from mawgun.web.reports import build_report
+from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report, report_stage_available
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -205,7 +205,27 @@ def reports_page(request: Request) -> HTMLResponse:
     day = _date(request.query_params.get("date"), "date", errors)
     with _session(request) as session:
         report = build_report(session, period, day)
-    return render(request, "report.html", report=report, period=period, errors=errors, active="reports")
+    return render(
+        request, "report.html", report=report, period=period, errors=errors, active="reports",
+        full_report=report_stage_available(),
+    )  # fmt: skip
+
+
+@router.get("/reports/full.{fmt}")
+def full_report(request: Request, fmt: str) -> Response:
+    """The printable report of `mawgun report` (HTML with inline chart and map, or Markdown)."""
+    if fmt not in ("html", "md") or not report_stage_available():
+        raise HTTPException(status_code=404, detail="no such report format" if fmt not in ("html", "md") else
+                            "the report stage (mawgun.report) is not installed")  # fmt: skip
+    period = "monthly" if request.query_params.get("period") == "monthly" else "weekly"
+    errors: list[str] = []
+    day = _date(request.query_params.get("date"), "date", errors)
+    with _session(request) as session:
+        day = day or query_stats.date_range(session, query_events.choose_level(session, None))[1] or dt.date.today()
+        body = render_stage_report(session, period, day, fmt)
+    if fmt == "md":
+        return Response(body, media_type="text/markdown; charset=utf-8")
+    return HTMLResponse(body, headers={"Content-Security-Policy": REPORT_CSP})
 
 
 @router.get("/api", response_class=HTMLResponse)

@@ -59,3 +59,28 @@ def build_report(session: Session, period: str, day: dt.date | None) -> dict[str
         "townships": sorted(townships, key=lambda r: (-r["events"], -r["fatalities"]))[:10],
         "key_events": key_events,
     }
+
+
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def report_stage_available() -> bool:
+    """Whether `mawgun.report` (the weekly/monthly reports of `mawgun report`) is installed."""
+    try:
+        from mawgun.report.build import build_report as _build  # noqa: F401
+        from mawgun.report.render import render_html as _render  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def render_stage_report(session: Session, period: str, day: dt.date, fmt: str) -> str:
+    """The report `mawgun report weekly|monthly` writes, for the week or month holding `day`:
+    self-contained HTML (inline CSS and SVG, no scripts) or Markdown."""
+    from mawgun.report.build import build_report as build_stage_report
+    from mawgun.report.periods import month_of, week_of
+    from mawgun.report.render import render_html, render_markdown
+
+    chosen = month_of(day) if period == "monthly" else week_of(day)
+    data = build_stage_report(session, chosen)
+    return render_html(data, chosen) if fmt == "html" else render_markdown(data)

@@ -124,3 +124,18 @@ def test_documents_page_filters_by_outlet_and_publication_date(client: TestClien
     html = client.get("/documents", params={"until": "2023-12-31", "since": ""}).text
     assert "/documents/doc-pazigyi" in html and "/documents/doc-lashio" not in html
     assert '<option value="Test Post"' in html
+
+
+def test_printable_report_of_the_report_stage_is_served_without_scripts(client: TestClient) -> None:
+    from mawgun.web.reports import report_stage_available
+
+    if not report_stage_available():
+        pytest.skip("mawgun.report is not installed")
+    assert "/reports/full.html?period=monthly" in client.get("/reports", params={"period": "monthly"}).text
+    response = client.get("/reports/full.html", params={"period": "monthly", "date": "2024-08-10"})
+    assert response.status_code == 200 and "<svg" in response.text
+    assert "script-src" not in response.headers["content-security-policy"]
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    markdown = client.get("/reports/full.md", params={"period": "weekly", "date": "2024-08-03"})
+    assert markdown.headers["content-type"].startswith("text/markdown") and "2024" in markdown.text
+    assert client.get("/reports/full.pdf").status_code == 404
