@@ -34,9 +34,10 @@ class InputError(ValueError):
 def extract_document(doc: Document, component: str = "rules") -> list[Record]:
     """Every event, statistic and sanction a document reports, each with its evidence and provenance."""
     ctx = run_pipeline(doc, build_pipeline(component))
-    records = [*ctx.events, *ctx.statistics, *ctx.sanctions]
+    records: list[Record] = [*ctx.events, *ctx.statistics, *ctx.sanctions]
     if ctx.source_text is not None:
-        records = [restore_spans(record, ctx.source_text) for record in records]
+        original = ctx.source_text
+        records = [restore_spans(record, original) for record in records]
     return records
 
 

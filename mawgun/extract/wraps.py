@@ -10,7 +10,7 @@ characters back into every span of the records, so that `text[start:end] == span
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from mawgun.extract.sentences import Sentence
 
@@ -27,19 +27,22 @@ def flatten_wraps(text: str, sentences: list[Sentence]) -> str:
     return "".join(chars)
 
 
-def restore_spans(value: Any, original: str) -> Any:
+T = TypeVar("T")
+
+
+def restore_spans(value: T, original: str) -> T:
     """`value` (a record, place, actor, list of them) with every Span's text re-read from `original`."""
     from mawgun.model import Span
 
     if isinstance(value, Span):
-        return dataclasses.replace(value, text=original[value.start : value.end])
+        return cast(T, dataclasses.replace(value, text=original[value.start : value.end]))
     if isinstance(value, list):
-        return [restore_spans(item, original) for item in value]
+        return cast(T, [restore_spans(item, original) for item in value])
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
+        changes: dict[str, Any] = {}
         for item in dataclasses.fields(value):
             current = getattr(value, item.name)
             if isinstance(current, (Span, list)) or dataclasses.is_dataclass(current):
                 changes[item.name] = restore_spans(current, original)
-        return dataclasses.replace(value, **changes) if changes else value
+        return cast(T, dataclasses.replace(value, **changes)) if changes else value
     return value
