@@ -58,7 +58,7 @@ COMPARISON = re.compile(
 )
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
 CLAUSE_JOIN = re.compile(r";\s+|,?\s+(?:and|while|whereas)\s+(?:then\s+)?")
-LOCALE_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:area|village|town|township|camp|site)\b", re.I)
+LOCALE_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:area|village|town|township|camp|site|raid|assault|operation)\b", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
