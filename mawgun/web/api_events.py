@@ -8,12 +8,15 @@ total) and `sort`; `format=csv` answers the same page as CSV.
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
+import tempfile
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
-from fastapi.responses import StreamingResponse
+from fastapi.responses import FileResponse, StreamingResponse
 from sqlalchemy.orm import Session
+from starlette.background import BackgroundTask
 
 from mawgun.web import analytics_bridge, control, query_events, query_map, query_stats
 from mawgun.web.cache import cached
@@ -171,13 +174,17 @@ def export_events(
     request: Request,
     session: SessionDep,
     filters: FiltersDep,
-    fmt: Literal["csv", "jsonl", "geojson"],
+    fmt: Literal["csv", "jsonl", "geojson", "acled.csv", "hxl.csv"],
     per_report: PerReport = None,
-) -> StreamingResponse:
+) -> Response:
     """Every event matching the filters as a download: CSV, JSON Lines or GeoJSON points.
 
-    Streamed: rows are read in batches from a session that lives as long as the download."""
+    Streamed: rows are read in batches from a session that lives as long as the download.
+    `acled.csv` (ACLED's columns) and `hxl.csv` (HXL hashtags) are written by `mawgun.report.export`,
+    the same files `mawgun export` writes."""
     level = query_events.choose_level(session, per_report)
+    if fmt in ("acled.csv", "hxl.csv"):
+        return report_stage_export(session, fmt, level, filters)
     rows = stream_events(request.app.state.db_url, level, filters)
     media = {"csv": "text/csv", "jsonl": "application/x-ndjson", "geojson": "application/geo+json"}[fmt]
     if fmt == "csv":
@@ -196,3 +203,18 @@ def stream_events(db_url: str, level: str, filters: EventFilters) -> Iterator[di
 
     with session_scope(db_url) as session:
         yield from query_events.iter_events(session, level, filters)
+
+
+def report_stage_export(session: Session, fmt: str, level: str, filters: EventFilters) -> Response:
+    """An export written by `mawgun.report.export` into a temporary file, sent, then deleted."""
+    try:
+        from mawgun.report.export import export_events as write_export
+    except ImportError:
+        raise HTTPException(status_code=404, detail="the report stage (mawgun.report) is not installed") from None
+    handle = tempfile.NamedTemporaryFile(prefix="mawgun-export-", suffix=".csv", delete=False)  # noqa: SIM115
+    handle.close()
+    path = pathlib.Path(handle.name)
+    write_export(session, fmt.removesuffix(".csv").replace("acled", "acled-csv"), path,
+                 analytics_bridge.analytics_filter(filters, level))  # fmt: skip
+    name = f"mawgun-events.{fmt}"
+    return FileResponse(path, media_type="text/csv", filename=name, background=BackgroundTask(path.unlink))

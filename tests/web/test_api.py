@@ -270,3 +270,13 @@ def test_iso_week_labels_become_their_monday() -> None:
     from mawgun.web.analytics_bridge import monday_of
 
     assert monday_of("2024-W31") == "2024-07-29" and monday_of("2024-08") == "2024-08"
+
+
+def test_acled_and_hxl_exports_come_from_the_report_stage(client: TestClient) -> None:
+    pytest.importorskip("mawgun.report.export")
+    acled = client.get("/api/v1/exports/events.acled.csv", params={"type": "Battles"})
+    assert acled.status_code == 200 and acled.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(acled.text)))
+    assert len(rows) == 1 and rows[0]["event_type"] == "Battles" and "event_date" in rows[0]
+    hxl = client.get("/api/v1/exports/events.hxl.csv").text.splitlines()
+    assert hxl[1].startswith("#")
