@@ -47,7 +47,11 @@ FLEEING = re.compile(
     r"(?:the\s+|renewed\s+|heavy\s+|recent\s+|earlier\s+){0,2}$",
     re.I,
 )
-ONGOING = re.compile(r"\b(?P<aux>are|were|is|was)\s+(?:still\s+)?(?:fighting|clashing|battling|besieging)\b", re.I)
+ONGOING = re.compile(
+    r"\b(?P<aux>are|were|is|was)\s+(?:still\s+)?(?:(?:fighting|clashing|battling)\s+(?:for|in|inside|around|near|over)"
+    r"|besieging)\b",
+    re.I,
+)
 RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who)\b[^,;]*,")
 FULL_DATE_RULES = {"dmy", "mdy", "iso", "numeric", "dm", "md"}
 ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
@@ -58,7 +62,9 @@ COMPARISON = re.compile(
 )
 CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although)\b|;|\s+but\s+")
 CLAUSE_JOIN = re.compile(r";\s+|,?\s+(?:and|while|whereas)\s+(?:then\s+)?")
-LOCALE_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:area|village|town|township|camp|site|raid|assault|operation)\b", re.I)
+LOCALE_ANAPHOR = re.compile(
+    r"\b(?:the|that|this) (?:area|village|town|township|camp|site|raid|assault|operation)\b", re.I
+)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -213,7 +219,7 @@ def is_ongoing(ctx: Context, index: int, trigger_at: int) -> bool:
     """A fight told as going on when it was reported ("are fighting for", "said its troops were fighting for
     Kunlong"): dated to the week of publication when nothing else dates it."""
     text = ctx.sentences[index].text
-    match = ONGOING.search(text[max(0, trigger_at - 20) : trigger_at + 12])
+    match = ONGOING.search(text[max(0, trigger_at - 20) : trigger_at + 20])
     if match is None:
         return False
     present = match.group("aux").lower() in {"are", "is"}

@@ -65,3 +65,15 @@ def test_a_capture_told_days_after_an_unnamed_start_is_not_dated_after_publicati
     events = [r for r in extract(article) if r["kind"] == "event"]
     captures = [e for e in events if e["sub_event_type"] == "Non-state actor overtakes territory"]
     assert captures and all(e["date"] <= article["published"] for e in captures), describe(events)
+
+
+def test_a_group_said_to_be_fighting_the_regime_in_general_is_no_dated_clash() -> None:
+    article = {
+        "id": "general-fight",
+        "published": "2022-01-19",
+        "text": (
+            "“They burn our villages,” said a spokesman of the Chin National Front, whose armed wing is fighting "
+            "the junta along with several resistance groups in Chin State."
+        ),
+    }
+    assert [r for r in extract(article) if r["kind"] == "event"] == []
