@@ -116,7 +116,7 @@ def dashboard(request: Request) -> HTMLResponse:
     fatalities = sum(row["fatalities"] for row in totals)
     return render(
         request, "dashboard.html", query=query, errors=errors, level=level, total=total, events=events,
-        fatalities=fatalities, choices=choices, active="dashboard",
+        fatalities=fatalities, choices=choices, active="dashboard", acled_export=report_stage_available(),
     )  # fmt: skip
 
 
