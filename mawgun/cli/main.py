@@ -18,8 +18,7 @@ STAGES = ("store", "ingest", "extract", "geo", "actors", "dedup", "analytics", "
 
 app = typer.Typer(
     name="mawgun",
-    help="Mawgun turns reporting on Myanmar's war into a verified, mapped record of events.\n\n"
-    "Example: mawgun demo",
+    help="Mawgun turns reporting on Myanmar's war into a verified, mapped record of events.\n\nExample: mawgun demo",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -35,9 +34,7 @@ def show_version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(
-        False, "--version", callback=show_version, is_eager=True, help="Show the version."
-    ),
+    version: bool = typer.Option(False, "--version", callback=show_version, is_eager=True, help="Show the version."),
 ) -> None:
     """Mawgun: ingest, extract, resolve, deduplicate, analyse and report conflict events."""
 

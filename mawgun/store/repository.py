@@ -199,13 +199,14 @@ def save_records(session: Session, doc_id: str, records: Sequence[Record], extra
     document = session.get(DocumentRow, doc_id)
     if document is None:
         raise KeyError(f"document {doc_id} is not stored")
-    clustered = dict(
-        session.execute(
+    clustered: dict[str, str | None] = {
+        event_id: canonical_id
+        for event_id, canonical_id in session.execute(
             select(EventRow.id, EventRow.canonical_id).where(
                 EventRow.document_id == doc_id, EventRow.canonical_id.is_not(None)
             )
-        ).all()
-    )
+        )
+    }
     delete_document_records(session, doc_id)
     session.flush()
     seen: set[str] = set()
