@@ -11,11 +11,44 @@ from mawgun.model import EventRecord, Place
 CORRECTION = re.compile(r"\b(?:rose|risen|climbed|revised|corrected|updated|now stands|later|actually)\b", re.I)
 
 
+DATE_TOLERANCE = {"day": 0, "week": 3, "month": 15, "year": 183}
+
+
 def same_event(a: EventRecord, b: EventRecord) -> bool:
-    """Two reports in one document of the same event: same type, day and state, compatible place."""
-    if (a.event_type, a.sub_event_type, a.date) != (b.event_type, b.sub_event_type, b.date):
+    """Two reports in one document of the same event: same event type, compatible day and place. The
+    sub-types must agree unless one report is vague (no township): "the drone attack on the capital"
+    retold as "explosions were heard" is one event with two evidence spans."""
+    if a.event_type != b.event_type or not dates_compatible(a, b):
         return False
     pa, pb = a.place or Place(), b.place or Place()
+    if a.sub_event_type != b.sub_event_type and not (is_vague(pa) or is_vague(pb)):
+        return False
+    return places_compatible(pa, pb)
+
+
+def dates_compatible(a: EventRecord, b: EventRecord) -> bool:
+    """Same day, or within the looser of the two date precisions (a week's date covers its days)."""
+    if a.date is None or b.date is None:
+        return a.date == b.date
+    tolerance = max(DATE_TOLERANCE.get(a.date_precision or "day", 0), DATE_TOLERANCE.get(b.date_precision or "day", 0))
+    return abs((a.date - b.date).days) <= tolerance
+
+
+def is_vague(place: Place) -> bool:
+    """A place that names no township or location: nothing, or only a state/region."""
+    return not place.admin3 and not place.location
+
+
+def is_unplaced(place: Place) -> bool:
+    """A place the gazetteer could not put in a state: a name the text gave, resolved nowhere."""
+    return not place.admin1 and not place.admin3
+
+
+def places_compatible(pa: Place, pb: Place) -> bool:
+    """Same state (or one unknown), no conflicting townships and agreeing names; a report with no
+    place, only a state, or a name resolved nowhere merges into the one with the township."""
+    if is_vague(pa) or is_vague(pb) or is_unplaced(pa) or is_unplaced(pb):
+        return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
     if pa.admin1 != pb.admin1:
         return False
     if pa.admin3 and pb.admin3 and pa.admin3 != pb.admin3:
