@@ -14,14 +14,15 @@ CORRECTION = re.compile(r"\b(?:rose|risen|climbed|revised|corrected|updated|now 
 DATE_TOLERANCE = {"day": 0, "week": 3, "month": 15, "year": 183}
 
 
-def same_event(a: EventRecord, b: EventRecord) -> bool:
+def same_event(kept: EventRecord, later: EventRecord) -> bool:
     """Two reports in one document of the same event: same event type, compatible day and place. The
-    sub-types must agree unless one report is vague (no township): "the drone attack on the capital"
-    retold as "explosions were heard" is one event with two evidence spans."""
-    if a.event_type != b.event_type or not dates_compatible(a, b):
+    sub-types must agree unless the later report is vague (no township) and so retells one told before:
+    "drones hit the air base in Nay Pyi Taw", then "explosions were heard", is one event with two evidence
+    spans; a vague capture told first does not swallow a clash placed later."""
+    if kept.event_type != later.event_type or not dates_compatible(kept, later):
         return False
-    pa, pb = a.place or Place(), b.place or Place()
-    if a.sub_event_type != b.sub_event_type and not (is_vague(pa) or is_vague(pb)):
+    pa, pb = kept.place or Place(), later.place or Place()
+    if kept.sub_event_type != later.sub_event_type and not is_vague(pb):
         return False
     return places_compatible(pa, pb)
 

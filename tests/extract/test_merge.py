@@ -97,3 +97,17 @@ def test_different_event_types_never_merge() -> None:
         [report(1, "Air/drone strike", place), report(2, "Armed clash", place, event_type="Battles")]
     )
     assert len(merged) == 2
+
+
+def test_a_vague_report_told_first_does_not_swallow_another_sub_type_placed_later() -> None:
+    # Operation 1111 (November 2023): "they captured police stations in the town" (state only), then an
+    # earlier operation's clash in Mese township: two events.
+    kayah = Place(admin1="Kayah", geo_precision=3)
+    mese = Place(admin1="Kayah", admin3="Mese", location="Mese", geo_precision=2)
+    merged = merge_duplicates(
+        [
+            report(1, "Non-state actor overtakes territory", kayah, event_type="Battles"),
+            report(2, "Armed clash", mese, event_type="Battles"),
+        ]
+    )
+    assert len(merged) == 2
