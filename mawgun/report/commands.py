@@ -37,7 +37,10 @@ def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None)
     for path in write_report(data, period, out, fmt):
         typer.echo(str(path))
     events = data["headline"]["current"]["events"]
-    console.print(f"{period.title()}: {events} canonical events, {data['documents']['total']} documents.")
+    docs = data["documents"]["total"]
+    console.print(
+        f"{period.title()}: {events} canonical event{'s' * (events != 1)}, {docs} document{'s' * (docs != 1)}."
+    )
 
 
 def report_weekly(
