@@ -296,11 +296,13 @@ def is_lead(ctx: Context, index: int) -> bool:
 
 def is_habitual(ctx: Context, index: int, trigger: Trigger, date: DateMention) -> bool:
     """Wording of a pattern rather than one event (in the trigger's own clause), or a hypothetical, with no
-    single day to pin it to."""
-    if date.precision == "day":
-        return False
+    single day to pin it to, or undated background told as earlier ("has previously shelled")."""
     text = ctx.sentences[index].text
     cues = load_vocabulary("cues")
+    if not ctx.dates[index] and compile_pattern(cues["earlier"]).search(text):
+        return True  # "the military has previously shelled areas around Laiza": background, not the news
+    if date.precision == "day":
+        return False
     bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
     start = max(b for b in bounds if b <= trigger.start)
     end = min(b for b in bounds if b > trigger.start)
