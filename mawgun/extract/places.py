@@ -141,7 +141,23 @@ def find_places(text: str, start: int, end: int, context: str = "") -> list[Plac
         if span and any(s < span.end and span.start < e for s, e in covered):
             continue
         found.append(place)
+    found = [region_as_adjective(place, text) for place in found]
     return sorted(found, key=lambda p: p.span.start if p.span else 0)
+
+
+REGION_ADJECTIVE = re.compile(r"\s+(?:towns?|villages?|township|countryside|hills)\b")
+
+
+def region_as_adjective(place: Place, text: str) -> Place:
+    """A region's name used as an adjective ("in the Sagaing town", "the Magway villages") is the region, not
+    the town or township of that name: the place is only the state/region."""
+    span = place.span
+    if span is None or text[max(0, span.start - 4) : span.start].lower() != "the ":
+        return place
+    state = admin1_aliases().get(span.text.lower())
+    if state is None or not REGION_ADJECTIVE.match(text, span.end):
+        return place
+    return Place(admin1=state, location=state, geo_precision=3, level="state", span=span)
 
 
 def with_admin1(place: Place, admin1: str | None) -> Place:
