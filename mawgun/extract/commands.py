@@ -16,31 +16,37 @@ def extract_command(
     component: Annotated[
         str, typer.Option("--component", help="Extraction pipeline to run (default: rules).")
     ] = "rules",
-    db: Annotated[str | None, typer.Option("--db", help="Database URL (default: MAWGUN_DB or local SQLite).")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database URL (default: MAWGUN_DATABASE_URL, else embedded SQLite).")
+    ] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract documents already processed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
 ) -> None:
     """Extract events, statistics and sanctions, each tied to its text spans.
 
-    With --in/--out: from a JSONL file of documents to a JSONL file of records. Without them: over the
-    store's unprocessed documents.
+    With --in/--out: from a JSONL file of documents to a JSONL file of records (events carry the
+    canonical_id of their cluster within the batch). Without them: over the store's unprocessed
+    documents, then deduplication of the new event reports into canonical events.
 
     Example: mawgun extract --in docs.jsonl --out records.jsonl
     """
     from rich.console import Console
 
-    from mawgun.extract.api import InputError, extract_file, extract_store
+    from mawgun.extract.api import InputError, extract_file
+    from mawgun.pipeline import process_store
 
     console = Console(stderr=True)
     if (in_path is None) != (out_path is None):
         raise typer.BadParameter("give both --in and --out, or neither (to extract from the store)")
+    clustered = None
     try:
         if in_path is not None and out_path is not None:
             if not in_path.is_file():
                 raise typer.BadParameter(f"{in_path} does not exist", param_hint="--in")
             summary = extract_file(in_path, out_path, component=component, progress=not quiet)
         else:
-            summary = extract_store(db, reprocess=reprocess, progress=not quiet)
+            result = process_store(db, reprocess=reprocess, progress=not quiet)
+            summary, clustered = result["extract"], result["cluster"]
     except (InputError, KeyError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         typer.echo(f"Error: {message}", err=True)
@@ -49,6 +55,11 @@ def extract_command(
         f"{summary['documents']} documents: {summary['events']} events, {summary['statistics']} statistics, "
         f"{summary['sanctions']} sanctions"
     )
+    if clustered is not None:
+        console.print(
+            f"{clustered['new_records']} new event reports clustered: "
+            f"{clustered['canonical_events']} canonical events in the store"
+        )
     for doc_id, reason in summary.get("failed", {}).items():
         console.print(f"[yellow]Not extracted (left unprocessed):[/yellow] {doc_id}: {reason}")
 
