@@ -99,6 +99,22 @@ class Place:
         return data
 
 
+# The Place fields that the store keeps as columns of events and canonical events.
+PLACE_FIELDS = (
+    "admin1",
+    "admin1_pcode",
+    "admin2",
+    "admin2_pcode",
+    "admin3",
+    "admin3_pcode",
+    "location",
+    "pcode",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
+
+
 @dataclass
 class ActorRef:
     """An actor as named in a text, resolved to the registry.

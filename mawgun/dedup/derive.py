@@ -19,22 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from mawgun.dedup.places import normalise_name
-from mawgun.model import EventRecord, Place
+from mawgun.model import PLACE_FIELDS, EventRecord, Place
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-PLACE_FIELDS = (
-    "admin1",
-    "admin1_pcode",
-    "admin2",
-    "admin2_pcode",
-    "admin3",
-    "admin3_pcode",
-    "location",
-    "pcode",
-    "latitude",
-    "longitude",
-    "geo_precision",
-)
 
 
 @dataclass(frozen=True)

@@ -10,22 +10,18 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from mawgun.model import ActorRef, EventRecord, Place, Provenance, SanctionRecord, Span, StatisticRecord
+from mawgun.model import (
+    PLACE_FIELDS,
+    ActorRef,
+    EventRecord,
+    Place,
+    Provenance,
+    SanctionRecord,
+    Span,
+    StatisticRecord,
+)
 from mawgun.store.schema import EventActorRow, EventRow, EvidenceRow, SanctionRow, StatisticRow
 
-PLACE_FIELDS = (
-    "admin1",
-    "admin1_pcode",
-    "admin2",
-    "admin2_pcode",
-    "admin3",
-    "admin3_pcode",
-    "location",
-    "pcode",
-    "latitude",
-    "longitude",
-    "geo_precision",
-)
 DateLike = dt.date | str | None
 
 
