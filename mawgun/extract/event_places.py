@@ -131,10 +131,13 @@ def as_written(place: Place) -> Place:
 
 
 def fill_township(place: Place, local: list[Place]) -> Place:
-    """A village's township from a township named in the same sentence when the geocoder gave none."""
+    """A village's township from a township named in the same sentence when the geocoder gave none; a name the
+    gazetteer placed nowhere ("the North Eastern Command base in Lashio") takes the town's township."""
     if place.admin3:
         return place
     township = next((p for p in local if p.level == "township" and p.admin3), None)
+    if township is None and place.admin1 is None:
+        township = next((p for p in local if p.level == "town" and p.admin3), None)
     return replace(place, admin3=township.admin3, admin1=place.admin1 or township.admin1) if township else place
 
 

@@ -40,24 +40,28 @@ def is_vague(place: Place) -> bool:
     return not place.admin3 and not place.location
 
 
-def is_unplaced(place: Place) -> bool:
-    """A place the gazetteer could not put in a state: a name the text gave, resolved nowhere."""
-    return not place.admin1 and not place.admin3
-
-
 def places_compatible(pa: Place, pb: Place) -> bool:
     """Same state (or one unknown), no conflicting townships and agreeing names; a report with no
-    place, only a state, or a name resolved nowhere merges into the one with the township."""
-    if is_vague(pa) or is_vague(pb) or is_unplaced(pa) or is_unplaced(pb):
-        return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
-    if pa.admin1 != pb.admin1:
+    place or only a state merges into the one with the township. Two different names stay two events
+    even when the gazetteer placed one of them nowhere (two villages bombed on one day)."""
+    if pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1:
         return False
+    if is_vague(pa) or is_vague(pb):
+        return True
     if pa.admin3 and pb.admin3 and pa.admin3 != pb.admin3:
         return False
     if (pa.geo_precision or 3) != (pb.geo_precision or 3):  # a village within the township told before
         return True
+    if pa.admin3 and (is_township_itself(pa) or is_township_itself(pb)):  # a base in the town, and the town
+        return True
     na, nb = place_names(pa), place_names(pb)
     return not na or not nb or bool(na & nb)
+
+
+def is_township_itself(place: Place) -> bool:
+    """A place that is its township's own town ("Lashio" in Lashio township): it holds any place inside."""
+    names = place_names(place)
+    return bool(place.admin3) and re.sub(r"[^a-z0-9]", "", (place.admin3 or "").lower()) in names
 
 
 def place_names(place: Place) -> set[str]:

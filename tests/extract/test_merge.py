@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mawgun.extract import extract_document
 from mawgun.extract.merge import merge_duplicates
-from mawgun.model import EventRecord, Place, Provenance, Span
+from mawgun.model import Document, EventRecord, Place, Provenance, Span
 
 DAY = dt.date(2024, 4, 4)
 
@@ -41,17 +42,24 @@ def test_a_vague_retelling_with_another_sub_type_merges_into_the_report_it_retel
     assert merged[0].sub_event_type == "Air/drone strike"
 
 
-def test_a_place_resolved_nowhere_merges_with_the_same_event_placed_in_a_township() -> None:
+def test_a_place_resolved_nowhere_merges_with_a_later_vague_retelling() -> None:
     # The Mung Lai Hkyet camp shelling (9 October 2023): the camp name unknown to the gazetteer, then
-    # "the military has shelled areas around Laiza" told later in the article.
+    # "residents said no fighting was taking place when the shell landed" (Kachin State from context).
     camp = Place(location="Mung Lai Hkyet", geo_precision=1)
-    town = Place(admin1="Kachin", admin3="Waingmaw", location="Laiza", geo_precision=1)
+    state = Place(admin1="Kachin", geo_precision=3)
     merged = merge_duplicates(
-        [report(1, "Shelling/artillery/missile attack", camp), report(2, "Shelling/artillery/missile attack", town)]
+        [report(1, "Shelling/artillery/missile attack", camp), report(2, "Shelling/artillery/missile attack", state)]
     )
     assert len(merged) == 1
     assert merged[0].place is not None and merged[0].place.admin1 == "Kachin"
     assert merged[0].place.location == "Mung Lai Hkyet"
+
+
+def test_two_villages_bombed_on_one_day_stay_two_events_even_unresolved() -> None:
+    first = Place(location="Ywa Thit", geo_precision=1)
+    second = Place(admin1="Sagaing", admin3="Kanbalu", location="Pazigyi", geo_precision=1)
+    merged = merge_duplicates([report(1, "Air/drone strike", first), report(2, "Air/drone strike", second)])
+    assert len(merged) == 2
 
 
 def test_a_date_within_a_weeks_precision_is_the_same_event() -> None:
@@ -111,3 +119,33 @@ def test_a_vague_report_told_first_does_not_swallow_another_sub_type_placed_late
         ]
     )
     assert len(merged) == 2
+
+
+def test_a_base_inside_a_town_and_the_town_itself_are_one_place() -> None:
+    # The fall of the North Eastern Command in Lashio (3 August 2024): the base, then "Lashio was the first...".
+    base = Place(admin1="Shan", admin3="Lashio", location="North Eastern Command", geo_precision=1)
+    town = Place(admin1="Shan", admin3="Lashio", location="Lashio", geo_precision=1)
+    overtakes = "Non-state actor overtakes territory"
+    merged = merge_duplicates(
+        [report(1, overtakes, base, event_type="Battles"), report(2, overtakes, town, event_type="Battles")]
+    )
+    assert len(merged) == 1
+
+
+def test_two_villages_of_one_township_stay_two_events() -> None:
+    first = Place(admin1="Sagaing", admin3="Kanbalu", location="Pazigyi", geo_precision=1)
+    second = Place(admin1="Sagaing", admin3="Kanbalu", location="Ywa Thit", geo_precision=1)
+    merged = merge_duplicates([report(1, "Air/drone strike", first), report(2, "Air/drone strike", second)])
+    assert len(merged) == 2
+
+
+def test_a_base_the_gazetteer_does_not_know_takes_the_township_of_the_town_it_is_in() -> None:
+    # Real event, own words: the MNDAA took the North Eastern Command in Lashio on 3 August 2024.
+    text = (
+        "Kokang fighters of the MNDAA overran the North Eastern Command base in Lashio on Saturday, "
+        "3 August 2024, the group said."
+    )
+    records = extract_document(Document(doc_id="doc-lashio", text=text, published=dt.date(2024, 8, 4)))
+    events = [r for r in records if isinstance(r, EventRecord)]
+    assert len(events) == 1 and events[0].place is not None
+    assert (events[0].place.admin1, events[0].place.admin3) == ("Shan", "Lashio")
