@@ -7,7 +7,7 @@
   published (tolls rise as bodies are found); low/high = the range reported.
 - sources: documents, counting a syndicated copy and its original once; outlets likewise.
 - first/last reported: publication dates of the member documents.
-- actors and tags: the union of the codes reports give.
+- actors and tags: the union of the codes reports give (actors most-cited first, then in text order).
 """
 
 from __future__ import annotations
@@ -108,9 +108,19 @@ def derive_fatalities(
 
 
 def union_codes(records: Sequence[EventRecord], role: int) -> list[str]:
-    """Sorted union of actor codes (or names when unresolved) in role 1 or 2."""
-    codes = {a.actor_id or a.name for r in records for a in (r.actor1 if role == 1 else r.actor2)}
-    return sorted(codes)
+    """Union of actor codes (or names when unresolved) in role 1 or 2, in a stable, meaningful order.
+
+    Most-cited first, then in the order the texts name them (the lead actor of "a joint force of PDF
+    battalions and KIA fighters" stays first), then by code; territorial control takes the first as
+    the holder, so alphabetical order would be wrong.
+    """
+    positions: dict[str, list[int]] = {}
+    for record in records:
+        for position, actor in enumerate(record.actor1 if role == 1 else record.actor2):
+            positions.setdefault(actor.actor_id or actor.name, []).append(position)
+    return sorted(
+        positions, key=lambda code: (-len(positions[code]), sum(positions[code]) / len(positions[code]), code)
+    )
 
 
 def derive_sources(

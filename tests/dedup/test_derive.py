@@ -77,3 +77,16 @@ def test_actors_are_the_union_of_the_reports_codes() -> None:
     records = [make_event(first, actors=("MIL",), targets=("PDF",)), make_event(second, actors=("KIA", "PDF"))]
     fields = derive_canonical(records)
     assert fields["actor1"] == ["KIA", "MIL", "PDF"] and fields["actor2"] == ["CIV", "PDF"]
+
+
+def test_actors_cited_by_more_reports_come_first_then_in_text_order() -> None:
+    first = make_doc("p", "Synthetic test report: PDF battalions and KIA fighters took the town.", "Myanmar Now", DAY)
+    second = make_doc("q", "Synthetic test report: PDF and KIA forces seized the town.", "DVB", DAY)
+    third = make_doc("r", "Synthetic test report: KIA troops entered the town.", "RFA", DAY)
+    records = [
+        make_event(first, actors=("PDF", "KIA")),
+        make_event(second, actors=("PDF", "KIA")),
+        make_event(third, actors=("KIA",)),
+    ]
+    assert derive_canonical(records)["actor1"] == ["KIA", "PDF"]
+    assert derive_canonical(records[:2])["actor1"] == ["PDF", "KIA"]
