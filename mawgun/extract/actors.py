@@ -180,7 +180,8 @@ def assign_roles(
         hit = []
     if sub_event_type in ONE_SIDED:  # "the AA set up a new military base": no other side
         return [a for a in actors if a.actor_id not in {"CIV", "PROT"}][:1], []
-    if hit and sub_event_type not in {"Peaceful protest", "Protest with intervention", "Arrests"}:
+    protests = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+    if hit and sub_event_type not in {*protests, "Arrests"}:
         return resistance_acts(actors, hit)
     state = [a for a in actors if a.actor_id in STATE_SIDE]
     civilians = [a for a in actors if a.actor_id == "CIV"]

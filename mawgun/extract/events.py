@@ -19,6 +19,8 @@ from mawgun.extract.fatalities import ZERO, read_casualties
 from mawgun.extract.merge import merge_duplicates, merge_into
 from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
+from mawgun.extract.places import find_places
+from mawgun.extract.recoding import EXECUTION_RULE, executed_count, execution_sides, protest_sub_type
 from mawgun.extract.sentences import quoted_spans
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.ids import make_id
@@ -65,6 +67,35 @@ CLAUSE_JOIN = re.compile(r";\s+|,?\s+(?:and|while|whereas)\s+(?:then\s+)?")
 LOCALE_ANAPHOR = re.compile(
     r"\b(?:the|that|this) (?:area|village|town|township|camp|site|raid|assault|operation)\b", re.I
 )
+PRISON = re.compile(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:Prison|Jail|Central Prison)\b")
+CONTEXT_NOUN = re.compile(
+    r"(?:fighting|clash(?:es)?|offensives?|attacks?|battles?|hostilities|war|conflict|air ?strikes?|shelling|"
+    r"bombardments?|bombing|operations?|assaults?|ambush(?:es)?|skirmish(?:es)?)\b",
+    re.I,
+)
+CONTEXT_BEFORE = re.compile(
+    r"\b(?:after|amid|amidst|following|during|despite|since|before|because of|due to|as a result of|in the wake of)"
+    r"\s+(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+CONTEXT_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}?\s*,?\s+(?:(?:that|which)\s+(?:had\s+|has\s+)?(?:began|begun|started|erupted|broke out|"
+    r"resumed|was launched|were launched|first)|(?:launched|begun|started|that began)\s+(?:in|on|last|since|early|late|"
+    r"mid))\b",
+    re.I,
+)
+CONSEQUENCE_AFTER = re.compile(
+    r"[^.;,]{0,50}?\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:driven|displaced|forced|uprooted|caused|pushed|sent|"
+    r"left)|drove|displaced|forced|uprooted|caused|pushed)\b",
+    re.I,
+)
+WHEN_CLAUSE = re.compile(r",?\s+when\s+")  # "82 people were killed when troops crushed protesters in Bago on 9 April"
+POSSESSIVE_EVENT = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:crackdown|massacre|attack|killings?|raid|shooting|assault|air ?strike|bombing|"
+    r"executions?)\s*,?\s+(?:in which|when|during which|where)\b[^.;]*$",
+    re.I,
+)
+CRACKDOWN_RECODED = {"Violence against civilians", "Explosions/Remote violence"}
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -107,7 +138,7 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
                 m
                 for p in rule["patterns"]
                 for m in compile_pattern(p).finditer(text)
-                if trigger_ok(text, m, rule, quotes, near)
+                if trigger_ok(text, m, rule, quotes, near, dated)
                 and (not rule.get("violent") or any(a <= m.start() < b for a, b in free))
             ),
             None,
@@ -133,7 +164,7 @@ def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
     ("Since May 2021 troops have burned 500 houses, and on Monday they torched 30 more in Kyin")."""
     sentence = ctx.sentences[index]
     text = sentence.text
-    joints = [*COORDINATE.finditer(text), *COMPARISON.finditer(text)]  # "..., making it the deadliest since"
+    joints = [*COORDINATE.finditer(text), *COMPARISON.finditer(text), *WHEN_CLAUSE.finditer(text)]
     cuts = sorted({0, *(m.start() for m in joints), len(text)})
     strong = [compile_pattern(p) for p in load_vocabulary("statistics")["strong_cues"]]
     days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since]
@@ -144,8 +175,16 @@ def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
     ]
 
 
-def trigger_ok(text: str, match: re.Match[str], rule: dict[str, Any], quotes: list[tuple[int, int]], near: int) -> bool:
-    """Filters: not quoted speech, not hypothetical/prescriptive, not negated, its object nearby if required."""
+def trigger_ok(
+    text: str,
+    match: re.Match[str],
+    rule: dict[str, Any],
+    quotes: list[tuple[int, int]],
+    near: int,
+    dated: bool = False,
+) -> bool:
+    """Filters: not quoted speech, not hypothetical/prescriptive, not negated, not a background mention of
+    fighting in a sentence with no day of its own (`dated`), its object nearby if required."""
     cues = load_vocabulary("cues")
     if any(s <= match.start() < e for s, e in quotes):
         return False
@@ -158,12 +197,24 @@ def trigger_ok(text: str, match: re.Match[str], rule: dict[str, Any], quotes: li
         return False  # "displaced people fleeing the fighting": what they fled, not an event told here
     if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]):
         return False  # "since the army resumed fighting": the start of a period, background
+    if rule.get("violent") and not dated and is_context_mention(text, match):
+        return False  # "since the offensive launched in October", "fighting has driven displacement": context
     needs = rule.get("needs_near")
     if needs:
         window = text[max(0, match.start() - near) : match.end() + near]
         if not compile_pattern(needs).search(window):
             return False
     return True
+
+
+def is_context_mention(text: str, match: re.Match[str]) -> bool:
+    """True for fighting named as a noun in a phrase that is not the sentence's main fact: after a preposition
+    ("after the offensive", "amid fighting", "since the end of the truce"), opening a relative clause ("fighting
+    that began in late June") or the subject of a consequence ("Fighting in Rakhine has driven displacement")."""
+    if not CONTEXT_NOUN.match(match.group(0)):
+        return False
+    before, after = text[: match.start()], text[match.end() :]
+    return bool(CONTEXT_BEFORE.search(before) or CONTEXT_AFTER.match(after) or CONSEQUENCE_AFTER.match(after))
 
 
 def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int = 0) -> DateMention | None:
@@ -180,6 +231,9 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
         usable = [m for m in usable if m not in periods]
         if periods and not usable:
             return None
+    named = possessive_date(ctx, index, usable, trigger_at)
+    if named is not None:
+        return named
     if usable:
         first = usable[0]
         other_day = mirrored(first)
@@ -212,6 +266,17 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
         return lead_day
     if ctx.published and (not rule.get("violent") or is_ongoing(ctx, index, trigger_at)):
         return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
+    return None
+
+
+def possessive_date(ctx: Context, index: int, usable: list[DateMention], trigger_at: int) -> DateMention | None:
+    """The day of a possessive naming the event ("after Friday's crackdown, in which 80 protesters were killed",
+    "since Sunday's massacre, when troops killed 65"): it dates the clause that tells that event."""
+    sentence = ctx.sentences[index]
+    for mention in usable:
+        after = ctx.doc.text[mention.end : sentence.start + trigger_at]
+        if mention.precision == "day" and POSSESSIVE_EVENT.match(after):
+            return mention
     return None
 
 
@@ -376,6 +441,32 @@ def tell_weapon(ctx: Context, index: int, trigger: Trigger, found: list[EventRec
     return True
 
 
+def tell_crackdown(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> bool:
+    """A sentence without a day of its own, right after a killing in its paragraph, that says the forces fired on
+    or broke up protesters ("Security forces shot dead 38 people in Hlaing Tharyar on Sunday. Soldiers fired
+    live rounds at protesters ..."): the killing was a crackdown on a protest and is recoded as one, keeping this
+    sentence as evidence. True when applied."""
+    if trigger.rule["event_type"] != "Protests" or trigger.rule["sub_event_type"] == "Peaceful protest" or not found:
+        return False
+    target = found[-1]
+    previous = ctx.sentences[index - 1] if index else None
+    if previous is None or previous.paragraph != ctx.sentences[index].paragraph:
+        return False
+    if target.event_type not in CRACKDOWN_RECODED or not any(e.start == previous.start for e in target.evidence):
+        return False
+    date = DateMention(0, 0, "", target.date, target.date_precision or "day", "referent") if target.date else None
+    if date is None:
+        return False
+    told = make_event(ctx, index, trigger, date, target.place)
+    target.event_type, target.sub_event_type = told.event_type, told.sub_event_type
+    if (target.fatalities or 0) > 0:
+        target.sub_event_type = "Excessive force against protesters"
+    target.actor1 = [a for a in target.actor1 if a.actor_id in STATE_SIDE] or told.actor1
+    target.actor2 = [ActorRef("protesters", "PROT")]
+    target.evidence.extend(told.evidence)
+    return True
+
+
 def attach_toll(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> bool:
     """A sentence right after an event's that only counts its dead ("Volunteers said about 20 people were
     killed"): no day, no place and no armed actor of its own. Its toll goes to that event. True when applied."""
@@ -419,6 +510,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             return []
         if violent and not event_dates(ctx, index) and tell_weapon(ctx, index, trigger, found):
             return []
+        if violent and not event_dates(ctx, index) and tell_crackdown(ctx, index, trigger, found):
+            return []
         if violent and not event_dates(ctx, index) and attach_toll(ctx, index, trigger, found):
             return []
         date = event_date(ctx, index, trigger.rule, trigger.start)
@@ -431,6 +524,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         else:
             placed = violent or bool(trigger.rule.get("placed"))
             places = event_places(ctx, index) if placed else stated_places(ctx, index)
+        if not places and trigger.rule["id"] == EXECUTION_RULE:
+            places = places_told_next(ctx, index)
         if not places and (violent or trigger.rule.get("placed")):
             continue
         if violent and not any(p.location for p in places):
@@ -446,6 +541,33 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         events = [make_event(ctx, index, trigger, date, place, clause) for place in where]
         return events + (second[1] if second else subordinate_events(ctx, index, trigger, date, places))
     return []
+
+
+def places_told_next(ctx: Context, index: int) -> list[Place]:
+    """An execution told without a place takes the first place named in the next two sentences ("The four men
+    had been held in Yangon's Insein Prison"): the prison or town where the prisoners were held."""
+    for j in range(index, min(index + 3, len(ctx.sentences))):
+        prison = prison_place(ctx, j)
+        if prison is not None:
+            return [prison]
+        found = [p for p in event_places(ctx, j) if p.span] if j > index else []
+        if found:
+            return found[:1]
+    return []
+
+
+def prison_place(ctx: Context, index: int) -> Place | None:
+    """The prison a sentence names ("Yangon's Insein Prison", "Obo Prison in Mandalay"), placed at the town or
+    township it is named after, its location the prison's name."""
+    sentence = ctx.sentences[index]
+    match = PRISON.search(sentence.text)
+    if match is None:
+        return None
+    start = sentence.start + match.start("name")
+    found = find_places(ctx.doc.text, start, start + len(match.group("name")))
+    if not found:
+        return None
+    return replace(found[0], location=match.group(0))
 
 
 def place_of_anaphor(ctx: Context, index: int, found: list[EventRecord]) -> list[Place]:
@@ -567,6 +689,9 @@ def make_event(
         clause = (0, boundary.start() if boundary and not keeps_whole_sentence(trigger) else len(sentence.text))
     casualties = read_casualties(sentence.text[clause[0] : clause[1]])
     fatalities = casualties.fatalities
+    sub_type = protest_sub_type(rule["id"], sub_type, sentence.text[clause[0] : clause[1]], fatalities)
+    if rule["id"] == EXECUTION_RULE:
+        fatalities = executed_count(sentence.text) or fatalities
     if sub_type == "Looting/property destruction" and fatalities:
         event_type, sub_type = "Violence against civilians", "Attack"
     if fatalities is None and (event_type == "Strategic developments" or sub_type == "Peaceful protest"):
@@ -578,6 +703,8 @@ def make_event(
         passive_agents(ctx.doc.text, found),
         targeted_state(ctx.doc.text, found),
     )
+    if rule["id"] == EXECUTION_RULE:
+        actor1, actor2 = execution_sides(actor1, actor2)
     civilian_harm = event_type == "Explosions/Remote violence" or sub_type == "Looting/property destruction"
     if not actor2 and civilian_harm and CIVILIAN_TARGET.search(sentence.text):
         actor2 = [ActorRef("civilians", "CIV")]

@@ -45,8 +45,10 @@ STOP_STARTS = {
 }
 ORG_END = re.compile(
     r"\b(?:Group|Company|Co|Ltd|Limited|Trading|Bank|Enterprise|Corporation|Corp|Logistics|Holdings|Services|"
-    r"Industries|International|Petroleum|Airlines|Aviation|Mining|Gems|Energy|Construction|Ministry)\.?$"
+    r"Industries|International|Petroleum|Airlines|Aviation|Mining|Gems|Jewell?ery|Jewelry|Energy|Construction|Ministry|"
+    r"Enterprises|Organi[sz]ation|Agency|Factory|Foundation|Association)\.?$"
 )
+FOLLOW_ON = re.compile(r"\b(?:also|further|as well|additionally|in addition)\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"\b(?:it|the government|the department|the ministry|the council|the bloc)\b", re.I)
 MONTH_NAMES = {
     "January",
@@ -130,11 +132,24 @@ def is_affiliation(text: str, start: int, end: int) -> bool:
 
 def split_names(name: str) -> list[str]:
     """Names joined by "and" are several entities ("Tun Min Latt and Win Min Soe", "Asia Sun Trading and Cargo
-    Link Logistics") unless only the whole ends like an organisation ("Myanma Investment and Commercial Bank")."""
+    Link Logistics") only where what follows each "and" is a full name of its own; a name with "and" inside
+    it stays whole ("Myanma Investment and Commercial Bank", "Cancri Gems and Jewellery")."""
     parts = re.split(r"\s+and\s+(?=[A-Z])", name)
-    if len(parts) == 1 or (ORG_END.search(name) and not ORG_END.search(parts[0])):
-        return [name]
-    return [p for p in parts if len(p.split()) >= 2] or [name]
+    merged = [parts[0]]
+    for part in parts[1:]:
+        if starts_new_name(merged[-1], part):
+            merged.append(part)
+        else:
+            merged[-1] = f"{merged[-1]} and {part}"
+    return merged
+
+
+def starts_new_name(before: str, part: str) -> bool:
+    """True when `part` (after an "and") is a name of its own: two words or more, and not the second half of an
+    organisation's name whose first half does not end like one ("Myanmar Oil" + "Gas Enterprise")."""
+    if len(part.split()) < 2 or len(before.split()) < 2:
+        return False
+    return bool(ORG_END.search(before)) or not ORG_END.search(part)
 
 
 def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
@@ -154,20 +169,29 @@ def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
 
 
 def sentence_sanctions(
-    ctx: Context, index: int, cue: int, told: dt.date | None = None, named: list[str] | None = None
+    ctx: Context,
+    index: int,
+    cue: int,
+    told: dt.date | None = None,
+    named: list[str] | None = None,
+    previous: tuple[list[str], dt.date | None] | None = None,
 ) -> list[SanctionRecord]:
     """Records for every (authority, target) pair in a sanctions sentence; a sentence without a date of its own
     takes `told`, the day told with an authority before it in its paragraph ("On 31 October the US, the UK and
     Canada announced ... On the same day Canada ..."); one whose subject is "it" or "the government" takes the
-    single authority `named` in the sentence before it ("Canada listed ... It also designated ...")."""
+    single authority `named` in the sentence before it ("Canada listed ... It also designated ..."); a follow-on
+    ("The department also sanctioned ...") takes the authorities and day of the `previous` sanctions sentence."""
     sentence = ctx.sentences[index]
     text = sentence.text
     authorities = find_authorities(text, 0)
     if not authorities and named and len(named) == 1 and PRONOUN_SUBJECT.search(text[: cue + 1]):
         authorities = list(named)
+    follow_on = previous is not None and bool(FOLLOW_ON.search(text))
+    if not authorities and follow_on and previous is not None:
+        authorities = list(previous[0])
     first_authority = min((m.start() for _, p in authority_patterns() for m in p.finditer(text)), default=cue)
     targets = find_targets(ctx, text, min(cue, first_authority))
-    date = sentence_date(ctx, index) or told
+    date = sentence_date(ctx, index) or told or (previous[1] if follow_on and previous else None)
     measure = sanction_measure(text)
     records = []
     for authority in authorities:
@@ -207,6 +231,7 @@ def add_sanctions(ctx: Context) -> None:
     seen: dict[str, SanctionRecord] = {}
     told: dict[int, dt.date] = {}  # paragraph -> the last day a sanctions sentence in it named
     named: list[str] = []  # the authorities of the sentence just before
+    last: tuple[int, list[str], dt.date | None] | None = None  # paragraph, authorities, day of the last one
     for index, sentence in enumerate(ctx.sentences):
         if is_headline(sentence.text):
             continue
@@ -220,11 +245,16 @@ def add_sanctions(ctx: Context) -> None:
         cued.add(index)
         if not named and index and ctx.sentences[index - 1].paragraph == sentence.paragraph:
             named = before  # "It also designated ...": the authority carries to the next sentence too
-        for record in sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph), before):
+        near = last if last and sentence.paragraph - last[0] <= 1 else None
+        previous = (near[1], near[2]) if near else None
+        records = sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph), before, previous)
+        for record in records:
             if record.record_id in seen:
                 kept = seen[record.record_id]
                 kept.evidence.extend(record.evidence)
                 kept.date = kept.date or record.date
             else:
                 seen[record.record_id] = record
+        if records:
+            last = (sentence.paragraph, list(dict.fromkeys(r.authority for r in records)), records[0].date)
     ctx.sanctions = list(seen.values())
