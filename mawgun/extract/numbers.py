@@ -51,7 +51,8 @@ PEOPLE = (
     r"troops|fighters?|members?|others?|individuals?|workers?|passengers?|relatives?|brothers?|sisters?|"
     r"grandmothers?|grandfathers?|parents?|siblings?|volunteers?|medics?|doctors?|nurses?|journalists?|"
     r"pastors?|priests?|worshippers?|policemen|policewomen|police officers?|officers?|guards?|officials?|"
-    r"(?:ward |village |township )?administrators?|informants?|activists?|lawyers?|photojournalists?|reporters?)"
+    r"(?:ward |village |township )?administrators?|informants?|activists?|lawyers?|photojournalists?|reporters?|"
+    r"protesters?|demonstrators?|marchers?|bystanders?|prisoners?|detainees?|inmates?)"
 )
 LIST_END = re.compile(
     r"\s*\b(?:who|whom|whose|which|that|when|while|after|before|as(?!\s+many)|in|at(?!\s+least)|on|near|from|during|inside|"

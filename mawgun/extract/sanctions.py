@@ -255,6 +255,11 @@ def add_sanctions(ctx: Context) -> None:
                 kept.date = kept.date or record.date
             else:
                 seen[record.record_id] = record
-        if records:
-            last = (sentence.paragraph, list(dict.fromkeys(r.authority for r in records)), records[0].date)
+        authorities = list(dict.fromkeys(r.authority for r in records)) or find_authorities(sentence.text, 0)
+        if authorities:  # "imposed sanctions on 22 individuals" names no target but opens the announcement
+            last = (
+                sentence.paragraph,
+                authorities,
+                records[0].date if records else own or told.get(sentence.paragraph),
+            )
     ctx.sanctions = list(seen.values())

@@ -1,0 +1,80 @@
+"""Own fixture articles for four general patterns (crackdowns on protests, executions, background mentions
+of fighting, follow-on sanction sentences with names holding "and"): each expected record is extracted, with
+the project's resolvers and with the fallbacks, and no more events than the text reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from test_articles import describe, extract, fits
+
+from mawgun.extract import actors, places
+
+ARTICLES = yaml.safe_load((Path(__file__).parent / "fixtures" / "gaps.yaml").read_text(encoding="utf-8"))
+CASES = [
+    (a["id"], kind, i, exp)
+    for a in ARTICLES
+    for kind in ("events", "statistics", "sanctions")
+    for i, exp in enumerate(a.get(kind, []))
+]
+KINDS = {"events": "event", "statistics": "statistic", "sanctions": "sanction"}
+
+
+@pytest.fixture(params=["resolvers", "fallback"])
+def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """With the project's geocoder and actor registry, and with the extractor's own fallbacks."""
+    if request.param == "fallback":
+        monkeypatch.setattr(places, "get_geocoder", lambda: None)
+        monkeypatch.setattr(actors, "get_registry", lambda: None)
+    return request.param
+
+
+@pytest.mark.parametrize("article_id, kind, number, expected", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])
+def test_expected_record_is_extracted(mode: str, article_id: str, kind: str, number: int, expected: dict) -> None:
+    article = next(a for a in ARTICLES if a["id"] == article_id)
+    candidates = [r for r in extract(article) if r["kind"] == KINDS[kind]]
+    assert any(fits(r, expected) for r in candidates), f"missing {expected}\nfound:\n{describe(candidates)}"
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
+def test_no_more_events_than_the_text_reports(mode: str, article: dict) -> None:
+    events = [r for r in extract(article) if r["kind"] == "event"]
+    limit = 0 if article.get("no_events") else article.get("max_events", 99)
+    assert len(events) <= limit, describe(events)
+
+
+def test_an_execution_is_placed_at_the_prison_the_prisoners_were_held_in() -> None:
+    if places.get_geocoder() is None:
+        pytest.skip("needs the project's geocoder")
+    article = next(a for a in ARTICLES if a["id"] == "insein-hangings")
+    (event,) = [r for r in extract(article) if r["kind"] == "event"]
+    assert (event["admin3"], event["location"], event["date_precision"]) == ("Insein", "Insein Prison", "week")
+
+
+def test_a_company_name_holding_and_is_kept_whole_and_a_second_full_name_is_split() -> None:
+    from mawgun.extract.sanctions import split_names
+
+    assert split_names("Myanmar Imperial Jade Co. and Cancri Gems and Jewellery") == [
+        "Myanmar Imperial Jade Co.",
+        "Cancri Gems and Jewellery",
+    ]
+    assert split_names("Myanma Oil and Gas Enterprise") == ["Myanma Oil and Gas Enterprise"]
+    assert split_names("Tun Min Latt and Win Min Soe") == ["Tun Min Latt", "Win Min Soe"]
+
+
+def test_a_killing_told_then_explained_as_fire_on_protesters_is_a_crackdown() -> None:
+    # Real event: security forces killed dozens in Hlaing Tharyar, Yangon, on Sunday 14 March 2021.
+    article = {
+        "id": "hlaing-tharyar-two-sentences",
+        "published": "2021-03-15",
+        "text": (
+            "Security forces shot dead at least 38 people in Yangon's Hlaing Tharyar township on Sunday, "
+            "rescue workers said. Troops fired live rounds at protesters who had blocked the main road."
+        ),
+    }
+    events = [r for r in extract(article) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["actor2"], e["fatalities"]) for e in events] == [
+        ("Excessive force against protesters", ["PROT"], 38)
+    ], describe(events)
