@@ -524,8 +524,9 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         else:
             placed = violent or bool(trigger.rule.get("placed"))
             places = event_places(ctx, index) if placed else stated_places(ctx, index)
-        if not places and trigger.rule["id"] == EXECUTION_RULE:
-            places = places_told_next(ctx, index)
+        if trigger.rule["id"] == EXECUTION_RULE:  # the prison it names, else the place told next
+            prison = prison_place(ctx, index)
+            places = [prison] if prison else places or places_told_next(ctx, index)
         if not places and (violent or trigger.rule.get("placed")):
             continue
         if violent and not any(p.location for p in places):
