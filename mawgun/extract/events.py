@@ -95,6 +95,7 @@ POSSESSIVE_EVENT = re.compile(
     r"executions?)\s*,?\s+(?:in which|when|during which|where)\b[^.;]*$",
     re.I,
 )
+NO_TOLL_PROTESTS = {"Peaceful protest", "Protest with intervention"}  # ACLED codes 0 dead when none are told
 CRACKDOWN_RECODED = {"Violence against civilians", "Explosions/Remote violence"}
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -695,7 +696,7 @@ def make_event(
         fatalities = executed_count(sentence.text) or fatalities
     if sub_type == "Looting/property destruction" and fatalities:
         event_type, sub_type = "Violence against civilians", "Attack"
-    if fatalities is None and (event_type == "Strategic developments" or sub_type == "Peaceful protest"):
+    if fatalities is None and (event_type == "Strategic developments" or sub_type in NO_TOLL_PROTESTS):
         fatalities = 0
     actor1, actor2 = assign_roles(
         sub_type,
