@@ -85,8 +85,8 @@ CONTEXT_AFTER = re.compile(
     re.I,
 )
 CONSEQUENCE_AFTER = re.compile(
-    r"[^.;,]{0,50}?\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:driven|displaced|forced|uprooted|caused|pushed|sent|"
-    r"left)|drove|displaced|forced|uprooted|caused|pushed)\b",
+    r"[^.;,]{0,50}?\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:driven|displaced|forced|uprooted|pushed|sent)"
+    r"|drove|displaced|forced|uprooted|pushed)\b",
     re.I,
 )
 WHEN_CLAUSE = re.compile(r",?\s+when\s+")  # "82 people were killed when troops crushed protesters in Bago on 9 April"

@@ -78,3 +78,17 @@ def test_a_killing_told_then_explained_as_fire_on_protesters_is_a_crackdown() ->
     assert [(e["sub_event_type"], e["actor2"], e["fatalities"]) for e in events] == [
         ("Excessive force against protesters", ["PROT"], 38)
     ], describe(events)
+
+
+def test_fighting_that_left_dead_is_still_an_event_not_background() -> None:
+    # Real setting: junta troops and the KNDF fought around Mese, Karenni State, in January 2024.
+    article = {
+        "id": "mese-left-dead",
+        "published": "2024-01-10",
+        "text": (
+            "Junta troops attacked Mese town in Karenni State on Monday, 8 January 2024. "
+            "Clashes near the town left three soldiers dead, the KNDF said."
+        ),
+    }
+    events = [r for r in extract(article) if r["kind"] == "event"]
+    assert any(e["date"] == "2024-01-08" and e["fatalities"] == 3 for e in events), describe(events)
