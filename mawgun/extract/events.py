@@ -96,6 +96,11 @@ POSSESSIVE_EVENT = re.compile(
     re.I,
 )
 NO_TOLL_PROTESTS = {"Peaceful protest", "Protest with intervention"}  # ACLED codes 0 dead when none are told
+POSSESSIVE_HEAD = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:crackdown|massacre|attack|killings?|raid|shooting|assault|air ?strike|bombing|"
+    r"executions?)\s*,?\s+(?:in which|when|during which|where)\b",
+    re.I,
+)
 CRACKDOWN_RECODED = {"Violence against civilians", "Explosions/Remote violence"}
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -169,11 +174,24 @@ def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
     cuts = sorted({0, *(m.start() for m in joints), len(text)})
     strong = [compile_pattern(p) for p in load_vocabulary("statistics")["strong_cues"]]
     days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since]
+    days += possessive_clauses(ctx, index)  # "since last Sunday's massacre, when troops killed 65 protesters"
     return [
         (a, b)
         for a, b in zip(cuts, cuts[1:], strict=False)
         if any(a <= d < b for d in days) and not any(p.search(text, a, b) for p in strong)
     ]
+
+
+def possessive_clauses(ctx: Context, index: int) -> list[int]:
+    """Where the clause told by a dated possessive begins ("last Sunday's massacre, when ..."): that clause is
+    dated by the possessive's day."""
+    sentence = ctx.sentences[index]
+    starts = []
+    for mention in ctx.dates[index]:
+        head = POSSESSIVE_HEAD.match(ctx.doc.text, mention.end, sentence.end)
+        if mention.precision == "day" and head:
+            starts.append(head.end() - sentence.start)
+    return starts
 
 
 def trigger_ok(

@@ -145,14 +145,17 @@ def find_places(text: str, start: int, end: int, context: str = "") -> list[Plac
     return sorted(found, key=lambda p: p.span.start if p.span else 0)
 
 
+ADJECTIVE_LEAD = re.compile(  # "the Sagaing town", "the western Yangon township"
+    r"\b[Tt]he\s+(?:(?:north|south|east|west|central|upper|lower)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$"
+)
 REGION_ADJECTIVE = re.compile(r"\s+(?:towns?|villages?|township|countryside|hills)\b")
 
 
 def region_as_adjective(place: Place, text: str) -> Place:
-    """A region's name used as an adjective ("in the Sagaing town", "the Magway villages") is the region, not
+    """A region's name used as an adjective ("in the Sagaing town", "the western Yangon township") is the region, not
     the town or township of that name: the place is only the state/region."""
     span = place.span
-    if span is None or text[max(0, span.start - 4) : span.start].lower() != "the ":
+    if span is None or not ADJECTIVE_LEAD.search(text[max(0, span.start - 24) : span.start]):
         return place
     state = admin1_aliases().get(span.text.lower())
     if state is None or not REGION_ADJECTIVE.match(text, span.end):

@@ -92,3 +92,20 @@ def test_fighting_that_left_dead_is_still_an_event_not_background() -> None:
     }
     events = [r for r in extract(article) if r["kind"] == "event"]
     assert any(e["date"] == "2024-01-08" and e["fatalities"] == 3 for e in events), describe(events)
+
+
+def test_a_crackdown_told_in_a_clause_after_a_dated_possessive_is_dated_by_it() -> None:
+    # Real event: regime forces killed more than 60 people in Hlaing Tharyar, Yangon, on Sunday 14 March 2021.
+    article = {
+        "id": "hlaing-tharyar-possessive",
+        "published": "2021-03-18",
+        "text": (
+            "Garment workers are leaving Hlaing Tharyar in their thousands since Sunday's massacre, when regime "
+            "forces killed more than 60 protesters in the western Yangon township."
+        ),
+    }
+    events = [r for r in extract(article) if r["kind"] == "event"]
+    assert [(e["sub_event_type"], e["date"], e["admin1"]) for e in events] == [
+        ("Excessive force against protesters", "2021-03-14", "Yangon")
+    ], describe(events)
+    assert events[0]["admin3"] != "Bahan", "the western Yangon township is not Yangon city"
