@@ -1,0 +1,180 @@
+"""Choosing an event's date: the sentence's own date, the lead's, a possessive or relative clause, or none."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from mawgun.extract.annotators import is_headline
+from mawgun.extract.dates import DateMention, mirrored
+from mawgun.extract.event_patterns import (
+    ALSO,
+    ANAPHOR,
+    CLAUSE_BREAK,
+    FULL_DATE_RULES,
+    ONGOING,
+    POSSESSIVE_EVENT,
+    RELATIVE_CLAUSE,
+    REPORTING,
+)
+from mawgun.extract.event_triggers import Trigger, find_triggers
+from mawgun.extract.pipeline import Context
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
+
+
+def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int = 0) -> DateMention | None:
+    """The event's date: the first usable date in its sentence, else the last one earlier in its paragraph
+    (ranges opened by "since" excepted), else for a lead the first day told in the next sentences, else the day
+    the sentence says it was reported (week precision), else (statements, talks, agreements) publication."""
+    usable = event_dates(ctx, index)
+    sentence_start = ctx.sentences[index].start
+    if usable and mirrored(usable[0]) and trigger_at < usable[0].start - sentence_start:
+        usable = usable[1:]  # "took the town, three days after launching ...": counted from an event told later
+    usable = [m for m in usable if not in_other_relative_clause(ctx, index, m, trigger_at)]
+    if rule.get("violent"):  # "the fighting for Loikaw since mid-November": a period, not the day of an event
+        periods = [m for m in usable if opens_period(m) and m.precision != "day"]
+        usable = [m for m in usable if m not in periods]
+        if periods and not usable:
+            return None
+    named = possessive_date(ctx, index, usable, trigger_at)
+    if named is not None:
+        return named
+    if usable:
+        first = usable[0]
+        other_day = mirrored(first)
+        between = ctx.doc.text[first.end : ctx.sentences[index].start + trigger_at]
+        if other_day and trigger_at >= first.end - ctx.sentences[index].start and "," not in between:
+            return replace(first, date=other_day)
+        return first
+    paragraph = ctx.sentences[index].paragraph
+    for j in range(index - 1, -1, -1):
+        if ctx.sentences[j].paragraph != paragraph:
+            break
+        earlier = [m for m in event_dates(ctx, j) if not m.since]
+        if earlier:
+            return earlier[-1]
+    if is_lead(ctx, index):  # a lead without a date: the details follow ("The attack took place on Monday")
+        for j in range(index + 1, min(index + 4, len(ctx.sentences))):
+            later = [m for m in event_dates(ctx, j) if m.precision == "day"]
+            same_kind = (
+                any(t.rule["event_type"] == rule["event_type"] for t in find_triggers(ctx, j)) if later else False
+            )
+            if later and (ANAPHOR.search(ctx.sentences[j].text) or same_kind):
+                return later[0]
+    reported = [m for m in ctx.dates[index] if m.report]
+    if reported:  # "the group said on Wednesday it had captured ...": the day it was told, a week's precision
+        return replace(reported[0], precision="week")
+    opening = paragraph_start(ctx, index)  # the second paragraph goes on with the lead's day ("were also ...")
+    opening = opening if opening == index or ALSO.search(ctx.sentences[index].text) else index
+    lead_day = lead_date(ctx, opening) if rule.get("violent") and is_lead(ctx, opening) else None
+    if lead_day is not None:
+        return lead_day
+    if ctx.published and (not rule.get("violent") or is_ongoing(ctx, index, trigger_at)):
+        return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
+    return None
+
+
+def possessive_date(ctx: Context, index: int, usable: list[DateMention], trigger_at: int) -> DateMention | None:
+    """The day of a possessive naming the event ("after Friday's crackdown, in which 80 protesters were killed",
+    "since Sunday's massacre, when troops killed 65"): it dates the clause that tells that event."""
+    sentence = ctx.sentences[index]
+    for mention in usable:
+        after = ctx.doc.text[mention.end : sentence.start + trigger_at]
+        if mention.precision == "day" and POSSESSIVE_EVENT.match(after):
+            return mention
+    return None
+
+
+def is_ongoing(ctx: Context, index: int, trigger_at: int) -> bool:
+    """A fight told as going on when it was reported ("are fighting for", "said its troops were fighting for
+    Kunlong"): dated to the week of publication when nothing else dates it."""
+    text = ctx.sentences[index].text
+    match = ONGOING.search(text[max(0, trigger_at - 20) : trigger_at + 20])
+    if match is None:
+        return False
+    present = match.group("aux").lower() in {"are", "is"}
+    return present or bool(REPORTING.search(text[:trigger_at]))  # "said its troops were fighting for X"
+
+
+def paragraph_start(ctx: Context, index: int) -> int:
+    """Index of the first sentence of the paragraph holding sentence `index`."""
+    paragraph = ctx.sentences[index].paragraph
+    while index > 0 and ctx.sentences[index - 1].paragraph == paragraph:
+        index -= 1
+    return index
+
+
+def lead_date(ctx: Context, index: int) -> DateMention | None:
+    """For a lead sentence opening its own paragraph, the last day told in the paragraph just before it (wire
+    stories put the day in the first paragraph and the details in the second)."""
+    paragraph = ctx.sentences[index].paragraph
+    if index == 0 or ctx.sentences[index - 1].paragraph != paragraph - 1:
+        return None
+    for j in range(index - 1, -1, -1):
+        if ctx.sentences[j].paragraph != paragraph - 1:
+            break
+        days = [m for m in event_dates(ctx, j) if m.precision == "day" and not m.since]
+        if days:
+            return days[-1]
+    return None
+
+
+def is_background(ctx: Context, date: DateMention) -> bool:
+    """A month- or year-dated event told long before publication: background, not the news."""
+    if date.precision == "day" or ctx.published is None:
+        return False
+    return (ctx.published - date.date).days > int(load_vocabulary("cues")["background_days"])
+
+
+def in_other_relative_clause(ctx: Context, index: int, mention: DateMention, trigger_at: int) -> bool:
+    """True for a date inside a relative clause that does not hold the trigger ("The alliance, whose offensive
+    began on 27 October, also said its troops were fighting for Kunlong"): it dates that clause's verb."""
+    sentence = ctx.sentences[index]
+    at = mention.start - sentence.start
+    for clause in RELATIVE_CLAUSE.finditer(sentence.text):
+        if clause.start() <= at < clause.end() and not clause.start() <= trigger_at < clause.end():
+            return True
+    return False
+
+
+def spelled_out_after(mention: DateMention, mentions: list[DateMention]) -> bool:
+    """True for a weekday the full date right after it spells out ("on Tuesday, 2 April 2024"): the date is
+    the day, even when the article came out weeks later (a weekday alone is the latest before publication)."""
+    return mention.rule == "weekday" and any(
+        0 <= m.start - mention.end <= 3 and m.rule in FULL_DATE_RULES for m in mentions
+    )
+
+
+def opens_period(mention: DateMention) -> bool:
+    """True for a date that opens a range up to now ("since mid-November", "since 6 January")."""
+    return mention.since or mention.text.strip().lower().startswith("since")
+
+
+def event_dates(ctx: Context, index: int) -> list[DateMention]:
+    """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
+    day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
+    usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
+    usable = [m for m in usable if not spelled_out_after(m, ctx.dates[index])]
+    return sorted(usable, key=lambda m: m.since)
+
+
+def is_lead(ctx: Context, index: int) -> bool:
+    """True for one of the first three sentences of the body (title-like lines excluded)."""
+    body = [i for i, s in enumerate(ctx.sentences[: index + 1]) if not is_headline(s.text)]
+    return len(body) <= 3
+
+
+def is_habitual(ctx: Context, index: int, trigger: Trigger, date: DateMention) -> bool:
+    """Wording of a pattern rather than one event (in the trigger's own clause), or a hypothetical, with no
+    single day to pin it to, or undated background told as earlier ("has previously shelled")."""
+    text = ctx.sentences[index].text
+    cues = load_vocabulary("cues")
+    if not ctx.dates[index] and compile_pattern(cues["earlier"]).search(text):
+        return True  # "the military has previously shelled areas around Laiza": background, not the news
+    if date.precision == "day":
+        return False
+    bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    start = max(b for b in bounds if b <= trigger.start)
+    end = min(b for b in bounds if b > trigger.start)
+    clause = text[start:end]
+    return bool(compile_pattern(cues["habitual"]).search(clause) or compile_pattern(cues["modal"], 0).search(text))

@@ -1,0 +1,121 @@
+"""Attaching later details to events already found: mentions, weapons' tolls, later and zero tolls, tags."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mawgun.extract.event_dates import event_dates
+from mawgun.extract.event_patterns import ANAPHOR
+from mawgun.extract.event_places import event_places
+from mawgun.extract.event_triggers import Trigger, find_triggers
+from mawgun.extract.fatalities import ZERO, read_casualties
+from mawgun.extract.merge import merge_into
+from mawgun.extract.pipeline import Context
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
+from mawgun.model import EventRecord, Span
+
+
+def attach_mention(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> None:
+    """Add a sentence that refers back to an event as more evidence of the latest event of its type."""
+    event_type = trigger.rule["event_type"]
+    target = next((e for e in reversed(found) if e.event_type == event_type), None)
+    if target is None:
+        return
+    sentence = ctx.sentences[index]
+    later = replace(
+        target, evidence=[Span(sentence.start, sentence.end, sentence.text)], tags=event_tags(sentence.text)
+    )
+    casualties = read_casualties(sentence.text)
+    later.fatalities, later.fatalities_qualifier, later.injuries = (
+        casualties.fatalities,
+        casualties.qualifier,
+        casualties.injuries,
+    )
+    merge_into(target, later)
+
+
+def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
+    """ "The attack took place on Monday in X village": details of the event told just before (its day and place
+    are taken when more precise)."""
+    if not found or not ANAPHOR.search(ctx.sentences[index].text):
+        return False
+    target = found[-1]
+    sentence = ctx.sentences[index]
+    day = next((m for m in event_dates(ctx, index) if m.precision == "day"), None)
+    if day and target.date_precision != "day":
+        target.date, target.date_precision = day.date, "day"
+    places = event_places(ctx, index)
+    later = replace(
+        target, evidence=[Span(sentence.start, sentence.end, sentence.text)], place=places[0] if places else None
+    )
+    merge_into(target, later)
+    return True
+
+
+def attach_toll(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> bool:
+    """A sentence right after an event's that only counts its dead ("Volunteers said about 20 people were
+    killed"): no day, no place and no armed actor of its own. Its toll goes to that event. True when applied."""
+    if trigger.rule["event_type"] != "Violence against civilians" or not found or found[-1].fatalities is not None:
+        return False
+    previous = ctx.sentences[index - 1] if index else None
+    if previous is None or not any(span.start == previous.start for span in found[-1].evidence):
+        return False
+    if any(p.location for p in ctx.places(index)) or any(a.actor_id not in {None, "CIV"} for a in ctx.actors(index)):
+        return False
+    casualties = read_casualties(ctx.sentences[index].text)
+    if casualties.fatalities is None:
+        return False
+    target, sentence = found[-1], ctx.sentences[index]
+    target.fatalities, target.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+    target.injuries = target.injuries if target.injuries is not None else casualties.injuries
+    target.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+    return True
+
+
+def fill_later_tolls(ctx: Context, events: list[EventRecord]) -> None:
+    """A violent event told without a toll takes the count of the dead (and wounded) of the sentence right after
+    its own when that sentence tells no day and no event of its own ("Jets bombed a concert in A Nang Pa on
+    Sunday. Organisers said about 80 people were killed, ...")."""
+    starts = [s.start for s in ctx.sentences]
+    for event in events:
+        if event.fatalities is not None or event.event_type == "Strategic developments" or not event.evidence:
+            continue
+        index = max(i for i, start in enumerate(starts) if start <= event.evidence[0].start)
+        following = index + 1
+        if following >= len(ctx.sentences) or event_dates(ctx, following):
+            continue
+        sentence = ctx.sentences[following]
+        if any(span.start == sentence.start for other in events for span in other.evidence):
+            continue  # the next sentence tells its own event (or is already evidence)
+        if any(
+            t.rule.get("violent") and t.rule["event_type"] != "Violence against civilians"
+            for t in find_triggers(ctx, following)
+        ):
+            continue
+        casualties = read_casualties(ctx.sentences[following].text)
+        if casualties.fatalities is not None:
+            event.fatalities, event.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+            event.injuries = event.injuries if event.injuries is not None else casualties.injuries
+            event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+
+
+def fill_zero_tolls(ctx: Context, events: list[EventRecord]) -> None:
+    """An event without a toll takes 0 when one of the next two sentences, telling no day of its own, says
+    nobody was hurt ("The regime said ... and that nobody was hurt")."""
+    starts = [s.start for s in ctx.sentences]
+    for event in events:
+        if event.fatalities is not None or event.event_type == "Strategic developments" or not event.evidence:
+            continue
+        index = max(i for i, start in enumerate(starts) if start <= event.evidence[-1].start)
+        for j in range(index + 1, min(index + 3, len(ctx.sentences))):
+            if any(m.precision == "day" for m in event_dates(ctx, j)):
+                break
+            if ZERO.search(ctx.sentences[j].text):
+                event.fatalities = 0
+                break
+
+
+def event_tags(text: str) -> list[str]:
+    """Weapon and target tags whose patterns match the sentence."""
+    tags = load_vocabulary("tags")["tags"]
+    return [tag for tag, patterns in tags.items() if any(compile_pattern(p).search(text) for p in patterns)]

@@ -1,0 +1,155 @@
+"""Finding event triggers in a sentence: which rule fires where, and which clause it governs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from mawgun.extract.event_patterns import (
+    COMPARISON,
+    CONSEQUENCE_AFTER,
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    CONTEXT_NOUN,
+    COORDINATE,
+    FLEEING,
+    POSSESSIVE_HEAD,
+    SINCE_CLAUSE,
+    WHEN_CLAUSE,
+)
+from mawgun.extract.pipeline import Context
+from mawgun.extract.sentences import quoted_spans
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger rule that fired in a sentence (offsets within the sentence)."""
+
+    rule: dict[str, Any]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def trigger_rules() -> list[dict[str, Any]]:
+    """Trigger rules, highest priority first."""
+    rules = load_vocabulary("triggers")["rules"]
+    return sorted(rules, key=lambda r: -int(r["priority"]))
+
+
+def find_triggers(ctx: Context, index: int) -> list[Trigger]:
+    """The first surviving match of each trigger rule in sentence `index`, highest priority first (computed
+    once per sentence)."""
+    key = ("triggers", index)
+    if key not in ctx.cache:
+        ctx.cache[key] = sentence_triggers(ctx, index)
+    return ctx.cache[key]
+
+
+def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
+    text = ctx.sentences[index].text
+    # quoted speech is opinion unless it tells an event with its own day ("“Jets bombed us on Monday,” ...")
+    dated = any(m.precision == "day" and not m.report for m in ctx.dates[index])
+    quotes = [] if dated else quoted_spans(text)
+    near = int(load_vocabulary("triggers").get("near_chars", 70))
+    found = []
+    free = event_clauses(ctx, index) if index in ctx.aggregate else [(0, len(text))]
+    for rule in trigger_rules():
+        hit = next(
+            (
+                m
+                for p in rule["patterns"]
+                for m in compile_pattern(p).finditer(text)
+                if trigger_ok(text, m, rule, quotes, near, dated)
+                and (not rule.get("violent") or any(a <= m.start() < b for a, b in free))
+            ),
+            None,
+        )
+        if hit is not None:
+            found.append(Trigger(rule, hit.start(), hit.end()))
+    boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(text)
+    if boundary and any(t.start < boundary.start() for t in found):  # main-clause triggers first
+        found = sorted(found, key=lambda t: t.start >= boundary.start())
+    return overriding_first(found)
+
+
+def overriding_first(found: list[Trigger]) -> list[Trigger]:
+    """Triggers reordered so that a rule declaring `overrides: [ids]` comes before those rules when both fire in
+    one sentence ("took control of the town after its garrison surrendered" is a non-violent transfer)."""
+    fired = {t.rule["id"] for t in found}
+    winners = [t for t in found if fired & set(t.rule.get("overrides", ()))]
+    return [*winners, *(t for t in found if t not in winners)] if winners else found
+
+
+def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
+    """In an aggregate sentence, the clauses that still tell one event: no aggregate wording, a day of their own
+    ("Since May 2021 troops have burned 500 houses, and on Monday they torched 30 more in Kyin")."""
+    sentence = ctx.sentences[index]
+    text = sentence.text
+    joints = [*COORDINATE.finditer(text), *COMPARISON.finditer(text), *WHEN_CLAUSE.finditer(text)]
+    cuts = sorted({0, *(m.start() for m in joints), len(text)})
+    strong = [compile_pattern(p) for p in load_vocabulary("statistics")["strong_cues"]]
+    days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since]
+    days += possessive_clauses(ctx, index)  # "since last Sunday's massacre, when troops killed 65 protesters"
+    return [
+        (a, b)
+        for a, b in zip(cuts, cuts[1:], strict=False)
+        if any(a <= d < b for d in days) and not any(p.search(text, a, b) for p in strong)
+    ]
+
+
+def possessive_clauses(ctx: Context, index: int) -> list[int]:
+    """Where the clause told by a dated possessive begins ("last Sunday's massacre, when ..."): that clause is
+    dated by the possessive's day."""
+    sentence = ctx.sentences[index]
+    starts = []
+    for mention in ctx.dates[index]:
+        head = POSSESSIVE_HEAD.match(ctx.doc.text, mention.end, sentence.end)
+        if mention.precision == "day" and head:
+            starts.append(head.end() - sentence.start)
+    return starts
+
+
+def trigger_ok(
+    text: str,
+    match: re.Match[str],
+    rule: dict[str, Any],
+    quotes: list[tuple[int, int]],
+    near: int,
+    dated: bool = False,
+) -> bool:
+    """Filters: not quoted speech, not hypothetical/prescriptive, not negated, not a background mention of
+    fighting in a sentence with no day of its own (`dated`), its object nearby if required."""
+    cues = load_vocabulary("cues")
+    if any(s <= match.start() < e for s, e in quotes):
+        return False
+    before = text[max(0, match.start() - int(cues["modal_window"])) : match.start()]
+    if compile_pattern(cues["modal"], 0).search(before):
+        return False
+    if compile_pattern(cues["negation"]).search(text[max(0, match.start() - 25) : match.start()]):
+        return False
+    if rule.get("violent") and FLEEING.search(text[max(0, match.start() - 40) : match.start()]):
+        return False  # "displaced people fleeing the fighting": what they fled, not an event told here
+    if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]):
+        return False  # "since the army resumed fighting": the start of a period, background
+    if rule.get("violent") and not dated and is_context_mention(text, match):
+        return False  # "since the offensive launched in October", "fighting has driven displacement": context
+    needs = rule.get("needs_near")
+    if needs:
+        window = text[max(0, match.start() - near) : match.end() + near]
+        if not compile_pattern(needs).search(window):
+            return False
+    return True
+
+
+def is_context_mention(text: str, match: re.Match[str]) -> bool:
+    """True for fighting named as a noun in a phrase that is not the sentence's main fact: after a preposition
+    ("after the offensive", "amid fighting", "since the end of the truce"), opening a relative clause ("fighting
+    that began in late June") or the subject of a consequence ("Fighting in Rakhine has driven displacement")."""
+    if not CONTEXT_NOUN.match(match.group(0)):
+        return False
+    before, after = text[: match.start()], text[match.end() :]
+    return bool(CONTEXT_BEFORE.search(before) or CONTEXT_AFTER.match(after) or CONSEQUENCE_AFTER.match(after))
