@@ -63,6 +63,8 @@ def run_demo(url: str | None = None, fresh: bool = False, console: Console | Non
         raise FileNotFoundError(f"demo corpus missing at {corpus}")
     report = ingest_paths(corpus_files(), resolved)
     console.print(f"ingested [bold]{report.read}[/bold] new documents ({report.skipped} already stored)")
+    for failure in report.failures:
+        console.print(f"[red]not ingested[/red] {failure.path}: {failure.reason}")
     run_pipeline(resolved, console)
     with session_scope(resolved) as session:
         summary = summarise_store(session)
