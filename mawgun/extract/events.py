@@ -41,7 +41,7 @@ from mawgun.extract.merge import merge_duplicates
 from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
 from mawgun.extract.places import find_places
-from mawgun.extract.recoding import EXECUTION_RULE, executed_count, execution_sides, protest_sub_type
+from mawgun.extract.recoding import EXECUTION_RULE, arrest_sides, executed_count, execution_sides, protest_sub_type
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.ids import make_id
 from mawgun.model import ActorRef, EventRecord, Place, Provenance, Span
@@ -329,6 +329,9 @@ def make_event(
     civilian_harm = event_type == "Explosions/Remote violence" or sub_type == "Looting/property destruction"
     if not actor2 and civilian_harm and CIVILIAN_TARGET.search(sentence.text):
         actor2 = [ActorRef("civilians", "CIV")]
+    if sub_type == "Arrests":
+        at, end = sentence.start + trigger.start, sentence.start + trigger.end
+        actor1, actor2 = arrest_sides(ctx.doc.text, at, end, actor1, actor2)
     if sub_type in {"Arrests", "Abduction/forced disappearance"}:
         actor1 = actor1 or context_agents(ctx, index)
         actor2 = actor2 or [ActorRef("civilians", "CIV")]  # people detained are civilians unless named otherwise

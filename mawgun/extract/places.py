@@ -24,6 +24,7 @@ TOWNSHIPS_RE = re.compile(  # a list only before the plural: "Hpruso, Loikaw and
 VILLAGES_RE = re.compile(  # "Ywa Thit, Kyauk Kyi and Hnaw Kone villages"
     rf"(?P<names>{CAPNAME}(?:,\s*(?:and\s+)?{CAPNAME})*,?\s+and\s+{CAPNAME})\s+[Vv]illages\b"
 )
+FACILITY_RE = re.compile(rf"\b(?P<name>{CAPWORD})\s+(?:International\s+)?Airport\b")  # "Yangon International Airport"
 LOCATION_RES = [
     re.compile(
         rf"(?P<name>{CAPNAME})\s+(?:(?:IDP|[Dd]isplacement|[Rr]efugee|[Rr]elief)\s+)?(?:[Vv]illage|[Tt]own|[Cc]amp)\b"
@@ -135,6 +136,8 @@ def find_places(text: str, start: int, end: int, context: str = "") -> list[Plac
             found = list(geocoder.find_places(text, start, end, context=context))
         except Exception:  # noqa: BLE001 - fall back to wording rules
             found = []
+    if geocoder is not None:
+        found.extend(facility_towns(geocoder, text, start, end, found))
     covered = [(p.span.start, p.span.end) for p in found if p.span]
     for place in fallback_places(text, start, end):
         span = place.span
@@ -143,6 +146,21 @@ def find_places(text: str, start: int, end: int, context: str = "") -> list[Plac
         found.append(place)
     found = [region_as_adjective(place, text) for place in found]
     return sorted(found, key=lambda p: p.span.start if p.span else 0)
+
+
+def facility_towns(geocoder: Any, text: str, start: int, end: int, found: list[Place]) -> list[Place]:
+    """The town a facility is named after ("detained at Yangon International Airport" -> Yangon): the gazetteer
+    reads a name followed by more capitalised words as one longer unknown name, so the town is looked up alone."""
+    towns: list[Place] = []
+    for match in FACILITY_RE.finditer(text, start, end):
+        s, e = match.span("name")
+        if any(p.span and p.span.start < e and s < p.span.end for p in found):
+            continue
+        try:
+            towns.extend(geocoder.find_places(text, s, e))
+        except Exception:  # noqa: BLE001 - an unreadable name keeps the wording rules' reading
+            continue
+    return towns
 
 
 ADJECTIVE_LEAD = re.compile(  # "the Sagaing town", "the western Yangon township"

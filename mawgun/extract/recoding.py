@@ -26,13 +26,38 @@ EXECUTIONS_OF = re.compile(
     r"seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )
+RELATION_CUE = re.compile(  # the party is the object of a description of the detainee, not the detainee's own side
+    r"\b(?:who|whom|whose|advis(?:ed|es|ing|er|ers|or|ors)|aides? to|work(?:ed|s|ing) (?:for|with)|"
+    r"employed by|edit(?:ed|s|or|ing)|read by|supporters? of|close to|linked to|(?:lawyer|relative|wife|husband|"
+    r"son|daughter|brother|sister|father|mother|driver|doctor|physician)s? (?:of|for|to))\b",
+    re.I,
+)
+RELATION_AFTER = re.compile(
+    r"^[’']s\s+(?:[\w-]+\s+)?(?:lawyers?|advis[eo]rs?|aides?|doctors?|physicians?|wife|husband|sons?|daughters?|"
+    r"drivers?|relatives?|friends?|economic advis[eo]rs?)\b",
+    re.I,
+)
+PASSIVE_ARREST = re.compile(
+    r"\b(?:was|were|had been|has been|have been|being|got)\s+(?:[\w-]+\s+)?(?:arrested|detained|taken into custody|"
+    r"rounded up|picked up)\s*$",
+    re.I,
+)
+STATE_CODES = {"MIL", "POL", "PSH", "BGF"}
 EXECUTION_RULE = "vac.execution"
 INTERVENTION_RULE = "protest.intervention"
+PEACEFUL_RULE = "protest.peaceful"
+KILLED_OR_SHOT = re.compile(
+    r"\b(?:shot(?: dead)?|killed|gunned down|opened fire|fired (?:on|at|into|upon)|shooting (?:at|on|into))\b", re.I
+)
 
 
 def protest_sub_type(rule_id: str, sub_type: str, clause: str, fatalities: int | None) -> str:
     """A protest the forces intervened in becomes excessive force when its clause tells deaths, shooting or a
-    lethal weapon ("broke up the protest camps with rifle grenades, killing 82")."""
+    lethal weapon ("broke up the protest camps with rifle grenades, killing 82"). A protest told with people shot or
+    killed in its clause ("protesters were also shot dead in Yangon") is never peaceful: it is excessive force, its
+    toll unknown unless stated."""
+    if rule_id == PEACEFUL_RULE:
+        return "Excessive force against protesters" if KILLED_OR_SHOT.search(clause) else sub_type
     if rule_id != INTERVENTION_RULE:
         return sub_type
     if (fatalities or 0) > 0 or LETHAL.search(clause):
@@ -57,3 +82,31 @@ def execution_sides(actor1: list[ActorRef], actor2: list[ActorRef]) -> tuple[lis
     acting = [a for a in actor1 if a.actor_id in {"MIL", "POL"}] or [ActorRef("military", "MIL")]
     victims = [a for a in actor2 + actor1 if a not in acting and a.actor_id not in {"MIL", "POL"}]
     return acting, victims or [ActorRef("civilians", "CIV")]
+
+
+def arrest_sides(
+    text: str, trigger_at: int, trigger_end: int, actor1: list[ActorRef], actor2: list[ActorRef]
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The person arrested is actor2: in "X, an economist who advised Aung San Suu Kyi, was detained" the party
+    named only as the detainee's employer or relation (NLD) is no side at all, and a non-state side named as the
+    subject of a passive arrest ("NLD members were detained") is the detainee, not the arresting side."""
+    related = [a for a in actor1 + actor2 if is_relation(text, a, trigger_at)]
+    actor1 = [a for a in actor1 if a not in related]
+    actor2 = [a for a in actor2 if a not in related]
+    if PASSIVE_ARREST.search(text[max(0, trigger_at - 40) : trigger_end]):
+        detained = [a for a in actor1 if a.actor_id not in STATE_CODES]
+        actor1 = [a for a in actor1 if a not in detained]
+        actor2 = detained + [a for a in actor2 if a not in detained]
+    return actor1, actor2
+
+
+def is_relation(text: str, actor: ActorRef, trigger_at: int) -> bool:
+    """An actor named before the arrest only inside a description of the detainee ("who advised ...", "a magazine
+    read by supporters of ...", "Aung San Suu Kyi's lawyer"), never the head of its phrase ("a senior NLD
+    leader", "NLD members")."""
+    span = actor.span
+    if span is None or span.start >= trigger_at or actor.actor_id in STATE_CODES:
+        return False
+    lead = text[max(0, span.start - 80) : span.start]
+    lead = re.split(r"[,(;—]", lead)[-1]
+    return bool(RELATION_CUE.search(lead) or RELATION_AFTER.search(text[span.end : span.end + 40]))
