@@ -4,53 +4,7 @@ briefings): each expected record is extracted, with the project's resolvers and 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import yaml
-from test_articles import describe, extract, fits
-
-from mawgun.extract import actors, places
-
-ARTICLES = yaml.safe_load((Path(__file__).parent / "fixtures" / "unseen.yaml").read_text(encoding="utf-8"))
-CASES = [
-    (a["id"], kind, i, exp)
-    for a in ARTICLES
-    for kind in ("events", "statistics", "sanctions")
-    for i, exp in enumerate(a.get(kind, []))
-]
-KINDS = {"events": "event", "statistics": "statistic", "sanctions": "sanction"}
-
-
-@pytest.fixture(params=["resolvers", "fallback"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """With the project's geocoder and actor registry, and with the extractor's own fallbacks."""
-    if request.param == "fallback":
-        monkeypatch.setattr(places, "get_geocoder", lambda: None)
-        monkeypatch.setattr(actors, "get_registry", lambda: None)
-    return request.param
-
-
-@pytest.mark.parametrize("article_id, kind, number, expected", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])
-def test_expected_record_is_extracted(mode: str, article_id: str, kind: str, number: int, expected: dict) -> None:
-    article = next(a for a in ARTICLES if a["id"] == article_id)
-    candidates = [r for r in extract(article) if r["kind"] == KINDS[kind]]
-    assert any(fits(r, expected) for r in candidates), f"missing {expected}\nfound:\n{describe(candidates)}"
-
-
-@pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
-def test_no_more_events_than_the_text_reports(mode: str, article: dict) -> None:
-    events = [r for r in extract(article) if r["kind"] == "event"]
-    limit = 0 if article.get("no_events") else article.get("max_events", 99)
-    assert len(events) <= limit, describe(events)
-
-
-@pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
-def test_evidence_keeps_the_original_wrapped_text(article: dict) -> None:
-    text = article["text"]
-    for record in extract(article):
-        for span in record["evidence"]:
-            assert text[span["start"] : span["end"]] == span["text"]
+from test_articles import describe, extract
 
 
 def test_a_capture_told_days_after_an_unnamed_start_is_not_dated_after_publication() -> None:
