@@ -23,6 +23,13 @@ class RegistryError(ValueError):
     """The actor data file is malformed; the message names the entry at fault."""
 
 
+def within(on_date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """True when `on_date` lies in [start, end] (open ends unbounded); always true without a date."""
+    if on_date is None:
+        return True
+    return (start is None or on_date >= start) and (end is None or on_date <= end)
+
+
 @dataclass(frozen=True)
 class Alias:
     """One name of an actor, optionally only in use between two dates."""
@@ -34,11 +41,7 @@ class Alias:
 
     def valid_on(self, on_date: dt.date | None) -> bool:
         """True when the name was in use on `on_date` (always, when no date is given)."""
-        if on_date is None:
-            return True
-        return (self.valid_from is None or on_date >= self.valid_from) and (
-            self.valid_to is None or on_date <= self.valid_to
-        )
+        return within(on_date, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,7 @@ class Membership:
 
     def valid_on(self, on_date: dt.date | None) -> bool:
         """True when the member belonged to the alliance on `on_date` (always, without a date)."""
-        if on_date is None:
-            return True
-        return (self.valid_from is None or on_date >= self.valid_from) and (
-            self.valid_to is None or on_date <= self.valid_to
-        )
+        return within(on_date, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True)

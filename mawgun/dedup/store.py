@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
@@ -24,10 +24,11 @@ from mawgun.dedup.features import profile_record
 from mawgun.dedup.neardup import DocumentLink, find_near_duplicates
 from mawgun.model import Document, EventRecord
 from mawgun.store.db import session_scope
-from mawgun.store.repository import load_event_records
+from mawgun.store.repository import document_from_row, load_event_records
 from mawgun.store.schema import CanonicalEventRow, DocumentLinkRow, DocumentRow, EventRow, utcnow
 
 CHUNK = 500
+T = TypeVar("T")
 MAX_CLOSURE_ROUNDS = 10
 WINDOW_DAYS = 62  # a month-precision date plus tolerance; year-precision reports farther away are not reloaded
 
@@ -49,23 +50,25 @@ def stage_progress(enabled: bool, total: int) -> Iterator[Any]:
         yield advance
 
 
+def chunks(values: Sequence[T]) -> Iterator[list[T]]:
+    """The values in slices of CHUNK, so that IN (...) lists and bulk updates stay within database limits."""
+    for start in range(0, len(values), CHUNK):
+        yield list(values[start : start + CHUNK])
+
+
 def load_documents(session: Session, doc_ids: Sequence[str]) -> dict[str, Document]:
     """The documents (with text) that the given reports come from."""
     documents: dict[str, Document] = {}
-    for start in range(0, len(doc_ids), CHUNK):
-        chunk = list(doc_ids[start : start + CHUNK])
+    for chunk in chunks(doc_ids):
         for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk))):
-            documents[row.id] = Document(
-                doc_id=row.id, text=row.text or "", title=row.title, outlet=row.outlet, published=row.published
-            )
+            documents[row.id] = document_from_row(row)
     return documents
 
 
 def stored_originals(session: Session, doc_ids: Sequence[str]) -> dict[str, str]:
     """Copy -> original links already stored for these documents."""
     links: dict[str, str] = {}
-    for start in range(0, len(doc_ids), CHUNK):
-        chunk = list(doc_ids[start : start + CHUNK])
+    for chunk in chunks(doc_ids):
         for row in session.scalars(select(DocumentLinkRow).where(DocumentLinkRow.document_id.in_(chunk))):
             links[row.document_id] = row.duplicate_of
     return links
@@ -74,8 +77,7 @@ def stored_originals(session: Session, doc_ids: Sequence[str]) -> dict[str, str]
 def save_links(session: Session, links: Sequence[DocumentLink], changed: set[str]) -> None:
     """Rewrite the document links of the `changed` documents (the others are already right)."""
     doc_ids = sorted(changed)
-    for start in range(0, len(doc_ids), CHUNK):
-        chunk = doc_ids[start : start + CHUNK]
+    for chunk in chunks(doc_ids):
         session.execute(delete(DocumentLinkRow).where(DocumentLinkRow.document_id.in_(chunk)))
     session.flush()
     for link in links:
@@ -135,8 +137,7 @@ def write_canonical(
 def load_canonical_rows(session: Session, canonical_ids: Sequence[str]) -> dict[str, CanonicalEventRow]:
     """Stored canonical rows by id, loaded in chunks."""
     rows: dict[str, CanonicalEventRow] = {}
-    for start in range(0, len(canonical_ids), CHUNK):
-        chunk = list(canonical_ids[start : start + CHUNK])
+    for chunk in chunks(canonical_ids):
         for row in session.scalars(select(CanonicalEventRow).where(CanonicalEventRow.id.in_(chunk))):
             rows[row.id] = row
     return rows
@@ -149,8 +150,8 @@ def move_records(session: Session, assignment: Mapping[str, str], previous: Mapp
         for record_id, canonical_id in sorted(assignment.items())
         if previous.get(record_id) != canonical_id
     ]
-    for start in range(0, len(changes), CHUNK):
-        session.execute(update(EventRow), changes[start : start + CHUNK])
+    for chunk in chunks(changes):
+        session.execute(update(EventRow), chunk)
     return len(changes)
 
 
@@ -177,8 +178,8 @@ def changed_clusters(result: Clustering, previous: Mapping[str, str | None], exi
 def chunked_ids(session: Session, column: Any, where: Any, values: Sequence[Any]) -> set[str]:
     """Distinct values of `column` for rows where `where(chunk)` holds, over chunks of `values`."""
     found: set[str] = set()
-    for start in range(0, len(values), CHUNK):
-        found.update(v for v in session.scalars(select(column).where(where(values[start : start + CHUNK]))) if v)
+    for chunk in chunks(values):
+        found.update(v for v in session.scalars(select(column).where(where(chunk))) if v)
     return found
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from mawgun.model import PLACE_FIELDS
 from mawgun.store.schema import DocumentRow, EvidenceRow
 from mawgun.web.cache import cached
 from mawgun.web.filters import CANONICAL, EVENT_ACTORS, REPORTS, EventFilters, where_clause
@@ -106,17 +107,7 @@ CANONICAL_FIELDS = [
     "date",
     "date_end",
     "date_precision",
-    "admin1",
-    "admin1_pcode",
-    "admin2",
-    "admin2_pcode",
-    "admin3",
-    "admin3_pcode",
-    "location",
-    "pcode",
-    "latitude",
-    "longitude",
-    "geo_precision",
+    *PLACE_FIELDS,
     "fatalities_low",
     "fatalities_high",
     "n_reports",
@@ -136,17 +127,7 @@ REPORT_FIELDS = [
     "date",
     "date_end",
     "date_precision",
-    "admin1",
-    "admin1_pcode",
-    "admin2",
-    "admin2_pcode",
-    "admin3",
-    "admin3_pcode",
-    "location",
-    "pcode",
-    "latitude",
-    "longitude",
-    "geo_precision",
+    *PLACE_FIELDS,
     "fatalities",
     "fatalities_low",
     "fatalities_high",

@@ -117,11 +117,20 @@ class EventDetail(BaseModel):
     evidence: list[EvidenceOut]
 
 
-class StatisticOut(BaseModel):
+class RecordOut(BaseModel):
+    """What every extracted record carries: its id, its document and the provenance of the value."""
+
     model_config = ConfigDict(extra="ignore")
 
     id: str
     document_id: str | None = None
+    component: str | None = None
+    component_version: str | None = None
+    rule: str | None = None
+    confidence: float | None = None
+
+
+class StatisticOut(RecordOut):
     metric: str
     value: float
     qualifier: str | None = None
@@ -129,25 +138,13 @@ class StatisticOut(BaseModel):
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     source_org: str | None = None
-    component: str | None = None
-    component_version: str | None = None
-    rule: str | None = None
-    confidence: float | None = None
 
 
-class SanctionOut(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    id: str
-    document_id: str | None = None
+class SanctionOut(RecordOut):
     authority: str
     target: str
     date: dt.date | None = None
     measure: str | None = None
-    component: str | None = None
-    component_version: str | None = None
-    rule: str | None = None
-    confidence: float | None = None
 
 
 class DocumentDetail(DocumentSummary):
