@@ -8,7 +8,6 @@ extract_store(url=None, reprocess=False, progress=True) -> dict
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,13 +15,13 @@ from typing import Any
 
 from mawgun.extract import annotators, events, sanctions, statistics  # noqa: F401 - registers components
 from mawgun.extract.pipeline import build_pipeline, register_pipeline, run_pipeline
-from mawgun.extract.vocab import vocabulary_versions
+from mawgun.extract.vocab import content_hash
 from mawgun.extract.wraps import restore_spans
 from mawgun.ids import document_id
 from mawgun.model import Document, EventRecord, Record
 
 VERSION = "0.1.0"
-EXTRACTOR_VERSION = f"rules-{VERSION}+{hashlib.sha1(vocabulary_versions().encode()).hexdigest()[:8]}"
+EXTRACTOR_VERSION = f"rules-{VERSION}+{content_hash()}"
 RULES = ["sentences", "dates", "places", "actors", statistics.COMPONENT, events.COMPONENT, sanctions.COMPONENT]
 register_pipeline("rules", RULES)
 
