@@ -1,6 +1,6 @@
-"""Actors for events: the actor registry (`mawgun.actors`) where installed, with role cues from
-`data/actors.yaml` (the junta and its weapons = MIL, victims = CIV, unnamed resistance = ERO) so that the
-extractor codes who acted even alone. Also decides who is actor1 (acts) and actor2 (target/other side)."""
+"""Actors for events: the actor registry (`mawgun.actors`, required: a missing or unreadable registry is an error,
+never a silent change of results), joined by role cues from `lang/en/actors.yaml` (the junta and its weapons = MIL,
+victims = CIV, unnamed resistance = ERO). Also decides who is actor1 (acts) and actor2 (target/other side)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from mawgun.extract.places import MissingResourceError
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.model import ActorRef, Span
 
@@ -30,43 +31,26 @@ ONE_SIDED = {"Headquarters or base established", "Change to group/activity"}
 
 
 @lru_cache(maxsize=1)
-def get_registry() -> Any | None:
-    """The project's actor registry, or None when `mawgun.actors` is not available."""
+def get_registry() -> Any:
+    """The project's actor registry; raises MissingResourceError naming what is missing when it cannot be loaded."""
     try:
         from mawgun.actors import get_registry as load
-    except ImportError:
-        return None
+    except ImportError as exc:
+        raise MissingResourceError(
+            f"extraction needs the actor registry package mawgun.actors, which cannot be imported: {exc}"
+        ) from exc
     try:
         return load()
-    except Exception:  # noqa: BLE001 - a broken registry must not stop extraction
-        return None
-
-
-def fallback_actors(text: str, start: int, end: int) -> list[ActorRef]:
-    """Actors read from role cues, listed acronyms and a few full names (used without the registry)."""
-    data = load_vocabulary("actors")
-    found: list[ActorRef] = []
-    for code, pattern in {**data["roles"], **data["fallback_names"]}.items():
-        for m in compile_pattern(pattern).finditer(text, start, end):
-            found.append(ActorRef(m.group(0), code, None, Span(m.start(), m.end(), m.group(0))))
-    codes = "|".join(data["fallback_codes"])
-    for m in re.finditer(rf"\b(?P<code>{codes})s?\b", text[start:end]):
-        s = start + m.start()
-        found.append(ActorRef(m.group(0), m.group("code"), None, Span(s, start + m.end(), m.group(0))))
-    return found
+    except (OSError, ValueError, KeyError) as exc:
+        raise MissingResourceError(
+            f"extraction needs the actor registry (mawgun/actors data), which cannot be read: {exc}"
+        ) from exc
 
 
 def find_actors(text: str, start: int, end: int, on_date: dt.date | None) -> list[ActorRef]:
     """Actors named in text[start:end], in order of appearance (spans are document offsets)."""
-    registry = get_registry()
-    if registry is None:
-        found = fallback_actors(text, start, end)
-    else:
-        try:
-            found = list(registry.find_actors(text[start:end], start, on_date))
-        except Exception:  # noqa: BLE001
-            found = fallback_actors(text, start, end)
-        found.extend(role_cues(text, start, end, found))
+    found = list(get_registry().find_actors(text[start:end], start, on_date))
+    found.extend(role_cues(text, start, end, found))
     found = [a for a in found if not is_own_forces(text, a)]
     return sorted(found, key=lambda a: a.span.start if a.span else 0)
 

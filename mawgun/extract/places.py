@@ -1,5 +1,6 @@
-"""Places for events: the geocoder (`mawgun.geo`) where installed, with a small fallback that reads
-states/regions, "X Township", "X Village" and "the town of X" patterns so the extractor still works alone.
+"""Places for events: the geocoder (`mawgun.geo`, required: a missing or unreadable gazetteer is an error, never a
+silent change of results), joined by wording rules for names it leaves unread (states/regions, "X Township",
+"X Village", "the town of X").
 
 Also answers which state/region a sentence's events fall in when the sentence names none: the one named
 earlier in the paragraph, else the one named last before it in the document.
@@ -38,17 +39,25 @@ LOCATION_RES = [
 ]
 
 
+class MissingResourceError(RuntimeError):
+    """A resource the extractor needs (the gazetteer, the actor registry) is not installed or cannot be read."""
+
+
 @lru_cache(maxsize=1)
-def get_geocoder() -> Any | None:
-    """The project's geocoder, or None when `mawgun.geo` is not available."""
+def get_geocoder() -> Any:
+    """The project's geocoder; raises MissingResourceError naming what is missing when it cannot be loaded."""
     try:
         from mawgun.geo import get_geocoder as load
-    except ImportError:
-        return None
+    except ImportError as exc:
+        raise MissingResourceError(
+            f"extraction needs the gazetteer package mawgun.geo, which cannot be imported: {exc}"
+        ) from exc
     try:
         return load()
-    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop extraction
-        return None
+    except (OSError, ValueError, KeyError) as exc:
+        raise MissingResourceError(
+            f"extraction needs the gazetteer (mawgun/geo/data), which cannot be read: {exc}"
+        ) from exc
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +103,7 @@ def bare_admin1_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:in|near|across|around) (?P<name>{alt})\b(?![ -]+[A-Z(])")
 
 
-def fallback_places(text: str, start: int, end: int) -> list[Place]:
+def wording_places(text: str, start: int, end: int) -> list[Place]:
     """Places read from wording alone: states/regions, townships and named villages, towns or camps."""
     places = [
         Place(admin1=name, location=name, geo_precision=3, level="state", span=Span(s, e, text[s:e]))
@@ -130,16 +139,10 @@ def fallback_places(text: str, start: int, end: int) -> list[Place]:
 def find_places(text: str, start: int, end: int, context: str = "") -> list[Place]:
     """Places in text[start:end] (spans are document offsets), most reliable source first."""
     geocoder = get_geocoder()
-    found: list[Place] = []
-    if geocoder is not None:
-        try:
-            found = list(geocoder.find_places(text, start, end, context=context))
-        except Exception:  # noqa: BLE001 - fall back to wording rules
-            found = []
-    if geocoder is not None:
-        found.extend(facility_towns(geocoder, text, start, end, found))
+    found: list[Place] = list(geocoder.find_places(text, start, end, context=context))
+    found.extend(facility_towns(geocoder, text, start, end, found))
     covered = [(p.span.start, p.span.end) for p in found if p.span]
-    for place in fallback_places(text, start, end):
+    for place in wording_places(text, start, end):
         span = place.span
         if span and any(s < span.end and span.start < e for s, e in covered):
             continue
@@ -156,10 +159,7 @@ def facility_towns(geocoder: Any, text: str, start: int, end: int, found: list[P
         s, e = match.span("name")
         if any(p.span and p.span.start < e and s < p.span.end for p in found):
             continue
-        try:
-            towns.extend(geocoder.find_places(text, s, e))
-        except Exception:  # noqa: BLE001 - an unreadable name keeps the wording rules' reading
-            continue
+        towns.extend(geocoder.find_places(text, s, e))
     return towns
 
 

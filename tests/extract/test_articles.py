@@ -1,6 +1,6 @@
 """Fixture articles in several outlets' styles: each expected event, statistic and sanction is extracted, and
-background or opinion text yields no events. Run with the project's geocoder and registry and without them
-(the extractor's own fallbacks), so the rules do not lean on one resolver."""
+background or opinion text yields no events. Run with the project's gazetteer and actor registry, which extraction
+requires (a missing one is an error, see test_resources.py)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from mawgun.extract import actors, extract_document, places
+from mawgun.extract import extract_document
 from mawgun.model import Document
 
 ARTICLES = yaml.safe_load((Path(__file__).parent / "fixtures" / "articles.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(params=["resolvers", "fallback"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "fallback":
-        monkeypatch.setattr(places, "get_geocoder", lambda: None)
-        monkeypatch.setattr(actors, "get_registry", lambda: None)
-    return request.param
 
 
 def extract(article: dict[str, Any]) -> list[dict[str, Any]]:
@@ -78,7 +70,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("article_id, kind, number, expected", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])
-def test_expected_record_is_extracted(mode: str, article_id: str, kind: str, number: int, expected: dict) -> None:
+def test_expected_record_is_extracted(article_id: str, kind: str, number: int, expected: dict) -> None:
     article = next(a for a in ARTICLES if a["id"] == article_id)
     records = extract(article)
     wanted_kind = {"events": "event", "statistics": "statistic", "sanctions": "sanction"}[kind]
@@ -87,7 +79,7 @@ def test_expected_record_is_extracted(mode: str, article_id: str, kind: str, num
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
-def test_no_more_events_than_the_text_reports(mode: str, article: dict) -> None:
+def test_no_more_events_than_the_text_reports(article: dict) -> None:
     events = [r for r in extract(article) if r["kind"] == "event"]
     limit = 0 if article.get("no_events") else article.get("max_events", 99)
     assert len(events) <= limit, describe(events)
@@ -240,10 +232,7 @@ def test_the_side_named_first_acts_in_a_clash_and_raids_arrest() -> None:
     ]
 
 
-@pytest.mark.parametrize("resolvers", ["resolvers", "fallback"])
-def test_listed_villages_give_one_event_each(resolvers: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if resolvers == "fallback":
-        monkeypatch.setattr(places, "get_geocoder", lambda: None)
+def test_listed_villages_give_one_event_each() -> None:
     text = (
         "Junta troops torched Ywa Thit, Kyauk Kyi and Hnaw Kone villages in Tabayin Township, Sagaing Region, "
         "on Monday."

@@ -10,19 +10,11 @@ from typing import Any
 
 import pytest
 
-from mawgun.extract import actors, extract_document, extract_file, places
+from mawgun.extract import extract_document, extract_file
 from mawgun.extract.evaluate import evaluate_files
 from mawgun.model import Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(params=["resolvers", "fallback"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "fallback":
-        monkeypatch.setattr(places, "get_geocoder", lambda: None)
-        monkeypatch.setattr(actors, "get_registry", lambda: None)
-    return request.param
 
 
 def events_of(text: str, published: str = "2024-04-06") -> list[dict[str, Any]]:
@@ -36,7 +28,7 @@ def only_event(text: str, published: str = "2024-04-06") -> dict[str, Any]:
     return events[0]
 
 
-def test_a_group_that_says_its_forces_struck_a_junta_outpost_with_drones_is_actor1(mode: str) -> None:
+def test_a_group_that_says_its_forces_struck_a_junta_outpost_with_drones_is_actor1() -> None:
     event = only_event(
         "The Karenni Nationalities Defense Force said its fighters had attacked a junta outpost near Moebye "
         "in Pekon Township, southern Shan State, with drones on Monday, killing four soldiers."
@@ -45,7 +37,7 @@ def test_a_group_that_says_its_forces_struck_a_junta_outpost_with_drones_is_acto
     assert (event["actor1"], event["actor2"]) == (["KNDF"], ["MIL"])
 
 
-def test_the_owner_of_a_struck_headquarters_is_the_target_not_the_attacker(mode: str) -> None:
+def test_the_owner_of_a_struck_headquarters_is_the_target_not_the_attacker() -> None:
     event = only_event(
         "Resistance forces launched a drone attack on the junta's Light Infantry Battalion 55 headquarters in "
         "Kalay, Sagaing Region, on Friday."
@@ -54,12 +46,12 @@ def test_the_owner_of_a_struck_headquarters_is_the_target_not_the_attacker(mode:
     assert "MIL" not in event["actor1"]
 
 
-def test_jets_bombing_a_village_still_make_the_military_actor1(mode: str) -> None:
+def test_jets_bombing_a_village_still_make_the_military_actor1() -> None:
     event = only_event("Junta jets bombed a village in Kani Township, Sagaing Region, on Tuesday, killing two farmers.")
     assert (event["actor1"], event["actor2"]) == (["MIL"], ["CIV"])
 
 
-def test_an_unnamed_ethnic_armed_group_attacking_a_police_station_is_actor1_against_police(mode: str) -> None:
+def test_an_unnamed_ethnic_armed_group_attacking_a_police_station_is_actor1_against_police() -> None:
     event = only_event(
         "On Saturday a Karenni armed group attacked a police station in Hpasawng Township, Karenni State."
     )
@@ -86,7 +78,7 @@ def test_an_arrest_named_by_the_arrested_takes_its_arrester_from_the_sentence_be
     assert arrests[0]["actor2"] == ["CIV"]
 
 
-def test_its_troops_after_a_resistance_group_is_not_the_junta(mode: str) -> None:
+def test_its_troops_after_a_resistance_group_is_not_the_junta() -> None:
     event = only_event(
         "The Chin Defense Force said on Tuesday that its troops attacked the military's base in Falam, Chin "
         "State, with drones on Sunday."
@@ -127,7 +119,7 @@ def test_a_named_air_base_is_the_location_rather_than_the_capital() -> None:
     assert (event["actor1"], event["actor2"]) == (["NUG"], ["MIL"])
 
 
-def test_a_village_with_a_namesake_in_another_state_stays_in_the_state_the_text_names(mode: str) -> None:
+def test_a_village_with_a_namesake_in_another_state_stays_in_the_state_the_text_names() -> None:
     event = only_event(
         "Junta jets bombed Kyauk Kyi village in Sagaing Region's Kani Township on Monday, killing three."
     )
@@ -140,7 +132,7 @@ def test_a_village_named_in_a_township_is_found_in_that_townships_state() -> Non
     assert event["admin1"] == "Shan"
 
 
-def test_two_kinds_of_strike_in_one_sentence_each_keep_their_own_village(mode: str) -> None:
+def test_two_kinds_of_strike_in_one_sentence_each_keep_their_own_village() -> None:
     text = (
         "On Monday junta troops shelled Mway Taw village and fighter jets bombed Nyaung Kone village in Sagaing "
         "Region's Kani Township, residents said."

@@ -6,7 +6,7 @@ coder would extract (tests/extract/fixtures/*.yaml):
 - gaps.yaml: crackdowns on protesters, executions, background fighting, follow-on sanctions;
 - gaps4.yaml: fire on marches and processions, protesters shot in several towns, the detainee as actor2.
 
-Every expected record is extracted, with the project's resolvers and with the extractor's own fallbacks; no
+Every expected record is extracted with the project's gazetteer and actor registry; no
 article yields more events than it reports; evidence spans always quote the original text exactly.
 """
 
@@ -18,8 +18,6 @@ from typing import Any
 import pytest
 import yaml
 from test_articles import describe, extract, fits
-
-from mawgun.extract import actors, places
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = ("unseen.yaml", "gaps.yaml", "gaps4.yaml")
@@ -40,31 +38,20 @@ CASES = [
 ]
 
 
-@pytest.fixture(params=["resolvers", "fallback"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """With the project's geocoder and actor registry, and with the extractor's own fallbacks."""
-    if request.param == "fallback":
-        monkeypatch.setattr(places, "get_geocoder", lambda: None)
-        monkeypatch.setattr(actors, "get_registry", lambda: None)
-    return request.param
-
-
 def test_article_ids_are_unique_across_fixture_files() -> None:
     ids = [a["id"] for a in ARTICLES]
     assert len(ids) == len(set(ids))
 
 
 @pytest.mark.parametrize("article_id, kind, number, expected", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])
-def test_expected_record_is_extracted(mode: str, article_id: str, kind: str, number: int, expected: dict) -> None:
+def test_expected_record_is_extracted(article_id: str, kind: str, number: int, expected: dict) -> None:
     article = next(a for a in ARTICLES if a["id"] == article_id)
-    if mode == "fallback" and article.get("geocoder_only"):
-        pytest.skip("the text names towns only the project's gazetteer knows")
     candidates = [r for r in extract(article) if r["kind"] == KINDS[kind]]
     assert any(fits(r, expected) for r in candidates), f"missing {expected}\nfound:\n{describe(candidates)}"
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
-def test_no_more_events_than_the_text_reports(mode: str, article: dict) -> None:
+def test_no_more_events_than_the_text_reports(article: dict) -> None:
     events = [r for r in extract(article) if r["kind"] == "event"]
     limit = 0 if article.get("no_events") else article.get("max_events", 99)
     assert len(events) <= limit, describe(events)

@@ -1,19 +1,14 @@
 """Own fixture articles for four general patterns (crackdowns on protests, executions, background mentions
 of fighting, follow-on sanction sentences with names holding "and"): each expected record is extracted, with
-the project's resolvers and with the fallbacks, and no more events than the text reports."""
+the project's gazetteer and actor registry, and no more events than the text reports."""
 
 from __future__ import annotations
 
-import pytest
 from test_articles import describe, extract
 from test_fixture_articles import ARTICLES
 
-from mawgun.extract import places
-
 
 def test_an_execution_is_placed_at_the_prison_the_prisoners_were_held_in() -> None:
-    if places.get_geocoder() is None:
-        pytest.skip("needs the project's geocoder")
     article = next(a for a in ARTICLES if a["id"] == "insein-hangings")
     (event,) = [r for r in extract(article) if r["kind"] == "event"]
     assert (event["admin3"], event["location"], event["date_precision"]) == ("Insein", "Insein Prison", "week")

@@ -1,6 +1,6 @@
 """Own fixture articles for three general patterns (fire on marches and processions, protesters shot in several
-towns, the detained person as actor2): each expected record is extracted, with the project's resolvers and with
-the fallbacks, and no more events than the text reports."""
+towns, the detained person as actor2): each expected record is extracted with the project's
+gazetteer and actor registry, and no more events than the text reports."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Own fixture articles in the shapes the demo corpus showed the rules had not met (hard-wrapped lines,
 datelines, captures told as claims or states, surrenders, detentions dated in the paragraph before, sanctions
-briefings): each expected record is extracted, with the project's resolvers and with the fallbacks."""
+briefings): each expected record is extracted, with the project's gazetteer and actor registry."""
 
 from __future__ import annotations
 
