@@ -66,14 +66,23 @@ def split_canonical(session: Session, canonical_id: str, record_ids: Sequence[st
         raise DecisionError(f"records not in {canonical_id}: {', '.join(strangers) or '(none given)'}")
     if len(chosen) == len(members):
         raise DecisionError("a split must leave at least one report in the original event")
-    new_id = make_id("cev", min(chosen))
-    if new_id == canonical_id or session.get(CanonicalEventRow, new_id) is not None:
-        new_id = make_id("cev", *chosen)
+    new_id = split_id(session, canonical_id, chosen)
     session.add(
         ClusterDecisionRow(action="split", event_ids=chosen, canonical_ids=[canonical_id, new_id], who=who, why=why)
     )
     session.flush()
     return new_id
+
+
+def split_id(session: Session, canonical_id: str, chosen: Sequence[str]) -> str:
+    """A fresh id for reports split off `canonical_id`: derived from their smallest record id, as
+    clustering derives ids, unless that is the event they leave (they include the report its id
+    derives from) or already taken; then derived from the split itself, which no other event has."""
+    candidates = [make_id("cev", min(chosen)), make_id("cev", *chosen), make_id("cev", "split", canonical_id, *chosen)]
+    for candidate in candidates:
+        if candidate != canonical_id and session.get(CanonicalEventRow, candidate) is None:
+            return candidate
+    raise DecisionError(f"no free id for a split of {canonical_id}")
 
 
 def load_decisions(session: Session) -> list[ClusterDecisionRow]:

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from mawgun.cli.main import app
 from mawgun.dedup.evaluate import gold_record, load_fixture
+from mawgun.ids import make_id
 from mawgun.store.db import session_scope
 from mawgun.store.repository import save_document, save_records
 from mawgun.store.schema import ClusterDecisionRow, EventRow
@@ -110,3 +111,27 @@ def test_explain_shows_the_reports_and_the_scored_links_of_a_canonical_event(sql
     assert "2 reports, 2 sources" in result.output and "'date': 1.0" in result.output
     missing = runner.invoke(app, ["events", "explain", "cev-nope", "--db", sqlite_url])
     assert missing.exit_code == 2 and "no canonical event cev-nope" in missing.output
+
+
+def test_splitting_off_the_report_the_canonical_id_derives_from_gives_it_a_new_event(sqlite_url: str) -> None:
+    """The canonical id derives from the smallest member record id; splitting exactly that report off
+    must still move it to a new event (it once kept the old id: nothing changed, yet a split was logged)."""
+    stored(sqlite_url, ["c013", "c014", "c015"])
+    runner = CliRunner()
+    runner.invoke(app, ["dedup", "--db", sqlite_url, "--no-progress"])
+    with session_scope(sqlite_url) as session:
+        members = sorted(session.scalars(select(EventRow.id)))
+    original = canonical(sqlite_url, members[0])
+    assert original == make_id("cev", members[0])
+    args = ["events", "split", str(original), "--records", members[0], "--who", "ana", "--why", "t", "--db", sqlite_url]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    moved = canonical(sqlite_url, members[0])
+    assert moved != original
+    assert {canonical(sqlite_url, m) for m in members[1:]} == {original}
+    with session_scope(sqlite_url) as session:
+        decision = session.scalars(select(ClusterDecisionRow)).one()
+        assert decision.canonical_ids == [original, moved]
+    again = runner.invoke(app, ["dedup", "--db", sqlite_url, "--no-progress", "--full"])
+    assert again.exit_code == 0, again.output
+    assert canonical(sqlite_url, members[0]) == moved and canonical(sqlite_url, members[1]) == original
