@@ -76,12 +76,9 @@ def namesake_in(place: Place, states: set[str | None], others: list[Place], text
     names, when several): "Kyauk Kyi village ... Sagaing" is not Kyaukkyi in Bago."""
     geocoder = place_finder.get_geocoder()
     name = place.span.text if place.span else place.location
-    if geocoder is None or not name or not states:
+    if not name or not states:
         return None
-    try:
-        candidates = [c for c in geocoder.search(name, limit=60) if c.admin1 in states and c.level in WEAK_LEVELS]
-    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop extraction
-        return None
+    candidates = [c for c in geocoder.search(name, limit=60) if c.admin1 in states and c.level in WEAK_LEVELS]
     townships = {p.admin3 for p in others if p.level == "township" and p.admin3}
     if townships:
         candidates = [c for c in candidates if c.admin3 in townships]

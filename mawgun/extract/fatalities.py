@@ -12,21 +12,38 @@ from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, count_vict
 KILL_VERB = (
     r"(?:killing|killed|kills|murdering|murdered|massacring|massacred|shot dead|executing|executed|"
     r"claiming the lives of|claimed the lives of|leaving|stabbed to death|beat to death|beaten to death|"
-    r"hacked to death)"
+    r"hacked to death|(?:gunned|mowed|mown|cut) down|shot and killed)"
+    r"(?:\s+and\s+(?:burned|burnt|incinerated|beheaded|mutilated|dismembered|buried))?"  # "killed and burned 14"
 )
 HURT_VERB = r"(?:injuring|injured|wounding|wounded|hurting|hurt)"
 VICTIMS_AFTER = re.compile(rf"\b(?:{KILL_VERB}|bod(?:y|ies) of)\s+(?P<list>[^.;:()]+)", re.I)
 HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
+NOT_TIME = r"(?!\s*(?:[ap]\.?m\b|o[’']clock|hours?\b|hrs\b))"  # "at 4 pm and 6 residents were killed"
 COUNT_BEFORE_DEAD = re.compile(
-    rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER}))\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?(?:,[^,.;]{{1,50}},)?\s*"
+    rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER})){NOT_TIME}\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?"
+    rf"(?:\s+(?:of|from|in) (?:the |a |an )?[\w-]+)?(?:,[^,.;]{{1,50}},|,?\s+including\s+[^.;]{{1,80}}?)?\s*"
     rf"(?:were|was|have been|had been|are|got|have|had|(?:are|were|is) (?:now )?(?:known|believed|thought|"
-    rf"reported|confirmed) to have(?: been)?)?\s*(?:killed|dead|died|murdered|executed|lost their lives)\b",
+    rf"reported|confirmed) to have(?: been)?)?\s*(?:[a-z]+ly\s+)?"  # "tragically lost their lives"
+    rf"(?:killed|dead|died|murdered|executed|lost their lives)\b",
+    re.I,
+)
+PEOPLE_FIRST = re.compile(rf"(?:{QUALIFIER})?{NUMBER}\s+(?:(?!(?:and|or|to)\b)[a-z][\w-]*\s+){{0,2}}?{PEOPLE}\b", re.I)
+PLAIN_QUALIFIER = QUALIFIER.replace("(?P<qual>", "(?:")
+VICTIM_ITEM = rf"(?:{PLAIN_QUALIFIER})?(?:{NUMBER}|an?)\s+(?:(?!(?:and|or)\b)[\w-]+\s+){{0,3}}?{PEOPLE}"
+LISTED_DEAD = re.compile(  # "about 13 regime soldiers and two resistance fighters were killed" = 15
+    rf"(?:{QUALIFIER})?(?P<list>{VICTIM_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){VICTIM_ITEM})+),?\s+"
+    rf"(?:were|have been|had been|are)\s+(?:[a-z]+ly\s+)?(?:killed|dead|murdered|executed)\b",
+    re.I,
+)
+DEATHS_NOUN = re.compile(  # "inflicting 17 military fatalities", "caused nine deaths"
+    rf"(?:{QUALIFIER})?(?P<num>{NUMBER})\s+(?:(?:military|civilian|regime|junta|more|further)\s+)?"
+    rf"(?:fatalities|deaths)\b",
     re.I,
 )
 COUNT_BEFORE_HURT = re.compile(
     rf"(?:{QUALIFIER})?(?P<num>{NUMBER})\s+(?:(?!dead\b|killed\b|and\b)[\w-]+\s+){{0,3}}?"
-    rf"(?:were|was|have been|had been|are)?\s*(?:injured|wounded|hurt)\b",
+    rf"(?:(?:were|was|have been|had been|are)?\s*(?:injured|wounded|hurt)\b|injuries\b)",  # "resulting in two injuries"
     re.I,
 )
 
@@ -49,7 +66,8 @@ BODIES = re.compile(  # "More than 30 bodies, many burned beyond recognition, we
 )
 ONE_HURT = one_person("injured|wounded|hurt")
 TOLL = re.compile(
-    rf"\bdeath toll\b(?:[^.;]{{0,80}}?\b(?:rose|risen|climbed|increased|reached|stood|stands|is|was)\b)?\s*"
+    rf"\bdeath toll\b(?:[^.;]{{0,80}}?\b(?:rose|rises|risen|climbed|climbs|increased|increases|reached|reaches|"
+    rf"hit|hits|jumped|jumps|stood|stands|is|was)\b)?\s*"
     rf"(?:to|of|at)?\s+(?:{QUALIFIER})?(?P<num>{NUMBER})",
     re.I,
 )
@@ -91,6 +109,12 @@ def read_casualties(text: str) -> Casualties:
 def count_dead(text: str) -> tuple[int | None, str | None]:
     """The last stated death count in the sentence (a later figure corrects an earlier one)."""
     found: list[tuple[int, int, str | None]] = []
+    spans: dict[int, int] = {}  # start -> end of count phrases that hold others ("two women and one man")
+    for match in LISTED_DEAD.finditer(text):
+        value = count_victims(match.group("list"))
+        if value is not None:
+            found.append((match.start(), value, qualifier_of(match)))
+            spans[match.start()] = match.end()
     for match in TOLL.finditer(text):
         found.append((match.start(), as_int(parse_number(match.group("num"))) or 0, qualifier_of(match)))
     for match in BURNED.finditer(text):
@@ -108,6 +132,12 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
             continue
         raw = match.group("num") or match.group("num2")
         value = as_int(parse_number(raw))
+        listed = count_victims(match.group(0)) if PEOPLE_FIRST.match(match.group(0)) else None  # "two women and a man"
+        if value is not None:
+            found.append((match.start(), max(value, listed or 0), qualifier_of(match)))
+            spans[match.start()] = max(match.end(), spans.get(match.start(), 0))
+    for match in DEATHS_NOUN.finditer(text):
+        value = as_int(parse_number(match.group("num")))
         if value is not None:
             found.append((match.start(), value, qualifier_of(match)))
     for match in VICTIMS_AFTER.finditer(text):
@@ -118,6 +148,7 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
             found.append((match.start(), value, qualifier_named(lead.group("qual")) if lead else None))
     zero = [m.span() for m in ZERO.finditer(text)]  # "no one was killed" is no count of one
     found = [f for f in found if not any(s <= f[0] < e for s, e in zero)]
+    found = [f for f in found if not any(s < f[0] < e for s, e in spans.items())]  # "one man" in "two boys and one man"
     if not found:
         return None, None
     _, count, named = max(found, key=lambda f: f[0])

@@ -52,11 +52,17 @@ PEOPLE = (
     r"grandmothers?|grandfathers?|parents?|siblings?|volunteers?|medics?|doctors?|nurses?|journalists?|"
     r"pastors?|priests?|worshippers?|policemen|policewomen|police officers?|officers?|guards?|officials?|"
     r"(?:ward |village |township )?administrators?|informants?|activists?|lawyers?|photojournalists?|reporters?|"
-    r"protesters?|demonstrators?|marchers?|bystanders?|prisoners?|detainees?|inmates?)"
+    r"protesters?|demonstrators?|marchers?|bystanders?|prisoners?|detainees?|inmates?|novices?|labou?rers?|vendors?|"
+    r"drivers?|miners?|refugees?|hostages?|captives?|locals|commanders?|comrades?)"
 )
 LIST_END = re.compile(
     r"\s*\b(?:who|whom|whose|which|that|when|while|after|before|as(?!\s+many)|in|at(?!\s+least)|on|near|from|during|inside|"
     r"including|said|says|told|according)\b",
+    re.I,
+)
+RELATIVE = re.compile(
+    r"(?:(?:his|her|their|[\w-]+-year-old)\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|"
+    r"grandson|granddaughter|grandmother|grandfather|nephew|niece|uncle|aunt|child|baby)\b",
     re.I,
 )
 SINGLE_DETERMINERS = {"a", "an", "one", "her", "his", "their", "its", "the", "another", "my", "our", "your"}
@@ -108,6 +114,8 @@ def count_victims(phrase: str) -> int | None:
         if re.match(r"^\s*\S+ of (?:them|whom)\b", item):  # "17 civilians, nine of them children"
             break
         value = count_item(item.strip())
+        if value is None and counted and RELATIVE.match(item.strip()):  # "a father and son"
+            value = 1
         if value is None:
             break
         total += value

@@ -60,3 +60,50 @@ def test_a_victim_list_ends_at_a_relative_clause() -> None:
 def test_bare_counts_after_the_verb(text: str, dead: int, hurt: int | None) -> None:
     casualties = read_casualties(text)
     assert (casualties.fatalities, casualties.injuries) == (dead, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # victims listed before the verb are summed, not read as the last item alone
+        ("Also on Sunday, two monks and three novices were killed when shells hit the monastery.", 5),
+        ("Some 20 junta soldiers and four resistance fighters were killed in the battle.", 24),
+        ("Seven men, a woman and a boy were killed by the strike.", 9),
+        # a kinship pair without a second article
+        ("Jets hit the ward before dawn, killing a mother and daughter.", 2),
+        ("the shell killed a grandfather and grandson sleeping in the hut", 2),
+        # verbs of mass killing and "killed and burned"
+        ("Troops gunned down at least 25 residents in the market on Friday.", 25),
+        ("Police mowed down 11 demonstrators near the bridge.", 11),
+        ("Soldiers killed and burned 12 villagers, including two teenagers, in the monastery.", 12),
+        # the dead as a noun
+        ("The ambush reportedly inflicted 14 military fatalities, the group said.", 14),
+        ("The clash caused nine deaths on both sides.", 9),
+        # a clause between the count and the verb, an adverb before it, a place after the people
+        ("Four fighters including a company commander from the local defence force have been killed.", 4),
+        ("Two farmers sadly lost their lives in the blast.", 2),
+        ("Jets bombed the ward at 3 pm and 7 residents of the ward were killed.", 7),
+    ],
+)
+def test_counts_written_around_the_verb(text: str, dead: int) -> None:
+    assert read_casualties(text).fatalities == dead
+
+
+def test_a_clock_time_is_no_count_of_the_dead() -> None:
+    assert read_casualties("The shell landed at 11 pm and four people were killed.").fatalities == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops fired mortars at 10 pm, resulting in two injuries, including a child.",
+        "The artillery barrage caused three injuries among the displaced.",
+    ],
+)
+def test_injuries_told_as_a_noun_with_no_death_mean_zero(text: str) -> None:
+    casualties = read_casualties(text)
+    assert casualties.fatalities == 0 and casualties.injuries is not None
+
+
+def test_a_headline_toll_that_rises_is_read() -> None:
+    assert read_casualties("Death Toll From Market Shelling Rises to 21").fatalities == 21
