@@ -74,17 +74,47 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 def migrate(url: str | None = None) -> Engine:
-    """Bring the database to the newest schema with Alembic and return its engine."""
+    """Bring the database to the newest schema with Alembic and return its engine.
+
+    The whole upgrade is one transaction, DDL included, so a process killed halfway (Ctrl-C, kill -9,
+    power loss) leaves the schema as it was and the next command migrates again. PostgreSQL's DDL is
+    transactional as it is; pysqlite commits before every DDL statement unless told otherwise, so on
+    SQLite the migrations run on their own connection in manual mode under `BEGIN IMMEDIATE` (which
+    also makes a second process starting on a new store wait, then find it migrated).
+    """
     from alembic import command
     from alembic.config import Config
 
     engine = get_engine(url)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    runner = migration_engine(engine) if is_sqlite(engine) else engine
+    try:
+        with runner.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        if runner is not engine:
+            runner.dispose()
     return engine
+
+
+def migration_engine(engine: Engine) -> Engine:
+    """A SQLite engine whose transactions are real ones, DDL included (SQLAlchemy's documented recipe)."""
+    from sqlalchemy.pool import NullPool
+
+    runner = create_engine(engine.url, poolclass=NullPool, connect_args={"timeout": 60})
+
+    def manual_mode(dbapi_connection: Any, record: Any) -> None:
+        _configure_sqlite(dbapi_connection, record)
+        dbapi_connection.isolation_level = None  # pysqlite issues no BEGIN/COMMIT of its own
+
+    def begin_immediate(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(runner, "connect", manual_mode)
+    event.listen(runner, "begin", begin_immediate)
+    return runner
 
 
 def ensure_schema(url: str | None = None) -> Engine:
