@@ -18,10 +18,31 @@ CONTROL_SHARE = 0.1  # above this share of control characters in the sample, con
 TEXT_CONTROLS = {9, 10, 12, 13, 27}
 
 
+def utf16_without_bom(data: bytes, sample: int = 8192) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text without a BOM, else None.
+
+    Text in a Latin or Myanmar script written as UTF-16 has a NUL (or a fixed high byte) in every
+    other position: for mostly-ASCII text, most odd bytes are NUL (little-endian) or most even bytes
+    (big-endian), and the other positions have almost none. Binary files do not show that pattern.
+    """
+    head = data[: sample - sample % 2]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) > 0.6 * len(zeros) and others.count(0) < 0.05 * len(others):
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
 def looks_binary(data: bytes, sample: int = 8192) -> bool:
     """True when the first bytes hold NULs or too many control characters (images, archives, executables)."""
     head = data[:sample]
-    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data, sample):
         return False
     if b"\x00" in head:
         return True
@@ -42,6 +63,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return decode_with(data, encoding), encoding
+    bomless = utf16_without_bom(data)
+    if bomless:
+        return data.decode(bomless), bomless
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

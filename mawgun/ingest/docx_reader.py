@@ -18,6 +18,35 @@ def docx_text(document: object) -> str:
     return "\n".join(parts)
 
 
+def check_unpacked_size(data: bytes) -> None:
+    """ReadError when the package would unpack to more than the limits (a decompression bomb).
+
+    The sizes come from the zip's directory, before anything is unpacked; zipfile never unpacks an
+    entry past its declared size (a lie there fails its CRC check), so these sums bound the work.
+    Markup (XML parts, parsed into trees) may take the text limit; all parts together the container
+    limit.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ReadError(f"unreadable DOCX: {type(exc).__name__}: {exc}") from exc
+    markup = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    total = sum(i.file_size for i in infos)
+    for size, limit, what in (
+        (markup, max_text_bytes(), "markup"),
+        (total, max_text_bytes() * CONTAINER_FACTOR, "content"),
+    ):
+        if size > limit:
+            raise ReadError(
+                f"DOCX unpacks to {size / 1048576:.1f} MB of {what}, over the {limit / 1048576:.0f} MB limit "
+                "(a decompression bomb, or raise MAWGUN_INGEST_MAX_MB)"
+            )
+
+
 def read_docx(path: Path) -> Iterator[RawDocument]:
     """One document from a .docx file; title from its core properties when set."""
     import io
@@ -25,6 +54,7 @@ def read_docx(path: Path) -> Iterator[RawDocument]:
     import docx
 
     data = read_limited(path, max_text_bytes() * CONTAINER_FACTOR)
+    check_unpacked_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
         text = docx_text(document)

@@ -35,11 +35,31 @@ def entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
     return parse_date(entry.get("published") or entry.get("updated"))
 
 
+def refuse_entities(data: bytes) -> None:
+    """ReadError when the feed declares XML entities (billion laughs, external entities).
+
+    Feeds have no use for a DTD's entities; expat expands them (bounded, but still to junk) and
+    feedparser's loose fallback stores them unexpanded (`&lol9;`). defusedxml finds the declaration
+    while parsing; a feed that is not well-formed XML is left to feedparser's own judgement.
+    """
+    import defusedxml
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden) as exc:
+        raise ReadError(f"feed declares XML entities (a possible entity bomb), refused: {exc}") from exc
+    except Exception:  # not well-formed: feedparser reads what it can, or says why not
+        return
+
+
 def read_feed(path: Path) -> Iterator[RawDocument | ItemFailure]:
     """One document per feed item; an item without text is reported as a failure of that item."""
     import feedparser
 
-    parsed = feedparser.parse(read_limited(path))
+    data = read_limited(path)
+    refuse_entities(data)
+    parsed = feedparser.parse(data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f": {problem}" if problem else ""

@@ -25,6 +25,12 @@ def raw_from_object(item: Any, location: str) -> RawDocument | ItemFailure:
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         return ItemFailure(location, 'line has no "text"')
+    wrong = [name for name in STRING_FIELDS if item.get(name) is not None and not isinstance(item[name], str)]
+    if wrong:
+        kinds = ", ".join(f'"{name}" ({type(item[name]).__name__})' for name in wrong)
+        return ItemFailure(location, f"field must be a string or null: {kinds}")
+    if len(item.get("published") or "") > MAX_DATE_CHARS:
+        return ItemFailure(location, f'"published" longer than {MAX_DATE_CHARS} characters is not a date')
     doc_id = optional_str(item.get("doc_id"))
     if doc_id is not None and len(doc_id) > 64:
         return ItemFailure(location, f"doc_id longer than 64 characters ({len(doc_id)})")
@@ -42,6 +48,10 @@ def raw_from_object(item: Any, location: str) -> RawDocument | ItemFailure:
         kind=optional_str(item.get("kind")),
         doc_id=doc_id,
     )
+
+
+STRING_FIELDS = ("doc_id", "title", "outlet", "url", "published", "kind", "published_precision")
+MAX_DATE_CHARS = 100
 
 
 def optional_str(value: Any) -> str | None:
@@ -63,7 +73,7 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | ItemFailure]:
                 continue
             try:
                 item = json.loads(line.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # ValueError: JSON errors, huge ints
                 yield ItemFailure(location, f"not valid JSON: {exc}")
                 continue
             yield raw_from_object(item, location)

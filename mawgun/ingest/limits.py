@@ -45,3 +45,30 @@ def read_limited(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes after the size check."""
     check_size(path, limit)
     return path.read_bytes()
+
+
+def check_text(text: str) -> str | None:
+    """Why a reader's text cannot be stored (too large after unpacking, mostly unreadable), else None."""
+    limit = max_text_bytes()
+    if len(text) * 4 > limit and len(text.encode("utf-8")) > limit:
+        size = len(text.encode("utf-8"))
+        over = f"{size / 1048576:.1f} MB over the {limit / 1048576:.0f} MB limit"
+        return f"text too large: {over} (raise MAWGUN_INGEST_MAX_MB)"
+    if unreadable_share(text) > UNREADABLE_SHARE:
+        return "text is mostly unreadable characters (a damaged file, or a wrong encoding)"
+    return None
+
+
+UNREADABLE_SHARE = 0.2  # above this share of control, private-use, unassigned or replacement characters
+UNREADABLE_CATEGORIES = {"Cc", "Co", "Cn", "Cs"}
+
+
+def unreadable_share(text: str, sample: int = 20000) -> float:
+    """The share of characters in the first `sample` that no one can read (not counting whitespace)."""
+    import unicodedata
+
+    head = [c for c in text[:sample] if not c.isspace()]
+    if not head:
+        return 0.0
+    bad = sum(1 for c in head if c == "\ufffd" or unicodedata.category(c) in UNREADABLE_CATEGORIES)
+    return bad / len(head)

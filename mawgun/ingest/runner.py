@@ -18,8 +18,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mawgun.ingest.isolate import ReaderPool, guarded_items
+from mawgun.ingest.limits import check_text
 from mawgun.ingest.registry import reader_for, supported_extensions
-from mawgun.ingest.source import ItemFailure, RawDocument, ReadError, to_document
+from mawgun.ingest.source import ItemFailure, RawDocument, to_document
 
 BATCH_SIZE = 200  # documents per transaction: an interruption loses at most this many, read again next run
 
@@ -117,18 +119,21 @@ def check_supported(path: Path, *, inside_folder: bool) -> Candidate:
     return Candidate(path, IngestEntry(str(path), "skipped" if inside_folder else "failed", reason))
 
 
-def read_items(path: Path) -> Iterator[RawDocument | ItemFailure]:
-    """The file's items; a ReadError or OS error becomes one failure for the whole file."""
+STREAMED = {".jsonl"}  # read line by line in this process (each line is small and parsed by json alone)
+
+
+def read_items(path: Path, pool: ReaderPool | None = None) -> Iterator[RawDocument | ItemFailure]:
+    """The file's items; a file that cannot be read becomes one failure for the whole file.
+
+    Parsed formats are read in `pool`'s worker process, under its time and memory limits
+    (`mawgun.ingest.isolate`); streamed formats (JSONL) and calls without a pool read here.
+    """
     reader = reader_for(path)
     assert reader is not None
-    try:
-        yield from reader(path)
-    except ReadError as exc:
-        yield ItemFailure(str(path), str(exc))
-    except OSError as exc:
-        yield ItemFailure(str(path), f"cannot read the file: {exc.strerror or exc}")
-    except Exception as exc:  # a reader bug must not stop the batch; the reason names it
-        yield ItemFailure(str(path), f"unexpected error while reading: {type(exc).__name__}: {exc}")
+    if pool is None or path.suffix.lower() in STREAMED:
+        yield from guarded_items(reader, path)
+    else:
+        yield from pool.read(reader, path)
 
 
 def store_item(session: Session, item: RawDocument | ItemFailure) -> IngestEntry:
@@ -140,6 +145,9 @@ def store_item(session: Session, item: RawDocument | ItemFailure) -> IngestEntry
     doc = to_document(item)
     if not doc.text:
         return IngestEntry(item.location, "failed", "no text in the document")
+    problem = check_text(doc.text)
+    if problem:
+        return IngestEntry(item.location, "failed", problem)
     if save_document(session, doc):
         return IngestEntry(item.location, "read", None, doc.doc_id)
     return IngestEntry(item.location, "skipped", "already stored", doc.doc_id)
@@ -234,13 +242,13 @@ def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: 
 
     report = IngestReport(new_run_id())
     candidates = collect_files(paths)
-    with session_scope(url) as session:
+    with session_scope(url) as session, ReaderPool() as pool:
         writer = BatchWriter(session, report.run_id)
         for candidate in with_progress(candidates, progress):
             if candidate.decided:
                 writer.write(None, candidate.decided)
                 continue
-            for item in read_items(candidate.path):
+            for item in read_items(candidate.path, pool):
                 writer.write(item)
         writer.commit()
         report.entries = writer.done

@@ -46,9 +46,7 @@ def test_a_migration_killed_halfway_leaves_a_store_the_next_command_opens(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'store.db'}"
     assert die_during_migration(url, operation, after) == 9
-    reopened = subprocess.run(
-        [MAWGUN, "db", "upgrade", "--db", url], capture_output=True, text=True
-    )
+    reopened = subprocess.run([MAWGUN, "db", "upgrade", "--db", url], capture_output=True, text=True)
     assert reopened.returncode == 0, reopened.stdout + reopened.stderr
     engine = create_engine(url)
     assert {"documents", "canonical_events", "alembic_version"} <= set(inspect(engine).get_table_names())
@@ -69,7 +67,12 @@ def test_a_killed_upgrade_of_a_filled_store_keeps_its_rows(tmp_path: Path) -> No
     with get_engine(url).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
-        connection.execute(text("INSERT INTO documents (id, text, content_hash, origin, ingested_at) VALUES ('d1', 'x', 'h', 'o', '2024-01-01')"))
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, text, content_hash, origin, ingested_at)"
+                " VALUES ('d1', 'x', 'h', 'o', '2024-01-01')"
+            )
+        )
     get_engine(url).dispose()
     assert die_during_migration(url, "create_index", 1) == 9
     reopened = subprocess.run([MAWGUN, "db", "upgrade", "--db", url])

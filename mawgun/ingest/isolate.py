@@ -1,0 +1,167 @@
+"""Readers run in a worker process with a time and a memory limit, so one hostile file cannot hang
+or exhaust an ingest.
+
+Parsers of HTML, PDF, DOCX and feeds are large C and Python libraries; a crafted file (a tag with
+100,000 attributes, a decompression bomb, a damaged PDF) can make them run for ever or allocate
+gigabytes. Each such file is read in a separate process: past `MAWGUN_INGEST_TIMEOUT_S` seconds
+(default 20) the worker is killed and the file fails with that reason; the worker's address space
+is capped `MAWGUN_INGEST_MAX_MEMORY_MB` (default 400) above its start, so a file that needs more
+fails with a memory reason instead of taking the machine with it. The batch goes on with a fresh
+worker. The worker is started once per batch (forkserver: no threads or locks are inherited) and
+reused for every file, so the cost is one process start, not one per file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from mawgun.ingest.registry import Reader
+from mawgun.ingest.source import ItemFailure, RawDocument, ReadError
+
+DEFAULT_TIMEOUT_S = 20.0
+DEFAULT_MEMORY_MB = 400.0
+Item = RawDocument | ItemFailure
+
+
+def env_number(name: str, default: float) -> float:
+    """A positive number from the environment, else the default."""
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def timeout_s() -> float:
+    return env_number("MAWGUN_INGEST_TIMEOUT_S", DEFAULT_TIMEOUT_S)
+
+
+def memory_mb() -> float:
+    return env_number("MAWGUN_INGEST_MAX_MEMORY_MB", DEFAULT_MEMORY_MB)
+
+
+def guarded_items(reader: Reader, path: Path) -> Iterator[Item]:
+    """The reader's items; a ReadError, OS error or reader bug becomes one failure naming the reason."""
+    try:
+        yield from reader(path)
+    except ReadError as exc:
+        yield ItemFailure(str(path), str(exc))
+    except OSError as exc:
+        yield ItemFailure(str(path), f"cannot read the file: {exc.strerror or exc}")
+    except MemoryError:
+        yield ItemFailure(
+            str(path), f"reading needs more than {memory_mb():.0f} MB (raise MAWGUN_INGEST_MAX_MEMORY_MB)"
+        )
+    except RecursionError:
+        yield ItemFailure(str(path), "structure nested too deeply to read")
+    except Exception as exc:  # a reader bug must not stop the batch; the reason names it
+        yield ItemFailure(str(path), f"unexpected error while reading: {type(exc).__name__}: {exc}")
+
+
+def address_space_now() -> int | None:
+    """This process's virtual memory size in bytes (Linux), None where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def limit_memory(budget_mb: float) -> None:
+    """Cap this process's address space `budget_mb` above its current size (where the OS allows)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    now = address_space_now()
+    if now is None:
+        return
+    limit = now + int(budget_mb * 1024 * 1024)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def serve(connection: Connection, budget_mb: float) -> None:
+    """The worker: read (reader, path) jobs and answer each with the list of its items."""
+    limit_memory(budget_mb)
+    while True:
+        try:
+            reader, path = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            items = list(guarded_items(reader, Path(path)))
+            connection.send(items)
+        except MemoryError:
+            connection.send([ItemFailure(path, f"reading needs more than {budget_mb:.0f} MB")])
+
+
+class ReaderPool:
+    """One worker process that reads files one at a time, replaced when it hangs or dies."""
+
+    def __init__(self, timeout: float | None = None, budget_mb: float | None = None) -> None:
+        self.timeout = timeout or timeout_s()
+        self.budget_mb = budget_mb or memory_mb()
+        self.process: Any = None
+        self.connection: Connection | None = None
+
+    def start(self) -> None:
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        if os.name == "posix":
+            context.set_forkserver_preload(["mawgun.ingest.registry", "mawgun.ingest.isolate"])
+        ours, theirs = context.Pipe()
+        self.process = context.Process(  # type: ignore[attr-defined]
+            target=serve, args=(theirs, self.budget_mb), daemon=True
+        )
+        self.process.start()
+        theirs.close()
+        self.connection = ours
+
+    def stop(self) -> None:
+        """End the worker (politely, then by force)."""
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        if self.process is not None:
+            self.process.join(timeout=1)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
+            self.process = None
+
+    def read(self, reader: Reader, path: Path) -> list[Item]:
+        """The file's items, or one failure when it took too long or its worker died."""
+        if self.process is None or not self.process.is_alive():
+            self.start()
+        assert self.connection is not None
+        try:
+            self.connection.send((reader, str(path)))
+            if not self.connection.poll(self.timeout):
+                self.kill()
+                return [ItemFailure(str(path), f"reading took longer than {self.timeout:.0f} s and was stopped "
+                                               "(raise MAWGUN_INGEST_TIMEOUT_S)")]  # fmt: skip
+            items: list[Item] = self.connection.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self.kill()
+            return [ItemFailure(str(path), f"the reader stopped (it needed more than {self.budget_mb:.0f} MB of "
+                                           "memory, or crashed; raise MAWGUN_INGEST_MAX_MEMORY_MB)")]  # fmt: skip
+        return items
+
+    def kill(self) -> None:
+        """Kill a hung or broken worker at once; the next file starts a fresh one."""
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+        self.stop()
+
+    def __enter__(self) -> ReaderPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
