@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
-from typing import Any
 
-from mawgun.extract.annotators import is_headline
+from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention, month_period
 from mawgun.extract.numbers import NUMBER, parse_number, qualifier_named
 from mawgun.extract.pipeline import Context, register_component
-from mawgun.extract.vocab import compile_pattern, load_vocabulary
+from mawgun.extract.statistic_metrics import (
+    find_metric,
+    is_named_reference,
+    metric_rule,
+    part_of_total,
+    sentence_cues,
+)
+from mawgun.extract.vocab import load_vocabulary
 from mawgun.ids import make_id
 from mawgun.model import Provenance, Span, StatisticRecord
 
@@ -28,55 +33,7 @@ NOT_FIGURE = re.compile(
     re.I,
 )
 NUMBER_IN_TEXT = re.compile(NUMBER, re.I)
-
-
-@lru_cache(maxsize=1)
-def metric_rules() -> list[dict[str, Any]]:
-    return list(load_vocabulary("statistics")["metrics"])
-
-
-def sentence_cues(text: str) -> tuple[bool, bool]:
-    """(strong, weak): whether the sentence carries aggregate cues."""
-    vocab = load_vocabulary("statistics")
-    strong = any(compile_pattern(p).search(text) for p in vocab["strong_cues"])
-    weak = any(compile_pattern(p).search(text) for p in vocab["weak_cues"])
-    return strong, weak
-
-
-def find_metric(text: str, start: int, end: int, previous: str | None) -> str | None:
-    """The metric a number at text[start:end] counts, from the words around it."""
-    vocab = load_vocabulary("statistics")
-    before, after = text[:start], text[end : end + 140]
-    if re.match(r"^\s+of them\b", after):
-        return previous
-    after = after.lstrip()
-    for rule in metric_rules():
-        if rule.get("both"):
-            if compile_pattern(rule["before"]).search(before_without_qualifier(before)) and compile_pattern(
-                rule["after"]
-            ).search(after):
-                return rule["metric"]
-            continue
-        if rule.get("before") and compile_pattern(rule["before"]).search(before_without_qualifier(before)):
-            return rule["metric"]
-        if rule.get("after") and compile_pattern(rule["after"]).search(after):
-            return (previous or rule["metric"]) if rule.get("inherit") else rule["metric"]
-        if rule.get("verb") and compile_pattern(rf"^(?:\w+\s+){{0,2}}{vocab['people']}\b").search(after):
-            clause = re.split(r"[;:]|\s(?:but|while|whereas)\s", after)[0]
-            if compile_pattern(rule["verb"]).search(clause):
-                return rule["metric"]
-    return None
-
-
-def before_without_qualifier(before: str) -> str:
-    """Text before a number with a trailing qualifier ("at least") removed."""
-    return re.sub(
-        r"\s*\b(?:at least|more than|over|nearly|almost|about|around|some|approximately|up to|"
-        r"an estimated|a peak of)\s*$",
-        " ",
-        before,
-        flags=re.I,
-    )
+WEEK = 7  # days: a longer span of dates is a reporting period, a shorter one an event's range
 
 
 def qualifier_before(before: str) -> str | None:
@@ -147,33 +104,98 @@ def expand_acronym(ctx: Context, name: str) -> str:
 
 
 def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
-    """The statistics stated in sentence `index`."""
+    """The statistics stated in sentence `index` (none in a title: a headline restates the body's figures or
+    counts the events it reports)."""
     sentence = ctx.sentences[index]
     text = sentence.text
-    if is_headline(text):
+    if is_title(ctx, index) or is_bare_line(ctx, index):
         return []
-    strong, weak = sentence_cues(text)
     dated = [(m.start - sentence.start, m.end - sentence.start) for m in ctx.dates[index]]
     one_day = any(m.precision == "day" and not m.since and not m.report for m in ctx.dates[index])
+    spans = is_period_range(ctx, index) or continues_aggregate(ctx, index)
+    strong, weak = (True, True) if spans else sentence_cues(text, one_day)
     records: list[StatisticRecord] = []
     previous: str | None = ctx.statistics[-1].metric if ctx.statistics else None
+    totals: set[int] = set()  # numbers that are the total another figure is a part of
     for match in NUMBER_IN_TEXT.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in dated) or NOT_FIGURE.match(text[match.end() :]):
+        if match.start() in totals or not is_figure(text, match, dated):
             continue
-        if re.search(r"(?:Operation|No\.|Battalion|Brigade|Division|LIB|IB)\s*$", text[: match.start()]):
-            continue
+        metric = figure_metric(text, match, previous, totals)
         value = parse_number(match.group(0))
-        metric = find_metric(text, match.start(), match.end(), previous)
         if value is None or metric is None or not figure_counts(metric, value, strong, weak, one_day):
             continue
-        records.append(make_statistic(ctx, index, metric, value, qualifier_before(text[: match.start()])))
+        records.append(make_statistic(ctx, index, metric, value, qualifier_before(text[: match.start()].rstrip("( "))))
         previous = metric
     return records
 
 
+def continues_aggregate(ctx: Context, index: int) -> bool:
+    """A sentence with no date of its own right after an aggregate in its paragraph goes on with that count
+    ("Since the coup, 29,000 people have been arrested. 22,000 remain in detention.")."""
+    if index == 0 or ctx.dates[index] or index - 1 not in ctx.aggregate:
+        return False
+    return ctx.sentences[index - 1].paragraph == ctx.sentences[index].paragraph
+
+
+def is_bare_line(ctx: Context, index: int) -> bool:
+    """A line of its own without closing punctuation (a headline or subheading above the text it heads)."""
+    sentence, text = ctx.sentences[index], ctx.doc.text
+    own_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end : sentence.end + 1] in {
+        "",
+        "\n",
+    }
+    return own_line and not re.search(r"[.!?:;][\"”’)]*\s*$", sentence.text)
+
+
+def is_figure(text: str, match: re.Match[str], dated: list[tuple[int, int]]) -> bool:
+    """Whether a number can be a figure: not part of a date, a unit, a unit's name or a reference to places
+    named right after it ("the two towns of A and B"), and not a rate ("an average of two a day")."""
+    after = re.sub(r"^\)", "", text[match.end() :])
+    if any(s < match.end() and match.start() < e for s, e in dated) or NOT_FIGURE.match(after):
+        return False
+    before = text[: match.start()]
+    if re.search(r"(?:Operation|No\.|Battalion|Brigade|Division|LIB|IB)\s*\(?$", before):
+        return False
+    return not re.search(r"\baverage of\s*$", before, re.I) and not is_named_reference(text, match.start())
+
+
+def figure_metric(text: str, match: re.Match[str], previous: str | None, totals: set[int]) -> str | None:
+    """The metric of a figure; a part of a total takes the total's metric ("144 out of 330 townships under
+    resistance control"), and the total is then skipped."""
+    total = part_of_total(text, match.end())
+    if total is None:
+        return find_metric(text, match.start(), match.end(), previous)
+    totals.add(total.start("total"))
+    metric = find_metric(text, total.start("total"), total.end("total"), previous)
+    if metric is None:  # "control 90 out of 330 townships": the verb before the part, the noun after the total
+        joined = text[: match.end()] + text[total.end("total") :]
+        metric = find_metric(joined, match.start(), match.end(), previous)
+    return metric
+
+
+def is_period_range(ctx: Context, index: int) -> bool:
+    """A sentence that names a span of more than a week between two dates ("from 29 December to 25 January",
+    "between 28 March and 24 April"): its figures add up that period. A short span ("between 7 and 9 January")
+    is one event's range."""
+    mentions = ctx.dates[index]
+    if any(m.rule.startswith("range") and m.date_end and (m.date_end - m.date).days > WEEK for m in mentions):
+        return True
+    text, base = ctx.doc.text, ctx.sentences[index].start
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        opening = text[max(base, first.start - 40) : first.start]
+        between = text[first.end : second.start]
+        if (
+            (second.date - first.date).days > WEEK
+            and re.search(r"\b(?:from|between)\b[^.;]{0,30}$", opening, re.I)
+            and re.fullmatch(r"[\s,]*(?:to|and|until|till|through|[-–])[\s,]*(?:today\s*)?", between, re.I)
+        ):
+            return True
+    return False
+
+
 def figure_counts(metric: str, value: float, strong: bool, weak: bool, one_day: bool = False) -> bool:
     """Whether a figure is an aggregate statistic (not one event's count)."""
-    rule = next((r for r in metric_rules() if r["metric"] == metric), {})
+    rule = metric_rule(metric)
     if value < float(rule.get("min_value", 1)) and not strong:
         return False
     if rule.get("needs_strong"):  # an attributed large toll with no day of its own is an aggregate too
@@ -214,14 +236,42 @@ def paragraph_source(ctx: Context, index: int) -> str | None:
 @register_component(COMPONENT, VERSION, needs=("sentences", "dates", "places"), adds=("statistics",))
 def add_statistics(ctx: Context) -> None:
     """Find aggregate figures; mark sentences that are aggregates so they are not coded as events."""
-    for index, sentence in enumerate(ctx.sentences):
+    told: dict[tuple[str, float], StatisticRecord] = {}
+    for index in range(len(ctx.sentences)):
         figures = sentence_figures(ctx, index)
-        ctx.statistics.extend(figures)
-        if figures and (sentence_cues(sentence.text)[0] or any(is_aggregate_only(f) for f in figures)):
+        if figures and (is_aggregate_sentence(ctx, index) or any(is_aggregate_only(f) for f in figures)):
             ctx.aggregate.add(index)
+        for figure in figures:
+            key = (figure.metric, figure.value)
+            if key in told:  # one figure told again (lead, body, quote) is one statistic with more evidence
+                merge_statistic(told[key], figure)
+                continue
+            told[key] = figure
+            ctx.statistics.append(figure)
+
+
+def is_aggregate_sentence(ctx: Context, index: int) -> bool:
+    """Whether a sentence reads as an aggregate: a span of dates, the continuation of an aggregate, or a strong
+    aggregate cue ("since", "so far", "a total of") not taken back by a superlative ranking one day's event."""
+    if is_period_range(ctx, index) or continues_aggregate(ctx, index):
+        return True
+    one_day = any(m.precision == "day" and not m.since and not m.report for m in ctx.dates[index])
+    return sentence_cues(ctx.sentences[index].text, one_day)[0]
+
+
+def merge_statistic(kept: StatisticRecord, again: StatisticRecord) -> None:
+    """Fold a restatement of a figure into the first telling: its evidence, and the source, area, qualifier
+    and period the first telling left open."""
+    kept.evidence.extend(again.evidence)
+    kept.source_org = kept.source_org or again.source_org
+    kept.qualifier = kept.qualifier or again.qualifier
+    if kept.area == ["Myanmar"] and again.area != ["Myanmar"]:
+        kept.area = again.area
+    if kept.period_start is None and again.period_start is not None:
+        kept.period_start, kept.period_end = again.period_start, again.period_end
 
 
 def is_aggregate_only(figure: StatisticRecord) -> bool:
     """A figure that only an aggregate sentence states: many captures, or a toll kept only when aggregate."""
-    rule = next((r for r in metric_rules() if r["metric"] == figure.metric), {})
+    rule = metric_rule(figure.metric)
     return bool(rule.get("needs_strong")) or (figure.metric.endswith("captured") and figure.value >= 10)

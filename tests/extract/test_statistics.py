@@ -57,7 +57,7 @@ def test_idmc_style_displacement_figures() -> None:
 def test_attributed_tolls_and_detentions_without_a_day_are_statistics() -> None:
     text = "AAPP says 4,603 people have been killed by the junta and 20,208 remain in detention."
     found = {(f.metric, f.value, f.source_org) for f in figures(text)}
-    assert found == {("killed", 4603, "AAPP"), ("arrests", 20208, "AAPP")}
+    assert found == {("killed", 4603, "AAPP"), ("detained", 20208, "AAPP")}
 
 
 def test_surrenders_and_strikes_since_a_start_are_counted() -> None:

@@ -1,0 +1,230 @@
+"""Statistics: the wordings that hide a figure from its metric, and the ones that look like a figure but tell
+one event. Each class is written in two or three variants (texts written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mawgun.extract import extract_document
+from mawgun.model import Document, EventRecord, StatisticRecord
+
+PUBLISHED = dt.date(2024, 5, 30)
+
+
+def records(text: str, published: dt.date = PUBLISHED) -> list[object]:
+    return list(extract_document(Document(doc_id="w", text=text, published=published)))
+
+
+def found(text: str, published: dt.date = PUBLISHED) -> set[tuple[str, float]]:
+    return {(r.metric, r.value) for r in records(text, published) if isinstance(r, StatisticRecord)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since the coup, a total of (4,100) people have been killed by the regime, the rights group said.",
+            {("killed", 4100)},
+        ),
+        (
+            "As of 1 March, (26,000) people had been arrested across the country and (19,900) remain under detention.",
+            {("arrests", 26000), ("detained", 19900)},
+        ),
+        (
+            "According to the group's documentation during the offensive, (310) locals died and (45) others were "
+            "injured in the township.",
+            {("killed", 310), ("injured", 45)},
+        ),
+    ],
+)
+def test_figures_in_parentheses_are_read_like_plain_numbers(text: str, expected: set[tuple[str, float]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since late October the alliance has seized around 250 outposts and about twelve towns in Shan State.",
+            {("positions captured", 250), ("towns captured", 12)},
+        ),
+        (
+            "Nationwide, the army has lost more than 300 bases and eight towns since the offensive began.",
+            {("positions captured", 300), ("towns captured", 8)},
+        ),
+        (
+            "Since the operation began it has taken four towns — Hpawngseng, Kunlong, Monekoe and Namhkam — and "
+            "three border gates with China.",
+            {("towns captured", 4), ("border crossings captured", 3)},
+        ),
+    ],
+)
+def test_a_figure_listed_after_another_shares_its_verb(text: str, expected: set[tuple[str, float]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Resistance forces now control about 90 out of the country's 330 townships.", {("townships controlled", 90)}),
+        (
+            "The ministry said civilians were hit in 150 of the 200 airstrikes recorded since January.",
+            {("airstrikes", 150)},
+        ),
+    ],
+)
+def test_a_part_of_a_total_counts_and_the_total_is_not_a_second_figure(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since the ceasefire was announced, the military has carried out airstrikes on the area nine times, "
+            "a local monitor said.",
+            {("airstrikes", 9)},
+        ),
+        ("So far this month, jets have bombed the township 14 times.", {("airstrikes", 14)}),
+        ("Troops have shelled the village 12 times in the past three weeks.", {("artillery attacks", 12)}),
+    ],
+)
+def test_counts_of_times_an_attack_was_repeated(text: str, expected: set[tuple[str, float]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The monitor documented 95 air attack incidents in the first quarter of the year.", {("airstrikes", 95)}),
+        (
+            "The UN counted 40 artillery barrages and 65 airstrikes across the country in April.",
+            {
+                ("artillery attacks", 40),
+                ("airstrikes", 65),
+            },
+        ),
+        ("Researchers recorded 61 violent incidents in Sagaing Region in June.", {("clashes", 61)}),
+    ],
+)
+def test_incidents_and_barrages_are_counted(text: str, expected: set[tuple[str, float]]) -> None:
+    assert found(text, dt.date(2024, 7, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since the coup, the junta has committed at least 110 massacres, the group said.", {("massacres", 110)}),
+        (
+            "More than 14,000 police and soldiers have defected since 2021, a defector network says.",
+            {("defected", 14000)},
+        ),
+        (
+            "The strikes this year left 86 buildings damaged and 300 houses destroyed.",
+            {
+                ("buildings damaged", 86),
+                ("houses destroyed", 300),
+            },
+        ),
+        (
+            "In three weeks of fighting, more than 40 police stations were abandoned by their garrisons.",
+            {("positions abandoned", 40)},
+        ),
+        (
+            "The fighting has caused 520 casualties since January, according to the local health committee.",
+            {
+                ("casualties", 520),
+            },
+        ),
+    ],
+)
+def test_metrics_beyond_tolls(text: str, expected: set[tuple[str, float]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting since the coup has resulted in the displacement of 1,200,000 people, OCHA said.", 1_200_000),
+        ("For the first time, displacement in the south-east has exceeded 400,000 people.", 400_000),
+        ("The number of IDPs in Kayah State rose to 180,000 by the end of March, aid groups said.", 180_000),
+    ],
+)
+def test_displacement_wordings(text: str, expected: float) -> None:
+    assert ("displaced", expected) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "From 1 January to 31 March, 210 civilians were killed in the region, according to the group.",
+            {("killed", 210)},
+        ),
+        (
+            "Between 10 and 25 April, 31 people were killed and 54 were injured by shelling in the town.",
+            {("killed", 31), ("injured", 54)},
+        ),
+    ],
+)
+def test_figures_over_a_span_of_dates_are_aggregates(text: str, expected: set[tuple[str, float]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_sentence_without_a_date_goes_on_with_the_aggregate_before_it() -> None:
+    text = "Since the coup, 27,000 people have been arrested. 20,000 are still in detention."
+    assert found(text) == {("arrests", 27000), ("detained", 20000)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets bombed a school in Sagaing Region's Depayin Township on Monday, killing 11 people, the deadliest "
+        "attack on a school since the coup last year.",
+        "The most lethal strike took place on 11 April this year, when 160 people were killed at a ceremony in "
+        "Pazigyi village in Kanbalu Township.",
+    ],
+)
+def test_a_superlative_ranks_one_event_and_is_no_statistic(text: str) -> None:
+    out = records(text)
+    assert not [r for r in out if isinstance(r, StatisticRecord)]
+    assert [r for r in out if isinstance(r, EventRecord)]
+
+
+def test_the_named_towns_left_are_no_count() -> None:
+    text = (
+        "By Friday the alliance held most of Kokang, leaving only the two towns of Laukkai and Konkyan under army "
+        "control."
+    )
+    assert found(text) == set()
+
+
+def test_a_headline_line_restates_no_statistic() -> None:
+    text = "Rebels seize two more towns\nThe alliance took Kutkai and Hsenwi in northern Shan State on 7 January."
+    assert found(text, dt.date(2024, 1, 9)) == set()
+
+
+def test_a_figure_told_twice_is_one_statistic_with_both_spans() -> None:
+    text = (
+        "At least 8,000 homes have been burned nationwide since the coup, a monitor said. "
+        "The group said the 8,000 homes burned since the coup were mostly in Sagaing Region."
+    )
+    (figure,) = [r for r in records(text) if isinstance(r, StatisticRecord)]
+    assert (figure.metric, figure.value, len(figure.evidence)) == ("houses destroyed", 8000, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past four months the TNLA has lost control of three towns it once held in northern Shan State.",
+        "Since October the army has lost 11 towns in Rakhine State, the Arakan Army said.",
+    ],
+)
+def test_a_count_of_towns_is_a_statistic_not_a_capture_event(text: str) -> None:
+    out = records(text)
+    assert [r for r in out if isinstance(r, StatisticRecord) and r.metric == "towns captured"]
+    assert not [r for r in out if isinstance(r, EventRecord)]
