@@ -18,21 +18,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mawgun.analytics.claims import claims_against_data
     from mawgun.analytics.control import control_changes, control_summary, territorial_control
-    from mawgun.analytics.counts import actor_pairs, compare_periods, count_events, peak_period, top_places
-    from mawgun.analytics.query import GROUP_KEYS, EventFilter
+    from mawgun.query.counts import actor_pairs, compare_periods, count_events, peak_period, top_places
+    from mawgun.query.filter import GROUP_KEYS, EventFilter
 
 WHERE = {
-    "EventFilter": "query",
-    "GROUP_KEYS": "query",
-    "count_events": "counts",
-    "peak_period": "counts",
-    "compare_periods": "counts",
-    "top_places": "counts",
-    "actor_pairs": "counts",
-    "territorial_control": "control",
-    "control_changes": "control",
-    "control_summary": "control",
-    "claims_against_data": "claims",
+    "EventFilter": "mawgun.query.filter",
+    "GROUP_KEYS": "mawgun.query.filter",
+    "count_events": "mawgun.query.counts",
+    "peak_period": "mawgun.query.counts",
+    "compare_periods": "mawgun.query.counts",
+    "top_places": "mawgun.query.counts",
+    "actor_pairs": "mawgun.query.counts",
+    "territorial_control": "mawgun.analytics.control",
+    "control_changes": "mawgun.analytics.control",
+    "control_summary": "mawgun.analytics.control",
+    "claims_against_data": "mawgun.analytics.claims",
 }
 
 __all__ = [
@@ -54,6 +54,6 @@ def __getattr__(name: str) -> Any:
     """Import a public name from its module on first use."""
     if name not in WHERE:
         raise AttributeError(f"module 'mawgun.analytics' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"mawgun.analytics.{WHERE[name]}"), name)
+    value = getattr(importlib.import_module(WHERE[name]), name)
     globals()[name] = value
     return value

@@ -16,9 +16,9 @@ import yaml
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from mawgun.analytics.counts import count_events
-from mawgun.analytics.places import normalize_admin1
-from mawgun.analytics.query import EventFilter, dialect_of, filtered, source_for
+from mawgun.geo.admin1 import normalize_admin1
+from mawgun.query.counts import count_events
+from mawgun.query.filter import EventFilter, dialect_of, filtered, source_for
 from mawgun.store.schema import DocumentRow, EvidenceRow, StatisticRow
 
 CLAIMS_PATH = Path(__file__).parent / "data" / "claims.yaml"

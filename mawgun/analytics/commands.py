@@ -9,13 +9,14 @@ from typing import Annotated, Any
 
 import typer
 
-from mawgun.analytics.cli_options import (
+from mawgun.analytics.cli_options import Format, emit, stats_app
+from mawgun.cli import groups
+from mawgun.cli.options import (
     Actors,
     Admin1,
     Admin3,
     Alliance,
     Db,
-    Format,
     Origin,
     PerReport,
     Side,
@@ -23,20 +24,18 @@ from mawgun.analytics.cli_options import (
     SubTypes,
     Types,
     Until,
-    emit,
     make_filter,
     parse_date,
     split,
-    stats_app,
 )
-from mawgun.cli import groups
 
 
 @stats_app.callback(invoke_without_command=True)
 def stats_counts(
     ctx: typer.Context,
     by: Annotated[str, typer.Option("--by", help="Group keys, comma-separated: day, week, month, year, event_type, "
-                                    "sub_event_type, admin1, admin3, actor, alliance, side.")] = "month",
+                                    "sub_event_type, admin1, admin3, township, origin, actor, alliance, "
+                                    "side.")] = "month",
     since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
     admin1: Admin1 = None, admin3: Admin3 = None, actors: Actors = None, alliance: Alliance = None,
     side: Side = None, origin: Origin = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
@@ -47,7 +46,7 @@ def stats_counts(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from mawgun.analytics.counts import count_events
+    from mawgun.query.counts import count_events
     from mawgun.store.db import session_scope
 
     flt = make_filter(since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report)
@@ -70,7 +69,7 @@ def stats_peak(
 
     Example: mawgun stats peak --unit week --sub-type "Air/drone strike" --since 2023-08-01 --until 2023-08-31
     """
-    from mawgun.analytics.counts import peak_period
+    from mawgun.query.counts import peak_period
     from mawgun.store.db import session_scope
 
     flt = make_filter(since, until, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
@@ -95,7 +94,7 @@ def stats_compare(
 
     Example: mawgun stats compare --pivot 2023-10-27 --before-days 150 --after-days 150 --by admin1
     """
-    from mawgun.analytics.counts import compare_periods
+    from mawgun.query.counts import compare_periods
     from mawgun.store.db import session_scope
 
     day = parse_date(pivot, "--pivot")
@@ -144,7 +143,7 @@ def stats_places(
 
     Example: mawgun stats places --level admin3 --since 2023-01-01 --limit 10
     """
-    from mawgun.analytics.counts import top_places
+    from mawgun.query.counts import top_places
     from mawgun.store.db import session_scope
 
     flt = make_filter(since, until, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
@@ -166,7 +165,7 @@ def stats_pairs(
 
     Example: mawgun stats pairs --since 2023-10-27 --admin1 Shan
     """
-    from mawgun.analytics.counts import actor_pairs
+    from mawgun.query.counts import actor_pairs
     from mawgun.store.db import session_scope
 
     flt = make_filter(since, until, types, sub_types, admin1, None, actors, None, None, None, per_report)

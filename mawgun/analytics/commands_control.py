@@ -7,20 +7,18 @@ from typing import Annotated, Any
 
 import typer
 
-from mawgun.analytics.cli_options import (
+from mawgun.analytics.cli_options import Format, emit, stats_app
+from mawgun.cli.options import (
     Actors,
     Admin1,
     Alliance,
     Db,
-    Format,
     PerReport,
     Side,
     Since,
     Until,
-    emit,
     make_filter,
     parse_date,
-    stats_app,
 )
 
 CONTROL_COLUMNS = ["place", "admin1", "admin3", "holder", "side", "since", "change", "sources"]

@@ -18,9 +18,9 @@ import yaml
 from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
-from mawgun.analytics import registry
+from mawgun.actors import facts as registry
 from mawgun.analytics.evidence import evidence_for
-from mawgun.analytics.query import dialect_of, range_date
+from mawgun.query.filter import dialect_of, range_date
 from mawgun.store.schema import CanonicalEventRow
 
 CONTROL_PATH = Path(__file__).parent / "data" / "control.yaml"

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from mawgun.cli import groups
-
-DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
-
-
-def db_option() -> Any:
-    """The `--db` option (also read from MAWGUN_DATABASE_URL)."""
-    return typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP)
+from mawgun.cli.options import Db
 
 
 def dedup_command(
-    db: str | None = db_option(),
+    db: Db = None,
     full: bool = typer.Option(False, "--full", help="Re-cluster every report, not only new ones (ids are kept)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
@@ -46,7 +40,7 @@ def merge_command(
     canonical_ids: Annotated[list[str], typer.Argument(help="Canonical event ids; the first one survives.")],
     who: str = typer.Option(..., "--who", help="Who decides (name or handle)."),
     why: str = typer.Option(..., "--why", help="Why these are one event."),
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """Merge canonical events that are the same event; clustering respects it afterwards.
 
@@ -69,7 +63,7 @@ def split_command(
     more: Annotated[list[str] | None, typer.Argument(help="More record ids (after --records).")] = None,
     who: str = typer.Option(..., "--who", help="Who decides (name or handle)."),
     why: str = typer.Option(..., "--why", help="Why these reports are a different event."),
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """Split reports out of a canonical event into a new one; clustering keeps them apart afterwards.
 
@@ -89,7 +83,7 @@ def split_command(
 
 def explain_command(
     canonical_id: Annotated[str, typer.Argument(help="The canonical event to explain.")],
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """Show why reports were grouped into one canonical event: its reports and the scored links.
 

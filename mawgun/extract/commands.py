@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from mawgun.cli.options import Db
+
 
 def extract_command(
     in_path: Annotated[
@@ -16,9 +18,7 @@ def extract_command(
     component: Annotated[
         str, typer.Option("--component", help="Extraction pipeline to run (default: rules).")
     ] = "rules",
-    db: Annotated[
-        str | None, typer.Option("--db", help="Database URL (default: MAWGUN_DATABASE_URL, else embedded SQLite).")
-    ] = None,
+    db: Db = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract documents already processed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
 ) -> None:

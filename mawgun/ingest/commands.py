@@ -7,14 +7,13 @@ from typing import Annotated
 
 import typer
 
+from mawgun.cli.options import Db
 from mawgun.store.errors import database_errors
-
-DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
 
 
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
-    db: str | None = typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP),
+    db: Db = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; print failures and totals only."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report (every file, status, reason) as JSON."),
 ) -> None:
@@ -63,7 +62,7 @@ def print_report(report: object, console: object, quiet: bool) -> None:
 
 
 def demo_command(
-    db: str | None = typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP),
+    db: Db = None,
     fresh: bool = typer.Option(False, "--fresh", help="Delete the (SQLite) store first and start from nothing."),
 ) -> None:
     """Ingest the bundled demo corpus, extract and deduplicate events, and summarise the result.

@@ -4,7 +4,8 @@
 headline figures against the previous period, counts per day and event type for the chart, counts
 per township for the map, notable events with their sources and quoted evidence, territorial
 changes, statistics reported by others beside Mawgun's own count, and the period's documents by
-kind and outlet. All counting goes through `mawgun.analytics`, so a report agrees with `mawgun stats`.
+kind and outlet. All selecting and counting goes through the query layer (`mawgun.query`), so a
+report agrees with `mawgun stats`, the API and the dashboard.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mawgun.analytics import EventFilter, claims_against_data, control_changes, count_events, top_places
+from mawgun.analytics import claims_against_data, control_changes
 from mawgun.analytics.evidence import evidence_for
+from mawgun.query.counts import count_events, top_places
+from mawgun.query.filter import EventFilter, dialect_of, where_clause
 from mawgun.report.periods import Period
 from mawgun.store.repository import list_documents
 from mawgun.store.schema import CanonicalEventRow
@@ -74,20 +77,15 @@ def timeline_rows(session: Session, period: Period) -> list[tuple[str, str, int]
 
 def township_counts(session: Session, period: Period) -> dict[str, int]:
     """Canonical events per township P-code (events without one are left off the map)."""
-    stmt = (
-        select(CanonicalEventRow.admin3_pcode, func.count())
-        .where(CanonicalEventRow.date >= period.start, CanonicalEventRow.date <= period.end)
-        .where(CanonicalEventRow.admin3_pcode.is_not(None))
-        .group_by(CanonicalEventRow.admin3_pcode)
-    )
-    return {str(pcode): int(n) for pcode, n in session.execute(stmt) if pcode}
+    rows = count_events(session, ["township"], period_filter(period))
+    return {str(row["township"]): int(row["events"]) for row in rows if row["township"]}
 
 
 def period_events(session: Session, period: Period) -> list[CanonicalEventRow]:
     """Canonical events dated in the period, most fatalities and sources first."""
     stmt = (
         select(CanonicalEventRow)
-        .where(CanonicalEventRow.date >= period.start, CanonicalEventRow.date <= period.end)
+        .where(where_clause(period_filter(period), dialect_of(session)))
         .order_by(
             func.coalesce(CanonicalEventRow.fatalities_best, 0).desc(),
             CanonicalEventRow.n_sources.desc(),

@@ -11,9 +11,23 @@ from typing import Annotated
 import typer
 
 from mawgun.cli import groups
+from mawgun.cli.options import (
+    Actors,
+    Admin1,
+    Admin3,
+    Alliance,
+    Db,
+    Origin,
+    Outlets,
+    PerReport,
+    Side,
+    Since,
+    SubTypes,
+    Types,
+    Until,
+)
 
 FORMAT_HELP = "md, html or both."
-DB_HELP = "Store URL (default: the store under MAWGUN_HOME)."
 
 
 def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None) -> None:
@@ -47,7 +61,7 @@ def report_weekly(
     week: str = typer.Option(..., "--week", "-w", help="ISO week, e.g. 2023-W35."),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
     fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: Db = None,
 ) -> None:
     """Write the weekly report (Markdown and self-contained HTML with chart and map).
 
@@ -60,7 +74,7 @@ def report_monthly(
     month: str = typer.Option(..., "--month", "-m", help="Month, e.g. 2023-08."),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
     fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: Db = None,
 ) -> None:
     """Write the monthly report (Markdown and self-contained HTML with chart and map).
 
@@ -72,12 +86,19 @@ def report_monthly(
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv, csv, geojson, jsonl or hxl.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
-    types: str | None = typer.Option(None, "--type", help="Event types, comma-separated."),
-    admin1: str | None = typer.Option(None, "--admin1", help="States/regions, comma-separated."),
-    per_report: bool = typer.Option(False, "--per-report", help="Export event reports, not canonical events."),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    since: Since = None,
+    until: Until = None,
+    types: Types = None,
+    sub_types: SubTypes = None,
+    admin1: Admin1 = None,
+    admin3: Admin3 = None,
+    actors: Actors = None,
+    alliance: Alliance = None,
+    side: Side = None,
+    origin: Origin = None,
+    outlets: Outlets = None,
+    per_report: PerReport = False,
+    db: Db = None,
 ) -> None:
     """Export events (ACLED-compatible CSV, CSV, GeoJSON, JSON Lines or HXL CSV), each with its sources.
 
@@ -85,13 +106,15 @@ def export_command(
     """
     from rich.console import Console
 
-    from mawgun.analytics.cli_options import make_filter
+    from mawgun.cli.options import make_filter
     from mawgun.report.export import FORMATS, export_events
     from mawgun.store.db import session_scope
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
-    flt = make_filter(since=since, until=until, types=types, admin1=admin1, per_report=per_report)
+    flt = make_filter(
+        since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, outlets
+    )
     console = Console(stderr=True)
     with console.status(f"Exporting events to {out}"), session_scope(db) as session:
         count = export_events(session, fmt, out, flt)

@@ -25,7 +25,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from mawgun.analytics.evidence import evidence_for, quotes_for
-from mawgun.analytics.query import EventFilter, dialect_of, filter_conditions, source_for
+from mawgun.query.filter import EventFilter, dialect_of, filter_conditions, source_for
 from mawgun.store.schema import DocumentRow
 
 FORMATS = ("acled-csv", "csv", "geojson", "jsonl", "hxl")

@@ -1,4 +1,4 @@
-"""CLI of the store: `mawgun documents`, `mawgun events` (the listing) and `mawgun db upgrade`.
+"""CLI of the store: `mawgun documents` and `mawgun db upgrade` (`mawgun events` is the query layer's).
 
 Every command takes `--db URL` (or MAWGUN_DATABASE_URL); without either it uses the embedded
 SQLite store described in `mawgun.store.db`.
@@ -6,20 +6,13 @@ SQLite store described in `mawgun.store.db`.
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from mawgun.cli import groups
+from mawgun.cli.options import Db
 from mawgun.store.errors import database_errors
 
-DB_HELP = "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db (default: the embedded SQLite store)."
 FORMATS = ("table", "csv", "json")
-
-
-def db_option() -> Any:
-    """The `--db` option shared by store commands (also read from MAWGUN_DATABASE_URL)."""
-    return typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP)
 
 
 def check_format(value: str) -> str:
@@ -50,7 +43,7 @@ def documents_command(
     search: str | None = typer.Option(None, "--search", "-s", help="Full-text search (all words must occur)."),
     limit: int = typer.Option(50, "--limit", help="At most this many documents."),
     output_format: str = typer.Option("table", "--format", callback=check_format, help="table, csv or json."),
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """List stored documents, newest first, with filters and full-text search.
 
@@ -80,50 +73,7 @@ def documents_command(
     print_rows(rows, output_format, title=f"{len(rows)} documents")
 
 
-def events_command(
-    ctx: typer.Context,
-    since: str | None = typer.Option(None, "--since", callback=check_date, help="On or after (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", callback=check_date, help="On or before (YYYY-MM-DD)."),
-    event_type: str | None = typer.Option(None, "--type", help='ACLED event type, e.g. "Battles".'),
-    admin1: str | None = typer.Option(None, "--admin1", help="State/region name or P-code, e.g. Sagaing."),
-    actor: str | None = typer.Option(None, "--actor", help="Actor code or name, e.g. MIL, KIA."),
-    per_report: bool = typer.Option(False, "--per-report", help="One row per document report, not deduplicated."),
-    limit: int = typer.Option(50, "--limit", help="At most this many events."),
-    output_format: str = typer.Option("table", "--format", callback=check_format, help="table, csv or json."),
-    db: str | None = db_option(),
-) -> None:
-    """List events, newest first: canonical (deduplicated) events, or each report with --per-report.
-
-    Example: mawgun events --type Battles --admin1 Sagaing --since 2024-01-01 --format csv
-    """
-    if ctx.invoked_subcommand is not None:
-        return
-    from mawgun.store.db import session_scope
-    from mawgun.store.output import compact_event, event_columns, print_rows
-    from mawgun.store.repository import list_events
-
-    with database_errors(), session_scope(db) as session:
-        events = list_events(
-            session,
-            since=since,
-            until=until,
-            event_type=event_type,
-            admin1=admin1,
-            actor=actor,
-            canonical=not per_report,
-            limit=limit,
-        )
-    if output_format == "json":
-        rows = events
-    elif output_format == "csv":
-        rows = [event_columns(e, per_report) for e in events]
-    else:
-        rows = [compact_event(e, per_report) for e in events]
-    kind = "event reports" if per_report else "canonical events"
-    print_rows(rows, output_format, title=f"{len(rows)} {kind}")
-
-
-def upgrade_command(db: str | None = db_option()) -> None:
+def upgrade_command(db: Db = None) -> None:
     """Bring the database schema to the newest version (Alembic migrations; safe to repeat).
 
     Example: mawgun db upgrade --db postgresql://mawgun@localhost/mawgun
@@ -150,9 +100,7 @@ def safe_url(url: str) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `documents`, the `events` listing and `db upgrade` to the CLI."""
+    """Add `documents` and `db upgrade` to the CLI."""
     app.command("documents")(documents_command)
-    help_text = (events_command.__doc__ or "").replace("\n    ", "\n")
-    groups.events_app.callback(invoke_without_command=True, help=help_text)(events_command)
     groups.db_app.callback(help="Database maintenance (migrations).\n\nExample: mawgun db upgrade")(db_group)
     groups.db_app.command("upgrade")(upgrade_command)

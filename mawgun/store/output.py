@@ -9,7 +9,6 @@ import sys
 from typing import Any
 
 MIN_WIDTHS = {"event": 10, "place": 9, "actors": 7, "title": 20, "outlet": 10}
-EVENT_COLUMNS = ("id", "date", "event_type", "sub_event_type", "admin1", "admin3", "location", "actor1", "actor2")
 
 
 def plain(value: Any) -> Any:
@@ -17,33 +16,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return value
-
-
-def event_columns(event: dict[str, Any], per_report: bool) -> dict[str, Any]:
-    """The columns shown for an event in tables and CSV."""
-    row = {key: event.get(key) for key in EVENT_COLUMNS}
-    if per_report:
-        row["fatalities"] = event.get("fatalities")
-        row["outlet"] = event.get("outlet")
-    else:
-        row["fatalities"] = event.get("fatalities_best")
-        row["sources"] = event.get("n_sources")
-    return row
-
-
-def compact_event(event: dict[str, Any], per_report: bool) -> dict[str, Any]:
-    """The few columns an 80-column terminal can show: date, type, place, actors, deaths, sources."""
-    place = ", ".join(dict.fromkeys(p for p in (event.get("location"), event.get("admin3"), event.get("admin1")) if p))
-    sides = [" ".join(cell(event.get(k)).split(";")) for k in ("actor1", "actor2")]
-    return {
-        "id": event.get("id"),
-        "date": event.get("date"),
-        "event": event.get("sub_event_type") or event.get("event_type"),
-        "place": place,
-        "actors": " vs ".join(s for s in sides if s),
-        "deaths": event.get("fatalities") if per_report else event.get("fatalities_best"),
-        "outlet" if per_report else "sources": event.get("outlet") if per_report else event.get("n_sources"),
-    }
 
 
 def cell(value: Any) -> str:

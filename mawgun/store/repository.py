@@ -1,8 +1,8 @@
 """Reading and writing the store: the functions every stage codes against.
 
 Documents go in once (their id derives from content, so storing one twice is a no-op); extraction
-results replace a document's previous records as a whole, so re-extracting is idempotent; event
-listings read canonical events (deduplicated) by default, or the per-document reports.
+results replace a document's previous records as a whole, so re-extracting is idempotent. Events
+are listed and counted by the query layer (`mawgun.query`).
 Full-text search uses FTS5 on SQLite and a tsvector expression (GIN-indexed) on PostgreSQL.
 """
 
@@ -29,7 +29,6 @@ from mawgun.store.convert import (
     statistic_row,
     to_date,
 )
-from mawgun.store.listing import list_events
 from mawgun.store.schema import (
     DocumentRow,
     EventActorRow,
@@ -44,7 +43,6 @@ from mawgun.store.schema import (
 __all__ = [
     "get_document",
     "list_documents",
-    "list_events",
     "load_event_records",
     "log_ingest",
     "save_document",

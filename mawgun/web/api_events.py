@@ -18,10 +18,15 @@ from fastapi.responses import FileResponse, StreamingResponse
 from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
 
-from mawgun.web import analytics_bridge, control, query_events, query_map, query_stats
-from mawgun.web.cache import cached
+from mawgun.query import events as query_events
+from mawgun.query import map as query_map
+from mawgun.query.cache import cached
+from mawgun.query.counts import count_cached
+from mawgun.query.filter import GROUP_KEYS, EventFilter
+from mawgun.report.export import export_events as write_export
+from mawgun.store.db import session_scope
+from mawgun.web import control
 from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text, invalid
-from mawgun.web.filters import EventFilters
 from mawgun.web.formats import csv_lines, geojson_chunks, in_blocks, jsonl_lines, to_csv
 from mawgun.web.responses import json_bytes
 from mawgun.web.schemas import ControlRow, ErrorOut, EventDetail, EventOut, MapLayer, Page, StatsOut, StatsRow
@@ -55,8 +60,8 @@ def list_events(
     format: Format = "json",
 ) -> Any:
     """Canonical events (or reports with `per_report=true`) matching the filters, one page."""
-    level = query_events.choose_level(session, per_report)
-    total, items = query_events.list_events(session, level, filters, limit, offset, sort)
+    flt = query_events.with_level(session, filters, per_report)
+    total, items = query_events.list_events(session, flt, limit, offset, sort)
     if format == "csv":
         return Response(to_csv(items, EVENT_COLUMNS), media_type="text/csv")
     return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -78,7 +83,7 @@ def get_event(
 Dimensions = Annotated[
     str,
     Query(
-        description="Comma-separated group keys: " + ", ".join((*query_stats.DIMENSIONS, "actor", "alliance", "side")),
+        description="Comma-separated group keys: " + ", ".join(GROUP_KEYS),
         max_length=200,
         examples=["month,admin1"],
     ),
@@ -88,10 +93,9 @@ Dimensions = Annotated[
 def parse_dimensions(by: str) -> list[str]:
     """Validated group keys (at most three, no repeats)."""
     names = [name.strip() for name in by.split(",") if name.strip()]
-    allowed = (*query_stats.DIMENSIONS, *analytics_bridge.ACTOR_KEYS)
-    unknown = [name for name in names if name not in allowed]
+    unknown = [name for name in names if name not in GROUP_KEYS]
     if unknown or not names or len(names) > 3 or len(set(names)) != len(names):
-        raise invalid("by", f"one to three distinct keys of {', '.join(allowed)}")
+        raise invalid("by", f"one to three distinct keys of {', '.join(GROUP_KEYS)}")
     return names
 
 
@@ -105,17 +109,12 @@ def get_stats(
 ) -> Any:
     """Event and fatality counts grouped by period, type, place or actor (server-side aggregation).
 
-    Counted by `mawgun.analytics` (the numbers `mawgun stats` prints) when installed; grouping by
-    township P-code or origin, or filtering by P-code, uses the web stage's own GROUP BY."""
+    Counted by `mawgun.query.count_events`, the numbers `mawgun stats` prints; weeks are named by
+    their Monday, as everywhere in the web API."""
     names = parse_dimensions(by)
-    level = query_events.choose_level(session, per_report)
-    if analytics_bridge.can_count(names, filters):
-        args = (level, filters, tuple(names))
-        rows = cached(session, "count-by", args, lambda: analytics_bridge.count_by(session, level, filters, names))
-    elif set(names) & set(analytics_bridge.ACTOR_KEYS):
-        raise invalid("by", "actor, alliance and side need mawgun.analytics and state/township names, not P-codes")
-    else:
-        rows = query_stats.aggregate(session, level, filters, names)
+    flt = query_events.with_level(session, filters, per_report)
+    level = flt.level
+    rows = [shape_count(row, names) for row in count_cached(session, names, flt)]
     if format == "csv":
         return Response(to_csv(rows, [*names, "events", "fatalities"]), media_type="text/csv")
     out = [StatsRow(keys={n: _key(r[n]) for n in names}, events=r["events"], fatalities=r["fatalities"]) for r in rows]
@@ -124,6 +123,19 @@ def get_stats(
 
 def _key(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def monday_of(label: Any) -> Any:
+    """An ISO week label ("2024-W31") as the date of its Monday ("2024-07-29"); other values unchanged."""
+    if isinstance(label, str) and len(label) == 8 and label[4:6] == "-W":
+        return dt.date.fromisocalendar(int(label[:4]), int(label[6:]), 1).isoformat()
+    return label
+
+
+def shape_count(row: dict[str, Any], by: list[str]) -> dict[str, Any]:
+    """A count row as the API answers it: its keys (weeks by their Monday), events and fatalities."""
+    keys = {k: monday_of(row.get(k)) if k == "week" else row.get(k) for k in by}
+    return {**keys, "events": row["events"], "fatalities": row["fatalities"]}
 
 
 @router.get("/map", response_model=MapLayer)
@@ -136,17 +148,17 @@ def get_map(
 ) -> Any:
     """The map's layers: events per township (choropleth) and event points grouped at ~1 km (~5 km
     above 20,000 events)."""
-    level = query_events.choose_level(session, per_report)
-    body = cached(session, "map-json", (level, filters, points), lambda: map_json(session, level, filters, points))
+    flt = query_events.with_level(session, filters, per_report)
+    body = cached(session, "map-json", (flt, points), lambda: map_json(session, flt, points))
     return json_bytes(request, body)
 
 
-def map_json(session: Session, level: str, filters: EventFilters, points: int) -> bytes:
+def map_json(session: Session, flt: EventFilter, points: int) -> bytes:
     """The map layer serialised once (validated by `MapLayer`), reused while the data is unchanged."""
-    total = query_events.count_events(session, query_stats._table(level), filters)
+    total = query_events.count_matching(session, flt)
     cells = 100 if total <= 20_000 else 20  # ~1 km cells, or ~5 km when there are many events
-    layer = query_map.map_layer(session, level, filters, points, cells)
-    return MapLayer.model_validate({"level": level, **layer}).model_dump_json().encode("utf-8")
+    layer = query_map.map_layer(session, flt, points, cells)
+    return MapLayer.model_validate({"level": flt.level, **layer}).model_dump_json().encode("utf-8")
 
 
 @router.get("/control", response_model=list[ControlRow], responses=CSV_RESPONSE)
@@ -154,12 +166,11 @@ def get_control(
     session: SessionDep,
     filters: FiltersDep,
     as_of: Annotated[dt.date | None, Query(description="Control on this day (default: latest event).")] = None,
-    per_report: PerReport = None,
     format: Format = "json",
 ) -> Any:
-    """Territorial control: who holds each place after the latest recorded change of hands."""
-    level = query_events.choose_level(session, per_report)
-    rows = control.territorial_control(session, level, filters, as_of)
+    """Territorial control (`mawgun.analytics`, from canonical events): who holds each place after
+    the latest recorded change of hands."""
+    rows = control.territorial_control(session, filters, as_of)
     if format == "csv":
         return Response(to_csv(rows, list(ControlRow.model_fields)), media_type="text/csv")
     return rows
@@ -182,10 +193,10 @@ def export_events(
     Streamed: rows are read in batches from a session that lives as long as the download.
     `acled.csv` (ACLED's columns) and `hxl.csv` (HXL hashtags) are written by `mawgun.report.export`,
     the same files `mawgun export` writes."""
-    level = query_events.choose_level(session, per_report)
+    flt = query_events.with_level(session, filters, per_report)
     if fmt in ("acled.csv", "hxl.csv"):
-        return report_stage_export(session, fmt, level, filters)
-    rows = stream_events(request.app.state.db_url, level, filters)
+        return report_stage_export(session, fmt, flt)
+    rows = stream_events(request.app.state.db_url, flt)
     media = {"csv": "text/csv", "jsonl": "application/x-ndjson", "geojson": "application/geo+json"}[fmt]
     if fmt == "csv":
         body = csv_lines(rows, EVENT_COLUMNS)
@@ -197,24 +208,17 @@ def export_events(
     return StreamingResponse(in_blocks(body), media_type=media, headers=headers)
 
 
-def stream_events(db_url: str, level: str, filters: EventFilters) -> Iterator[dict[str, Any]]:
+def stream_events(db_url: str, flt: EventFilter) -> Iterator[dict[str, Any]]:
     """The matching events, read in batches inside their own session."""
-    from mawgun.store.db import session_scope
-
     with session_scope(db_url) as session:
-        yield from query_events.iter_events(session, level, filters)
+        yield from query_events.iter_events(session, flt)
 
 
-def report_stage_export(session: Session, fmt: str, level: str, filters: EventFilters) -> Response:
+def report_stage_export(session: Session, fmt: str, flt: EventFilter) -> Response:
     """An export written by `mawgun.report.export` into a temporary file, sent, then deleted."""
-    try:
-        from mawgun.report.export import export_events as write_export
-    except ImportError:
-        raise HTTPException(status_code=404, detail="the report stage (mawgun.report) is not installed") from None
     handle = tempfile.NamedTemporaryFile(prefix="mawgun-export-", suffix=".csv", delete=False)  # noqa: SIM115
     handle.close()
     path = pathlib.Path(handle.name)
-    write_export(session, fmt.removesuffix(".csv").replace("acled", "acled-csv"), path,
-                 analytics_bridge.analytics_filter(filters, level))  # fmt: skip
+    write_export(session, fmt.removesuffix(".csv").replace("acled", "acled-csv"), path, flt)
     name = f"mawgun-events.{fmt}"
     return FileResponse(path, media_type="text/csv", filename=name, background=BackgroundTask(path.unlink))

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
-from mawgun.web import adapters, query_documents
+from mawgun.query import documents as query_documents
+from mawgun.web import adapters
 from mawgun.web.api_events import CSV_RESPONSE, NOT_FOUND, Format
 from mawgun.web.boundaries import boundaries_json
 from mawgun.web.deps import Limit, Offset, SessionDep, check_dates, clean_text

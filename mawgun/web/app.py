@@ -61,24 +61,24 @@ def create_app(db_url: str | None = None, warm: bool = False) -> FastAPI:
 
 def warm_cache(db_url: str) -> None:
     """Simplify the map outlines and run the unfiltered dashboard queries once, so both are cached."""
+    from mawgun.query import events as query_events
+    from mawgun.query.counts import count_cached
+    from mawgun.query.filter import EventFilter
     from mawgun.store.db import session_scope
-    from mawgun.web import api_events, pages, query_events, query_stats
-    from mawgun.web.filters import EventFilters
+    from mawgun.web import api_events, pages
+    from mawgun.web.boundaries import boundaries_json
+    from mawgun.web.responses import gzipped
 
     try:
-        from mawgun.web.boundaries import boundaries_json
-        from mawgun.web.responses import gzipped
-
         for level in ("admin1", "admin3"):
             gzipped(boundaries_json(level))
         with session_scope(db_url) as session:
-            level = query_events.choose_level(session, None)
-            api_events.cached(session, "map-json", (level, EventFilters(), 2000),
-                              lambda: api_events.map_json(session, level, EventFilters(), 2000))  # fmt: skip
-            query_stats.aggregate(session, level, EventFilters(), ["month", "event_type"])
-            query_stats.aggregate(session, level, EventFilters(), ["origin"])
-            pages.filter_choices(session, level)
-    except Exception as exc:  # warming is an optimisation; the request path reports real errors
+            flt = query_events.with_level(session, EventFilter(), None)
+            api_events.cached(session, "map-json", (flt, 2000), lambda: api_events.map_json(session, flt, 2000))
+            count_cached(session, ["month", "event_type"], flt)
+            count_cached(session, ["origin"], flt)
+            pages.filter_choices(session, flt)
+    except Exception as exc:  # noqa: BLE001  (a background optimisation: requests report the real error)
         LOG.warning("could not warm the dashboard cache: %s", exc)
 
 

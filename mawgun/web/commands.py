@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import typer
 
+from mawgun.cli.options import Db
+
 
 def serve(
-    db: str | None = typer.Option(None, "--db", help="Database URL (default: the embedded SQLite store)."),
+    db: Db = None,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
     port: int = typer.Option(8765, "--port", help="Port to listen on."),
 ) -> None:

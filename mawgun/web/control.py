@@ -1,79 +1,67 @@
-"""Territorial control for the dashboard: who last took or retook each township.
+"""Territorial control for the API and the dashboard: `mawgun.analytics.territorial_control`, shaped.
 
-ACLED codes changes of control as two sub-event types: "Non-state actor overtakes territory" and
-"Government regains territory". The latest such event in a township names its controller (actor1)
-and the date it changed hands; townships without one are not shown. This is the web stage's own
-reading of the store; `mawgun.analytics` may refine it.
+Analytics owns the meaning (who holds a place after which kind of change, from canonical events);
+this module picks the day, narrows the rows to the request's state/region and actors, and names
+the columns the API's `ControlRow` declares.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mawgun.web import analytics_bridge, query_stats
-from mawgun.web.cache import cached
-from mawgun.web.filters import CANONICAL, REPORTS, EventFilters, where_clause
-from mawgun.web.query_events import canonical_dict, report_dicts
-
-CONTROL_SUBTYPES = (
-    "Non-state actor overtakes territory",
-    "Government regains territory",
-    "Non-violent transfer of territory",
-)
+from mawgun.actors import facts
+from mawgun.analytics import territorial_control as control_on
+from mawgun.geo.admin1 import normalize_admin1
+from mawgun.query.cache import cached
+from mawgun.query.filter import EventFilter, is_pcode
+from mawgun.query.map import date_range
 
 
-def latest_changes(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
-    """The newest change-of-control event of each place (a window query: one row per township)."""
-    table = CANONICAL if level == "canonical" else REPORTS
-    place = func.coalesce(table.c.admin3_pcode, table.c.admin3, table.c.location)
-    order = (table.c.date.desc().nulls_last(), table.c.id)
-    rank = func.row_number().over(partition_by=place, order_by=order).label("rank")
-    conditions = (where_clause(table, filters), table.c.sub_event_type.in_(CONTROL_SUBTYPES), place.is_not(None))
-    ranked = select(table.c.id, rank).where(*conditions).subquery()
-    stmt = select(table).join(ranked, ranked.c.id == table.c.id).where(ranked.c.rank == 1)
-    rows = [dict(row._mapping) for row in session.execute(stmt)]
-    if table is REPORTS:
-        return report_dicts(session, rows)
-    return [canonical_dict(row) for row in rows]
+def township_of(pcode: str | None) -> str | None:
+    """The township P-code a place P-code lies in (MIMU codes nest: MMR015001701 -> MMR015001)."""
+    if pcode and is_pcode(pcode) and len(pcode) >= 9:
+        return pcode[:9]
+    return None
 
 
-def controller_of(change: dict[str, Any]) -> str:
-    """Who holds the place after a change: the first actor1 (ACLED's convention), UNK when none."""
-    return (change.get("actor1") or ["UNK"])[0]
+def territorial_control(session: Session, flt: EventFilter, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    """Who holds each place on `as_of` (default: the latest event date), narrowed by the filter; cached."""
+    day = as_of or date_range(session, EventFilter())[1] or dt.date.today()
+    return cached(session, "control", (flt, day), lambda: control_rows(session, flt, day))
 
 
-def territorial_control(
-    session: Session, level: str, filters: EventFilters, as_of: dt.date | None = None
-) -> list[dict[str, Any]]:
-    """Who holds each place: by `mawgun.analytics` on `as_of` (default: the latest event date) for
-    canonical events, else the latest change per township read here; cached."""
-    if level == "canonical" and analytics_bridge.available():
-        day = as_of or query_stats.date_range(session, level)[1] or dt.date.today()
-        args = (filters, day)
-        return cached(session, "control-analytics", args, lambda: analytics_bridge.control_rows(session, filters, day))
-    if as_of:
-        filters = replace(filters, until=min(filters.until or as_of, as_of))
-    return cached(session, "control", (level, filters), lambda: _territorial_control(session, level, filters))
+def wanted(row: dict[str, Any], flt: EventFilter) -> bool:
+    """Whether a control row meets the filter's state/region, township, actor and alliance."""
+    if flt.admin1:
+        names = {normalize_admin1(v) or v for v in flt.admin1}
+        if row.get("admin1") not in names and not any((row.get("pcode") or "").startswith(v) for v in flt.admin1):
+            return False
+    if flt.admin3 and not {row.get("admin3"), township_of(row.get("pcode"))} & set(flt.admin3):
+        return False
+    holders = set(row.get("holders") or [row["holder"]])
+    if flt.actors and not holders & {facts.resolve_code(name) for name in flt.actors}:
+        return False
+    return not flt.alliance or flt.alliance in (row.get("alliances") or []) or flt.alliance in holders
 
 
-def _territorial_control(session: Session, level: str, filters: EventFilters) -> list[dict[str, Any]]:
-    rows = []
-    for change in latest_changes(session, level, filters):
-        rows.append(
-            {
-                "township_pcode": change.get("admin3_pcode"),
-                "township": change.get("admin3"),
-                "admin1": change.get("admin1"),
-                "location": change.get("location"),
-                "controller": controller_of(change),
-                "since": change.get("date"),
-                "sub_event_type": change.get("sub_event_type"),
-                "event_id": change["event_id"],
-            }
-        )
-    return sorted(rows, key=lambda r: (str(r["admin1"]), str(r["township"])))
+def control_rows(session: Session, flt: EventFilter, as_of: dt.date) -> list[dict[str, Any]]:
+    """Analytics' control rows for `as_of` that meet the filter, under the API's column names."""
+    return [
+        {
+            "township_pcode": township_of(row.get("pcode")),
+            "township": row.get("admin3"),
+            "admin1": row.get("admin1"),
+            "location": row.get("place"),
+            "controller": row["holder"],
+            "side": row.get("side"),
+            "alliances": list(row.get("alliances") or []),
+            "since": row.get("since"),
+            "sub_event_type": row.get("change"),
+            "event_id": row["canonical_id"],
+        }
+        for row in control_on(session, as_of)
+        if wanted(row, flt)
+    ]

@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
+from mawgun.query.filter import EventFilter
 from mawgun.store.db import session_scope
-from mawgun.web.filters import EventFilters, build_filters
+from mawgun.web.filters import build_filters
 
 MAX_OFFSET = 10_000_000
 
@@ -51,9 +52,11 @@ def event_filters(
     actor: Annotated[
         str | None, Query(description="Actor id(s), comma-separated (MIL, KIA...).", max_length=300)
     ] = None,
-    alliance: Annotated[str | None, Query(description="Alliance code (3BHA): its members.", max_length=100)] = None,
+    alliance: Annotated[
+        str | None, Query(description="Alliance code (3BHA): its members on the event's date.", max_length=100)
+    ] = None,
     origin: Annotated[str | None, Query(description="mawgun, ucdp or acled.", max_length=20)] = None,
-) -> EventFilters:
+) -> EventFilter:
     """The event filters every list, chart, map and export accepts."""
     for name, value in {"type": type, "admin1": admin1, "township": township, "actor": actor}.items():
         clean_text(value, name)
@@ -63,6 +66,6 @@ def event_filters(
     return build_filters(since, until, type, admin1, township, actor, alliance, origin)
 
 
-FiltersDep = Annotated[EventFilters, Depends(event_filters)]
+FiltersDep = Annotated[EventFilter, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]

@@ -17,11 +17,16 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
+from mawgun.query import documents as query_documents
+from mawgun.query import events as query_events
+from mawgun.query.counts import count_cached
+from mawgun.query.filter import EventFilter
+from mawgun.query.map import date_range, distinct_values
 from mawgun.store.db import session_scope
-from mawgun.web import adapters, control, query_documents, query_events, query_stats
-from mawgun.web.filters import EventFilters, build_filters
+from mawgun.web import adapters, control
+from mawgun.web.filters import build_filters
 from mawgun.web.highlight import split_text
-from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report, report_stage_available
+from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -60,7 +65,7 @@ def _date(raw: str | None, name: str, errors: list[str]) -> dt.date | None:
         return None
 
 
-def read_filters(request: Request) -> tuple[EventFilters, dict[str, str], list[str]]:
+def read_filters(request: Request) -> tuple[EventFilter, dict[str, str], list[str]]:
     """Filters from the query string, the raw values (to refill the form) and any errors."""
     raw = {k: request.query_params.get(k, "").replace("\x00", "").strip() for k in FILTER_KEYS}
     errors: list[str] = []
@@ -79,14 +84,14 @@ def _int_param(request: Request, name: str, default: int, high: int) -> int:
         return default
 
 
-def filter_choices(session: Session, level: str) -> dict[str, Any]:
+def filter_choices(session: Session, flt: EventFilter) -> dict[str, Any]:
     """Values offered in the filter form: event types, states/regions, actors and alliances."""
     actors = adapters.list_actors()
     alliances = sorted({a for actor in actors for a in actor["alliances"]})
     return {
-        "event_types": query_stats.distinct_values(session, level, "event_type"),
-        "admin1s": query_stats.distinct_values(session, level, "admin1"),
-        "origins": query_stats.distinct_values(session, level, "origin"),
+        "event_types": distinct_values(session, flt, "event_type"),
+        "admin1s": distinct_values(session, flt, "admin1"),
+        "origins": distinct_values(session, flt, "origin"),
         "actors": actors,
         "alliances": alliances,
     }
@@ -109,14 +114,15 @@ def dashboard(request: Request) -> HTMLResponse:
     """Map, timeline, headline figures and the latest events for the current filters."""
     filters, query, errors = read_filters(request)
     with _session(request) as session:
-        level = query_events.choose_level(session, None)
-        total, events = query_events.list_events(session, level, filters, limit=15)
-        totals = query_stats.aggregate(session, level, filters, ["origin"])
-        choices = filter_choices(session, level)
+        flt = query_events.with_level(session, filters, None)
+        level = flt.level
+        total, events = query_events.list_events(session, flt, limit=15)
+        totals = count_cached(session, ["origin"], flt)
+        choices = filter_choices(session, flt)
     fatalities = sum(row["fatalities"] for row in totals)
     return render(
         request, "dashboard.html", query=query, errors=errors, level=level, total=total, events=events,
-        fatalities=fatalities, choices=choices, active="dashboard", acled_export=report_stage_available(),
+        fatalities=fatalities, choices=choices, active="dashboard",
     )  # fmt: skip
 
 
@@ -129,9 +135,10 @@ def events_page(request: Request) -> HTMLResponse:
     if per_report:
         query["per_report"] = "true"
     with _session(request) as session:
-        level = query_events.choose_level(session, True if per_report else None)
-        total, events = query_events.list_events(session, level, filters, PAGE_SIZE, offset)
-        choices = filter_choices(session, level)
+        flt = query_events.with_level(session, filters, True if per_report else None)
+        level = flt.level
+        total, events = query_events.list_events(session, flt, PAGE_SIZE, offset)
+        choices = filter_choices(session, flt)
     return render(
         request, "events.html", query=query, errors=errors, level=level, total=total, events=events,
         offset=offset, page_size=PAGE_SIZE, choices=choices, active="events",
@@ -189,9 +196,8 @@ def control_page(request: Request) -> HTMLResponse:
     if as_of:
         query["as_of"] = as_of.isoformat()
     with _session(request) as session:
-        level = query_events.choose_level(session, None)
-        rows = control.territorial_control(session, level, filters, as_of)
-        choices = filter_choices(session, level)
+        rows = control.territorial_control(session, filters, as_of)
+        choices = filter_choices(session, query_events.with_level(session, filters, None))
     return render(
         request, "control.html", query=query, errors=errors, rows=rows, choices=choices, active="control", as_of=as_of
     )
@@ -207,21 +213,20 @@ def reports_page(request: Request) -> HTMLResponse:
         report = build_report(session, period, day)
     return render(
         request, "report.html", report=report, period=period, errors=errors, active="reports",
-        full_report=report_stage_available(),
     )  # fmt: skip
 
 
 @router.get("/reports/full.{fmt}")
 def full_report(request: Request, fmt: str) -> Response:
     """The printable report of `mawgun report` (HTML with inline chart and map, or Markdown)."""
-    if fmt not in ("html", "md") or not report_stage_available():
+    if fmt not in ("html", "md"):
         raise HTTPException(status_code=404, detail="no such report format" if fmt not in ("html", "md") else
                             "the report stage (mawgun.report) is not installed")  # fmt: skip
     period = "monthly" if request.query_params.get("period") == "monthly" else "weekly"
     errors: list[str] = []
     day = _date(request.query_params.get("date"), "date", errors)
     with _session(request) as session:
-        day = day or query_stats.date_range(session, query_events.choose_level(session, None))[1] or dt.date.today()
+        day = day or date_range(session, query_events.with_level(session, EventFilter(), None))[1] or dt.date.today()
         body = render_stage_report(session, period, day, fmt)
     if fmt == "md":
         return Response(body, media_type="text/markdown; charset=utf-8")

@@ -43,26 +43,11 @@ def place_dict(found: Any) -> dict[str, Any]:
 
 
 def search_places(query: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Places whose names match the query, best first; empty when no geocoder is installed."""
-    coder = geocoder()
-    search = getattr(coder, "search", None)
-    if search is None:
-        return []
-    try:
-        found = search(query, limit=limit)
-    except TypeError:
-        found = search(query)
-    return [place_dict(item) for item in list(found or [])[:limit]]
+    """Places whose names match the query, best first."""
+    return [place_dict(item) for item in geocoder().search(query, limit=limit)[:limit]]
 
 
 def lookup_place(pcode: str) -> dict[str, Any] | None:
     """The place with this P-code, or None."""
-    coder = geocoder()
-    lookup = getattr(coder, "lookup", None)
-    if lookup is None:
-        return None
-    try:
-        found = lookup(pcode)
-    except (KeyError, ValueError):
-        return None
+    found = geocoder().lookup(pcode)
     return place_dict(found) if found else None

@@ -7,13 +7,19 @@ compared with the period before, as monitoring groups do in their briefs.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mawgun.web import query_events, query_stats
-from mawgun.web.filters import EventFilters
+from mawgun.query import events as query_events
+from mawgun.query.counts import count_cached
+from mawgun.query.filter import EventFilter
+from mawgun.query.map import date_range, township_counts
+from mawgun.report.build import build_report as build_stage_report
+from mawgun.report.periods import month_of, week_of
+from mawgun.report.render import render_html, render_markdown
 
 
 def period_bounds(period: str, day: dt.date) -> tuple[dt.date, dt.date]:
@@ -31,31 +37,31 @@ def previous_day(period: str, start: dt.date) -> dt.date:
     return start - dt.timedelta(days=1)
 
 
-def _totals(session: Session, level: str, filters: EventFilters) -> dict[str, int]:
-    rows = query_stats.aggregate(session, level, filters, ["origin"])
+def _totals(session: Session, flt: EventFilter) -> dict[str, int]:
+    rows = count_cached(session, ["origin"], flt)
     return {"events": sum(r["events"] for r in rows), "fatalities": sum(r["fatalities"] for r in rows)}
 
 
 def build_report(session: Session, period: str, day: dt.date | None) -> dict[str, Any]:
     """Totals, breakdowns by type and state/region, busiest townships and key events of a period."""
-    level = query_events.choose_level(session, None)
+    every = query_events.with_level(session, EventFilter(), None)
     if day is None:
-        day = query_stats.date_range(session, level)[1] or dt.date.today()
+        day = date_range(session, every)[1] or dt.date.today()
     start, end = period_bounds(period, day)
-    filters = EventFilters(since=start, until=end)
+    flt = dataclasses.replace(every, since=start, until=end)
     before_start, before_end = period_bounds(period, previous_day(period, start))
-    townships = query_stats.township_counts(session, level, filters)
-    _, key_events = query_events.list_events(session, level, filters, limit=10, sort="-fatalities")
+    townships = township_counts(session, flt)
+    _, key_events = query_events.list_events(session, flt, limit=10, sort="-fatalities")
     return {
-        "level": level,
+        "level": flt.level,
         "start": start,
         "end": end,
         "previous": before_start,
         "next": end + dt.timedelta(days=1),
-        "totals": _totals(session, level, filters),
-        "before": _totals(session, level, EventFilters(since=before_start, until=before_end)),
-        "by_type": query_stats.aggregate(session, level, filters, ["event_type"]),
-        "by_admin1": sorted(query_stats.aggregate(session, level, filters, ["admin1"]), key=lambda r: -r["events"]),
+        "totals": _totals(session, flt),
+        "before": _totals(session, dataclasses.replace(every, since=before_start, until=before_end)),
+        "by_type": count_cached(session, ["event_type"], flt),
+        "by_admin1": sorted(count_cached(session, ["admin1"], flt), key=lambda r: -r["events"]),
         "townships": sorted(townships, key=lambda r: (-r["events"], -r["fatalities"]))[:10],
         "key_events": key_events,
     }
@@ -64,23 +70,9 @@ def build_report(session: Session, period: str, day: dt.date | None) -> dict[str
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
-def report_stage_available() -> bool:
-    """Whether `mawgun.report` (the weekly/monthly reports of `mawgun report`) is installed."""
-    try:
-        from mawgun.report.build import build_report as _build  # noqa: F401
-        from mawgun.report.render import render_html as _render  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def render_stage_report(session: Session, period: str, day: dt.date, fmt: str) -> str:
     """The report `mawgun report weekly|monthly` writes, for the week or month holding `day`:
     self-contained HTML (inline CSS and SVG, no scripts) or Markdown."""
-    from mawgun.report.build import build_report as build_stage_report
-    from mawgun.report.periods import month_of, week_of
-    from mawgun.report.render import render_html, render_markdown
-
     chosen = month_of(day) if period == "monthly" else week_of(day)
     data = build_stage_report(session, chosen)
     return render_html(data, chosen) if fmt == "html" else render_markdown(data)

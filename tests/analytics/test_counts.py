@@ -158,8 +158,8 @@ def test_actor_pairs_rank_who_acts_against_whom(seeded):
 
 
 def test_an_unknown_group_key_is_a_clear_error(seeded):
-    with session_scope(seeded) as session, pytest.raises(ValueError, match="cannot group by township"):
-        count_events(session, ["township"], EventFilter())
+    with session_scope(seeded) as session, pytest.raises(ValueError, match="cannot group by province"):
+        count_events(session, ["province"], EventFilter())
 
 
 def test_per_report_counts_group_by_the_actors_of_each_report(seeded):

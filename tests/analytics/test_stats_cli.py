@@ -79,7 +79,7 @@ def test_stats_claims_prints_an_empty_list_when_no_source_reported_figures(db):
     [
         (["stats", "--since", "August"], "not a date"),
         (["stats", "--format", "xml"], "choose one of"),
-        (["stats", "--by", "township"], "cannot group by"),
+        (["stats", "--by", "province"], "cannot group by"),
         (["stats", "peak", "--unit", "decade"], "unit must be one of"),
     ],
 )

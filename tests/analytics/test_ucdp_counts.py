@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from mawgun.analytics import EventFilter, count_events
-from mawgun.analytics.places import normalize_admin1
 from mawgun.cli.main import app
+from mawgun.geo.admin1 import normalize_admin1
 from mawgun.ingest.coded import import_ucdp
 from mawgun.store.db import session_scope
 

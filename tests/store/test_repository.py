@@ -6,6 +6,7 @@ Fixture texts are short reports written for these tests about real events of the
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -20,11 +21,12 @@ from mawgun.model import (
     Span,
     StatisticRecord,
 )
+from mawgun.query.events import list_events as list_page
+from mawgun.query.filter import EventFilter
 from mawgun.store.db import session_scope
 from mawgun.store.repository import (
     get_document,
     list_documents,
-    list_events,
     load_event_records,
     log_ingest,
     save_document,
@@ -179,20 +181,30 @@ def test_saving_records_for_an_unknown_document_is_an_error(store_url: str) -> N
         save_records(session, "doc-nope", [], "v1")
 
 
+def list_events(session: Any, **filters: Any) -> list[dict[str, Any]]:
+    """Events through the query layer (what `mawgun events` lists)."""
+    return list_page(session, EventFilter(**filters), limit=1000)[1]
+
+
 def test_list_events_reads_reports_with_filters(store_url: str) -> None:
     doc = make_doc(SAGAING, title="Pazigyi", outlet="Test Wire")
     with session_scope(store_url) as session:
         save_document(session, doc)
         save_records(session, doc.doc_id, [airstrike_event(doc)], "v1")
     with session_scope(store_url) as session:
-        rows = list_events(session, canonical=False)
+        rows = list_events(session, per_report=True)
         assert len(rows) == 1 and rows[0]["actor1"] == ["MIL"] and rows[0]["outlet"] == "Test Wire"
         assert list_events(
-            session, canonical=False, actor="mil", admin1="sagaing", event_type="explosions/remote violence"
+            session,
+            per_report=True,
+            actors=["Tatmadaw"],
+            admin1=["sagaing"],
+            event_types=["Explosions/Remote violence"],
         )
-        assert list_events(session, canonical=False, admin1="MMR005")
-        assert not list_events(session, canonical=False, actor="KIA")
-        assert not list_events(session, canonical=False, since="2024-01-01")
+        assert list_events(session, per_report=True, admin1=["MMR005"], outlets=["test wire"])
+        assert not list_events(session, per_report=True, outlets=["Other Wire"])
+        assert not list_events(session, per_report=True, actors=["KIA"])
+        assert not list_events(session, per_report=True, since=dt.date(2024, 1, 1))
         assert list_events(session) == []  # nothing deduplicated yet
 
 
@@ -218,10 +230,10 @@ def test_list_events_reads_canonical_events_by_default(store_url: str) -> None:
         save_records(session, doc.doc_id, [event], "v1")  # re-extraction keeps the cluster link
     with session_scope(store_url) as session:
         assert [r.canonical_id for r in load_event_records(session)] == ["ce-1"]
-        assert [e["id"] for e in list_events(session)] == ["ce-1"]
-        assert [e["id"] for e in list_events(session, actor="CIV", until="2023-04-30")] == ["ce-1"]
-        assert list_events(session, actor="KIA") == []
-        assert list_events(session, admin1="Kachin") == []
+        assert [e["event_id"] for e in list_events(session)] == ["ce-1"]
+        assert [e["event_id"] for e in list_events(session, actors=["CIV"], until=dt.date(2023, 4, 30))] == ["ce-1"]
+        assert list_events(session, actors=["KIA"]) == []
+        assert list_events(session, admin1=["Kachin"]) == []
 
 
 def test_log_ingest_records_each_outcome(store_url: str) -> None:

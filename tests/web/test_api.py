@@ -6,7 +6,6 @@ import csv
 import io
 import json
 
-import pytest
 from fastapi.testclient import TestClient
 
 from web.sample_store import LASHIO_SENTENCE, fill_store
@@ -207,7 +206,7 @@ def test_cached_aggregates_follow_new_data(client: TestClient, filled_url: str) 
 
 
 def test_warming_the_cache_at_start_precomputes_the_dashboard(filled_url: str) -> None:
-    from mawgun.web import cache
+    from mawgun.query import cache
     from mawgun.web.app import warm_cache
 
     cache.clear()
@@ -216,11 +215,7 @@ def test_warming_the_cache_at_start_precomputes_the_dashboard(filled_url: str) -
     assert {"map-json", "aggregate", "distinct"} <= names
 
 
-def test_stats_by_actor_and_alliance_come_from_analytics(client: TestClient) -> None:
-    from mawgun.web import analytics_bridge
-
-    if not analytics_bridge.available():
-        pytest.skip("mawgun.analytics is not installed")
+def test_stats_by_actor_and_alliance_come_from_the_query_layer(client: TestClient) -> None:
     rows = client.get("/api/v1/stats", params={"by": "actor"}).json()["rows"]
     assert {r["keys"]["actor"]: r["events"] for r in rows} == {"MNDAA": 1, "MIL": 2, "CIV": 1}
     alliances = client.get("/api/v1/stats", params={"by": "alliance", "since": "2024-01-01"}).json()["rows"]
@@ -245,11 +240,7 @@ def test_map_counts_events_known_only_by_state_and_those_it_cannot_place(client:
     assert body["states"] == [{"admin1": "Kayah", "events": 1, "fatalities": 0}]
 
 
-def test_stats_are_the_numbers_analytics_counts(client: TestClient, filled_url: str) -> None:
-    from mawgun.web import analytics_bridge
-
-    if not analytics_bridge.available():
-        pytest.skip("mawgun.analytics is not installed")
+def test_stats_are_the_numbers_the_query_layer_counts(client: TestClient, filled_url: str) -> None:
     from mawgun.analytics import EventFilter, count_events
     from mawgun.store.db import session_scope
 
@@ -261,19 +252,18 @@ def test_stats_are_the_numbers_analytics_counts(client: TestClient, filled_url: 
     assert {(r["keys"]["month"], r["keys"]["admin1"]): r["events"] for r in rows} == expected
 
 
-def test_stats_by_township_pcode_and_origin_use_the_web_queries(client: TestClient) -> None:
+def test_stats_by_township_pcode_and_origin(client: TestClient) -> None:
     rows = client.get("/api/v1/stats", params={"by": "township,origin", "township": "MMR005007"}).json()["rows"]
     assert [(r["keys"]["township"], r["keys"]["origin"], r["events"]) for r in rows] == [("MMR005007", "mawgun", 1)]
 
 
 def test_iso_week_labels_become_their_monday() -> None:
-    from mawgun.web.analytics_bridge import monday_of
+    from mawgun.web.api_events import monday_of
 
     assert monday_of("2024-W31") == "2024-07-29" and monday_of("2024-08") == "2024-08"
 
 
 def test_acled_and_hxl_exports_come_from_the_report_stage(client: TestClient) -> None:
-    pytest.importorskip("mawgun.report.export")
     acled = client.get("/api/v1/exports/events.acled.csv", params={"type": "Battles"})
     assert acled.status_code == 200 and acled.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(acled.text)))

@@ -12,7 +12,8 @@ from rich.console import Console
 
 @pytest.fixture
 def demo_client(sqlite_url: str) -> TestClient:
-    run = pytest.importorskip("mawgun.demo.run")
+    from mawgun.demo import run
+
     run.run_demo(sqlite_url, console=Console(file=io.StringIO()))
     from mawgun.web.app import create_app
 

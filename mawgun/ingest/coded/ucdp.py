@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from sqlalchemy.orm import Session
 
-from mawgun.analytics.places import normalize_admin1
+from mawgun.geo.admin1 import normalize_admin1
 from mawgun.ingest.coded.common import CodedEvent, ImportReport, import_file, parse_float, parse_int, resolve_actor
 
 MAPPING_PATH = Path(__file__).parent / "data" / "ucdp.yaml"

@@ -1,16 +1,14 @@
 """State/region names: every spelling folded to one of Myanmar's 15 states/regions.
 
-A small local table handles the common spellings of coded datasets and users ("Magway  region",
-"Bago division", "Karen state", "Shan-North", "Naypyidaw Union territory") without loading the
-gazetteer (which takes seconds, too long for a CLI count); anything else goes to
-`mawgun.geo.normalize_admin1`, the authority, when it is installed.
+The one home of the 15 names and their old and other names (Karenni, Arakan, Pegu...). This table
+handles the common spellings of coded datasets and users ("Magway  region", "Bago division", "Karen
+state", "Shan-North", "Naypyidaw Union territory") without loading the gazetteer (which takes seconds,
+too long for a CLI count); anything else goes to the gazetteer's `normalize_admin1`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
 
 ADMIN1_NAMES = (
     "Kachin", "Kayah", "Kayin", "Chin", "Sagaing", "Tanintharyi", "Bago", "Magway", "Mandalay", "Mon",
@@ -35,7 +33,7 @@ SUFFIX = re.compile(r"\b(state|region|division|district|union territory|territor
 QUALIFIER = re.compile(r"[-(].*$|\b(north|south|east|west|northern|southern|eastern|western)\b", re.IGNORECASE)
 
 
-def fallback_normalize_admin1(name: str | None) -> str | None:
+def fold_admin1(name: str | None) -> str | None:
     """Fold a state/region spelling to one of the 15 names (None when it is not one)."""
     if not name:
         return None
@@ -49,27 +47,13 @@ def fallback_normalize_admin1(name: str | None) -> str | None:
     return ALIASES.get(key)
 
 
-@lru_cache(maxsize=1)
-def _normalizer() -> Callable[[str], str | None]:
-    try:
-        from mawgun.geo import normalize_admin1 as geo_normalize
-    except ImportError:
-        return fallback_normalize_admin1
-
-    def combined(name: str) -> str | None:
-        found = fallback_normalize_admin1(name)  # common spellings without loading the gazetteer
-        if found:
-            return found
-        try:
-            return geo_normalize(name)
-        except Exception:
-            return None
-
-    return combined
-
-
 def normalize_admin1(name: str | None) -> str | None:
-    """One of the 15 state/region names for `name` (via mawgun.geo when available)."""
+    """One of the 15 state/region names for `name`: the table above first, else the gazetteer."""
     if not name or not name.strip():
         return None
-    return _normalizer()(name)
+    found = fold_admin1(name)  # common spellings without loading the gazetteer
+    if found:
+        return found
+    from mawgun.geo import get_geocoder
+
+    return get_geocoder().gaz.normalize_admin1(name)

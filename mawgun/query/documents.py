@@ -1,4 +1,4 @@
-"""Reading documents, statistics and sanctions for the web.
+"""Reading documents, statistics and sanctions: search, pages, one document with its records.
 
 Document search uses the store's full-text index: FTS5 on SQLite (`documents_fts`), a GIN
 `to_tsvector` index on PostgreSQL. User words are quoted before they reach FTS5, so characters such
@@ -14,9 +14,9 @@ from sqlalchemy import Integer, Table, and_, column, func, literal_column, selec
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from mawgun.query.cache import cached
+from mawgun.query.events import DOCUMENTS, EVIDENCE, REPORTS, report_dicts
 from mawgun.store.schema import SanctionRow, StatisticRow
-from mawgun.web.cache import cached
-from mawgun.web.query_events import DOCUMENTS, EVIDENCE, REPORTS, report_dicts
 
 STATISTICS: Table = StatisticRow.__table__  # type: ignore[assignment]
 SANCTIONS: Table = SanctionRow.__table__  # type: ignore[assignment]

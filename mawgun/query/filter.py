@@ -1,9 +1,11 @@
-"""The SQL building blocks of analytics: the event filter, the table it reads, period keys, actors.
+"""The one event filter: what a user narrows events to, and the SQL conditions it means.
 
-Counting runs in the database (GROUP BY), so the same expressions must work on SQLite and
-PostgreSQL; the few dialect differences (date truncation, reading JSON arrays of actor codes)
-are isolated here. Canonical events (table `canonical_events`) are counted by default; with
-`per_report=True` the event reports (table `events`, actors in `event_actors`) are counted.
+Every face that selects events (`mawgun stats`, `mawgun events`, the HTTP API, the dashboard, reports
+and exports) builds an `EventFilter` and reads through these conditions, so the same filter selects
+the same events everywhere. Counting runs in the database (GROUP BY), so the same expressions must
+work on SQLite and PostgreSQL; the few dialect differences (date truncation, reading JSON arrays of
+actor codes) are isolated here. Canonical events (table `canonical_events`) are read by default; with
+`per_report=True` the event reports (table `events`, actors in `event_actors`).
 """
 
 from __future__ import annotations
@@ -32,25 +34,29 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from mawgun.analytics import registry
-from mawgun.analytics.places import normalize_admin1
-from mawgun.store.schema import CanonicalEventRow, EventActorRow, EventRow
+from mawgun.actors import facts as registry
+from mawgun.geo.admin1 import normalize_admin1
+from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow
 
 PERIOD_KEYS = ("day", "week", "month", "year")
 ACTOR_KEYS = ("actor", "alliance", "side")
-COLUMN_KEYS = ("event_type", "sub_event_type", "admin1", "admin3")
+COLUMN_KEYS = ("event_type", "sub_event_type", "admin1", "admin3", "township", "origin")
+KEY_COLUMNS = {"township": "admin3_pcode"}  # group keys named otherwise than their column
 GROUP_KEYS = PERIOD_KEYS + COLUMN_KEYS + ACTOR_KEYS
 
 
 @dataclass
 class EventFilter:
-    """Which events to count. Lists match any of their values; empty lists and None match all.
+    """Which events to read or count. Lists match any of their values; empty lists and None match all.
 
-    `actors` are registry codes or names ("Arakan Army" -> AA); an event matches when any of its
-    actors (either side) does. `alliance` matches events of an actor that was a member on the event's
-    date; `side` (junta, resistance, civilian, ...) events with any actor on that side. Actor, alliance
-    and side conditions must all hold, possibly through different actors (actors=["MIL"], side="resistance":
-    the junta against any resistance force). `per_report` counts reports, not canonical events.
+    `admin1` takes any spelling of a state/region or its P-code; `admin3` township names (usual
+    capitalisations) or P-codes. `actors` are registry codes or names ("Arakan Army" -> AA); an event
+    matches when any of its actors (either side) does. `alliance` matches events of an actor that was a
+    member on the event's date (members' units through their parents: KNLA via KNU); `side` (junta,
+    resistance, civilian, ...) events with any actor on that side. Actor, alliance and side conditions
+    must all hold, possibly through different actors (actors=["MIL"], side="resistance": the junta
+    against any resistance force). `outlets` matches events reported by a document of those outlets
+    (case-insensitive). `per_report` reads reports, not canonical events.
     """
 
     since: dt.date | None = None
@@ -63,7 +69,13 @@ class EventFilter:
     alliance: str | None = None
     side: str | None = None
     origin: str | None = None
+    outlets: list[str] = field(default_factory=list)
     per_report: bool = False
+
+    @property
+    def level(self) -> str:
+        """ "report" or "canonical": the table this filter reads."""
+        return "report" if self.per_report else "canonical"
 
 
 @dataclass(frozen=True)
@@ -246,13 +258,54 @@ def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[Colum
     if flt.sub_event_types:
         conds.append(src.col("sub_event_type").in_(flt.sub_event_types))
     if flt.admin1:
-        names = {normalize_admin1(name) or name for name in flt.admin1}
-        conds.append(src.col("admin1").in_(sorted(names)))
+        conds.append(place_condition(src, "admin1", flt.admin1))
     if flt.admin3:
-        conds.append(or_(src.col("admin3").in_(flt.admin3), src.col("admin3_pcode").in_(flt.admin3)))
+        conds.append(place_condition(src, "admin3", flt.admin3))
     if flt.origin:
         conds.append(src.col("origin") == flt.origin)
+    if flt.outlets:
+        conds.append(outlet_condition(src, flt.outlets))
     return conds + actor_filters(src, flt, dialect)
+
+
+def is_pcode(value: str) -> bool:
+    """MIMU P-codes look like MMR015 (a state/region) or MMR015001 (a township)."""
+    return value.upper().startswith("MMR") and value[3:4].isdigit()
+
+
+def spellings(value: str) -> list[str]:
+    """A name as typed and in its usual capitalisations ("sagaing" -> "Sagaing"), so that the
+    comparison stays an indexed equality instead of a case-insensitive scan."""
+    return list(dict.fromkeys([value, value.title(), value.upper(), value.lower(), value.capitalize()]))
+
+
+def place_condition(src: Source, level: str, values: list[str]) -> ColumnElement[bool]:
+    """Events in any of the places: P-codes match `<level>_pcode`; names match in their usual
+    capitalisations, state/region names in any spelling ("Karenni State" -> Kayah)."""
+    codes = sorted({value.upper() for value in values if is_pcode(value)})
+    names: set[str] = set()
+    for value in values:
+        if not is_pcode(value):
+            folded = normalize_admin1(value) if level == "admin1" else None
+            names.update([folded] if folded else spellings(value))
+    tests = [src.col(level).in_(sorted(names))] if names else []
+    if codes:
+        tests.append(src.col(f"{level}_pcode").in_(codes))
+    return or_(*tests)
+
+
+def outlet_condition(src: Source, outlets: list[str]) -> ColumnElement[bool]:
+    """Events with a report read from a document of one of the outlets (case-insensitive)."""
+    wanted = sorted({outlet.lower() for outlet in outlets})
+    docs = select(DocumentRow.id).where(func.lower(DocumentRow.outlet).in_(wanted))
+    if src.per_report:
+        return src.col("document_id").in_(docs)
+    return src.col("id").in_(select(EventRow.canonical_id).where(EventRow.document_id.in_(docs)))
+
+
+def where_clause(flt: EventFilter, dialect: str) -> ColumnElement[bool]:
+    """All the filter's conditions on its own table, joined with AND (true when there are none)."""
+    return and_(literal(True), *filter_conditions(source_for(flt), flt, dialect))
 
 
 def filtered(stmt: Select[Any], src: Source, flt: EventFilter, dialect: str) -> Select[Any]:

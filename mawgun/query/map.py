@@ -1,4 +1,5 @@
-"""The map layer in one pass over the events: township counts, grid points and the unplaceable.
+"""The map layer in one pass over the events (township counts, grid points, the unplaceable), and
+the township counts, filter choices and date range the dashboard and reports read.
 
 A single GROUP BY on (township P-code, grid cell) reads each matching event once; the few thousand
 groups are then folded in Python into counts per township (the choropleth) and per cell (the
@@ -10,15 +11,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import Table, func, literal_column, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from mawgun.web.filters import EventFilters, where_clause
-from mawgun.web.query_stats import _fatalities, _table
+from mawgun.query.cache import cached
+from mawgun.query.events import CANONICAL, table_of, where
+from mawgun.query.filter import EventFilter
 
 
-def _grouped(session: Session, level: str, filters: EventFilters, cells: int) -> list[dict[str, Any]]:
-    table = _table(level)
+def fatalities_of(table: Table) -> ColumnElement[Any]:
+    """The best-estimate fatalities column (`fatalities_best` on canonical events)."""
+    return table.c.fatalities_best if table is CANONICAL else table.c.fatalities
+
+
+def _grouped(session: Session, flt: EventFilter, cells: int) -> list[dict[str, Any]]:
+    table = table_of(flt)
     # round(x * cells) rather than round(x, 2): PostgreSQL has no two-argument round for floats.
     lat, lon = func.round(table.c.latitude * cells).label("lat"), func.round(table.c.longitude * cells).label("lon")
     stmt = (
@@ -27,13 +35,13 @@ def _grouped(session: Session, level: str, filters: EventFilters, cells: int) ->
             lat,
             lon,
             func.count().label("events"),
-            func.coalesce(func.sum(_fatalities(table)), 0).label("fatalities"),
+            func.coalesce(func.sum(fatalities_of(table)), 0).label("fatalities"),
             func.max(table.c.admin3).label("township"),
             table.c.admin1.label("admin1"),
             func.max(table.c.location).label("location"),
             func.max(table.c.id).label("event_id"),
         )
-        .where(where_clause(table, filters))
+        .where(where(session, flt))
         .group_by(table.c.admin3_pcode, table.c.admin1, literal_column("lat"), literal_column("lon"))
     )
     return [dict(row._mapping) for row in session.execute(stmt)]
@@ -44,7 +52,7 @@ def _add(target: dict[str, Any], group: dict[str, Any]) -> None:
     target["fatalities"] += int(group["fatalities"])
 
 
-def map_layer(session: Session, level: str, filters: EventFilters, limit: int, cells: int) -> dict[str, Any]:
+def map_layer(session: Session, flt: EventFilter, limit: int, cells: int) -> dict[str, Any]:
     """total; townships (pcode, name, admin1, events, fatalities); the `limit` busiest grid points
     (lat, lon, events, fatalities, location, township, event_id); states (admin1, events,
     fatalities) for events placed only at state/region level; and unmapped, the events with no place."""
@@ -52,7 +60,7 @@ def map_layer(session: Session, level: str, filters: EventFilters, limit: int, c
     townships: dict[str, dict[str, Any]] = {}
     points: dict[tuple[float, float], dict[str, Any]] = {}
     states: dict[str, dict[str, Any]] = {}
-    for group in _grouped(session, level, filters, cells):
+    for group in _grouped(session, flt, cells):
         total += int(group["events"])
         pcode, has_point = group["pcode"], group["lat"] is not None and group["lon"] is not None
         if pcode:
@@ -83,3 +91,42 @@ def _add_point(points: dict[tuple[float, float], dict[str, Any]], group: dict[st
     point = points.setdefault(key, blank)
     point["event_id"] = max(point["event_id"], group["event_id"])
     _add(point, group)
+
+
+def township_counts(session: Session, flt: EventFilter) -> list[dict[str, Any]]:
+    """Events and fatalities per township (admin3 P-code), for the choropleth; cached."""
+    return cached(session, "townships", (flt,), lambda: _township_counts(session, flt))
+
+
+def _township_counts(session: Session, flt: EventFilter) -> list[dict[str, Any]]:
+    table = table_of(flt)
+    stmt = (
+        select(
+            table.c.admin3_pcode.label("pcode"),
+            func.max(table.c.admin3).label("name"),
+            func.max(table.c.admin1).label("admin1"),
+            func.count().label("events"),
+            func.coalesce(func.sum(fatalities_of(table)), 0).label("fatalities"),
+        )
+        .where(where(session, flt), table.c.admin3_pcode.is_not(None))
+        .group_by(table.c.admin3_pcode)
+    )
+    return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def distinct_values(session: Session, flt: EventFilter, column: str) -> list[str]:
+    """Distinct non-empty values of a column of the filter's table, sorted (filter choices); cached."""
+    return cached(session, "distinct", (flt.level, column), lambda: _distinct_values(session, flt, column))
+
+
+def _distinct_values(session: Session, flt: EventFilter, column: str) -> list[str]:
+    table = table_of(flt)
+    stmt = select(table.c[column]).where(table.c[column].is_not(None)).group_by(table.c[column])
+    return sorted(str(v) for (v,) in session.execute(stmt) if v)
+
+
+def date_range(session: Session, flt: EventFilter) -> tuple[Any, Any]:
+    """Earliest and latest event date in the filter's table (the filter's conditions not applied)."""
+    table = table_of(flt)
+    first, last = session.execute(select(func.min(table.c.date), func.max(table.c.date))).one()
+    return first, last

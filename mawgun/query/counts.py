@@ -16,10 +16,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, FromClause, Text, and_, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from mawgun.analytics import registry
-from mawgun.analytics.query import (
+from mawgun.actors import facts as registry
+from mawgun.query.cache import cached
+from mawgun.query.filter import (
     ACTOR_KEYS,
     GROUP_KEYS,
+    KEY_COLUMNS,
     PERIOD_KEYS,
     EventFilter,
     Source,
@@ -77,7 +79,7 @@ def key_expression(src: Source, key: str, dialect: str, links: FromClause | None
         return side_expression(links.c.code).label(key)  # type: ignore[union-attr]
     if key == "alliance":
         return allied.c.label.label(key)  # type: ignore[union-attr]
-    return src.col(key).label(key)
+    return src.col(KEY_COLUMNS.get(key, key)).label(key)
 
 
 def grouped_rows(session: Session, keys: list[str], flt: EventFilter) -> list[dict[str, Any]]:
@@ -190,6 +192,11 @@ def count_events(session: Session, by: Sequence[str], flt: EventFilter | None = 
     if "week" in keys:  # weeks were grouped by their Monday; labels are unique per Monday
         rows = merge_rows(rows, keys)
     return sorted(rows, key=lambda row: sort_key(row, keys))
+
+
+def count_cached(session: Session, by: Sequence[str], flt: EventFilter) -> list[dict[str, Any]]:
+    """`count_events`, reused while the store is unchanged (the dashboard asks the same again and again)."""
+    return cached(session, "aggregate", (flt, tuple(by)), lambda: count_events(session, by, flt))
 
 
 def merge_rows(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:

@@ -1,22 +1,27 @@
-"""Reading events for the web: paginated lists of canonical events or reports, and one event in full.
+"""Reading events: paginated lists of canonical events or reports, exports' batches, one event in full.
 
-Queries go straight to the store tables through SQLAlchemy Core (one round trip per list, one for
-the total), so a page stays fast with 100,000 events. Rows come back as plain dicts that the API's
-Pydantic models and the templates both read.
+Lists are selected by the one `EventFilter` (`mawgun.query.filter`), so `mawgun events`, the API,
+the dashboard and exports list the events `mawgun stats` counts. Queries go straight to the store
+tables through SQLAlchemy Core (one round trip per list, one for the total), so a page stays fast with
+100,000 events. Rows come back as plain dicts that the CLI, the API's models and the templates read.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from mawgun.model import PLACE_FIELDS
-from mawgun.store.schema import DocumentRow, EvidenceRow
-from mawgun.web.cache import cached
-from mawgun.web.filters import CANONICAL, EVENT_ACTORS, REPORTS, EventFilters, where_clause
+from mawgun.query.cache import cached
+from mawgun.query.filter import EventFilter, dialect_of, where_clause
+from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow, EvidenceRow
 
+CANONICAL: Table = CanonicalEventRow.__table__  # type: ignore[assignment]
+REPORTS: Table = EventRow.__table__  # type: ignore[assignment]
+EVENT_ACTORS: Table = EventActorRow.__table__  # type: ignore[assignment]
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
 EVIDENCE: Table = EvidenceRow.__table__  # type: ignore[assignment]
 
@@ -40,49 +45,60 @@ def has_canonical_events(session: Session) -> bool:
     return session.execute(select(CANONICAL.c.id).limit(1)).first() is not None
 
 
-def choose_level(session: Session, per_report: bool | None) -> str:
-    """ "canonical" or "report": the caller's choice, else canonical when deduplication has run."""
+def with_level(session: Session, flt: EventFilter, per_report: bool | None) -> EventFilter:
+    """The filter reading reports or canonical events: the caller's choice, else canonical events
+    when deduplication has run (before it, the reports are all there is)."""
     if per_report is None:
-        return "canonical" if has_canonical_events(session) else "report"
-    return "report" if per_report else "canonical"
+        per_report = not has_canonical_events(session)
+    return dataclasses.replace(flt, per_report=per_report)
 
 
-def count_events(session: Session, table: Table, filters: EventFilters) -> int:
-    """How many events match the filters (cached: list totals repeat on every page)."""
-    return cached(session, "count", (table.name, filters), lambda: _count_events(session, table, filters))
+def table_of(flt: EventFilter) -> Table:
+    """The table a filter reads: reports or canonical events."""
+    return REPORTS if flt.per_report else CANONICAL
 
 
-def _count_events(session: Session, table: Table, filters: EventFilters) -> int:
-    stmt = select(func.count()).select_from(table).where(where_clause(table, filters))
+def where(session: Session, flt: EventFilter) -> Any:
+    """The filter's WHERE clause for this session's database."""
+    return where_clause(flt, dialect_of(session))
+
+
+def count_matching(session: Session, flt: EventFilter) -> int:
+    """How many events match the filter (cached: list totals repeat on every page)."""
+    return cached(session, "count", (flt,), lambda: _count_matching(session, flt))
+
+
+def _count_matching(session: Session, flt: EventFilter) -> int:
+    stmt = select(func.count()).select_from(table_of(flt)).where(where(session, flt))
     return int(session.execute(stmt).scalar_one())
 
 
 def list_events(
-    session: Session, level: str, filters: EventFilters, limit: int = 50, offset: int = 0, sort: str = "-date"
+    session: Session, flt: EventFilter, limit: int = 50, offset: int = 0, sort: str = "-date"
 ) -> tuple[int, list[dict[str, Any]]]:
-    """One page of canonical events or reports matching the filters, with the total count (cached)."""
-    args = (level, filters, limit, offset, sort)
-    return cached(session, "list", args, lambda: _list_events(session, level, filters, limit, offset, sort))
+    """One page of canonical events or reports matching the filter, with the total count (cached)."""
+    args = (flt, limit, offset, sort)
+    return cached(session, "list", args, lambda: _list_events(session, flt, limit, offset, sort))
 
 
 def _list_events(
-    session: Session, level: str, filters: EventFilters, limit: int, offset: int, sort: str
+    session: Session, flt: EventFilter, limit: int, offset: int, sort: str
 ) -> tuple[int, list[dict[str, Any]]]:
-    table = CANONICAL if level == "canonical" else REPORTS
-    total = count_events(session, table, filters)
+    table = table_of(flt)
+    total = count_matching(session, flt)
     # Deferred join: page through ids on the (date, id) index, then read only this page's rows.
-    where, order = where_clause(table, filters), _order_by(table, sort)
-    page = select(table.c.id).where(where).order_by(*order).limit(limit).offset(offset).subquery()
+    condition, order = where(session, flt), _order_by(table, sort)
+    page = select(table.c.id).where(condition).order_by(*order).limit(limit).offset(offset).subquery()
     stmt = select(table).join(page, page.c.id == table.c.id).order_by(*order)
     rows = [dict(row._mapping) for row in session.execute(stmt)]
     items = [canonical_dict(row) for row in rows] if table is CANONICAL else report_dicts(session, rows)
     return total, items
 
 
-def iter_events(session: Session, level: str, filters: EventFilters, batch: int = 2000) -> Any:
+def iter_events(session: Session, flt: EventFilter, batch: int = 2000) -> Any:
     """Every matching event, in date order, fetched in batches (for exports)."""
-    table = CANONICAL if level == "canonical" else REPORTS
-    stmt = select(table).where(where_clause(table, filters)).order_by(*_order_by(table, "date"))
+    table = table_of(flt)
+    stmt = select(table).where(where(session, flt)).order_by(*_order_by(table, "date"))
     result = session.execute(stmt.execution_options(yield_per=batch))
     for partition in result.partitions(batch):
         rows = [dict(row._mapping) for row in partition]
@@ -158,12 +174,22 @@ def _actors_by_event(session: Session, event_ids: list[str]) -> dict[str, dict[i
     return found
 
 
+def _outlets_of(session: Session, document_ids: list[str]) -> dict[str, str | None]:
+    """Document id -> the outlet it came from."""
+    if not document_ids:
+        return {}
+    stmt = select(DOCUMENTS.c.id, DOCUMENTS.c.outlet).where(DOCUMENTS.c.id.in_(document_ids))
+    return {row.id: row.outlet for row in session.execute(stmt)}
+
+
 def report_dicts(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Report rows in the API's shape, with their actors."""
+    """Report rows in the API's shape, with their actors and their document's outlet."""
     actors = _actors_by_event(session, [r["id"] for r in rows])
+    outlets = _outlets_of(session, sorted({r["document_id"] for r in rows if r.get("document_id")}))
     items = []
     for row in rows:
         data = {k: row.get(k) for k in REPORT_FIELDS}
+        data["outlet"] = outlets.get(row.get("document_id") or "")
         data["event_id"] = row["id"]
         data["level"] = "report"
         data["tags"] = [str(t) for t in row.get("tags") or []]

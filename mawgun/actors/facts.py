@@ -1,72 +1,36 @@
-"""Actor facts analytics needs (alliance members, sides), read from the actor registry.
+"""Actor facts the query layer and analytics need (dated alliance members, sides), from the registry.
 
-Analytics groups and filters events by alliance and side; those facts belong to `mawgun.actors`
-(`get_registry()`). When the registry cannot be imported (a partial install, or while it is being
-built) a small versioned fallback in `data/actors_fallback.yaml` keeps the counts working.
-Facts are read once per process and cached (callers must not modify the lists returned).
+Events are filtered and grouped by alliance and side; those facts live in the actor registry
+(`actors/data/actors.yaml`, `get_registry()`) and nowhere else. A registry that cannot load is an
+error, not a reason to count differently. Facts are read once per process and cached (callers must
+not modify the lists returned).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-FALLBACK_PATH = Path(__file__).parent / "data" / "actors_fallback.yaml"
+from mawgun.actors.registry import ActorRegistry, get_registry
 
 
 @lru_cache(maxsize=1)
-def load_registry() -> Any | None:
-    """The actor registry, or None when `mawgun.actors` offers none."""
-    try:
-        from mawgun.actors import get_registry
-    except ImportError:
-        return None
-    try:
-        return get_registry()
-    except Exception:  # a broken registry must not break counting
-        return None
-
-
-@lru_cache(maxsize=1)
-def load_fallback() -> dict[str, Any]:
-    """The fallback sides and alliances (data file)."""
-    return yaml.safe_load(FALLBACK_PATH.read_text(encoding="utf-8"))
+def load_registry() -> ActorRegistry:
+    """The actor registry (loaded once)."""
+    return get_registry()
 
 
 @lru_cache(maxsize=4096)
 def side_of(code: str) -> str:
     """The side (junta, resistance, civilian, ...) of an actor code; "unknown" when not known."""
-    reg = load_registry()
-    if reg is not None:
-        try:
-            side = reg.side(code)
-        except Exception:
-            side = None
-        if side:
-            return str(side)
-    for side_name, codes in load_fallback()["sides"].items():
-        if code in codes:
-            return str(side_name)
-    return "unknown"
+    side = load_registry().side(code)
+    return str(side) if side else "unknown"
 
 
 @lru_cache(maxsize=1)
 def known_codes() -> list[str]:
-    """Every actor code the registry (or the fallback) knows."""
-    reg = load_registry()
-    codes: set[str] = set()
-    if reg is not None:
-        codes.update(actor.id for actor in reg.all())
-    fallback = load_fallback()
-    for side_codes in fallback["sides"].values():
-        codes.update(side_codes)
-    for alliance, members in fallback["alliances"].items():
-        codes.update([alliance, *members])
-    return sorted(codes)
+    """Every actor code the registry knows."""
+    return sorted(actor.id for actor in load_registry().all())
 
 
 def codes_on_side(side: str) -> list[str]:
@@ -79,13 +43,9 @@ Window = tuple[dt.date | None, dt.date | None]  # [start, end): None is an open 
 
 @lru_cache(maxsize=1)
 def all_alliances() -> list[str]:
-    """Codes of every alliance the registry (or the fallback) knows."""
+    """Codes of every alliance the registry knows."""
     reg = load_registry()
-    found = set(load_fallback()["alliances"])
-    if reg is not None:
-        for code in known_codes():
-            found.update(reg.alliances_of(code))
-    return sorted(found)
+    return sorted({name for code in known_codes() for name in reg.alliances_of(code)})
 
 
 def month_starts() -> list[dt.date]:
@@ -118,10 +78,6 @@ def alliance_windows(alliance: str) -> dict[str, list[Window]]:
     """
     reg = load_registry()
     windows: dict[str, list[Window]] = {alliance: [(None, None)]}
-    if reg is None:
-        for code in load_fallback()["alliances"].get(alliance, []):
-            windows[code] = [(None, None)]
-        return windows
     months = month_starts()
     for code in known_codes():
         if code == alliance or alliance not in reg.alliances_of(code):
@@ -161,8 +117,6 @@ def alliance_pairs() -> list[tuple[str, str, dt.date | None, dt.date | None]]:
 def resolve_code(name: str) -> str:
     """A registry code for a name or code as a user types it ("Arakan Army" -> "AA"); else the name."""
     reg = load_registry()
-    if reg is None:
-        return name
     if reg.get(name) is not None:
         return name
     ref = reg.resolve(name)

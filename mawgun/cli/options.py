@@ -1,0 +1,86 @@
+"""Options several commands share, declared once: the store (`--db`) and the event filter.
+
+Every command that reads events (`mawgun stats`, `mawgun events`, `mawgun export`, reports) takes the
+same filter options and turns them into the one `mawgun.query.EventFilter` with `make_filter`, so a
+filter typed on any command selects the same events. Heavy imports stay inside functions so that
+`mawgun --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+
+DB_HELP = (
+    "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db "
+    "(default: MAWGUN_DATABASE_URL, else the embedded SQLite store)."
+)
+Db = Annotated[str | None, typer.Option("--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP)]
+Since = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD), inclusive.")]
+Until = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")]
+Types = Annotated[str | None, typer.Option("--type", help="Event types, comma-separated (e.g. Battles).")]
+SubTypes = Annotated[str | None, typer.Option("--sub-type", help="Sub-event types, comma-separated.")]
+Admin1 = Annotated[
+    str | None, typer.Option("--admin1", help="States/regions (any spelling, or P-codes), comma-separated.")
+]
+Admin3 = Annotated[str | None, typer.Option("--admin3", help="Townships (names or P-codes), comma-separated.")]
+Actors = Annotated[str | None, typer.Option("--actor", help="Actor codes or names, comma-separated (e.g. MIL,AA).")]
+Alliance = Annotated[
+    str | None, typer.Option("--alliance", help="Alliance code (e.g. 3BHA): events of its members on their date.")
+]
+Side = Annotated[
+    str | None, typer.Option("--side", help="junta | resistance | civilian | ...: events with an actor on it.")
+]
+Origin = Annotated[str | None, typer.Option("--origin", help="Only events of this origin: mawgun, ucdp or acled.")]
+Outlets = Annotated[str | None, typer.Option("--outlet", help="Events reported by these outlets, comma-separated.")]
+PerReport = Annotated[bool, typer.Option("--per-report", help="Event reports (one a document), not canonical events.")]
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """A date option, or a clear error naming the option."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from exc
+
+
+def split(value: str | None) -> list[str]:
+    """A comma-separated option as a list."""
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def make_filter(
+    since: str | None = None,
+    until: str | None = None,
+    types: str | None = None,
+    sub_types: str | None = None,
+    admin1: str | None = None,
+    admin3: str | None = None,
+    actors: str | None = None,
+    alliance: str | None = None,
+    side: str | None = None,
+    origin: str | None = None,
+    per_report: bool = False,
+    outlets: str | None = None,
+) -> Any:
+    """The `mawgun.query.EventFilter` the common options describe."""
+    from mawgun.query.filter import EventFilter
+
+    return EventFilter(
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
+        event_types=split(types),
+        sub_event_types=split(sub_types),
+        admin1=split(admin1),
+        admin3=split(admin3),
+        actors=split(actors),
+        alliance=alliance,
+        side=side,
+        origin=origin,
+        outlets=split(outlets),
+        per_report=per_report,
+    )
