@@ -7,10 +7,10 @@ import re
 from dataclasses import replace
 
 from mawgun.extract import places as place_finder
-from mawgun.extract.annotators import carried_admin1
+from mawgun.extract.annotators import carried_admin1, is_headline
 from mawgun.extract.pipeline import Context
 from mawgun.extract.places import is_state, rank, with_admin1
-from mawgun.model import Place
+from mawgun.model import EventRecord, Place
 
 # Lower is more specific; a township the text names as such beats a city named like it ("Yangon's Hlaing").
 SPECIFIC = {"village": 0, "ward": 0, "camp": 0, "village_tract": 1, "township": 1.5, "town": 2, "district": 3}
@@ -25,20 +25,98 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
         found = [p for p in found if p.span and p.span.start >= after]
         if not any(not is_state(p) for p in found):
             return []
+    found = [p for p in found if not is_reference(ctx.doc.text, p)]
     states = [p for p in found if is_state(p)]
     state_here = states[0].admin1 if states else None
     carried = state_here or carried_admin1(ctx, index)
-    local = without_containers([p for p in found if not is_state(p)], ctx.doc.text)
-    context = {s.admin1 for s in states} if states else {carried}
-    local = [consistent(p, context, local, ctx.doc.text) for p in local]
+    local = finest_places(ctx, found, states, carried)
     if local:
-        best = min(rank(p, SPECIFIC, ctx.doc.text) for p in local)
-        chosen = listed_group([p for p in local if rank(p, SPECIFIC, ctx.doc.text) == best], ctx.doc.text)
-        return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
+        return local
     if states:
         unique = {p.admin1: p for p in states}
         return [Place(admin1=name, geo_precision=3, span=p.span) for name, p in unique.items()]
     return [Place(admin1=carried, geo_precision=3)] if carried else []
+
+
+def finest_places(ctx: Context, found: list[Place], states: list[Place], carried: str | None) -> list[Place]:
+    """The finest places named below the state level (a list of them when they are listed together), each with
+    its township and state filled in; [] when the sentence names none."""
+    local = without_containers([p for p in found if not is_state(p)], ctx.doc.text)
+    context = {s.admin1 for s in states} if states else {carried}
+    local = [consistent(p, context, local, ctx.doc.text) for p in local]
+    if not local:
+        return []
+    best = min(rank(p, SPECIFIC, ctx.doc.text) for p in local)
+    chosen = listed_group([p for p in local if rank(p, SPECIFIC, ctx.doc.text) == best], ctx.doc.text)
+    return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
+
+
+REFERENCE_BEFORE = re.compile(  # where the shooter sits or a distance is measured from, not where the event was
+    r"(?:\b(?:based|stationed|positioned|deployed|garrisoned|headquartered) (?:in|at|near)|\bfired from|"
+    r"\blaunched from|\b(?:took|taking) off from|"
+    r"\bfrom (?:its|their|the|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:base|camp|position|outpost|battalion|headquarters)s? "
+    r"(?:in|at|near)|"
+    r"\b(?:miles?|km|kilometres?|kilometers?)\s+(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:of|from)|\b(?:north|south|east|west)(?:[- ]?(?:east|west))? of)\s+(?:the\s+)?"
+    r"(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:(?:town|city|village) of\s+)?$",
+    re.I,
+)
+CITATION = re.compile(  # "(Mon News Agency)", "(Narinjara, 5 May 2023)"
+    r"\((?:[^()]*\b(?:19|20)\d\d\b|[^()]*\b(?:News|Agency|Herald|Times|Post|Monitor|Media)\b)[^()]*\)"
+)
+
+
+def is_reference(text: str, place: Place) -> bool:
+    """A place named only as a firing position or base ("Battalion 120, based in neighbouring Wuntho Township",
+    "shells fired from Kyaukme"), as the point a distance is measured from ("20 miles north of Hakha"), or inside a
+    citation in parentheses ("(Mon News Agency, 3 May 2023)"): not the place of the event."""
+    span = place.span
+    if span is None:
+        return False
+    if REFERENCE_BEFORE.search(text[max(0, span.start - 60) : span.start]):
+        return True
+    line_start = text.rfind("\n", 0, span.start) + 1
+    citations = CITATION.finditer(text, line_start, min(len(text), span.end + 80))
+    return any(m.start() < span.start < m.end() for m in citations)
+
+
+def fill_places_told_before(ctx: Context, events: list[EventRecord]) -> None:
+    """Events placed no finer than a state (after merging, so that a vague retelling still merges) take the place
+    named last before their first sentence, in the same state (`place_told_before`)."""
+    starts = [s.start for s in ctx.sentences]
+    for event in events:
+        place = event.place
+        if place is not None and (place.admin3 or place.location) or not event.evidence:
+            continue
+        index = max(i for i, start in enumerate(starts) if start <= event.evidence[0].start)
+        states = {p.admin1 for p in ctx.places(index) if is_state(p)}
+        if len(states) > 1:
+            continue
+        told = place_told_before(ctx, index, place.admin1 if place else None)
+        if told is not None:
+            event.place = with_admin1(told, place.admin1 if place else None)
+
+
+def place_told_before(ctx: Context, index: int, state: str | None) -> Place | None:
+    """A sentence that names no place below its state takes the place named last before it (the article's
+    village, town or camp told in an earlier sentence: "Troops raided Ywa Thit village in Kani Township on 3 May.
+    They arrested four men."), when that place lies in the same state; a state named in between, or a sentence
+    more than five back, ends the search. The carried place has no span of its own in this sentence."""
+    for j in range(index - 1, max(-1, index - 6), -1):
+        if is_headline(ctx.sentences[j].text):
+            continue
+        found = [p for p in ctx.places(j) if not is_reference(ctx.doc.text, p)]
+        if not found:
+            continue
+        states = [p for p in found if is_state(p)]
+        local = finest_places(ctx, found, states, states[0].admin1 if states else state)
+        if not local:
+            return None
+        place = local[0]
+        if state and place.admin1 and place.admin1 != state:
+            return None
+        return replace(place, span=None)
+    return None
 
 
 def consistent(place: Place, context: set[str | None], others: list[Place], text: str = "") -> Place:

@@ -34,7 +34,7 @@ from mawgun.extract.event_patterns import (
     REFERS_BACK,
     REPORTING,
 )
-from mawgun.extract.event_places import event_places, stated_places
+from mawgun.extract.event_places import event_places, fill_places_told_before, stated_places
 from mawgun.extract.event_triggers import Trigger, find_triggers
 from mawgun.extract.fatalities import read_casualties
 from mawgun.extract.merge import merge_duplicates
@@ -398,4 +398,5 @@ def add_events(ctx: Context) -> None:
         found.extend(build_events(ctx, index, found))
     fill_later_tolls(ctx, found)
     ctx.events = merge_duplicates(found)
+    fill_places_told_before(ctx, ctx.events)
     fill_zero_tolls(ctx, ctx.events)

@@ -19,7 +19,9 @@ HURT_VERB = r"(?:injuring|injured|wounding|wounded|hurting|hurt)"
 VICTIMS_AFTER = re.compile(rf"\b(?:{KILL_VERB}|bod(?:y|ies) of)\s+(?P<list>[^.;:()]+)", re.I)
 HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
-NOT_TIME = r"(?!\s*(?:[ap]\.?m\b|o[’']clock|hours?\b|hrs\b))"  # "at 4 pm and 6 residents were killed"
+NOT_TIME = (  # "at 4 pm and 6 residents were killed", "on 8 May that killed 15"
+    r"(?!\s*(?:[ap]\.?m\b|o[’']clock|hours?\b|hrs\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b))"
+)  # "at 4 pm and 6 residents were killed"
 COUNT_BEFORE_DEAD = re.compile(
     rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER})){NOT_TIME}\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?"
     rf"(?:\s+(?:of|from|in) (?:the |a |an )?[\w-]+)?(?:,[^,.;]{{1,50}},|,?\s+including\s+[^.;]{{1,80}}?)?\s*"
@@ -135,7 +137,8 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
         listed = count_victims(match.group(0)) if PEOPLE_FIRST.match(match.group(0)) else None  # "two women and a man"
         if value is not None:
             found.append((match.start(), max(value, listed or 0), qualifier_of(match)))
-            spans[match.start()] = max(match.end(), spans.get(match.start(), 0))
+            if listed:
+                spans[match.start()] = max(match.end(), spans.get(match.start(), 0))
     for match in DEATHS_NOUN.finditer(text):
         value = as_int(parse_number(match.group("num")))
         if value is not None:

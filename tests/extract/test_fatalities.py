@@ -107,3 +107,8 @@ def test_injuries_told_as_a_noun_with_no_death_mean_zero(text: str) -> None:
 
 def test_a_headline_toll_that_rises_is_read() -> None:
     assert read_casualties("Death Toll From Market Shelling Rises to 21").fatalities == 21
+
+
+def test_a_day_of_the_month_is_no_count_of_the_dead() -> None:
+    text = "a jet bombed the camp at dawn on 4 June that killed 11 IDPs and wounded 20 more"
+    assert read_casualties(text).fatalities == 11

@@ -1,0 +1,89 @@
+"""Event fields told outside the event's own words (issue 10, fields): the place named in an earlier sentence,
+places that are only a firing position, the point a distance is measured from, or a citation. Texts are our own,
+about real places, in several outlets' styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from mawgun.extract import extract_document
+from mawgun.model import Document
+
+
+def events_of(text: str, published: str = "2024-06-08") -> list[dict[str, Any]]:
+    doc = Document(doc_id="context", text=text, published=dt.date.fromisoformat(published))
+    return [r.to_json() for r in extract_document(doc) if r.kind == "event"]
+
+
+@pytest.mark.parametrize(
+    "text, township",
+    [
+        (
+            "Junta troops entered Ywa Thit village in Kani Township, Sagaing Region, early on 3 June. "
+            "They arrested four young men on 4 June and took them to their base, residents said.",
+            "Kani",
+        ),
+        (
+            "Residents of Nyaung Pin village in Mindat Township, Chin State, fled into the forest last week.\n\n"
+            "A junta jet bombed the village on Tuesday, destroying the school and several houses, a villager said.",
+            "Mindat",
+        ),
+        (
+            "Fighting spread to the outskirts of Hpakant in Kachin State in late May. Regime soldiers shelled "
+            "homes there on Monday, the KIA said.",
+            "Hpakant",
+        ),
+    ],
+)
+def test_an_event_with_no_place_of_its_own_takes_the_place_told_before(text: str, township: str) -> None:
+    events = events_of(text)
+    assert events and all(e["admin3"] == township for e in events), events
+
+
+def test_a_place_told_before_in_another_state_is_not_carried() -> None:
+    text = (
+        "Troops burned houses in Kyauk Kyi village in Kani Township, Sagaing Region, on 2 June. In Kayah State, "
+        "junta jets bombed a camp for displaced people on Wednesday, killing three."
+    )
+    strikes = [e for e in events_of(text) if e["sub_event_type"] == "Air/drone strike"]
+    assert [(e["admin1"], e["admin3"]) for e in strikes] == [("Kayah", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling by the junta's Light Infantry Battalion 52, based in neighbouring Wuntho Township, hit homes "
+        "in Kawlin Township, Sagaing Region, on Monday.",
+        "Artillery fired from the army's base in Wuntho Township struck houses in Kawlin Township, Sagaing "
+        "Region, on Monday.",
+        "Troops stationed in Wuntho Township shelled Kawlin Township, Sagaing Region, on Monday.",
+    ],
+)
+def test_a_firing_position_is_not_the_place_of_the_strike(text: str) -> None:
+    (event,) = events_of(text)
+    assert event["admin3"] == "Kawlin", event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Junta jets bombed Chaung Gyi village, some 20 miles north of Monywa, in Budalin Township, Sagaing "
+        "Region, on Monday.",
+        "On Monday, junta jets bombed a village in Budalin Township about 30 km west of Monywa, Sagaing Region.",
+    ],
+)
+def test_the_town_a_distance_is_measured_from_is_not_the_place(text: str) -> None:
+    (event,) = events_of(text)
+    assert event["admin3"] == "Budalin", event
+
+
+def test_a_citation_in_parentheses_does_not_place_the_event() -> None:
+    text = (
+        "In Kayah State, junta troops shelled a village in Demoso Township on 2 June, killing two civilians "
+        "(Shan Herald Agency for News, 4 June 2024)."
+    )
+    (event,) = events_of(text)
+    assert (event["admin1"], event["admin3"]) == ("Kayah", "Demoso"), event
