@@ -63,6 +63,8 @@ class Document:
     kind: str | None = None  # news | statement | report, when known
     origin: str | None = None  # the file or feed it came from
     content_hash: str | None = None
+    source_encoding: str | None = None  # "zawgyi" when `text` was converted to Unicode, else "unicode"
+    original_text: str | None = None  # the text as it came, kept when it was converted
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from mawgun.extract import annotators, events, sanctions, statistics  # noqa: F401 - registers components
+from mawgun.extract import annotators, burmese, events, sanctions, statistics  # noqa: F401 - registers components
+from mawgun.extract.languages import plan, prepare_document, silent_burmese
 from mawgun.extract.pipeline import build_pipeline, register_pipeline, run_pipeline
 from mawgun.extract.vocab import content_hash
 from mawgun.extract.wraps import restore_spans
@@ -32,11 +33,14 @@ class InputError(ValueError):
 
 def extract_document(doc: Document, component: str = "rules") -> list[Record]:
     """Every event, statistic and sanction a document reports, each with its evidence and provenance."""
-    ctx = run_pipeline(doc, build_pipeline(component))
-    records: list[Record] = [*ctx.events, *ctx.statistics, *ctx.sanctions]
-    if ctx.source_text is not None:
-        original = ctx.source_text
-        records = [restore_spans(record, original) for record in records]
+    doc = prepare_document(doc)
+    records: list[Record] = []
+    for pipeline, view in plan(doc, component):  # by language: English, Burmese, or both for a mixed text
+        ctx = run_pipeline(view, build_pipeline(pipeline))
+        found: list[Record] = [*ctx.events, *ctx.statistics, *ctx.sanctions]
+        if ctx.source_text is not None or view is not doc:
+            found = [restore_spans(record, doc.text) for record in found]
+        records.extend(found)
     return records
 
 
@@ -111,7 +115,8 @@ def extract_file(
         for record in records:
             fh.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     tmp.replace(out_path)
-    return summarise(records, len(documents)) | {"out": str(out_path), "component": component}
+    summary = summarise(records, len(documents)) | {"out": str(out_path), "component": component}
+    return summary | {"burmese_without_records": silent_burmese(documents, records)}
 
 
 def summarise(records: list[Record], documents: int) -> dict[str, Any]:
@@ -145,7 +150,8 @@ def extract_store(url: str | None = None, reprocess: bool = False, progress: boo
         with session_scope(url) as session:
             repository.save_records(session, doc.doc_id, records, EXTRACTOR_VERSION)
         total.extend(records)
-    return summarise(total, len(documents)) | {"extractor_version": EXTRACTOR_VERSION, "failed": failed}
+    summary = summarise(total, len(documents)) | {"extractor_version": EXTRACTOR_VERSION, "failed": failed}
+    return summary | {"burmese_without_records": silent_burmese(documents, total)}
 
 
 def all_documents(session: Any) -> list[Document]:

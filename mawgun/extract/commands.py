@@ -60,6 +60,8 @@ def extract_command(
             f"{clustered['new_records']} new event reports clustered: "
             f"{clustered['canonical_events']} canonical events in the store"
         )
+    for doc_id in summary.get("burmese_without_records", []):
+        console.print(f"[yellow]Burmese document with nothing found:[/yellow] {doc_id}")
     for doc_id, reason in summary.get("failed", {}).items():
         console.print(f"[yellow]Not extracted (left unprocessed):[/yellow] {doc_id}: {reason}")
 

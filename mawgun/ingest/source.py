@@ -50,8 +50,14 @@ def to_document(raw: RawDocument) -> Document:
     """A Document with content-derived id, content hash and guessed language."""
     from mawgun.ingest.language import guess_language
     from mawgun.ingest.outlets import normalise_outlet
+    from mawgun.ingest.zawgyi import has_burmese, try_normalise
 
     text = clean_text(raw.text)
+    original, encoding = None, None
+    if has_burmese(text):  # Zawgyi becomes Unicode; the original is kept and the conversion recorded
+        conversion = try_normalise(text)
+        original, encoding = (text if conversion.converted else None), conversion.encoding
+        text = conversion.text
     return Document(
         doc_id=raw.doc_id or document_id(text),
         text=text,
@@ -64,4 +70,6 @@ def to_document(raw: RawDocument) -> Document:
         kind=(raw.kind or "").strip().lower() or None,
         origin=raw.location,
         content_hash=hash_text(" ".join(text.split())),
+        source_encoding=encoding,
+        original_text=original,
     )

@@ -78,6 +78,8 @@ def save_document(session: Session, doc: Document) -> bool:
             kind=clip(doc.kind, 20),
             text=doc.text,
             origin=doc.origin,
+            source_encoding=clip(doc.source_encoding, 10),
+            original_text=doc.original_text,
         )
     )
     session.flush()
@@ -98,6 +100,8 @@ def document_from_row(row: DocumentRow) -> Document:
         kind=row.kind,
         origin=row.origin,
         content_hash=row.content_hash,
+        source_encoding=row.source_encoding,
+        original_text=row.original_text,
     )
 
 

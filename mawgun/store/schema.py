@@ -51,6 +51,8 @@ class DocumentRow(Base):
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
     extractor_version: Mapped[str | None] = mapped_column(String(40))
+    source_encoding: Mapped[str | None] = mapped_column(String(10))
+    original_text: Mapped[str | None] = mapped_column(Text)
 
 
 class CanonicalEventRow(Base):

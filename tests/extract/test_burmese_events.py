@@ -1,0 +1,107 @@
+"""Burmese events and statistics, coded in the shared codes; texts written for these tests about real events
+(Pazigyi air strike, 11 April 2023; Mung Lai Hkyet camp shelling, 9 October 2023; the Arakan Army's capture
+of Paletwa, January 2024; AAPP's count of arrests since the coup)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mawgun.extract.api import extract_document
+from mawgun.model import Document, EventRecord, StatisticRecord
+
+PAZIGYI = (
+    "စစ်ကိုင်းတိုင်း၊ ကန့်ဘလူမြို့နယ်၊ ပဇီကြီးကျေးရွာကို ၂၀၂၃ ခုနှစ် ဧပြီလ ၁၁ ရက်နေ့ နံနက်ပိုင်းတွင် "
+    "စစ်ကောင်စီ တိုက်လေယာဉ်များက ဗုံးကြဲတိုက်ခိုက်ခဲ့ရာ အရပ်သား ၁၆၀ ကျော် သေဆုံးခဲ့သည်။"
+)
+MUNG_LAI_HKYET = "ကချင်ပြည်နယ်၊ ဝိုင်းမော်မြို့နယ်ရှိ စစ်ဘေးရှောင်စခန်းတစ်ခုကို မနေ့ညပိုင်းက စစ်ကောင်စီက လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့ရာ အရပ်သား (၂၉) ဦး သေဆုံးခဲ့သည်။"
+PALETWA = "ချင်းပြည်နယ်၊ ပလက်ဝမြို့ကို ဇန်နဝါရီလ ၁၅ ရက်နေ့တွင် ရက္ခိုင့်တပ်တော် (AA) က အပြည့်အဝ တိုက်ခိုက်သိမ်းပိုက်လိုက်ပြီ ဖြစ်ကြောင်း ထုတ်ပြန်သည်။"
+ARRESTS = "အာဏာသိမ်းပြီးနောက် ဖမ်းဆီးခံခဲ့ရသူ စုစုပေါင်း ၂၅,၀၀၀ ကျော် ရှိကြောင်း AAPP က ထုတ်ပြန်သည်။"
+
+
+def events_of(text: str, published: dt.date, doc_id: str = "my-test") -> list[EventRecord]:
+    doc = Document(doc_id=doc_id, text=text, published=published)
+    return [r for r in extract_document(doc) if isinstance(r, EventRecord)]
+
+
+def test_an_air_strike_on_a_village_named_only_in_burmese() -> None:
+    (event,) = events_of(PAZIGYI, dt.date(2023, 4, 12))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert event.date == dt.date(2023, 4, 11) and event.date_precision == "day"
+    assert event.place is not None
+    assert (event.place.admin1, event.place.admin3, event.place.location) == ("Sagaing", "Kanbalu", "Pa Zi Gyi")
+    assert [a.actor_id for a in event.actor1] == ["MIL"] and [a.actor_id for a in event.actor2] == ["CIV"]
+    assert (event.fatalities, event.fatalities_qualifier) == (160, "over")
+    assert all(PAZIGYI[s.start : s.end] == s.text for s in event.evidence)
+
+
+def test_shelling_yesterday_in_a_township_with_bracketed_digits() -> None:
+    (event,) = events_of(MUNG_LAI_HKYET, dt.date(2023, 10, 10))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.date == dt.date(2023, 10, 9)
+    assert event.place is not None and (event.place.admin1, event.place.admin3) == ("Kachin", "Waingmaw")
+    assert event.fatalities == 29
+
+
+def test_a_town_captured_by_a_group_named_in_burmese_and_by_its_acronym() -> None:
+    (event,) = events_of(PALETWA, dt.date(2024, 1, 16))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert event.date == dt.date(2024, 1, 15)
+    assert event.place is not None and (event.place.admin1, event.place.admin3) == ("Chin", "Paletwa")
+    assert [a.actor_id for a in event.actor1] == ["AA"] and [a.actor_id for a in event.actor2] == ["MIL"]
+
+
+def test_a_total_since_the_coup_is_a_statistic_not_an_event() -> None:
+    doc = Document(doc_id="aapp", text=ARRESTS, published=dt.date(2024, 1, 1))
+    records = extract_document(doc)
+    assert not [r for r in records if isinstance(r, EventRecord)]
+    (stat,) = [r for r in records if isinstance(r, StatisticRecord)]
+    assert (stat.metric, stat.value, stat.qualifier) == ("arrests", 25000, "over")
+    assert stat.period_start == dt.date(2021, 2, 1) and stat.source_org == "AAPP"
+
+
+def test_a_negated_or_future_event_is_not_coded() -> None:
+    text = "ပလက်ဝမြို့နယ်တွင် ယနေ့ တိုက်ပွဲဖြစ်ပွားခြင်းမရှိပါ။ ကန့်ဘလူမြို့နယ်ကို ထိုးစစ်ဆင်တိုက်ခိုက်မည်ဟု ဆိုသည်။"
+    assert events_of(text, dt.date(2024, 1, 16)) == []
+
+
+def test_a_mixed_document_is_read_in_both_languages() -> None:
+    english = "Junta forces shelled a camp for displaced people in Waingmaw Township, Kachin State, on 9 October 2023."
+    text = english + "\n\n" + PAZIGYI
+    events = events_of(text, dt.date(2023, 10, 10))
+    kinds = sorted((e.sub_event_type or "", e.place.admin3 if e.place else None) for e in events)
+    assert ("Air/drone strike", "Kanbalu") in kinds
+    assert any(sub.startswith("Shelling") for sub, _ in kinds)
+    assert all(text[s.start : s.end] == s.text for e in events for s in e.evidence)
+
+
+def test_zawgyi_is_converted_and_coded_like_its_unicode_peer() -> None:
+    icu = pytest.importorskip("icu")
+    pytest.importorskip("myanmartools")
+    zawgyi = icu.Transliterator.createInstance("my-Zawgyi").transliterate(PAZIGYI)
+    assert zawgyi != PAZIGYI
+    (unicode_event,) = events_of(PAZIGYI, dt.date(2023, 4, 12))
+    (zawgyi_event,) = events_of(zawgyi, dt.date(2023, 4, 12))
+    fields = ("event_type", "sub_event_type", "date", "fatalities")
+    assert [getattr(zawgyi_event, f) for f in fields] == [getattr(unicode_event, f) for f in fields]
+    assert zawgyi_event.place == unicode_event.place or (
+        zawgyi_event.place is not None and zawgyi_event.place.admin3 == "Kanbalu"
+    )
+    assert "ပဇီကြီး" in zawgyi_event.evidence[0].text  # evidence is the converted (Unicode) text
+
+
+def test_a_burmese_document_that_yields_nothing_is_named_in_the_summary(tmp_path) -> None:
+    import json
+
+    from mawgun.extract import extract_file
+
+    docs = tmp_path / "docs.jsonl"
+    rows = [
+        {"doc_id": "quiet", "text": "ဒီနေ့ ရာသီဥတု သာယာပါတယ်။ မိုးမရွာပါ။", "published": "2024-01-16"},
+        {"doc_id": "paletwa", "text": PALETWA, "published": "2024-01-16"},
+        {"doc_id": "english", "text": "Nothing happened today.", "published": "2024-01-16"},
+    ]
+    docs.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    summary = extract_file(docs, tmp_path / "out.jsonl", progress=False)
+    assert summary["burmese_without_records"] == ["quiet"]
