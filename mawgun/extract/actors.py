@@ -193,7 +193,7 @@ def assign_roles(
             return state, others  # "the military launched an offensive against the KIA"
         if others:
             return others, state or [ActorRef("military", "MIL")]
-        return state, civilians
+        return state, civilians if state else []  # "residents said" names a source, not a side of the fight
     if sub_event_type in {"Remote explosive/landmine/IED", "Grenade"}:  # who laid the mine is rarely known
         acting = [a for a in subjects if a.actor_id not in {"CIV", "PROT"}][:1]
         return acting, civilians or [a for a in actors if a not in acting]

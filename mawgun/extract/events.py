@@ -34,6 +34,7 @@ from mawgun.extract.event_patterns import (
     REFERS_BACK,
     REPORTING,
 )
+from mawgun.extract.event_actors import fill_actors_told_before
 from mawgun.extract.event_places import event_places, fill_places_told_before, stated_places
 from mawgun.extract.event_triggers import Trigger, find_triggers
 from mawgun.extract.fatalities import read_casualties
@@ -399,4 +400,5 @@ def add_events(ctx: Context) -> None:
     fill_later_tolls(ctx, found)
     ctx.events = merge_duplicates(found)
     fill_places_told_before(ctx, ctx.events)
+    fill_actors_told_before(ctx, ctx.events)
     fill_zero_tolls(ctx, ctx.events)

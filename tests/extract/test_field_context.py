@@ -87,3 +87,31 @@ def test_a_citation_in_parentheses_does_not_place_the_event() -> None:
     )
     (event,) = events_of(text)
     assert (event["admin1"], event["admin3"]) == ("Kayah", "Demoso"), event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 60 soldiers raided Ywa Thit village in Kani Township, Sagaing Region, on 3 June. On 4 June they "
+        "came back and arrested two teenagers as hostages.",
+        "Junta troops surrounded a monastery in Kani Township, Sagaing Region, on 3 June.\n\nOn 4 June, two "
+        "novices were detained there, a monk said.",
+    ],
+)
+def test_an_arrest_told_without_its_arrester_takes_the_forces_named_just_before(text: str) -> None:
+    arrests = [e for e in events_of(text) if e["sub_event_type"] == "Arrests"]
+    assert arrests and all(e["actor1"] == ["MIL"] for e in arrests), arrests
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Arakan Army has pressed its offensive in Rakhine State for weeks. Heavy clashes broke out in Ramree "
+        "Township on Sunday, residents said.",
+        "The KIA said its troops were advancing on the town. Fighting erupted near Bhamo, Kachin State, on "
+        "Tuesday, locals said.",
+    ],
+)
+def test_a_clash_told_without_sides_takes_the_armed_group_named_just_before(text: str) -> None:
+    (event,) = [e for e in events_of(text) if e["sub_event_type"] == "Armed clash"]
+    assert event["actor1"] and event["actor1"][0] in {"AA", "KIA"} and event["actor2"] == ["MIL"], event
