@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from mawgun.analytics.evidence import evidence_for, quotes_for
 from mawgun.query.filter import EventFilter, dialect_of, filter_conditions, source_for
+from mawgun.safety import finite_or_none, spreadsheet_cell
 from mawgun.store.schema import DocumentRow
 
 FORMATS = ("acled-csv", "csv", "geojson", "jsonl", "hxl")
@@ -203,12 +204,18 @@ def iter_records(session: Session, flt: EventFilter) -> Iterator[dict[str, Any]]
 
 
 def csv_value(value: Any) -> str:
-    """A CSV cell: lists joined with '; ', None empty."""
+    """A CSV cell: lists joined with '; ', None (and NaN, infinities) empty, formulas defused."""
+    value = finite_or_none(value)
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        return spreadsheet_cell("; ".join(str(v) for v in value))
+    return spreadsheet_cell(str(value))
+
+
+def json_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with NaN and infinite numbers as null (JSON has no Infinity)."""
+    return {key: finite_or_none(value) for key, value in record.items()}
 
 
 def write_csv(records: Iterator[dict[str, Any]], handle: Any, columns: list[str], tags: list[str] | None) -> int:
@@ -229,10 +236,12 @@ def write_geojson(records: Iterator[dict[str, Any]], handle: Any) -> int:
     handle.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for record in records:
+        record = json_record(record)
         lon, lat = record["longitude"], record["latitude"]
         geometry = {"type": "Point", "coordinates": [lon, lat]} if lon is not None and lat is not None else None
         feature = {"type": "Feature", "id": record["event_id_cnty"], "geometry": geometry, "properties": record}
-        handle.write(("," if count else "") + json.dumps(feature, ensure_ascii=False, default=str) + "\n")
+        line = json.dumps(feature, ensure_ascii=False, default=str, allow_nan=False)
+        handle.write(("," if count else "") + line + "\n")
         count += 1
     handle.write("]}\n")
     return count
@@ -242,7 +251,7 @@ def write_jsonl(records: Iterator[dict[str, Any]], handle: Any) -> int:
     """One JSON object per line."""
     count = 0
     for record in records:
-        handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        handle.write(json.dumps(json_record(record), ensure_ascii=False, default=str, allow_nan=False) + "\n")
         count += 1
     return count
 

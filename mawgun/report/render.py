@@ -15,6 +15,7 @@ from typing import Any
 from mawgun.report.charts import render_timeline_svg
 from mawgun.report.maps import render_map_svg
 from mawgun.report.periods import Period, bucket_days
+from mawgun.safety import safe_link
 
 FORMATS = ("md", "html", "both")
 
@@ -24,7 +25,7 @@ def environment(html: bool) -> Any:
     """A Jinja2 environment over the packaged templates (autoescape for HTML only)."""
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("mawgun.report", "templates"),
         autoescape=html,
         trim_blocks=True,
@@ -32,6 +33,8 @@ def environment(html: bool) -> Any:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["link"] = safe_link  # only http(s) URLs become links, whatever a document's url says
+    return env
 
 
 def signed(value: int | float | None) -> str:
@@ -47,9 +50,11 @@ def percent(value: float | None) -> str:
 
 
 def md_cell(value: Any) -> str:
-    """Text safe in Markdown: one line, pipes escaped, and angle brackets as entities so that
-    markup quoted from an article (`<script>`) shows as text when the Markdown is rendered."""
+    """Text safe in Markdown: one line, pipes escaped, angle brackets as entities so that markup
+    quoted from an article (`<script>`, `<javascript:...>` autolinks) shows as text when the Markdown
+    is rendered, and square brackets and backslashes escaped so that no text can open a link."""
     text = " ".join(str(value if value is not None else "").split())
+    text = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 

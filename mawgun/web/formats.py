@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from mawgun.safety import finite_or_none, spreadsheet_cell
 
 
 def _cell(value: Any) -> str:
@@ -24,17 +24,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     text = value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value)
-    if text.startswith(FORMULA_STARTS) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return spreadsheet_cell(text)
 
 
 def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
@@ -58,7 +48,7 @@ def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    return value
+    return finite_or_none(value)
 
 
 def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -72,12 +62,13 @@ def geojson_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield '{"type": "FeatureCollection", "features": ['
     first = True
     for row in rows:
-        if row.get("latitude") is None or row.get("longitude") is None:
+        latitude, longitude = finite_or_none(row.get("latitude")), finite_or_none(row.get("longitude"))
+        if latitude is None or longitude is None:
             continue
         properties = {k: _jsonable(v) for k, v in row.items() if k not in ("latitude", "longitude")}
         feature = {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+            "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
             "properties": properties,
         }
         yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False, default=str)

@@ -22,6 +22,7 @@ from mawgun.query import events as query_events
 from mawgun.query.counts import count_cached
 from mawgun.query.filter import EventFilter
 from mawgun.query.map import date_range, distinct_values
+from mawgun.safety import safe_link
 from mawgun.store.db import session_scope
 from mawgun.web import adapters, control
 from mawgun.web.filters import build_filters
@@ -42,9 +43,7 @@ def format_number(value: float | int | None) -> str:
 
 def web_url(value: str | None) -> str | None:
     """The URL when it is http(s), else None: a document's `javascript:` or `data:` URL is never linked."""
-    if value and value.strip().lower().startswith(("http://", "https://")):
-        return value.strip()
-    return None
+    return safe_link(value)
 
 
 TEMPLATES.env.filters["number"] = format_number

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -93,33 +94,83 @@ def resolve_actor(name: str, known: dict[str, str], on_date: dt.date | None = No
     return ActorRef(name=name, actor_id=code)
 
 
+MAX_COUNT = 10_000_000  # no single event has more fatalities; larger numbers are errors in the file
+MAX_CELL_DIGITS = 40
+
+
 def parse_float(value: str | None) -> float | None:
-    """A float from a CSV cell, None when empty."""
+    """A finite float from a CSV cell, None when empty; ValueError for inf, nan and overlong numbers."""
     value = (value or "").strip()
-    return float(value) if value else None
+    if not value:
+        return None
+    if len(value) > MAX_CELL_DIGITS:
+        raise ValueError(f"number too long ({len(value)} characters)")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
 
 
 def parse_int(value: str | None) -> int | None:
-    """An integer from a CSV cell written as "34" or "34.0", None when empty."""
+    """An integer from a CSV cell written as "34" or "34.0", None when empty; ValueError past ±10 million."""
     number = parse_float(value)
-    return int(round(number)) if number is not None else None
+    if number is None:
+        return None
+    if abs(number) > MAX_COUNT:
+        raise ValueError(f"{value!r} is out of range (over {MAX_COUNT:,})")
+    return int(round(number))
+
+
+def check_event(ev: CodedEvent) -> None:
+    """ValueError naming the first value the store cannot hold or that cannot be true."""
+    for name in ("fatalities_best", "fatalities_low", "fatalities_high"):
+        count = getattr(ev, name)
+        if count is not None and not 0 <= count <= MAX_COUNT:
+            raise ValueError(f"{name} {count} is out of range (0 to {MAX_COUNT:,})")
+    for name, bound in (("latitude", 90.0), ("longitude", 180.0)):
+        value = getattr(ev, name)
+        if value is not None and not -bound <= value <= bound:
+            raise ValueError(f"{name} {value} is out of range (-{bound:.0f} to {bound:.0f})")
+    for name, limit in string_limits().items():
+        value = getattr(ev, name, None)
+        if isinstance(value, str) and len(value) > limit:
+            raise ValueError(f"{name} longer than {limit} characters ({len(value)})")
+
+
+@lru_cache(maxsize=1)
+def string_limits() -> dict[str, int]:
+    """Column name -> maximum length, for the canonical event's bounded text columns."""
+    limits = {}
+    for column in CanonicalEventRow.__table__.columns:
+        length = getattr(column.type, "length", None)
+        if length:
+            limits[column.name] = int(length)
+    return limits
 
 
 class NotThisFormat(ValueError):
     """The file lacks columns the dataset always has (e.g. an ACLED file given to the UCDP importer)."""
 
 
-def read_csv(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each data row of a CSV file (UTF-8, with or without BOM).
+def read_csv(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str] | Exception]]:
+    """(line number, row) for each data row of a CSV file (UTF-8, with or without BOM); a row the
+    CSV reader refuses (a field over 128 KB, bad quoting) comes as (line, the error), and reading goes on.
 
     Raises NotThisFormat before reading rows when the header lacks a `required` column.
     """
-    with path.open(newline="", encoding="utf-8-sig") as handle:
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
         reader = csv.DictReader(handle)
         missing = [name for name in required if name not in (reader.fieldnames or [])]
         if missing:
             raise NotThisFormat(f"{path.name} lacks the column(s) {', '.join(missing)}")
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield reader.line_num, exc
+                continue
             yield reader.line_num, row
 
 
@@ -228,8 +279,12 @@ def import_file(
     for line, row in progress_over(rows, f"Importing {origin}", show_progress):
         report.read += 1
         try:
-            batch.append(parse_row(row))
-        except (ValueError, KeyError, TypeError) as exc:
+            if isinstance(row, Exception):
+                raise ValueError(f"unreadable CSV row: {row}")
+            event = parse_row(row)
+            check_event(event)
+            batch.append(event)
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:
             report.problems.append((line, f"{type(exc).__name__}: {exc}"))
             continue
         if len(batch) >= BATCH:
