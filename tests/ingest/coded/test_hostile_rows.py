@@ -22,7 +22,8 @@ ACLED_HEADER = (
 def acled_row(
     event_id: str, *, fatalities: str = "2", lat: str = "22.1", lon: str = "95.1", location: str = "Town"
 ) -> str:
-    return f'{event_id},2023-11-05,Battles,Armed clash,Military Forces of Myanmar (2021-),Sagaing,"{location}",{lat},{lon},{fatalities}\n'
+    actor = "Military Forces of Myanmar (2021-)"
+    return f'{event_id},2023-11-05,Battles,Armed clash,{actor},Sagaing,"{location}",{lat},{lon},{fatalities}\n'
 
 
 BAD_ROWS = {
