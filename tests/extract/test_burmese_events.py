@@ -105,3 +105,40 @@ def test_a_burmese_document_that_yields_nothing_is_named_in_the_summary(tmp_path
     docs.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     summary = extract_file(docs, tmp_path / "out.jsonl", progress=False)
     assert summary["burmese_without_records"] == ["quiet"]
+
+
+def test_a_township_named_inside_its_city_is_one_event_and_listed_townships_are_several() -> None:
+    nested = "ရန်ကုန်မြို့ လှိုင်သာယာမြို့နယ်တွင် မနေ့က ဗုံးပေါက်ကွဲမှု ဖြစ်ပွားခဲ့သည်။"
+    (event,) = events_of(nested, dt.date(2024, 6, 5))
+    assert event.place is not None and event.place.admin3 is not None and "Hlaingtharya" in event.place.admin3
+    listed = "စစ်ကိုင်းတိုင်း ဝက်လက်နဲ့ ကန့်ဘလူမြို့နယ်တွေမှာ မနေ့က ကျေးရွာများကို မီးရှို့ခဲ့သည်။"
+    townships = sorted(e.place.admin3 or "" for e in events_of(listed, dt.date(2024, 6, 5)) if e.place)
+    assert townships == ["Kanbalu", "Wetlet"]
+
+
+def test_a_drone_strike_by_a_named_resistance_force_on_a_police_station() -> None:
+    text = "ယမန်နေ့ညက မုံရွာမြို့ပေါ်ရှိ ရဲစခန်းတစ်ခုကို PDF က ဒရုန်းဖြင့် တိုက်ခိုက်ခဲ့သည်။"
+    (event,) = events_of(text, dt.date(2024, 6, 5))
+    assert event.sub_event_type == "Air/drone strike" and event.date == dt.date(2024, 6, 4)
+    assert [a.actor_id for a in event.actor1] == ["PDF"] and [a.actor_id for a in event.actor2] == ["POL"]
+
+
+def test_victims_named_one_by_one_and_the_day_of_this_month() -> None:
+    text = "မွန်ပြည်နယ်၊ ကျိုက်မရောမြို့နယ်တွင် စစ်ကောင်စီတပ်က ဒီလ ၃ ရက်နေ့က ရွာသား ၃ ဦးကို ပစ်သတ်ခဲ့သည်။"
+    (event,) = events_of(text, dt.date(2024, 6, 5))
+    assert (event.sub_event_type, event.date, event.fatalities) == ("Attack", dt.date(2024, 6, 3), 3)
+
+
+def test_lashio_captured_by_the_mndaa() -> None:
+    text = "ရှမ်းပြည်နယ်မြောက်ပိုင်း လားရှိုးမြို့ကို MNDAA က ဩဂုတ်လ ၃ ရက်နေ့တွင် အပြည့်အဝ ထိန်းချုပ်လိုက်ကြောင်း ကြေညာသည်။"
+    (event,) = events_of(text, dt.date(2024, 8, 4))
+    assert (event.sub_event_type, event.date) == ("Non-state actor overtakes territory", dt.date(2024, 8, 3))
+    assert event.place is not None and (event.place.admin1, event.place.admin3) == ("Shan", "Lashio")
+    assert [a.actor_id for a in event.actor1] == ["MNDAA"]
+
+
+def test_millions_written_with_a_burmese_multiplier() -> None:
+    text = "မြန်မာနိုင်ငံတွင် စစ်ဘေးရှောင် ၃ သန်းကျော် ရှိနေကြောင်း ကုလသမဂ္ဂက ထုတ်ပြန်သည်။"
+    doc = Document(doc_id="idps", text=text, published=dt.date(2024, 6, 5))
+    (stat,) = [r for r in extract_document(doc) if isinstance(r, StatisticRecord)]
+    assert (stat.metric, stat.value, stat.qualifier) == ("displaced", 3_000_000, "over")

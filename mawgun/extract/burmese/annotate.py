@@ -139,9 +139,12 @@ def aggregate_sentence(ctx: Context, index: int) -> bool:
     sentence = ctx.sentences[index]
     if compile_pattern(cues()["aggregate"], 0).search(sentence.text):
         return True
-    roles = [date_role(ctx.doc.text, m) for m in sentence_dates(ctx, index)]
+    dates = sentence_dates(ctx, index)
+    roles = [date_role(ctx.doc.text, m) for m in dates]
     if "end" in roles and "start" not in roles:
         return True
+    if any(r == "start" and m.precision in {"month", "year"} for r, m in zip(roles, dates, strict=True)):
+        return True  # "since January": a period, not a day
     townships = {f.place.admin3_pcode for f in sentence_places(ctx, index) if f.level == "township"}
     return len(townships) >= 3
 

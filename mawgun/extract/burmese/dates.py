@@ -53,6 +53,10 @@ def relative_re() -> re.Pattern[str]:
 
 
 DAYS_AGO_RE = re.compile(rf"(?P<n>{DIGIT}{{1,2}})\s*ရက်(?:က|ခန့်က)")
+# "ဒီလ ၁၀ ရက်" (the 10th of this month), "(၁၀) ရက်နေ့က" (on the 10th): the latest such day up to publication
+DAY_OF_MONTH_RE = re.compile(
+    rf"(?:(?:ဒီ|ယခု|ယင်း|ဤ)လ\s*\(?\s*(?P<a>{DIGIT}{{1,2}})\s*\)?\s*ရက်|\(?\s*(?P<b>{DIGIT}{{1,2}})\s*\)?\s*ရက်နေ့)"
+)
 
 
 def find_dates(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
@@ -71,7 +75,30 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
         if published is not None and not any(s <= match.start() < e for s, e in taken):
             days = int(parse_digits(match.group("n")) or 0)
             found.append(mention_of(match, published - dt.timedelta(days=days), "day", "my.days_ago"))
+    taken = [(m.start, m.end) for m in found]
+    for match in DAY_OF_MONTH_RE.finditer(text, start, end):
+        if published is None or any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        day = int(parse_digits(match.group("a") or match.group("b")) or 0)
+        date = day_of_month(day, published)
+        if date is not None:
+            found.append(mention_of(match, date, "day", "my.day_of_month"))
     return sorted(found, key=lambda m: m.start)
+
+
+def day_of_month(day: int, published: dt.date) -> dt.date | None:
+    """The latest day `day` of a month on or before publication."""
+    for back in range(0, 3):
+        month, year = published.month - back, published.year
+        if month < 1:
+            month, year = month + 12, year - 1
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date <= published:
+            return date
+    return None
 
 
 def absolute(match: re.Match[str], published: dt.date | None) -> DateMention | None:

@@ -41,8 +41,9 @@ from mawgun.model import ActorRef, EventRecord, Place, Provenance, Span
 VERSION = "0.1.0"
 COMPONENT = "events.rules.my"
 LEVEL_RANK = {"village": 0, "township": 1, "district": 2, "state": 3}
-VICTIMS_RE = re.compile(r"(?:ဦး|ယောက်)(?:အား|ကို)")
+VICTIMS_RE = re.compile(r"\s*\)?\s*(?:ဦး|ယောက်|လောင်း)\s?(?:အား|ကို)")
 NO_CASUALTY_RE = re.compile(r"အထိအခိုက်\s?မရှိ|သေဆုံးမှု\s?မရှိ|ထိခိုက်သေဆုံးမှု\s?မရှိ")
+COORDINATED_RE = re.compile(r"^\s*(?:နဲ့|နှင့်|၊|,)\s*$")
 ORIGIN_RE = re.compile(r"^\s?(?:ကနေ|ကတဆင့်|လေဆိပ်|မှထွက်)")
 
 
@@ -99,7 +100,7 @@ def sentence_events(ctx: Context, index: int) -> list[Draft]:
         date = event_date(ctx, index, start)
         if date is None:
             continue
-        targets = clause_places(places, parts, number)
+        targets = clause_places(places, parts, number, text)
         tail_end = next((e for s, e in parts[number + 1 :] if clause_trigger(text, s, e, s, e)), sentence.end)
         unplaced: list[tuple[Place | None, str]] = [(None, "none")]
         for place, level in targets or unplaced:
@@ -128,7 +129,7 @@ def clause_trigger(text: str, start: int, end: int, s_start: int, s_end: int) ->
     return None
 
 
-def clause_places(places: list[Found], parts: list[tuple[int, int]], number: int) -> list[tuple[Place, str]]:
+def clause_places(places: list[Found], parts: list[tuple[int, int]], number: int, text: str) -> list[tuple[Place, str]]:
     """The places an event of clause `number` happened at: the most specific of its clause, else of the
     nearest clause before it, else of the whole sentence; every township when several are listed."""
     candidates: list[Found] = []
@@ -139,17 +140,22 @@ def clause_places(places: list[Found], parts: list[tuple[int, int]], number: int
             break
     if not candidates:
         candidates = places
-    return most_specific(candidates)
+    return most_specific(candidates, text)
 
 
-def most_specific(found: list[Found]) -> list[tuple[Place, str]]:
+def most_specific(found: list[Found], text: str) -> list[tuple[Place, str]]:
+    """The most specific places: one village, else the townships listed together ("X နဲ့ Y မြို့နယ်တွေ"),
+    else the last township written (Burmese names the larger unit first: "ရန်ကုန်မြို့ လှိုင်သာယာမြို့နယ်")."""
     if not found:
         return []
     best = min(LEVEL_RANK.get(f.level, 9) for f in found)
-    chosen = [f for f in found if LEVEL_RANK.get(f.level, 9) == best]
+    chosen = sorted((f for f in found if LEVEL_RANK.get(f.level, 9) == best), key=lambda f: f.start)
     if chosen[0].level != "township":
         return [(chosen[0].place, chosen[0].level)]
-    unique = list({f.place.admin3_pcode: f for f in chosen}.values())
+    listed = [chosen[0]]
+    for item in chosen[1:]:
+        listed = [*listed, item] if COORDINATED_RE.match(text[listed[-1].end : item.start]) else [item]
+    unique = list({f.place.admin3_pcode: f for f in listed}.values())
     return [(f.place, f.level) for f in unique]
 
 
@@ -202,7 +208,7 @@ def add_casualties(draft: Draft, text: str, start: int, end: int, rule: dict[str
             draft.qualifier = figure.qualifier
         elif figure.metric == "injured":
             draft.injuries = max(draft.injuries or 0, int(figure.value))
-    if draft.fatalities is None and rule["id"] == "killing":
+    if draft.fatalities is None and rule["id"] in {"killing", "bodies"}:
         draft.fatalities = count_victims(text, start, end) or None
     if draft.fatalities is None and (NO_CASUALTY_RE.search(text, start, end) or injured_only(text, start, end)):
         draft.fatalities = 0
@@ -219,32 +225,41 @@ def count_victims(text: str, start: int, end: int) -> int:
 
     total = 0
     for _n_start, n_end, value in find_numbers(text, start, end):
-        if VICTIMS_RE.match(text, n_end) or VICTIMS_RE.match(text.replace(")", ""), n_end):
+        if VICTIMS_RE.match(text, n_end):
             total += int(value)
     return total
 
 
 def add_actors(draft: Draft, actors: list[ActorRef], rule: dict[str, Any], sentence: str) -> None:
-    """actor1 and actor2 from the actors named in the sentence and the rule's default sides."""
+    """actor1 and actor2 from the actors named in the sentence and the rule's sides. A strike or shelling
+    by a named non-state force with no junta force named as acting (drones are used by resistance forces
+    too; "ရဲစခန်းကို PDF က ဒရုန်းဖြင့် တိုက်ခိုက်") has that force as actor1 and the junta (or police) as actor2."""
     registry = get_registry()
     junta = [a for a in actors if a.actor_id and registry.side(a.actor_id) == "junta"]
     civilians = [a for a in actors if a.actor_id in {"CIV", "PROT"}]
     others = [a for a in actors if a not in junta and a not in civilians and a.actor_id]
     draft.actor1 = pick_side(rule.get("actor1"), junta, others, civilians)
     draft.actor2 = pick_side(rule.get("actor2"), junta, others, civilians)
-    if rule.get("actor1") == "nonstate" and not others and junta and rule.get("actor2") == "junta":
+    if str(rule.get("actor1")) == "nonstate" and not others and junta and str(rule.get("actor2")).startswith("junta"):
         draft.actor1, draft.actor2 = junta[:1], []
+    if rule.get("actor1") == "junta" and others and not junta:
+        police = "ရဲ" in sentence
+        draft.actor1 = unique(others)
+        draft.actor2 = [ActorRef(name="ရဲ" if police else "စစ်ကောင်စီ", actor_id="POL" if police else "MIL")]
 
 
 def pick_side(
     side: str | None, junta: list[ActorRef], others: list[ActorRef], civilians: list[ActorRef]
 ) -> list[ActorRef]:
+    """The actors of one side; the junta and civilians are implied unless the side ends with "?"."""
+    implied = not (side or "").endswith("?")
+    side = (side or "").rstrip("?")
     if side == "junta":
-        return junta[:1] or [ActorRef(name="စစ်ကောင်စီ", actor_id="MIL")]
+        return junta[:1] or ([ActorRef(name="စစ်ကောင်စီ", actor_id="MIL")] if implied else [])
     if side == "nonstate":
         return unique(others)
     if side == "civilians":
-        return civilians[:1] or [ActorRef(name="အရပ်သား", actor_id="CIV")]
+        return civilians[:1] or ([ActorRef(name="အရပ်သား", actor_id="CIV")] if implied else [])
     if side == "protesters":
         return [ActorRef(name="ဆန္ဒပြသူ", actor_id="PROT")]
     return []

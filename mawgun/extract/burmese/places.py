@@ -27,7 +27,9 @@ from mawgun.model import Place, Span
 ADMIN_LEVELS = ("township", "town", "district")
 STATE_MARKER_RE = re.compile(r"ပြည်နယ်|တိုင်းဒေသကြီး|တိုင်း")
 UNIT_AFTER_RE = re.compile(r"\s?(?:[A-Z]{2,}|ပြည်သူ့ကာကွယ်ရေး|ဒေသကာကွယ်ရေး|တပ်ဖွဲ့|တပ်ရင်း|တပ်မဟာ)")
+LIST_JOINT_RE = re.compile(r"\s?(?:နဲ့|နှင့်|၊)\s?")
 ORIGIN_RE = re.compile(r"\s?(?:လေဆိပ်|ကနေ|ကတဆင့်)")  # where aircraft or troops set out from, not the target
+ONE_RE = re.compile(r"(?:ရွာ\s?)(?:တစ်|တ|[0-9၀-၉]+\s?)$|(?<![\u1000-\u109f])(?:တစ်|တ)$")
 GENERIC_NAME_RE = re.compile(r"(?:ခြမ်း|ဘက်|ပိုင်း|တချို့|တစ်ချို့|အများ|တွေ|များ)$")
 MAX_NAME_SYLLABLES = 6
 
@@ -135,7 +137,7 @@ def find_admin_units(text: str, start: int, end: int) -> list[Found]:
         name = match.group("name")
         if not on_boundaries(text, match.start(), match.end("name")):
             continue
-        if match.group("marker") is None and len(syllables(name)) < 3:
+        if match.group("marker") is None and len(syllables(name)) < 3 and not listed_before_marked(text, match.end()):
             continue
         if (
             STATE_MARKER_RE.match(text, match.start())
@@ -149,6 +151,18 @@ def find_admin_units(text: str, start: int, end: int) -> list[Found]:
         level = "township" if entry.level in {"township", "town"} else entry.level
         found.append(Found(place, level, match.start(), match.end()))
     return found
+
+
+def listed_before_marked(text: str, end: int) -> bool:
+    """True when a name is followed by "နဲ့"/"နှင့်"/"၊" and another name with its level word ("ဝက်လက်နဲ့
+    ကန့်ဘလူမြို့နယ်တွေ": both are townships)."""
+    joint = LIST_JOINT_RE.match(text, end)
+    if joint is None:
+        return False
+    following = admin_re().match(text, joint.end())
+    return following is not None and (
+        following.group("marker") is not None or listed_before_marked(text, following.end())
+    )
 
 
 def pick_entry(entries: list[Entry], marker: str) -> Entry:
@@ -204,7 +218,7 @@ def unknown_name(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | N
         if on_boundaries(text, match.start(), match.end()) and match.end() < end:
             cut = match.end()
     tail = [s for s in spans if s[0] >= cut]
-    if not tail:
+    if not tail or (len(tail) == 1 and stop_re().fullmatch(text[tail[0][0] : end])):
         return None
     return tail[-4] if len(tail) >= 4 else tail[0]
 
@@ -215,11 +229,9 @@ def find_villages(text: str, start: int, end: int, townships: list[Place], state
     for match in village_marker_re().finditer(text, start, end):
         if not on_boundaries(text, match.start(), match.end()) and match.start() not in syllable_starts(text):
             continue
-        if text[match.start() - 1 : match.start()] == "တ" or text[max(0, match.start() - 4) : match.start()].endswith(
-            "ရွာ"
-        ):
-            continue  # "ကျေးရွာတရွာ" is "one village", not a name
-        spans = [s for s in name_candidates(text, match.start(), start) if "ရွာ" not in text[s[0] : s[1]]]
+        if ONE_RE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "ကျေးရွာတရွာ", "ရွာတစ်ရွာ" are "one village", not a name
+        spans = [s for s in name_candidates(text, match.start(), start) if "ကျေးရွာ" not in text[s[0] : s[1]]]
         if not spans:
             continue
         resolved = resolve_village(text, spans, townships, states)

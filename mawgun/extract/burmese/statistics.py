@@ -13,7 +13,7 @@ import re
 
 from mawgun.extract.burmese.annotate import has_period, is_aggregate, sentence_dates, sentence_places
 from mawgun.extract.burmese.dates import date_role
-from mawgun.extract.burmese.figures import find_figures
+from mawgun.extract.burmese.figures import find_figures, vocabulary
 from mawgun.extract.burmese.text import is_burmese_text
 from mawgun.extract.pipeline import Context
 from mawgun.ids import make_id
@@ -33,10 +33,11 @@ def find_statistics(ctx: Context) -> list[StatisticRecord]:
     for index, sentence in enumerate(ctx.sentences):
         if not is_burmese_text(sentence.text):
             continue
-        if not (is_aggregate(ctx, index) or has_period(ctx, index)):
-            continue
+        aggregate = is_aggregate(ctx, index) or has_period(ctx, index)
         dates = sentence_dates(ctx, index)
         for figure in find_figures(ctx.doc.text, sentence.start, sentence.end):
+            if not aggregate and figure.metric not in ALWAYS():
+                continue
             if any(m.start <= figure.start < m.end for m in dates) or (figure.metric, figure.value) in seen:
                 continue
             seen.add((figure.metric, figure.value))
@@ -60,6 +61,10 @@ def find_statistics(ctx: Context) -> list[StatisticRecord]:
                 )
             )
     return records
+
+
+def ALWAYS() -> set[str]:  # noqa: N802 - a constant read from the vocabulary
+    return set(vocabulary().get("always", []))
 
 
 def period(ctx: Context, index: int) -> tuple[dt.date | None, dt.date | None]:

@@ -54,6 +54,7 @@ COUNTERS = r"ဦး|ယောက်|ခု|ကြိမ်|လုံး|စင�
 _UNIT = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 WORD_NUMBER_RE = re.compile(rf"(?:(?:{_UNIT})(?:{_MULT})?\s?)+(?=(?:{COUNTERS}))")
+DIGIT_SCALE_RE = re.compile(r"\s?(ထောင်|သောင်း|သိန်း|သန်း)(?!\S*ရှင်)")
 DIGIT_NUMBER_RE = re.compile(r"\(\s*([0-9၀-၉][0-9၀-၉,]*)\s*\)|([0-9၀-၉][0-9၀-၉,]*(?:\.[0-9၀-၉]+)?)")
 
 
@@ -178,7 +179,13 @@ def find_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int | 
     found: list[tuple[int, int, int | float]] = []
     for match in DIGIT_NUMBER_RE.finditer(text, start, end):
         value = parse_digits(match.group(1) or match.group(2))
-        if value is not None:
+        if value is None:
+            continue
+        scale = DIGIT_SCALE_RE.match(text, match.end(), end)  # "၁.၃ သန်း" = 1,300,000
+        if scale:
+            value = round(value * MULTIPLIERS[scale.group(1)])
+            found.append((match.start(), scale.end(), value))
+        else:
             found.append((match.start(), match.end(), value))
     for match in WORD_NUMBER_RE.finditer(text, start, end):
         if match.start() not in syllable_starts(text[: match.end()] + " "):
