@@ -3,7 +3,8 @@
     .venv/bin/python bench/extract_seeds.py [--shared ../shared] [--out /tmp/seed-records.jsonl]
 
 Builds docs.jsonl from ../shared/bench/seeds-docs.jsonl (text from the seed file, published, outlet), runs
-`extract_file`, then prints the scores of `mawgun.extract.evaluate` (the semantics of bench/score.py).
+`mawgun.pipeline.process_file` (what `mawgun extract --in --out` runs), then prints the scores of
+`mawgun.extract.evaluate` (the semantics of bench/score.py).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mawgun.extract import extract_file
 from mawgun.extract.evaluate import evaluate_files, format_report
+from mawgun.pipeline import process_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         docs = build_seed_docs(args.shared, Path(tmp) / "docs.jsonl")
         out = args.out or Path(tmp) / "records.jsonl"
-        extract_file(docs, out, progress=False)
+        process_file(docs, out, progress=False)
         report = evaluate_files(args.shared / "bench" / "seeds-gold.jsonl", out)
     print(format_report(report))
     return 0

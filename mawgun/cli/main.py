@@ -1,8 +1,8 @@
 """Entry point of the `mawgun` command.
 
-Stages register their commands here through `mawgun.<stage>.commands.register(app)`. A stage
-whose module is missing is skipped, so the CLI works while stages are being built. Heavy imports
-belong inside command functions so that `mawgun --help` stays fast.
+Stages register their commands here through `mawgun.<stage>.commands.register(app)`. Every stage
+is a hard dependency: a stage that cannot be imported is an error, never a command that quietly
+disappears. Heavy imports belong inside command functions so that `mawgun --help` stays fast.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import typer
 from mawgun import __version__
 from mawgun.cli import groups
 
-STAGES = ("store", "ingest", "extract", "geo", "actors", "dedup", "query", "analytics", "report", "web")
+STAGES = ("store", "ingest", "extract", "geo", "actors", "dedup", "query", "analytics", "report", "web", "demo")
 
 app = typer.Typer(
     name="mawgun",
@@ -42,13 +42,7 @@ def main_options(
 def register_stages(root: typer.Typer) -> None:
     """Let every stage add its commands, then attach the shared groups."""
     for stage in STAGES:
-        try:
-            module = importlib.import_module(f"mawgun.{stage}.commands")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"mawgun.{stage}.commands":
-                raise
-            continue
-        module.register(root)
+        importlib.import_module(f"mawgun.{stage}.commands").register(root)
     root.add_typer(groups.events_app, name="events")
     root.add_typer(groups.places_app, name="places")
     root.add_typer(groups.actors_app, name="actors")

@@ -12,7 +12,6 @@ groups of `settings.yaml` decide.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -65,14 +64,11 @@ def actor_group_index() -> dict[str, frozenset[str]]:
     return {code: frozenset(groups) for code, groups in index.items()}
 
 
-@lru_cache(maxsize=1)
 def _registry() -> Any:
-    try:
-        from mawgun.actors import get_registry
+    """The actor registry (a hard dependency: a registry that cannot load is an error)."""
+    from mawgun.actors import get_registry
 
-        return get_registry()
-    except Exception:  # registry not built yet or its data missing: fall back to settings
-        return None
+    return get_registry()
 
 
 @lru_cache(maxsize=4096)
@@ -81,11 +77,9 @@ def expand_actor(code: str) -> frozenset[str]:
     (`parent`, `alliances_of`) when it knows the code, plus the groups of settings.yaml."""
     groups = set(actor_group_index().get(code, frozenset({code})))
     registry = _registry()
-    if registry is not None:
-        with contextlib.suppress(Exception):  # an unknown code is simply its own group
-            parent = registry.parent(code)
-            groups.update([parent] if parent else [])
-            groups.update(registry.alliances_of(code) or ())
+    parent = registry.parent(code)  # an unknown code has no parent and no alliance: its own group
+    groups.update([parent] if parent else [])
+    groups.update(registry.alliances_of(code))
     return frozenset(groups)
 
 

@@ -67,44 +67,30 @@ def direction_of(name: str) -> str:
     return next((word for word in ("north", "south", "east", "west") if name.startswith(word)), "")
 
 
-@lru_cache(maxsize=1)
 def _geocoder() -> Any:
-    try:
-        from mawgun.geo import get_geocoder
+    """The project geocoder (a hard dependency: a gazetteer that cannot load is an error)."""
+    from mawgun.geo import get_geocoder
 
-        return get_geocoder()
-    except Exception:  # gazetteer not available: names decide
-        return None
+    return get_geocoder()
 
 
 def pcode_contains(parent: str | None, child: str | None) -> bool:
-    """True when the geocoder says P-code `child` lies inside P-code `parent`; without the geocoder,
-    MIMU's hierarchical codes decide (a town MMR015002701 lies in township MMR015002)."""
+    """True when the gazetteer says P-code `child` lies inside P-code `parent` (unknown P-codes are
+    not containment evidence)."""
     if not parent or not child:
         return False
     if parent == child:
         return True
-    geocoder = _geocoder()
-    contains = getattr(geocoder, "contains", None)
-    if not callable(contains):
-        return parent.startswith("MMR") and child.startswith(parent)
-    try:
-        return bool(contains(parent, child))
-    except Exception:  # unknown P-codes are not containment evidence
-        return False
+    return bool(_geocoder().contains(parent, child))
 
 
 @lru_cache(maxsize=4096)
 def resolve_township(name: str, admin1: str) -> str | None:
     """The township P-code of a township name in the gazetteer (None when unknown or in another
     state), so that Hseni/Hsenwi or Laukkai/Laukkaing compare by code."""
-    geocoder = _geocoder()
-    if geocoder is None or not name:
+    if not name:
         return None
-    try:
-        place = geocoder.resolve(name)
-    except Exception:  # a name the gazetteer cannot read is simply unresolved
-        return None
+    place = _geocoder().resolve(name)
     if place is None or not place.admin3_pcode:
         return None
     if admin1 and normalise_admin1(place.admin1) != admin1:

@@ -29,13 +29,10 @@ def remove_sqlite_file(url: str) -> Path | None:
     return path
 
 
-def run_pipeline(url: str, console: Console) -> dict[str, Any] | None:
-    """Extraction then deduplication through `mawgun.pipeline`; None when that is not installed."""
-    try:
-        from mawgun.pipeline import process_store
-    except ImportError as exc:
-        console.print(f"[yellow]pipeline not available ({exc}); documents were ingested only[/yellow]")
-        return None
+def run_pipeline(url: str, console: Console) -> dict[str, Any]:
+    """Extraction then deduplication through `mawgun.pipeline`."""
+    from mawgun.pipeline import process_store
+
     return process_store(url)
 
 

@@ -19,7 +19,7 @@ from mawgun.extract.pipeline import build_pipeline, register_pipeline, run_pipel
 from mawgun.extract.vocab import content_hash
 from mawgun.extract.wraps import restore_spans
 from mawgun.ids import document_id
-from mawgun.model import Document, EventRecord, Record
+from mawgun.model import Document, Record
 
 VERSION = "0.1.0"
 EXTRACTOR_VERSION = f"rules-{VERSION}+{content_hash()}"
@@ -80,27 +80,31 @@ def read_documents(path: Path) -> Iterator[Document]:
             yield document_from_json(data, number)
 
 
-def assign_canonical(records: list[Record], documents: list[Document]) -> None:
-    """Fill `canonical_id` on event records via deduplication (each its own event when dedup is absent)."""
-    found = [r for r in records if isinstance(r, EventRecord)]
-    try:
-        from mawgun.dedup import cluster_records
-    except ImportError:
-        mapping: dict[str, str] = {}
-    else:
-        mapping = cluster_records(found, {doc.doc_id: doc for doc in documents})
-    for record in found:
-        record.canonical_id = mapping.get(record.record_id, record.record_id)
-
-
 def extract_file(
     in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True
 ) -> dict[str, Any]:
     """Extract every document of a JSONL file into a JSONL file of records (one `to_json()` per line).
 
+    Records carry no cluster ids: `mawgun.pipeline.process_file` adds deduplication after this stage.
     The whole input is read and checked before anything is written, so a bad line loses nothing."""
-    in_path, out_path = Path(in_path), Path(out_path)
-    documents = list(read_documents(in_path))
+    documents, records = extract_records(in_path, component, progress)
+    write_records(records, out_path)
+    return file_summary(documents, records, out_path, component)
+
+
+def file_summary(
+    documents: list[Document], records: list[Record], out_path: str | Path, component: str
+) -> dict[str, Any]:
+    """What a file run did: counts by kind, where it wrote, and Burmese documents that gave no record."""
+    summary = summarise(records, len(documents)) | {"out": str(out_path), "component": component}
+    return summary | {"burmese_without_records": silent_burmese(documents, records)}
+
+
+def extract_records(
+    in_path: str | Path, component: str = "rules", progress: bool = True
+) -> tuple[list[Document], list[Record]]:
+    """The documents of a JSONL file and the records extracted from them (nothing written)."""
+    documents = list(read_documents(Path(in_path)))
     build_pipeline(component)
     records: list[Record] = []
     for doc in with_progress(documents, "Extracting", progress):
@@ -108,15 +112,18 @@ def extract_file(
             records.extend(extract_document(doc, component))
         except Exception as exc:  # noqa: BLE001 - name the document; nothing is written
             raise InputError(f"document {doc.doc_id}: extraction failed ({type(exc).__name__}: {exc})") from exc
-    assign_canonical(records, documents)
+    return documents, records
+
+
+def write_records(records: list[Record], out_path: str | Path) -> None:
+    """Records as JSONL (one `to_json()` a line), written to a temporary file then moved into place."""
+    out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_suffix(out_path.suffix + ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
         for record in records:
             fh.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     tmp.replace(out_path)
-    summary = summarise(records, len(documents)) | {"out": str(out_path), "component": component}
-    return summary | {"burmese_without_records": silent_burmese(documents, records)}
 
 
 def summarise(records: list[Record], documents: int) -> dict[str, Any]:

@@ -32,8 +32,8 @@ def extract_command(
     """
     from rich.console import Console
 
-    from mawgun.extract.api import InputError, extract_file
-    from mawgun.pipeline import process_store
+    from mawgun.extract.api import InputError
+    from mawgun.pipeline import process_file, process_store
 
     console = Console(stderr=True)
     if (in_path is None) != (out_path is None):
@@ -43,7 +43,7 @@ def extract_command(
         if in_path is not None and out_path is not None:
             if not in_path.is_file():
                 raise typer.BadParameter(f"{in_path} does not exist", param_hint="--in")
-            summary = extract_file(in_path, out_path, component=component, progress=not quiet)
+            summary = process_file(in_path, out_path, component=component, progress=not quiet)
         else:
             result = process_store(db, reprocess=reprocess, progress=not quiet)
             summary, clustered = result["extract"], result["cluster"]

@@ -1,4 +1,4 @@
-"""CLI of the ingest stage: `mawgun ingest PATH...` and `mawgun demo`."""
+"""CLI of the ingest stage: `mawgun ingest PATH...`."""
 
 from __future__ import annotations
 
@@ -61,25 +61,6 @@ def print_report(report: object, console: object, quiet: bool) -> None:
     console.print(summary)  # type: ignore[attr-defined]
 
 
-def demo_command(
-    db: Db = None,
-    fresh: bool = typer.Option(False, "--fresh", help="Delete the (SQLite) store first and start from nothing."),
-) -> None:
-    """Ingest the bundled demo corpus, extract and deduplicate events, and summarise the result.
-
-    Example: mawgun demo --fresh   (then: mawgun serve)
-    """
-    from mawgun.demo.run import run_demo
-
-    try:
-        with database_errors():
-            run_demo(db, fresh)
-    except (ValueError, FileNotFoundError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-
-
 def register(app: typer.Typer) -> None:
-    """Add `mawgun ingest` and `mawgun demo` to the CLI."""
+    """Add `mawgun ingest` to the CLI."""
     app.command("ingest")(ingest_command)
-    app.command("demo")(demo_command)

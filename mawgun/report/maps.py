@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from mawgun.geo import boundaries_path
 from mawgun.report.charts import FONT, colour_for, format_number
 from mawgun.report.geometry import (
     Projection,
@@ -37,14 +38,9 @@ def find_boundaries(path: str | Path | None = None) -> Path | None:
     """The township layer: an explicit path, else the packaged one, else MAWGUN_BOUNDARIES."""
     if path:
         return Path(path)
-    try:
-        from mawgun.geo import boundaries_path
-
-        packaged = Path(boundaries_path("admin3"))
-        if packaged.exists():
-            return packaged
-    except (ImportError, FileNotFoundError, ValueError, KeyError):
-        pass
+    packaged = boundaries_path("admin3")
+    if packaged.exists():
+        return packaged
     env = os.environ.get("MAWGUN_BOUNDARIES")
     return Path(env) if env and Path(env).exists() else None
 
@@ -152,14 +148,9 @@ def draw_townships(units: Sequence[Unit], counts: Mapping[str, int], proj: Proje
 
 def load_states(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]]:
     """States/regions as (name, units): the packaged admin1 layer, else townships grouped by state."""
-    try:
-        from mawgun.geo import boundaries_path
-
-        path = boundaries_path("admin1")
-        if path.exists():
-            return [(unit.name, [unit]) for unit in load_units(str(path))]
-    except (ImportError, ValueError):
-        pass
+    path = boundaries_path("admin1")
+    if path.exists():
+        return [(unit.name, [unit]) for unit in load_units(str(path))]
     groups: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
         groups[unit.admin1_pcode or unit.admin1].append(unit)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ REPORT = "title: Mindat shelled\noutlet: Test Wire\nkind: news\ndate: 2021-05-15
 
 
 def demo_app() -> typer.Typer:
-    from mawgun.ingest import commands
+    from mawgun.demo import commands
 
     app = typer.Typer()
     commands.register(app)
@@ -28,18 +27,9 @@ def demo_app() -> typer.Typer:
 
 
 def pipeline_ready() -> str | None:
-    """Why the full demo cannot run yet, or None when it can."""
+    """Why the full demo cannot run, or None when it can (the corpus ships with the package)."""
     if not corpus_dir().is_dir() or not any(corpus_dir().iterdir()):
-        return "the demo corpus (mawgun/demo/corpus/) has not landed yet"
-    for module, name in (("mawgun.pipeline", "process_store"), ("mawgun.extract", "extract_store")):
-        try:
-            getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            return f"{module}.{name} is not available yet"
-    try:
-        importlib.import_module("mawgun.dedup").cluster_store  # noqa: B018
-    except (ImportError, AttributeError):
-        return "mawgun.dedup.cluster_store is not available yet"
+        return "the demo corpus (mawgun/demo/corpus/) is missing"
     return None
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mawgun.extract import extract_file
+from mawgun.pipeline import process_file
 
 
 def seed_docs(shared: Path, out: Path) -> Path:
@@ -24,5 +24,5 @@ def seed_docs(shared: Path, out: Path) -> Path:
 def seed_records(shared: Path, tmp: Path) -> list[dict[str, Any]]:
     """Records extracted from the seed articles (through the JSONL file contract)."""
     docs = seed_docs(shared, tmp / "docs.jsonl")
-    extract_file(docs, tmp / "records.jsonl", progress=False)
+    process_file(docs, tmp / "records.jsonl", progress=False)
     return [json.loads(line) for line in (tmp / "records.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -12,7 +12,6 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,22 +73,18 @@ class ImportReport:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _registry() -> Any | None:
-    try:
-        from mawgun.actors import get_registry
+def _registry() -> Any:
+    """The actor registry (a hard dependency: a registry that cannot load is an error)."""
+    from mawgun.actors import get_registry
 
-        return get_registry()
-    except Exception:  # the importer still works, keeping names, without a registry
-        return None
+    return get_registry()
 
 
 def resolve_actor(name: str, known: dict[str, str], on_date: dt.date | None = None) -> ActorRef:
     """An ActorRef for a dataset's actor name: the dataset's own table first, then the registry."""
     code = known.get(name)
     if code is None:
-        reg = _registry()
-        ref = reg.resolve(name, on_date) if reg is not None else None
+        ref = _registry().resolve(name, on_date)
         code = ref.actor_id if ref is not None else None
     return ActorRef(name=name, actor_id=code)
 
