@@ -14,17 +14,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mawgun.dedup.config import load_settings
-from mawgun.dedup.features import Profile, compare_profiles, profile_record
+from mawgun.dedup.eventtypes import type_blocks, types_compatible
+from mawgun.dedup.features import Profile, compare_profiles, profile_record, score_place
+from mawgun.dedup.places import names_match
+from mawgun.dedup.scoring import contributions, load_model, threshold
 from mawgun.ids import make_id
 from mawgun.model import Document, EventRecord
 
 METHOD = "mawgun.dedup"
-VERSION = "1"
+VERSION = "2"
 MEAN_SCORE_FACTOR = 0.9  # cross-pair mean score must reach this share of the threshold
 
 
@@ -47,60 +49,176 @@ class Clustering:
 
 @dataclass
 class _Cluster:
+    """A growing cluster and the summary that decides, in constant time, whether another may join:
+    its date window (the intersection of its members' intervals: non-empty exactly when every
+    member's dates agree with every other's), its type keys, townships and gaining sides, its
+    documents (with the type keys each reports) and a representative (its most precise report)."""
+
     members: list[str]
-    docs: set[str]
+    docs: dict[str, set[str]]
     links: list[dict[str, Any]]
     indices: list[int] = field(default_factory=list)
+    lo: int | None = None
+    hi: int | None = None
+    types: set[str] = field(default_factory=set)
+    townships: dict[str, int] = field(default_factory=dict)
+    representative: int = 0
 
 
-def candidate_pairs(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
-    """Index pairs whose event type and state/region agree and whose date intervals overlap."""
+@dataclass(slots=True)
+class Group:
+    """A finished cluster: its member record ids and the links that joined them."""
+
+    members: list[str]
+    links: list[dict[str, Any]]
+
+
+def precision_rank(profile: Profile) -> tuple[int, int, str]:
+    """Lower is more precise: a named place before a township before a state, then a day before a
+    coarser date; ties by record id (deterministic)."""
+    place = 0 if profile.location else (1 if profile.admin3 else 2)
+    return place, 0 if profile.day is not None else 1, profile.record_id
+
+
+def new_cluster(index: int, profile: Profile) -> _Cluster:
+    """The one-report cluster of a profile."""
+    townships = {township_key(profile): index} if profile.admin3 else {}
+    return _Cluster(
+        [profile.record_id],
+        {profile.doc_id: {profile.type_key}},
+        [],
+        [index],
+        profile.lo,
+        profile.hi,
+        {profile.type_key},
+        townships,
+        index,
+    )
+
+
+def township_key(profile: Profile) -> str:
+    """A township's P-code when the gazetteer resolves it, else its normalised name."""
+    return profile.pcodes.get("admin3_pcode") or profile.admin3
+
+
+def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
+    """Index pairs (a < b) whose types may be compatible, whose states agree and whose date intervals
+    overlap.
+
+    Blocks are (type component, state); a report without a state joins every block of its component,
+    a report without a sub-type every component of its type. Inside a block a sweep in date order keeps
+    the reports whose interval is still open, grouped by township: a report naming a township meets
+    only its township's open reports and those naming none; the latter meet all. So the pairs follow
+    the number of reports that share a place and a few days, not the square of the block."""
+    present = frozenset(p.type_key for p in profiles)
     blocks: dict[tuple[str, str], list[int]] = {}
     unplaced: dict[str, list[int]] = {}
+    several: set[int] = set()  # reports in more than one block: their pairs may repeat
     for index, prof in enumerate(profiles):
         if prof.lo is None:
             continue
-        if prof.admin1:
-            blocks.setdefault((prof.event_type, prof.admin1), []).append(index)
-        else:
-            unplaced.setdefault(prof.event_type, []).append(index)
-    for event_type, indices in unplaced.items():
-        blocks.setdefault((event_type, ""), [])
-        for key in list(blocks):
-            if key[0] == event_type and key[1]:
-                blocks[key] = blocks[key] + indices
-        blocks[(event_type, "")] = indices
-    pairs: set[tuple[int, int]] = set()
-    for indices in blocks.values():
-        pairs |= sweep_overlaps(profiles, indices)
-    return pairs
+        components = type_blocks(prof.type_key, present)
+        if len(components) > 1 or not prof.admin1:
+            several.add(index)
+        for component in components:
+            if prof.admin1:
+                blocks.setdefault((component, prof.admin1), []).append(index)
+            else:
+                unplaced.setdefault(component, []).append(index)
+    for component, indices in unplaced.items():
+        states = [key for key in blocks if key[0] == component]
+        for key in states:
+            blocks[key] = blocks[key] + indices
+        if not states:
+            blocks[(component, "")] = indices
+    seen: set[tuple[int, int]] = set()
+    townships = township_keys(profiles)
+    for key in sorted(blocks):
+        for pair in sweep_block(profiles, blocks[key], townships):
+            if pair[0] not in several or pair[1] not in several:
+                yield pair
+            elif pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
-def sweep_overlaps(profiles: Sequence[Profile], indices: Iterable[int]) -> set[tuple[int, int]]:
-    """All pairs of the given records whose [lo, hi] date intervals overlap (sort-and-sweep)."""
-    ordered = sorted(indices, key=lambda i: (profiles[i].lo, i))
-    active: list[int] = []
-    pairs: set[tuple[int, int]] = set()
+def township_keys(profiles: Sequence[Profile]) -> list[str]:
+    """Each report's township for blocking: its P-code; a spelling the gazetteer does not resolve takes
+    the P-code of a resolved township of the same state whose name it matches (Hseni ~ Hsenwi); ""
+    when it names none or matches none (such a report meets every township of its block)."""
+    known: dict[str, dict[str, str]] = {}
+    for prof in profiles:
+        code = prof.pcodes.get("admin3_pcode")
+        if code and prof.admin3:
+            known.setdefault(prof.admin1, {}).setdefault(prof.admin3, code)
+    aliases: dict[tuple[str, str], str] = {}
+    keys: list[str] = []
+    for prof in profiles:
+        code = prof.pcodes.get("admin3_pcode")
+        if code or not prof.admin3:
+            keys.append(code or "")
+            continue
+        alias = (prof.admin1, prof.admin3)
+        if alias not in aliases:
+            names = known.get(prof.admin1, {})
+            match = names.get(prof.admin3) or next((names[n] for n in sorted(names) if names_match(n, prof.admin3)), "")
+            aliases[alias] = match
+        keys.append(aliases[alias])
+    return keys
+
+
+def sweep_block(
+    profiles: Sequence[Profile], indices: Iterable[int], townships: Sequence[str]
+) -> Iterator[tuple[int, int]]:
+    """Pairs of a block whose date intervals overlap and whose townships may agree (sort-and-sweep)."""
+    ordered = sorted(indices, key=lambda i: (profiles[i].lo or 0, i))
+    open_by_township: dict[str, list[int]] = {}
     for index in ordered:
-        lo = profiles[index].lo
-        active = [j for j in active if (profiles[j].hi or 0) >= (lo or 0)]
-        for other in active:
-            if profiles[other].doc_id != profiles[index].doc_id:
-                pairs.add((min(index, other), max(index, other)))
-        active.append(index)
-    return pairs
+        prof = profiles[index]
+        lo = prof.lo or 0
+        key = townships[index]
+        groups = list(open_by_township) if not key else ([key, ""] if key in open_by_township else [""])
+        for group in groups:
+            active = [j for j in open_by_township.get(group, []) if (profiles[j].hi or 0) >= lo]
+            if active:
+                open_by_township[group] = active
+            else:
+                open_by_township.pop(group, None)
+            for other in active:
+                yield (other, index) if other < index else (index, other)
+        open_by_township.setdefault(key, []).append(index)
 
 
 class _Linker:
-    """Constrained best-first agglomeration over scored pairs."""
+    """Constrained best-first agglomeration; cluster against cluster through their summaries."""
 
     def __init__(self, profiles: Sequence[Profile], constraints: Constraints) -> None:
         self.profiles = profiles
         self.parent = list(range(len(profiles)))
-        self.clusters = {i: _Cluster([p.record_id], {p.doc_id}, [], [i]) for i, p in enumerate(profiles)}
+        self.clusters: dict[int, _Cluster] = {}  # made when a report first joins another: most stay alone
         self.constraints = constraints
-        self.scores: dict[tuple[int, int], tuple[float, dict[str, float]] | None] = {}
-        self.threshold = float(load_settings()["threshold"])
+        self.threshold = threshold()
+        self.forbidden: dict[str, list[int]] = {}
+        for number, (first, second) in enumerate(constraints.cannot_link):
+            for record_id in first | second:
+                self.forbidden.setdefault(record_id, []).append(number)
+
+    def cluster(self, root: int) -> _Cluster:
+        """The summary of the cluster whose root is `root` (a one-report cluster is made on demand)."""
+        found = self.clusters.get(root)
+        if found is None:
+            found = self.clusters[root] = new_cluster(root, self.profiles[root])
+        return found
+
+    def groups(self) -> list[Group]:
+        """Every cluster's members and links, in order of their first report."""
+        by_root: dict[int, list[str]] = {}
+        for index, profile in enumerate(self.profiles):
+            by_root.setdefault(self.find(index), []).append(profile.record_id)
+        return [
+            Group(members, self.clusters[root].links if root in self.clusters else [])
+            for root, members in by_root.items()
+        ]
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -108,37 +226,74 @@ class _Linker:
             index = self.parent[index]
         return index
 
-    def pair_score(self, a: int, b: int) -> tuple[float, dict[str, float]] | None:
-        key = (min(a, b), max(a, b))
-        if key not in self.scores:
-            self.scores[key] = compare_profiles(self.profiles[key[0]], self.profiles[key[1]])
-        return self.scores[key]
-
     def violates_cannot_link(self, left: _Cluster, right: _Cluster) -> bool:
-        joined = set(left.members) | set(right.members)
-        return any(joined & first and joined & second for first, second in self.constraints.cannot_link)
-
-    def may_join(self, ra: int, rb: int) -> bool:
-        left, right = self.clusters[ra], self.clusters[rb]
-        if left.docs & right.docs or self.violates_cannot_link(left, right):
+        if not self.forbidden:
             return False
-        total, count = 0.0, 0
-        for a in left.indices:
-            for b in right.indices:
-                result = self.pair_score(a, b)
-                if result is None:
-                    return False
-                total, count = total + result[0], count + 1
-        return total / count >= self.threshold * MEAN_SCORE_FACTOR
+        numbers = {n for r in left.members + right.members for n in self.forbidden.get(r, ())}
+        joined = set(left.members) | set(right.members)
+        return any(
+            joined & self.constraints.cannot_link[n][0] and joined & self.constraints.cannot_link[n][1] for n in numbers
+        )
 
-    def union(self, ra: int, rb: int, link: dict[str, Any]) -> None:
+    def summaries_agree(self, left: _Cluster, right: _Cluster) -> bool:
+        """Dates, types, townships and documents of two clusters allow one event."""
+        if (
+            left.lo is not None
+            and right.lo is not None
+            and left.hi is not None
+            and right.hi is not None
+            and max(left.lo, right.lo) > min(left.hi, right.hi)
+        ):
+            return False
+        if any(not types_compatible(a, b) for a in left.types for b in right.types):
+            return False
+        for doc, types in left.docs.items():
+            if doc in right.docs and (types & right.docs[doc] or len(types | right.docs[doc]) > 2):
+                return False
+        for key_a, a in left.townships.items():
+            for key_b, b in right.townships.items():
+                if key_a != key_b and score_place(self.profiles[a], self.profiles[b]) is None:
+                    return False
+        return True
+
+    def may_join(self, ra: int, rb: int, a: int, b: int, score: float) -> bool:
+        """The clusters of the pair (a, b) may join: constraints, summaries, and the representatives
+        still agreeing with the pair (this stops chains A~B~C where A and C are different events)."""
+        left, right = self.cluster(ra), self.cluster(rb)
+        if self.violates_cannot_link(left, right) or not self.summaries_agree(left, right):
+            return False
+        checks = [score]
+        for rep, other in (
+            (left.representative, b),
+            (right.representative, a),
+            (left.representative, right.representative),
+        ):
+            if rep in (a, b) and other in (a, b):
+                continue
+            result = compare_profiles(self.profiles[rep], self.profiles[other])
+            if result is None:
+                return False
+            checks.append(result[0])
+        return sum(checks) / len(checks) >= self.threshold * MEAN_SCORE_FACTOR
+
+    def union(self, ra: int, rb: int, link: dict[str, Any] | None) -> None:
         keep, drop = (ra, rb) if ra < rb else (rb, ra)
         self.parent[drop] = keep
-        kept, dropped = self.clusters[keep], self.clusters.pop(drop)
+        kept, dropped = self.cluster(keep), self.cluster(drop)
+        del self.clusters[drop]
         kept.members += dropped.members
         kept.indices += dropped.indices
-        kept.docs |= dropped.docs
-        kept.links += dropped.links + [link]
+        for doc, types in dropped.docs.items():
+            kept.docs.setdefault(doc, set()).update(types)
+        kept.links += dropped.links + ([link] if link else [])
+        kept.lo = max((v for v in (kept.lo, dropped.lo) if v is not None), default=None)
+        kept.hi = min((v for v in (kept.hi, dropped.hi) if v is not None), default=None)
+        kept.types |= dropped.types
+        for key, index in dropped.townships.items():
+            kept.townships.setdefault(key, index)
+        kept.representative = min(
+            (kept.representative, dropped.representative), key=lambda i: precision_rank(self.profiles[i])
+        )
 
 
 def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, str] | None) -> None:
@@ -159,18 +314,17 @@ def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, s
                     linker.union(ra, rb, link)
 
 
-def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> list[tuple[float, str, str, int, int, dict[str, float]]]:
+def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> list[tuple[float, str, str, int, int]]:
     """Candidate pairs reaching the threshold, best first (ties by record ids: deterministic); with
-    `new_ids`, only pairs that involve a new record."""
+    `new_ids`, only pairs that involve a new record. Scores below the threshold are not kept."""
     profiles = linker.profiles
-    pairs = candidate_pairs(profiles)
-    if new_ids is not None:
-        pairs = {(a, b) for a, b in pairs if profiles[a].record_id in new_ids or profiles[b].record_id in new_ids}
     scored = []
-    for a, b in pairs:
-        result = linker.pair_score(a, b)
+    for a, b in candidate_pairs(profiles):
+        if new_ids is not None and profiles[a].record_id not in new_ids and profiles[b].record_id not in new_ids:
+            continue
+        result = compare_profiles(profiles[a], profiles[b], linker.threshold)
         if result is not None and result[0] >= linker.threshold:
-            scored.append((-result[0], profiles[a].record_id, profiles[b].record_id, a, b, result[1]))
+            scored.append((-result[0], profiles[a].record_id, profiles[b].record_id, a, b))
     return sorted(scored)
 
 
@@ -179,19 +333,35 @@ def link_profiles(
     constraints: Constraints | None = None,
     fixed: Mapping[str, str] | None = None,
     new_ids: set[str] | None = None,
-) -> list[_Cluster]:
+    explain: bool = True,
+) -> list[Group]:
     """Group profiles into clusters. `fixed` clusters (record -> id) are kept together; with
-    `new_ids`, only pairs involving a new record are scored (incremental update)."""
+    `new_ids`, only pairs involving a new record are scored (incremental update). With `explain`
+    each link keeps its score, per-feature agreement and each feature's contribution."""
     linker = _Linker(profiles, constraints or Constraints())
     force_links(linker, linker.constraints, fixed)
-    for negative, id_a, id_b, a, b, features in scored_pairs(linker, new_ids):
+    for negative, _id_a, _id_b, a, b in scored_pairs(linker, new_ids):
         ra, rb = linker.find(a), linker.find(b)
-        if ra != rb and linker.may_join(ra, rb):
-            linker.union(ra, rb, {"a": id_a, "b": id_b, "score": -negative, "features": features})
-    return list(linker.clusters.values())
+        if ra != rb and linker.may_join(ra, rb, a, b, -negative):
+            linker.union(ra, rb, explain_link(profiles[a], profiles[b], -negative) if explain else None)
+    return linker.groups()
 
 
-def assign_ids(clusters: Sequence[_Cluster], previous: Mapping[str, str] | None = None) -> dict[int, str]:
+def explain_link(a: Profile, b: Profile, score: float) -> dict[str, Any]:
+    """A link as explanations show it: the pair, its probability, each feature's agreement and its
+    contribution to the log-odds."""
+    result = compare_profiles(a, b)
+    features = {name: round(value, 3) for name, value in result[1].items()} if result else {}
+    return {
+        "a": a.record_id,
+        "b": b.record_id,
+        "score": score,
+        "features": features,
+        "contributions": contributions(features) if features else {},
+    }
+
+
+def assign_ids(clusters: Sequence[Group], previous: Mapping[str, str] | None = None) -> dict[int, str]:
     """Canonical id per cluster: the previous id most members carry (bigger clusters choose first),
     else an id derived from the smallest member record id."""
     previous = previous or {}
@@ -214,14 +384,14 @@ def assign_ids(clusters: Sequence[_Cluster], previous: Mapping[str, str] | None 
     return ids
 
 
-def explain_cluster(cluster: _Cluster, profiles: Mapping[str, Profile]) -> dict[str, Any]:
+def explain_cluster(cluster: Group, profiles: Mapping[str, Profile]) -> dict[str, Any]:
     """Why these reports are one event: the links that joined them, with per-feature agreement."""
     docs = sorted({profiles[r].doc_id for r in cluster.members if r in profiles})
     return {
         "method": METHOD,
         "version": VERSION,
-        "threshold": load_settings()["threshold"],
-        "weights": load_settings()["weights"],
+        "threshold": threshold(),
+        "model": {"intercept": load_model()["intercept"], "coefficients": load_model()["coefficients"]},
         "members": sorted(cluster.members),
         "documents": docs,
         "links": cluster.links,
@@ -233,36 +403,41 @@ def cluster_profiles(
     constraints: Constraints | None = None,
     previous: Mapping[str, str] | None = None,
     new_ids: set[str] | None = None,
+    explain: bool = True,
 ) -> Clustering:
     """Cluster prepared profiles; `previous` (record -> canonical id) keeps ids and, with
-    `new_ids`, keeps existing clusters as they are while new records join them."""
+    `new_ids`, keeps existing clusters as they are while new records join them. Without `explain`
+    only the assignment is filled (what `cluster_records` returns)."""
     fixed = {r: c for r, c in (previous or {}).items() if new_ids is not None and r not in new_ids}
-    clusters = link_profiles(profiles, constraints, fixed if new_ids is not None else None, new_ids)
+    clusters = link_profiles(profiles, constraints, fixed if new_ids is not None else None, new_ids, explain)
     ids = assign_ids(clusters, previous)
-    by_id = {p.record_id: p for p in profiles}
+    by_id = {p.record_id: p for p in profiles} if explain else {}
     assignment: dict[str, str] = {}
     explanations: dict[str, dict[str, Any]] = {}
     members: dict[str, list[str]] = {}
     for index, cluster in enumerate(clusters):
         canon = ids[index]
-        members[canon] = sorted(cluster.members)
-        explanations[canon] = explain_cluster(cluster, by_id)
+        if explain:
+            members[canon] = sorted(cluster.members)
+            explanations[canon] = explain_cluster(cluster, by_id)
         for record_id in cluster.members:
             assignment[record_id] = canon
     return Clustering(assignment, explanations, members)
 
 
 def cluster_records(
-    events: Sequence[EventRecord],
+    events: Iterable[EventRecord],
     documents: Mapping[str, Document] | None = None,
     constraints: Constraints | None = None,
 ) -> dict[str, str]:
-    """Group event reports into canonical events: record_id -> canonical_id (deterministic).
+    """Group event reports into canonical events: record_id -> canonical_id.
 
-    `documents` (doc_id -> Document) supplies publication dates for undated records and lets
-    syndicated copies be recognised; records from one document are never merged together.
+    The result depends only on the set of reports, not on their order or on how a batch was split
+    among workers (profiles are sorted by record id; ties everywhere break by record id). `events`
+    may be a stream: each report is turned into its compact profile as it arrives, so a million
+    reports need not be held at once. `documents` (doc_id -> Document) supplies publication dates
+    for undated records, titles and the text searched for place names.
     """
     documents = documents or {}
-    ordered = sorted(events, key=lambda e: e.record_id)
-    profiles = [profile_record(e, documents.get(e.doc_id)) for e in ordered]
-    return cluster_profiles(profiles, constraints).assignment
+    profiles = sorted((profile_record(e, documents.get(e.doc_id)) for e in events), key=lambda p: p.record_id)
+    return cluster_profiles(profiles, constraints, explain=False).assignment

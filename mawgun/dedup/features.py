@@ -13,8 +13,8 @@ groups of `settings.yaml` decide.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,36 +22,23 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from mawgun.dedup.config import load_settings
+from mawgun.dedup.eventtypes import type_key, types_compatible
 from mawgun.dedup.places import (
     names_match,
     normalise_admin1,
     normalise_name,
+    normalise_text,
     pcode_contains,
     resolve_township,
 )
+from mawgun.dedup.scoring import log_odds, score_features
 from mawgun.model import Document, EventRecord
 
+MENTION_CHARS = 4000  # the part of a document searched for place names
+MIN_MENTION = 5  # shorter names are found inside other words
 MIN_NAMES = 3  # one shared name ("Kayah") out of one is weak: overlap counts at least three names
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
-
-
-@lru_cache(maxsize=1)
-def sub_event_groups() -> dict[str, frozenset[str]]:
-    """Each listed sub-event type -> the set of sub-types compatible with it."""
-    groups: dict[str, frozenset[str]] = {}
-    for group in load_settings()["compatible_sub_events"]:
-        members = frozenset(group)
-        for name in group:
-            groups[name] = groups.get(name, frozenset()) | members
-    return groups
-
-
-def sub_events_compatible(a: str | None, b: str | None) -> bool:
-    """Same sub-type, one unknown, or both in one group of settings.yaml."""
-    if not a or not b or a == b:
-        return True
-    return b in sub_event_groups().get(a, frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +70,7 @@ def expand_actor(code: str) -> frozenset[str]:
     return frozenset(groups)
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """A record prepared for comparison: normalised fields and a date interval (ordinal days)."""
 
@@ -104,6 +91,10 @@ class Profile:
     text: str
     names: frozenset[str]
     fatalities: int | None
+    type_key: str = ""
+    point: tuple[float, float] | None = None
+    dated: bool = True
+    mentions: str = ""
 
 
 def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, int] | None:
@@ -115,7 +106,7 @@ def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, 
         if published is None:
             return None
         last = published.toordinal()
-        return last - settings["undated_lookback_days"] - tol, last + tol
+        return last - settings["undated_lookback_days"], last + tol
     precision = record.date_precision or "day"
     if precision == "month":
         first = start.replace(day=1)
@@ -130,24 +121,19 @@ def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, 
 
 
 def profile_record(record: EventRecord, document: Document | None = None) -> Profile:
-    """Prepare one record for comparison."""
+    """Prepare one record for comparison (names are normalised once and cached: they repeat)."""
     published = document.published if document else None
     interval = date_interval(record, published)
     place = record.place
-    pcodes: dict[str, str] = {}
-    if place:
-        for level in ("pcode", "admin3_pcode", "admin2_pcode", "admin1_pcode"):
-            value = getattr(place, level)
-            if value:
-                pcodes[level] = value
-    if place and place.admin3 and "admin3_pcode" not in pcodes:
-        resolved = resolve_township(place.admin3, normalise_admin1(place.admin1))
-        if resolved:
-            pcodes["admin3_pcode"] = resolved
+    pcodes = place_codes(record)
     codes = {a.actor_id or normalise_name(a.name) for a in [*record.actor1, *record.actor2]}
     expanded: set[str] = set()
     for code in codes:
         expanded |= expand_actor(code)
+    point = None
+    if place and place.latitude is not None and place.longitude is not None and (place.geo_precision or 9) <= 1:
+        point = (float(place.latitude), float(place.longitude))
+    evidence = " ".join(span.text for span in record.evidence)
     return Profile(
         record_id=record.record_id,
         doc_id=record.doc_id,
@@ -161,20 +147,66 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         admin3=normalise_name(place.admin3) if place else "",
         location=normalise_name(place.location) if place else "",
         pcodes=pcodes,
-        actors=frozenset(expanded),
-        raw_actors=frozenset(codes),
-        text=" ".join(span.text for span in record.evidence).lower(),
-        names=proper_names(" ".join([document.title or "" if document else "", *(s.text for s in record.evidence)])),
+        actors=shared(frozenset(expanded)),
+        raw_actors=shared(frozenset(codes)),
+        text=evidence.lower(),
+        names=proper_names(" ".join([document.title or "" if document else "", evidence])),
         fatalities=record.fatalities,
+        type_key=type_key(record.event_type, record.sub_event_type),
+        point=point,
+        dated=record.date is not None,
+        mentions=squashed_text(document.text) if document and document.text else "",
     )
 
 
+@lru_cache(maxsize=16)
+def squashed_text(text: str) -> str:
+    """The start of a document as lower-case ASCII letters only ('Let Yet Kone' -> 'letyetkone'), so
+    a place name in any spacing is found in it; documents with several reports are squashed once."""
+    return normalise_text(text[:MENTION_CHARS])
+
+
+def mentions_place(report: Profile, other: Profile) -> bool:
+    """`report` names no township, but its document mentions the village or township `other` names:
+    the extractor missed the place, the text did not."""
+    if report.admin3 or not report.mentions:
+        return False
+    names = [name for name in (other.location, other.admin3) if len(name) >= MIN_MENTION]
+    return any(name in report.mentions for name in names)
+
+
+@lru_cache(maxsize=65536)
+def shared(value: frozenset[str]) -> frozenset[str]:
+    """One object for equal actor sets (a million reports name a few dozen sets)."""
+    return value
+
+
+def place_codes(record: EventRecord) -> dict[str, str]:
+    """The P-codes a record's place carries, with its township resolved through the gazetteer."""
+    place = record.place
+    pcodes: dict[str, str] = {}
+    if place is None:
+        return pcodes
+    for level in ("pcode", "admin3_pcode", "admin2_pcode", "admin1_pcode"):
+        value = getattr(place, level)
+        if value:
+            pcodes[level] = value
+    if place.admin3 and "admin3_pcode" not in pcodes:
+        resolved = resolve_township(place.admin3, normalise_admin1(place.admin1))
+        if resolved:
+            pcodes["admin3_pcode"] = resolved
+    return pcodes
+
+
 def score_date(a: Profile, b: Profile) -> float | None:
-    """1.0 for the same day, less for days apart within tolerance; None when intervals miss."""
+    """1.0 for the same day, less for days apart within tolerance, 0.7 for a coarse date that allows
+    the other, 0.3 when one report is undated (dated only by its publication); None when intervals miss."""
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return 0.3
     if a.lo > b.hi or b.lo > a.hi:
         return None
+    if not a.dated or not b.dated:
+        return 0.3
     if a.day is not None and b.day is not None:
         gap = abs(a.day - b.day)
         return max(0.4, 1.0 - 0.2 * gap)
@@ -182,12 +214,16 @@ def score_date(a: Profile, b: Profile) -> float | None:
 
 
 def _place_contained(a: Profile, b: Profile) -> bool:
-    """One record's most precise P-code lies in the other's township (or district)."""
+    """One record's most precise P-code lies in the other's township (or district): by the inner
+    record's own codes when it has them, else by the geocoder."""
     for parent_key in ("admin3_pcode", "admin2_pcode"):
         for outer, inner in ((a, b), (b, a)):
             parent = outer.pcodes.get(parent_key)
             child = inner.pcodes.get("pcode") or inner.pcodes.get("admin3_pcode")
-            if parent and child and parent != child and pcode_contains(parent, child):
+            if not parent or not child or parent == child:
+                continue
+            own = inner.pcodes.get(parent_key)
+            if (own == parent) if own else pcode_contains(parent, child):
                 return outer.location == "" or outer.pcodes.get("pcode") in (None, parent)
     return False
 
@@ -203,14 +239,29 @@ def townships_conflict(a: Profile, b: Profile) -> bool | None:
     return None if (code_a or code_b) else True
 
 
+@lru_cache(maxsize=1)
+def place_scores() -> dict[str, float]:
+    """Place agreement levels of settings.yaml (read once: this runs for every pair)."""
+    return {name: float(value) for name, value in load_settings()["place_scores"].items()}
+
+
+@lru_cache(maxsize=1)
+def wildcards() -> frozenset[str]:
+    """Actor codes that never disagree (settings.yaml `actor_wildcards`)."""
+    return frozenset(load_settings()["actor_wildcards"])
+
+
 def score_place(a: Profile, b: Profile) -> float | None:
     """Agreement in the admin hierarchy; None when two different states or townships are named."""
-    scores = load_settings()["place_scores"]
+    scores = place_scores()
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return None
     pa, pb = a.pcodes.get("pcode"), b.pcodes.get("pcode")
     if pa and pb and pa == pb:
         return scores["location"]
+    near = _near(a, b)
+    if near is not None:
+        return near
     conflict = townships_conflict(a, b) if a.admin3 and b.admin3 else False
     if conflict and not _place_contained(a, b):
         return None
@@ -218,6 +269,8 @@ def score_place(a: Profile, b: Profile) -> float | None:
         return scores["location"]
     if _place_contained(a, b) or _named_inside(a, b) or _named_inside(b, a):
         return scores["contained"]
+    if mentions_place(a, b) or mentions_place(b, a):
+        return scores["mentioned"]
     if conflict is None:
         return scores["admin1"]
     if a.admin3 and b.admin3:
@@ -229,6 +282,28 @@ def score_place(a: Profile, b: Profile) -> float | None:
     return scores["unknown"]
 
 
+def _near(a: Profile, b: Profile) -> float | None:
+    """Agreement by distance when both reports place the event at a point (village or town): within
+    `near_km` the same place (a camp named after its village, a hill beside it), within `vicinity_km`
+    the same vicinity; None when a point is missing or they are farther apart (the names decide)."""
+    if a.point is None or b.point is None:
+        return None
+    settings = load_settings()
+    km = distance_km(a.point, b.point)
+    if km <= settings["near_km"]:
+        return float(settings["place_scores"]["contained"])
+    if km <= settings["vicinity_km"] and not (a.location and b.location and a.location != b.location):
+        return float(settings["place_scores"]["admin3"])
+    return None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _named_inside(outer: Profile, inner: Profile) -> bool:
     """The outer record names only a township, and the inner record's place lies in it."""
     return bool(outer.admin3 and not outer.location and inner.location and names_match(outer.admin3, inner.admin3))
@@ -237,8 +312,7 @@ def _named_inside(outer: Profile, inner: Profile) -> bool:
 def score_actors(a: Profile, b: Profile) -> float:
     """Agreement of actor codes: Jaccard of the codes named (at least `related`), `related` when
     only their organisations or alliances meet, 0 when they share nothing, 0.5 when one is silent."""
-    wildcards = set(load_settings()["actor_wildcards"])
-    left, right = a.raw_actors - wildcards, b.raw_actors - wildcards
+    left, right = a.raw_actors - wildcards(), b.raw_actors - wildcards()
     if not left or not right:
         return 0.5
     related = 0.7
@@ -282,12 +356,41 @@ def score_fatalities(a: Profile, b: Profile) -> float:
         return 0.5
     high = max(a.fatalities, b.fatalities)
     agreement = 1.0 if high == 0 else 1.0 - abs(a.fatalities - b.fatalities) / high
-    return max(float(load_settings()["fatalities_floor"]), agreement)
+    return max(fatalities_floor(), agreement)
 
 
-def compare_profiles(a: Profile, b: Profile) -> tuple[float, dict[str, float]] | None:
-    """The pair's weighted score and per-feature agreement, or None when a hard rule forbids a link."""
-    if a.event_type != b.event_type or not sub_events_compatible(a.sub_event_type, b.sub_event_type):
+@lru_cache(maxsize=1)
+def fatalities_floor() -> float:
+    """The lowest toll agreement (settings.yaml `fatalities_floor`: tolls get revised)."""
+    return float(load_settings()["fatalities_floor"])
+
+
+def score_type(a: Profile, b: Profile) -> float:
+    """1 for the same sub-type, 0.5 when one report gives none, 0 for two compatible codings."""
+    if a.type_key == b.type_key:
+        return 1.0
+    return 0.5 if not a.sub_event_type or not b.sub_event_type else 0.0
+
+
+def hard_compatible(a: Profile, b: Profile) -> bool:
+    """The rule no score overrides: compatible types (a capture and a recapture never are). Which side
+    gains is not checked: extraction swaps actor roles too often for it to forbid a link."""
+    return types_compatible(a.type_key, b.type_key)
+
+
+def same_document_allowed(a: Profile, b: Profile, date: float, place: float) -> bool:
+    """Two reports of one document are one event only when the document codes one happening under two
+    compatible event types (a battle and the handover it ended in) on one day, at places that agree.
+    Two reports of one type are two events: extraction already merges a document's retellings."""
+    return a.event_type != b.event_type and date >= 1.0 and place >= place_scores()["mentioned"]
+
+
+def compare_profiles(a: Profile, b: Profile, need: float | None = None) -> tuple[float, dict[str, float]] | None:
+    """The pair's probability of being one event and the per-feature agreement behind it, or None when
+    a hard rule forbids a link (incompatible types, dates apart, different places). With `need`, also
+    None as soon as the pair cannot reach that probability even with identical wording (the costly
+    text comparison is then skipped)."""
+    if not types_compatible(a.type_key, b.type_key):
         return None
     date = score_date(a, b)
     if date is None:
@@ -295,13 +398,23 @@ def compare_profiles(a: Profile, b: Profile) -> tuple[float, dict[str, float]] |
     place = score_place(a, b)
     if place is None:
         return None
+    if a.doc_id == b.doc_id and not same_document_allowed(a, b, date, place):
+        return None
     features = {
         "date": date,
         "place": place,
         "actors": score_actors(a, b),
-        "text": score_text(a, b),
         "fatalities": score_fatalities(a, b),
+        "type": score_type(a, b),
+        "text": 1.0,
     }
-    weights: Mapping[str, float] = load_settings()["weights"]
-    score = sum(weights[name] * value for name, value in features.items())
-    return round(score, 4), {name: round(value, 3) for name, value in features.items()}
+    if need is not None and log_odds(features) < logit(need):
+        return None
+    features["text"] = score_text(a, b)
+    return score_features(features), features
+
+
+@lru_cache(maxsize=16)
+def logit(probability: float) -> float:
+    """The log-odds of a probability."""
+    return math.log(probability / (1.0 - probability))

@@ -35,15 +35,27 @@ DIRECTIONS = re.compile(r"\b(north|south|east|west)\b")
 
 def normalise_name(name: str | None) -> str:
     """Lower-case ASCII letters only, without admin and settlement words: 'Hpruso Township' -> 'hpruso',
-    'Village A' -> 'a' (so that 'Village A' and 'Village B' stay two names)."""
+    'Village A' -> 'a' (so that 'Village A' and 'Village B' stay two names). Names repeat, so short
+    ones are cached; long texts are not (they would fill the cache)."""
     if not name:
         return ""
+    return _normalise_short(name) if len(name) <= 60 else normalise_text(name)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_short(name: str) -> str:
+    return normalise_text(name)
+
+
+def normalise_text(name: str) -> str:
+    """`normalise_name` without the cache (for whole texts)."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = ADMIN_SUFFIXES.sub(" ", text)
     text = re.sub(r"\(.*?\)", " ", text)
     return re.sub(r"[^a-z]", "", text)
 
 
+@lru_cache(maxsize=1024)
 def normalise_admin1(name: str | None) -> str:
     """State/region key: 'Shan (North)' and 'Shan State' -> 'shan'; Karenni -> 'kayah'."""
     key = normalise_name(DIRECTIONS.sub(" ", (name or "").lower()))

@@ -18,6 +18,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from mawgun.dedup.cluster import METHOD, VERSION, Clustering, cluster_profiles
+from mawgun.dedup.config import load_settings
 from mawgun.dedup.decisions import build_constraints, load_decisions, members_of, merge_canonical, split_canonical
 from mawgun.dedup.derive import SourceInfo, derive_canonical
 from mawgun.dedup.features import profile_record
@@ -200,9 +201,13 @@ def load_scope(session: Session, full: bool) -> list[EventRecord]:
     condition = EventRow.canonical_id.is_(None)
     days = sorted({day for row in fresh for day in row if day is not None})
     if days:
-        lo, hi = days[0] - dt.timedelta(days=WINDOW_DAYS), days[-1] + dt.timedelta(days=WINDOW_DAYS)
+        lookback = dt.timedelta(days=int(load_settings()["undated_lookback_days"]))
+        recalled = [row.published - lookback for row in fresh if row.date is None and row.published]
+        lo = min([days[0] - dt.timedelta(days=WINDOW_DAYS), *recalled])
+        hi = days[-1] + dt.timedelta(days=WINDOW_DAYS)
         in_window = (EventRow.date >= lo) & (EventRow.date <= hi)
-        undated = EventRow.date.is_(None) & (DocumentRow.published >= lo) & (DocumentRow.published <= hi)
+        # an undated report may recall an event up to `lookback` before its publication
+        undated = EventRow.date.is_(None) & (DocumentRow.published >= lo) & (DocumentRow.published <= hi + lookback)
         condition = condition | in_window | undated
     doc_ids = {
         d
