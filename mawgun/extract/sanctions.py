@@ -46,10 +46,12 @@ STOP_STARTS = {
 ORG_END = re.compile(
     r"\b(?:Group|Company|Co|Ltd|Limited|Trading|Bank|Enterprise|Corporation|Corp|Logistics|Holdings|Services|"
     r"Industries|International|Petroleum|Airlines|Aviation|Mining|Gems|Jewell?ery|Jewelry|Energy|Construction|Ministry|"
-    r"Enterprises|Organi[sz]ation|Agency|Factory|Foundation|Association)\.?$"
+    r"Enterprises|Organi[sz]ation|Agency|Factory|Foundation|Association|Companies)\.?$"
 )
+COUNTRY_POSSESSIVE = re.compile(r"^(?:Myanmar|Burma|Myanma)[’']s\s+(?=[A-Z])")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,11}")
 FOLLOW_ON = re.compile(r"\b(?:also|further|as well|additionally|in addition)\b", re.I)
-PRONOUN_SUBJECT = re.compile(r"\b(?:it|the government|the department|the ministry|the council|the bloc)\b", re.I)
+PRONOUN_SUBJECT = re.compile(r"\b(?:it|we|the government|the department|the ministry|the council|the bloc)\b", re.I)
 MONTH_NAMES = {
     "January",
     "February",
@@ -95,22 +97,52 @@ def find_authorities(text: str, start: int) -> list[str]:
 
 def find_targets(ctx: Context, text: str, start: int) -> list[str]:
     """Named people and entities after the sanction cue, other than authorities and generic names."""
-    not_targets = compile_pattern(load_vocabulary("sanctions")["not_targets"])
     targets: list[str] = []
     for match in NAME_RE.finditer(text, start):
         name = re.sub(r"[’']s$", "", match.group(0)).strip(" .,")
+        name = COUNTRY_POSSESSIVE.sub("", name)  # "Burma’s Ministry of Defense" -> "Ministry of Defense"
         words = name.split()
         while words and (words[0] in STOP_STARTS or words[0] in MONTH_NAMES):
             words = words[1:]
         name = without_title(" ".join(words))
-        if not name or authority_of(name) or not_targets.match(name) or re.match(r"\s*\d", text[match.end() :]):
+        if not name or not is_target_name(name) or is_speaker(text, match.start(), match.end()):
             continue
+        numbered = re.match(r"\s*(\d{1,2})\b", text[match.end() :])
+        if numbered and ORG_END.search(name):
+            name = f"{name} {numbered.group(1)}"  # "Mining Enterprise 1" is a name of its own
+        elif re.match(r"\s*\d", text[match.end() :]):
+            continue  # "Executive Order 14014", "Operation 1027"
+        if len(words) == 1 and not is_single_word_name(text, match.start(), name):
+            continue
+        parts = split_names(name)
         if is_affiliation(text, match.start(), match.end()):
-            continue
-        if len(words) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9\-]{1,11}", name):
-            continue
-        targets.extend(expand_acronym(ctx, part) for part in split_names(name))
+            parts = parts[1:]  # "director of Asia Sun Trading and Win Kyaw Kyaw Aung": the second is a target
+        targets.extend(full for full in (expand_acronym(ctx, part) for part in parts) if is_target_name(full))
     return list(dict.fromkeys(targets))
+
+
+def is_speaker(text: str, start: int, end: int) -> bool:
+    """A name that attributes a quote or statement ("..., said Anna Roberts", "Debbie Stothard said")."""
+    speech = r"(?:said|says|told|added|stated|explained|noted|commented)"
+    return bool(
+        re.search(rf"\b{speech}\s+$", text[max(0, start - 12) : start])
+        or re.match(rf"\s*,?\s+{speech}\b", text[end : end + 12])
+    )
+
+
+def is_target_name(name: str) -> bool:
+    """Whether a capitalised name can be a target: not an authority, not a place, law or generic word."""
+    vocab = load_vocabulary("sanctions")
+    if authority_of(name) or compile_pattern(vocab["not_targets"]).match(name):
+        return False
+    return not compile_pattern(vocab["not_target_ends"], 0).search(name)
+
+
+def is_single_word_name(text: str, start: int, name: str) -> bool:
+    """A one-word target is an acronym ("MOGE") or a name an entity noun introduces ("conglomerate Htoo")."""
+    if re.fullmatch(r"[A-Z][A-Z0-9\-]{1,11}", name):
+        return True
+    return bool(compile_pattern(load_vocabulary("sanctions")["entity_nouns"]).search(text[max(0, start - 30) : start]))
 
 
 def without_title(name: str) -> str:
@@ -124,9 +156,13 @@ def without_title(name: str) -> str:
 
 def is_affiliation(text: str, start: int, end: int) -> bool:
     """True for the body an office belongs to when the holder's name follows ("the chair of the Union Election
-    Commission, Thein Soe"): the person is the target, not the body."""
-    before = text[max(0, start - 60) : start]
-    office = compile_pattern(load_vocabulary("sanctions")["offices"])
+    Commission, Thein Soe") or precedes in an apposition ("Zaw Min Tun, a director of Asia Sun Trading"): the
+    person is the target, not the body."""
+    before = text[max(0, start - 80) : start]
+    vocab = load_vocabulary("sanctions")
+    if compile_pattern(vocab["apposition_office"]).search(before):
+        return True
+    office = compile_pattern(vocab["offices"])
     return bool(office.search(before)) and bool(re.match(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}", text[end:] + " "))
 
 
@@ -147,19 +183,38 @@ def split_names(name: str) -> list[str]:
 def starts_new_name(before: str, part: str) -> bool:
     """True when `part` (after an "and") is a name of its own: two words or more, and not the second half of an
     organisation's name whose first half does not end like one ("Myanmar Oil" + "Gas Enterprise")."""
+    if ACRONYM.fullmatch(part) and ACRONYM.fullmatch(before.split()[-1]):
+        return True  # "MFTB and MICB"
     if len(part.split()) < 2 or len(before.split()) < 2:
         return False
     return bool(ORG_END.search(before)) or not ORG_END.search(part)
 
 
 def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
-    """Where in sentence `index` the sanction wording starts, or None when it is not about sanctions."""
+    """Where in sentence `index` the sanction wording starts, or None when it is not about sanctions. A cue word in
+    a law's title ("Burma Sanctions Regulations") or used as an adjective ("goods from sanctioned entities") is
+    no cue."""
     vocab = load_vocabulary("sanctions")
     text = ctx.sentences[index].text
-    hits = [m.start() for p in vocab["cues"] for m in compile_pattern(p).finditer(text)]
+    in_title = compile_pattern(vocab["cue_in_title"], 0)
+    as_adjective = compile_pattern(vocab["cue_as_adjective"])
+    adjective_before = compile_pattern(vocab["cue_adjective_before"])
+    hits = [
+        m.start()
+        for p in vocab["cues"]
+        for m in compile_pattern(p).finditer(text)
+        if not (text[m.start()].isupper() and in_title.match(text, m.end()))
+        and not (
+            adjective_before.search(text[max(0, m.start() - 15) : m.start()]) and as_adjective.match(text, m.end())
+        )
+    ]
     paragraph = ctx.sentences[index].paragraph
-    if not hits and any(ctx.sentences[j].paragraph == paragraph for j in cued):
-        hits = [m.start() for p in vocab["follow_cues"] for m in compile_pattern(p).finditer(text)]
+    if not hits and cued:
+        follow = [m.start() for p in vocab["follow_cues"] for m in compile_pattern(p).finditer(text)]
+        same_paragraph = any(ctx.sentences[j].paragraph == paragraph for j in cued)
+        # in another paragraph of a sanctions text, a follow verb counts when an authority is its subject
+        # ("Australia has targeted two banks ...")
+        hits = [h for h in follow if same_paragraph or find_authorities(text[:h], 0)]
     if not hits:
         return None
     first = min(hits)
@@ -175,12 +230,17 @@ def sentence_sanctions(
     told: dt.date | None = None,
     named: list[str] | None = None,
     previous: tuple[list[str], dt.date | None] | None = None,
+    fallback: str | None = None,
+    latest: list[str] | None = None,
 ) -> list[SanctionRecord]:
     """Records for every (authority, target) pair in a sanctions sentence; a sentence without a date of its own
     takes `told`, the day told with an authority before it in its paragraph ("On 31 October the US, the UK and
     Canada announced ... On the same day Canada ..."); one whose subject is "it" or "the government" takes the
     single authority `named` in the sentence before it ("Canada listed ... It also designated ..."); a follow-on
-    ("The department also sanctioned ...") takes the authorities and day of the `previous` sanctions sentence."""
+    ("The department also sanctioned ...") takes the authorities and day of the `previous` sanctions sentence;
+    one with no authority at all takes those of the `latest` sanctions sentence in the document, else the
+    authority the document names most (`fallback`: "The Council today approved restrictive measures ..." in a
+    notice that names the EU elsewhere)."""
     sentence = ctx.sentences[index]
     text = sentence.text
     authorities = find_authorities(text, 0)
@@ -189,7 +249,13 @@ def sentence_sanctions(
     follow_on = previous is not None and bool(FOLLOW_ON.search(text))
     if not authorities and follow_on and previous is not None:
         authorities = list(previous[0])
-    first_authority = min((m.start() for _, p in authority_patterns() for m in p.finditer(text)), default=cue)
+    if not authorities and latest:
+        authorities = list(latest)
+    if not authorities and fallback:
+        authorities = [fallback]
+    # targets follow the first authority or cue; in a sentence that names no authority they may open it
+    # ("Two companies ... - A and B - will also be subject to restrictive measures")
+    first_authority = min((m.start() for _, p in authority_patterns() for m in p.finditer(text)), default=0)
     targets = find_targets(ctx, text, min(cue, first_authority))
     date = sentence_date(ctx, index) or told or (previous[1] if follow_on and previous else None)
     measure = sanction_measure(text)
@@ -224,6 +290,16 @@ def sanction_measure(text: str) -> str:
     return "sanctions"
 
 
+def main_authority(ctx: Context) -> str | None:
+    """The authority a document names most often (the first named on a tie), or None."""
+    counts: dict[str, int] = {}
+    for canonical, pattern in authority_patterns():
+        hits = [m.start() for m in pattern.finditer(ctx.doc.text)]
+        if hits:
+            counts[canonical] = len(hits) * 100_000 - hits[0]
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
 @register_component(COMPONENT, VERSION, needs=("sentences", "dates"), adds=("sanctions",))
 def add_sanctions(ctx: Context) -> None:
     """Find sanctions announced or reported, one record per authority and target."""
@@ -232,6 +308,7 @@ def add_sanctions(ctx: Context) -> None:
     told: dict[int, dt.date] = {}  # paragraph -> the last day a sanctions sentence in it named
     named: list[str] = []  # the authorities of the sentence just before
     last: tuple[int, list[str], dt.date | None] | None = None  # paragraph, authorities, day of the last one
+    fallback = main_authority(ctx)
     for index, sentence in enumerate(ctx.sentences):
         if is_headline(sentence.text):
             continue
@@ -247,7 +324,8 @@ def add_sanctions(ctx: Context) -> None:
             named = before  # "It also designated ...": the authority carries to the next sentence too
         near = last if last and sentence.paragraph - last[0] <= 1 else None
         previous = (near[1], near[2]) if near else None
-        records = sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph), before, previous)
+        latest = last[1] if last else None
+        records = sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph), before, previous, fallback, latest)
         for record in records:
             if record.record_id in seen:
                 kept = seen[record.record_id]

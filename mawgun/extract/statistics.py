@@ -96,11 +96,27 @@ def clean_org(name: str) -> str | None:
 
 
 def expand_acronym(ctx: Context, name: str) -> str:
-    """The full name a document gives an acronym ("Myanma Oil and Gas Enterprise (MOGE)")."""
+    """The full name a document gives an acronym ("Myanma Oil and Gas Enterprise (MOGE)", 'Myanma Foreign Trade
+    Bank (“MFTB”)')."""
     if not re.fullmatch(r"[A-Z][A-Za-z0-9\-]{1,12}", name):
         return name
-    match = re.search(rf"(?P<full>{ORG})\s*\({re.escape(name)}\)", ctx.doc.text)
-    return clean_org(match.group("full")) or name if match else name
+    match = re.search(rf"(?P<full>{ORG})\s*\(\s*[“\"']?{re.escape(name)}[”\"']?\s*\)", ctx.doc.text)
+    full = clean_org(match.group("full")) if match else None
+    return initials_suffix(full, name) if full else name
+
+
+def initials_suffix(full: str, acronym: str) -> str:
+    """The end of a name whose capitals spell the acronym ("Htoo and the International Group of Entrepreneurs"
+    for "IGE" -> "International Group of Entrepreneurs"); the whole name when no end after a joining word
+    spells it ("UN Office for the Coordination of Humanitarian Affairs" stays whole for "OCHA")."""
+    words = full.split()
+    for start in range(len(words)):
+        if not words[start][:1].isupper() or (start and words[start - 1][:1].isupper()):
+            continue  # cut only after a joining word ("Htoo and the ..."), never inside a name ("UN Office ...")
+        capitals = "".join(w[0] for w in words[start:] if w[:1].isupper())
+        if capitals.upper() == acronym.upper().replace("-", ""):
+            return " ".join(words[start:])
+    return full
 
 
 def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:

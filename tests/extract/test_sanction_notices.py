@@ -1,0 +1,137 @@
+"""Sanctions in government and law-firm notices: lists of designated persons and entities, authorities named
+once or only as "the Council"/"we", targets before the sanction word, and the words that look like a sanction
+but are not one (a law's title, "sanctioned entities", a speaker). Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mawgun.extract import extract_document
+from mawgun.model import Document, SanctionRecord
+
+
+def sanctions(text: str, published: dt.date = dt.date(2024, 3, 1)) -> set[tuple[str, str]]:
+    records = extract_document(Document(doc_id="n", text=text, published=published))
+    return {(r.authority, r.target) for r in records if isinstance(r, SanctionRecord)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU renewed its measures on Myanmar today.\n\nThe Council also approved restrictive measures "
+            "against three persons. Two firms supplying the air force – Sky Aviator Company Limited and Golden "
+            "Harvest Group of Companies – will also be subject to restrictive measures.",
+            {
+                ("European Union", "Sky Aviator Company Limited"),
+                ("European Union", "Golden Harvest Group of Companies"),
+            },
+        ),
+        (
+            "The European Union listed two more entities on Monday.\n\nThe designees include the Shwe Pyi Trading "
+            "Group (“SPT”), a conglomerate close to the army.",
+            {("European Union", "Shwe Pyi Trading Group")},
+        ),
+    ],
+)
+def test_targets_that_open_a_sentence_without_an_authority_take_the_notice_s_authority(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert sanctions(text) == expected
+
+
+def test_a_pronoun_we_takes_the_authority_named_just_before() -> None:
+    text = (
+        "Today the United States is announcing new sanctions on the regime. We are designating the Myanmar "
+        "Gems Enterprise pursuant to Executive Order 14014."
+    )
+    assert sanctions(text) == {("United States", "Myanmar Gems Enterprise")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "New Zealand imposed sanctions on the junta's suppliers on 1 February.\n\n"
+            "New Zealand has targeted two banks, the Myanma Economic Bank and Myanma Agricultural Development Bank.",
+            {
+                ("New Zealand", "Myanma Economic Bank"),
+                ("New Zealand", "Myanma Agricultural Development Bank"),
+            },
+        ),
+        (
+            "Japan announced sanctions on 20 February.\n\nIn a second step, Japan targeted the Dragon Fuel "
+            "Company and its owner Kyaw Lin Htet.",
+            {("Japan", "Dragon Fuel Company"), ("Japan", "Kyaw Lin Htet")},
+        ),
+    ],
+)
+def test_an_authority_that_targets_in_a_later_paragraph_sanctions(text: str, expected: set[tuple[str, str]]) -> None:
+    assert sanctions(text) == expected
+
+
+def test_one_word_names_after_an_entity_noun_and_numbered_enterprises() -> None:
+    text = (
+        "The EU imposed new sanctions on Monday. Other companies such as state-owned Mining Enterprise 2 (ME 2) "
+        "and the conglomerate Zayar are also included in the sanctions list."
+    )
+    found = sanctions(text)
+    assert ("European Union", "Zayar") in found
+    assert any(target.startswith("Mining Enterprise 2") for _, target in found)
+
+
+def test_an_acronym_expands_to_the_words_its_letters_spell() -> None:
+    text = (
+        "Australia sanctioned the Myanma Timber Enterprise and the Mandalay Gems Company (MGC) on 1 February. "
+        "MGC had traded with the army since 2010."
+    )
+    assert sanctions(text) == {("Australia", "Myanma Timber Enterprise"), ("Australia", "Mandalay Gems Company")}
+
+
+def test_acronyms_joined_by_and_are_two_targets_with_quoted_definitions() -> None:
+    text = (
+        "On 21 June the US Treasury designated Myanma Economic Bank (“MEB”) and Myanma Agricultural "
+        "Development Bank (“MADB”). The Treasury also designated MEB and MADB affiliates."
+    )
+    assert sanctions(text) == {
+        ("United States", "Myanma Economic Bank"),
+        ("United States", "Myanma Agricultural Development Bank"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFAC also issued General License 7 under the Burma Sanctions Regulations to allow wind-down transactions.",
+        "The transactions are permitted under the Myanmar (Sanctions) Regulations 2021 until August.",
+        "Since 2021 the Ministry of Defence has imported arms worth millions from sanctioned entities in Russia.",
+        "Until now, Canada has hesitated to impose more sanctions out of concern for the Association of "
+        "Southeast Asian Nations.",
+    ],
+)
+def test_laws_adjectives_and_hesitations_are_no_sanctions(text: str) -> None:
+    assert sanctions(text) == set()
+
+
+def test_places_and_legal_instruments_are_never_targets() -> None:
+    text = (
+        "On 29 October the Council of the EU adopted Council Decision (CFSP) 2024/1234 and Council Implementing "
+        "Regulation (EU) 2024/1235 to impose sanctions on the Northern Star Group over airstrikes in Sagaing Region."
+    )
+    assert sanctions(text) == {("European Union", "Northern Star Group")}
+
+
+def test_a_company_named_as_a_persons_post_and_a_quoted_speaker_are_no_targets() -> None:
+    text = (
+        "Britain announced sanctions on 31 January against Aung Kyaw Moe, a director and shareholder of Sun Rise "
+        "Trading and Tin Tin Myint, a former manager of the same firm. “More revenue has yet to be sanctioned,” "
+        "said Jane Doe."
+    )
+    assert sanctions(text) == {("United Kingdom", "Aung Kyaw Moe"), ("United Kingdom", "Tin Tin Myint")}
+
+
+def test_a_transitive_sanctioned_before_a_count_stays_a_sanction() -> None:
+    text = "The UK sanctioned two companies, Star Jet Trading and Blue Ocean Logistics, on 12 March."
+    assert sanctions(text) == {("United Kingdom", "Star Jet Trading"), ("United Kingdom", "Blue Ocean Logistics")}
