@@ -13,6 +13,7 @@ from typing import Any
 from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targeted_state
 from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention
+from mawgun.extract.event_actors import fill_actors_told_before
 from mawgun.extract.event_dates import event_date, event_dates, is_background, is_habitual
 from mawgun.extract.event_details import (
     attach_details,
@@ -34,7 +35,6 @@ from mawgun.extract.event_patterns import (
     REFERS_BACK,
     REPORTING,
 )
-from mawgun.extract.event_actors import fill_actors_told_before
 from mawgun.extract.event_places import event_places, fill_places_told_before, stated_places
 from mawgun.extract.event_triggers import Trigger, find_triggers
 from mawgun.extract.fatalities import read_casualties
