@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, Table, and_, column, func, literal_column, select, text
+from sqlalchemy import Integer, Table, and_, column, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -31,6 +31,25 @@ def fts5_query(raw: str) -> str | None:
 
 
 def _search_condition(session: Session, query: str) -> ColumnElement[bool]:
+    """Documents matching every word of `query`: Burmese words (written without spaces between words) as
+    substrings, other words through the full-text index; a query naming a place in English also finds the
+    place's Burmese name."""
+    from mawgun.store.place_forms import BURMESE_RE, burmese_forms
+
+    burmese = [w for w in query.split() if BURMESE_RE.search(w)]
+    others = " ".join(w for w in query.split() if not BURMESE_RE.search(w))
+    parts = [_contains(w) for w in burmese] + ([_fulltext_condition(session, others)] if others else [])
+    condition = and_(*parts)
+    forms = burmese_forms(query)
+    return or_(condition, *(_contains(form) for form in forms)) if forms else condition
+
+
+def _contains(word: str) -> ColumnElement[bool]:
+    like = f"%{word.replace('%', '').replace('_', '')}%"
+    return or_(DOCUMENTS.c.text.like(like), DOCUMENTS.c.title.like(like))
+
+
+def _fulltext_condition(session: Session, query: str) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "postgresql":
         vector = func.to_tsvector("simple", func.coalesce(DOCUMENTS.c.title, "") + " " + DOCUMENTS.c.text)
         return vector.op("@@")(func.plainto_tsquery("simple", query))
