@@ -129,3 +129,6 @@ CRACKDOWN_RECODED = {"Violence against civilians", "Explosions/Remote violence"}
 
 
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+CONSEQUENCE = re.compile(r",\s*(?:and\s+)?(?:also\s+)?$")  # ", killing three civilians": the toll of the event before

@@ -19,9 +19,17 @@ from mawgun.extract.event_patterns import (
     SINCE_CLAUSE,
     WHEN_CLAUSE,
 )
+from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context
+from mawgun.extract.places import is_state
 from mawgun.extract.sentences import quoted_spans
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
+
+LARGE_NUMBER = re.compile(
+    r"(?:(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d{3,}(?![\w.,]))(?=\)?(?:\s+[\w-]+){0,2}?\s+(?:civilians|"
+    r"people|persons|villagers|residents|youths|men|women|children|detainees|prisoners|protesters|activists)\b)"
+)
+VILLAGE_AFTER = re.compile(r"\s(?:[Vv]illages?|[Ww]ards?)\b")
 
 
 @dataclass(frozen=True)
@@ -57,14 +65,17 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
     near = int(load_vocabulary("triggers").get("near_chars", 70))
     found = []
     free = event_clauses(ctx, index) if index in ctx.aggregate else [(0, len(text))]
+    start = ctx.sentences[index].start
+    days = [m.start - start for m in ctx.dates[index] if m.precision in {"day", "week"} and not m.report]
     for rule in trigger_rules():
         hit = next(
             (
                 m
                 for p in rule["patterns"]
                 for m in compile_pattern(p).finditer(text)
-                if trigger_ok(text, m, rule, quotes, near, dated)
+                if trigger_ok(text, m, rule, quotes, near, dated, days)
                 and (not rule.get("violent") or any(a <= m.start() < b for a, b in free))
+                and (not rule.get("needs_near") or has_object(ctx, index, m, rule, near))
             ),
             None,
         )
@@ -113,6 +124,32 @@ def possessive_clauses(ctx: Context, index: int) -> list[int]:
     return starts
 
 
+def has_object(ctx: Context, index: int, match: re.Match[str], rule: dict[str, Any], near: int) -> bool:
+    """The rule's object is near the trigger: a word of `needs_near` ("the town", "a base"), or, for rules with
+    `object_place`, a place the gazetteer knows right after the verb ("seized Kunlong", "took full control of
+    Kutkai and Hsenwi", "lost Ramree to the AA"): capture verbs need no town noun when the object is a town."""
+    text = ctx.sentences[index].text
+    window = text[max(0, match.start() - near) : match.end() + near]
+    if compile_pattern(rule["needs_near"]).search(window):
+        return True
+    reach = int(rule.get("object_place", 0))
+    if not reach:
+        return False
+    at = ctx.sentences[index].start + match.start()
+    after = sorted(
+        ((p.span.start, p.span.end, p) for p in ctx.places(index) if p.span and p.span.start > at),
+        key=lambda item: item[0],
+    )
+    if not after or after[0][0] - at > reach + len(match.group(0)) or is_state(after[0][2]):
+        return False
+    first_start, first_end, first = after[0]
+    if not rule.get("object_towns"):
+        return True
+    # "raided Kinma village in Pauk Township": the object is a village, not a town
+    village = VILLAGE_AFTER.search(ctx.doc.text[first_start : first_end + 9])
+    return first.level not in {"village", "ward", "village_tract", "camp"} and not village
+
+
 def trigger_ok(
     text: str,
     match: re.Match[str],
@@ -120,9 +157,12 @@ def trigger_ok(
     quotes: list[tuple[int, int]],
     near: int,
     dated: bool = False,
+    days: list[int] | None = None,
 ) -> bool:
     """Filters: not quoted speech, not hypothetical/prescriptive, not negated, not a background mention of
-    fighting in a sentence with no day of its own (`dated`), its object nearby if required."""
+    fighting in a sentence with no day of its own (`dated`). The object (`needs_near`) is checked by
+    `has_object`. An event told as a time anchor with its own day ("since seizing the bases on 20 November")
+    is still an event: `days` are the offsets of the sentence's own days."""
     cues = load_vocabulary("cues")
     if any(s <= match.start() < e for s, e in quotes):
         return False
@@ -133,16 +173,33 @@ def trigger_ok(
         return False
     if rule.get("violent") and FLEEING.search(text[max(0, match.start() - 40) : match.start()]):
         return False  # "displaced people fleeing the fighting": what they fled, not an event told here
-    if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]):
+    if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]) and not own_day(match, days or []):
         return False  # "since the army resumed fighting": the start of a period, background
-    if rule.get("violent") and not dated and is_context_mention(text, match):
-        return False  # "since the offensive launched in October", "fighting has driven displacement": context
-    needs = rule.get("needs_near")
-    if needs:
-        window = text[max(0, match.start() - near) : match.end() + near]
-        if not compile_pattern(needs).search(window):
-            return False
-    return True
+    if rule.get("violent") and not days and is_tally(text, match):
+        return False  # "71 airstrikes", "killed at least 2,327 civilians": a statistic, not one event
+    # "since the offensive launched in October", "fighting has driven displacement": context
+    return not (rule.get("violent") and not dated and is_context_mention(text, match))
+
+
+def is_tally(text: str, match: re.Match[str]) -> bool:
+    """A trigger counted as many ("116 clashes were reported", "with 71 airstrikes") or a violent verb with a
+    large count beside it ("killed at least 2,327 civilians", "(1,603) people in total were arrested"): a tally
+    the statistics tell, not one event (the caller checks that the sentence has no day of its own)."""
+    cues = load_vocabulary("cues")
+    counted = compile_pattern(cues["counted_before"]).search(text[max(0, match.start() - 60) : match.start()])
+    if counted and compile_pattern(cues["counted_trigger"]).match(text, match.start()):
+        value = parse_number(counted.group("n"))
+        if value is None or value >= int(cues["counted_min"]):
+            return True
+    window = text[max(0, match.start() - 40) : match.end() + 40]
+    numbers = (parse_number(n) for n in LARGE_NUMBER.findall(window))
+    return any(n is not None and n >= int(cues["large_count"]) and not 1900 <= n <= 2100 for n in numbers)
+
+
+def own_day(match: re.Match[str], days: list[int]) -> bool:
+    """A day told right after the trigger, in its phrase ("since the seizure of the police station on 16
+    November"): the anchor event is dated and told, not a vague start of a period."""
+    return any(0 <= day - match.end() <= 90 for day in days)
 
 
 def is_context_mention(text: str, match: re.Match[str]) -> bool:

@@ -14,6 +14,7 @@ from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targ
 from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_actors import fill_actors_told_before
+from mawgun.extract.event_clauses import clause_day, companion_triggers
 from mawgun.extract.event_dates import event_date, event_dates, is_background, is_habitual
 from mawgun.extract.event_details import (
     attach_details,
@@ -26,6 +27,7 @@ from mawgun.extract.event_details import (
 from mawgun.extract.event_patterns import (
     CIVILIAN_TARGET,
     CLAUSE_JOIN,
+    CONSEQUENCE,
     COORDINATE,
     CRACKDOWN_RECODED,
     DEFINITE,
@@ -122,7 +124,7 @@ def reported_agents(ctx: Context, index: int) -> list[ActorRef]:
 def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[EventRecord]:
     """The event records reported by sentence `index` (none when it reports no event): the highest-priority
     trigger that has a date and, when violent, a place and no habitual wording."""
-    if is_title(ctx, index) or attach_details(ctx, index, found):
+    if is_title(ctx, index) or is_abroad(ctx, index) or attach_details(ctx, index, found):
         return []
     for trigger in find_triggers(ctx, index):
         violent = bool(trigger.rule.get("violent"))
@@ -161,8 +163,31 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         clause = (0, second[0]) if second else None
         where: list[Place | None] = list(places) or [None]
         events = [make_event(ctx, index, trigger, date, place, clause) for place in where]
-        return events + (second[1] if second else subordinate_events(ctx, index, trigger, date, places))
+        extra = second[1] if second else subordinate_events(ctx, index, trigger, date, places)
+        if not extra and violent:
+            extra = companion_events(ctx, index, trigger, date, where)
+        return events + extra
     return []
+
+
+def companion_events(
+    ctx: Context, index: int, main: Trigger, date: DateMention, where: list[Place | None]
+) -> list[EventRecord]:
+    """Events told beside the main one in the same sentence ("seized the town, prompting the junta to launch air
+    strikes"): one record per companion trigger and place, on its clause's own day when it has one."""
+    events: list[EventRecord] = []
+    text = ctx.sentences[index].text
+    for trigger in companion_triggers(ctx, index, main, {main.rule["sub_event_type"]}):
+        day = clause_day(ctx, index, trigger, main, date)
+        clause = (trigger.start, len(text)) if trigger.start > main.start else (0, main.start)
+        events.extend(make_event(ctx, index, trigger, day, place, clause) for place in where)
+    return events
+
+
+def is_abroad(ctx: Context, index: int) -> bool:
+    """A sentence that opens by placing itself in another country ("In Indonesia, soldiers killed ..."): no
+    event in Myanmar (lang/<language>/foreign.yaml `abroad_lead`)."""
+    return bool(compile_pattern(load_vocabulary("foreign")["abroad_lead"], 0).search(ctx.sentences[index].text))
 
 
 def places_told_next(ctx: Context, index: int) -> list[Place]:
@@ -252,6 +277,7 @@ def coordinated_events(
                 for t in find_triggers(ctx, index)
                 if t.start >= boundary.end()
                 and t.rule.get("violent")
+                and not CONSEQUENCE.search(sentence.text[: t.start])
                 and (t.rule["event_type"] != main.rule["event_type"] or own[0].date != date.date)
             ),
             None,

@@ -21,10 +21,17 @@ def same_event(kept: EventRecord, later: EventRecord) -> bool:
     spans; a vague capture told first does not swallow a clash placed later."""
     if kept.event_type != later.event_type or not dates_compatible(kept, later):
         return False
+    if kept.sub_event_type != later.sub_event_type and told_together(kept, later):
+        return False  # two events of one sentence ("fired artillery and conducted airstrikes") stay two
     pa, pb = kept.place or Place(), later.place or Place()
     if kept.sub_event_type != later.sub_event_type and not is_vague(pb):
         return False
     return places_compatible(pa, pb)
+
+
+def told_together(a: EventRecord, b: EventRecord) -> bool:
+    """Both records come from one sentence (their first evidence spans start together)."""
+    return bool(a.evidence and b.evidence) and a.evidence[0].start == b.evidence[0].start
 
 
 def dates_compatible(a: EventRecord, b: EventRecord) -> bool:

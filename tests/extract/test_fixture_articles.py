@@ -4,7 +4,9 @@ coder would extract (tests/extract/fixtures/*.yaml):
 - unseen.yaml: shapes the demo corpus showed the rules had not met (hard-wrapped lines, datelines, captures told
   as claims or states, surrenders, detentions dated in the paragraph before, sanctions briefings);
 - gaps.yaml: crackdowns on protesters, executions, background fighting, follow-on sanctions;
-- gaps4.yaml: fire on marches and processions, protesters shot in several towns, the detainee as actor2.
+- gaps4.yaml: fire on marches and processions, protesters shot in several towns, the detainee as actor2;
+- clauses.yaml: captures of named towns, several events in one sentence, tallies, time anchors, intentions,
+  sentences set abroad, air-strike wordings (issue 10).
 
 Every expected record is extracted with the project's gazetteer and actor registry; no
 article yields more events than it reports; evidence spans always quote the original text exactly.
@@ -20,7 +22,7 @@ import yaml
 from test_articles import describe, extract, fits
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FILES = ("unseen.yaml", "gaps.yaml", "gaps4.yaml")
+FILES = ("unseen.yaml", "gaps.yaml", "gaps4.yaml", "clauses.yaml")
 KINDS = {"events": "event", "statistics": "statistic", "sanctions": "sanction"}
 
 
