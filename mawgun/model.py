@@ -101,20 +101,6 @@ class Place:
         return data
 
 
-# The Place fields that the store keeps as columns of events and canonical events.
-PLACE_FIELDS = (
-    "admin1",
-    "admin1_pcode",
-    "admin2",
-    "admin2_pcode",
-    "admin3",
-    "admin3_pcode",
-    "location",
-    "pcode",
-    "latitude",
-    "longitude",
-    "geo_precision",
-)
 
 
 @dataclass
@@ -282,3 +268,71 @@ class SanctionRecord:
 
 
 Record = EventRecord | StatisticRecord | SanctionRecord
+
+
+# --- The one declaration of each record type's stored and served fields --------------------------
+# The store's columns (`mawgun.store.schema`, held to these by tests/store/test_fields.py), the API's
+# response models (`mawgun.web.schemas`), the lists the query layer reads and the export columns
+# derive from these tuples; `to_json()` above is the file contract of `mawgun extract --out`.
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a record type: its name, value type (`list` for JSON lists), and whether every
+    record has it (required fields are NOT NULL in the store)."""
+
+    name: str
+    type: type
+    required: bool = False
+
+
+def _fields(spec: str) -> tuple[FieldSpec, ...]:
+    """FieldSpecs from "name:type" words; a trailing "!" marks a required field."""
+    types = {"str": str, "int": int, "float": float, "date": dt.date, "list": list}
+    found = []
+    for word in spec.split():
+        name, kind = word.split(":")
+        found.append(FieldSpec(name, types[kind.rstrip("!")], kind.endswith("!")))
+    return tuple(found)
+
+
+PLACE_FIELD_SPECS = _fields(
+    "admin1:str admin1_pcode:str admin2:str admin2_pcode:str admin3:str admin3_pcode:str location:str "
+    "pcode:str latitude:float longitude:float geo_precision:int"
+)
+PLACE_FIELDS = tuple(f.name for f in PLACE_FIELD_SPECS)  # the Place fields kept as event columns
+PROVENANCE_FIELD_SPECS = _fields("component:str component_version:str rule:str confidence:float")
+WHEN_FIELD_SPECS = _fields("event_type:str! sub_event_type:str date:date date_end:date date_precision:str")
+# One document's report of an event, or an imported coded event (origin ucdp/acled). Its actors are
+# rows of their own (`event_actors`), served as actor1/actor2.
+EVENT_FIELDS = (
+    *_fields("document_id:str origin:str! origin_id:str"),
+    *WHEN_FIELD_SPECS,
+    *PLACE_FIELD_SPECS,
+    *_fields("fatalities:int fatalities_low:int fatalities_high:int fatalities_qualifier:str injuries:int tags:list!"),
+    *PROVENANCE_FIELD_SPECS,
+    *_fields("canonical_id:str"),
+)
+# A deduplicated event, its fields derived from its reports (`fatalities_best` is served as fatalities).
+CANONICAL_EVENT_FIELDS = (
+    *WHEN_FIELD_SPECS,
+    *PLACE_FIELD_SPECS,
+    *_fields(
+        "actor1:list! actor2:list! fatalities_best:int fatalities_low:int fatalities_high:int n_reports:int! "
+        "n_sources:int! n_outlets:int! first_reported:date last_reported:date origin:str! tags:list!"
+    ),
+)
+STATISTIC_FIELDS = (
+    *_fields("document_id:str metric:str! value:float! qualifier:str area:list! period_start:date period_end:date "
+             "source_org:str"),
+    *PROVENANCE_FIELD_SPECS,
+)  # fmt: skip
+SANCTION_FIELDS = (
+    *_fields("document_id:str authority:str! target:str! date:date measure:str"),
+    *PROVENANCE_FIELD_SPECS,
+)
+
+
+def field_names(fields: tuple[FieldSpec, ...]) -> list[str]:
+    """The names of declared fields, in order."""
+    return [f.name for f in fields]

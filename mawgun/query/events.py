@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from mawgun.model import PLACE_FIELDS
+from mawgun.model import CANONICAL_EVENT_FIELDS, EVENT_FIELDS, field_names
 from mawgun.query.cache import cached
 from mawgun.query.filter import EventFilter, dialect_of, where_clause
 from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow, EvidenceRow
@@ -117,44 +117,9 @@ def canonical_dict(row: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-CANONICAL_FIELDS = [
-    "event_type",
-    "sub_event_type",
-    "date",
-    "date_end",
-    "date_precision",
-    *PLACE_FIELDS,
-    "fatalities_low",
-    "fatalities_high",
-    "n_reports",
-    "n_sources",
-    "n_outlets",
-    "first_reported",
-    "last_reported",
-    "origin",
-]
-
-REPORT_FIELDS = [
-    "document_id",
-    "origin",
-    "origin_id",
-    "event_type",
-    "sub_event_type",
-    "date",
-    "date_end",
-    "date_precision",
-    *PLACE_FIELDS,
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "fatalities_qualifier",
-    "injuries",
-    "component",
-    "component_version",
-    "rule",
-    "confidence",
-    "canonical_id",
-]
+SERVED_APART = {"actor1", "actor2", "tags", "fatalities_best"}  # lists and the renamed best estimate
+CANONICAL_FIELDS = [name for name in field_names(CANONICAL_EVENT_FIELDS) if name not in SERVED_APART]
+REPORT_FIELDS = [name for name in field_names(EVENT_FIELDS) if name not in SERVED_APART]
 
 
 def _actors_by_event(session: Session, event_ids: list[str]) -> dict[str, dict[int, list[dict[str, Any]]]]:

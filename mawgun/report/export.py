@@ -25,6 +25,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from mawgun.analytics.evidence import evidence_for, quotes_for
+from mawgun.model import TIME_PRECISION
 from mawgun.query.filter import EventFilter, dialect_of, filter_conditions, source_for
 from mawgun.safety import finite_or_none, spreadsheet_cell
 from mawgun.store.schema import DocumentRow
@@ -88,7 +89,6 @@ HXL_TAGS = {
     "urls": "#meta+url",
 }
 HXL_COLUMNS = list(HXL_TAGS)
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 CIVILIAN_TYPES = {"Violence against civilians"}
 BATCH = 500
 

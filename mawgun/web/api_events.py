@@ -34,12 +34,7 @@ from mawgun.web.schemas import ControlRow, ErrorOut, EventDetail, EventOut, MapL
 router = APIRouter(prefix="/api/v1", tags=["events"])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such resource."}}
-EVENT_COLUMNS = [
-    "event_id level event_type sub_event_type date date_end date_precision admin1 admin1_pcode admin2 admin3",
-    "admin3_pcode location pcode latitude longitude geo_precision actor1 actor2 fatalities n_reports",
-    "n_sources n_outlets origin document_id canonical_id component component_version rule confidence",
-]
-EVENT_COLUMNS = " ".join(EVENT_COLUMNS).split()
+EVENT_COLUMNS = [name for name in EventOut.model_fields if not name.endswith("_refs")]  # the CSV columns
 
 Sort = Literal["-date", "date", "-fatalities", "fatalities", "-reports", "reports", "admin1", "event_type"]
 PerReport = Annotated[

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from mawgun.model import CANONICAL_EVENT_FIELDS, EVENT_FIELDS, SANCTION_FIELDS, STATISTIC_FIELDS, FieldSpec
 
 T = TypeVar("T")
 
@@ -27,51 +29,40 @@ class ActorRefOut(BaseModel):
     end: int | None = None
 
 
-class EventOut(BaseModel):
+def served_fields(*groups: tuple[FieldSpec, ...]) -> dict[str, Any]:
+    """Pydantic field definitions of declared record fields (`mawgun.model`): every one optional
+    except those required in each group, lists of strings defaulting to empty; a canonical event's
+    `fatalities_best` is served as `fatalities`, as reports name it."""
+    required = set.intersection(*({f.name for f in group if f.required} for group in groups))
+    fields: dict[str, Any] = {}
+    for spec in (f for group in groups for f in group):
+        name = "fatalities" if spec.name == "fatalities_best" else spec.name
+        if spec.type is list:
+            fields.setdefault(name, (list[str], Field(default_factory=list)))
+        elif name in required:
+            fields.setdefault(name, (spec.type, ...))
+        else:
+            fields.setdefault(name, (spec.type | None, None))
+    return fields
+
+
+class EventBase(BaseModel):
     """A canonical event (level "canonical") or one document's report of it (level "report")."""
 
     model_config = ConfigDict(extra="ignore")
 
     event_id: str
     level: Literal["canonical", "report"]
-    event_type: str
-    sub_event_type: str | None = None
-    date: dt.date | None = None
-    date_end: dt.date | None = None
-    date_precision: str | None = None
-    admin1: str | None = None
-    admin1_pcode: str | None = None
-    admin2: str | None = None
-    admin2_pcode: str | None = None
-    admin3: str | None = None
-    admin3_pcode: str | None = None
-    location: str | None = None
-    pcode: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    actor1: list[str] = Field(default_factory=list)
-    actor2: list[str] = Field(default_factory=list)
-    fatalities: int | None = None
-    fatalities_low: int | None = None
-    fatalities_high: int | None = None
-    tags: list[str] = Field(default_factory=list)
-    origin: str | None = None
-    n_reports: int | None = None
-    n_sources: int | None = None
-    n_outlets: int | None = None
-    first_reported: dt.date | None = None
-    last_reported: dt.date | None = None
-    document_id: str | None = None
-    canonical_id: str | None = None
-    fatalities_qualifier: str | None = None
-    injuries: int | None = None
-    component: str | None = None
-    component_version: str | None = None
-    rule: str | None = None
-    confidence: float | None = None
     actor1_refs: list[ActorRefOut] | None = None
     actor2_refs: list[ActorRefOut] | None = None
+
+
+if TYPE_CHECKING:
+    EventOut = EventBase
+else:  # the fields of both levels, from their one declaration in mawgun.model
+    EventOut = create_model(
+        "EventOut", __base__=EventBase, __doc__=EventBase.__doc__, **served_fields(CANONICAL_EVENT_FIELDS, EVENT_FIELDS)
+    )
 
 
 class EvidenceOut(BaseModel):
@@ -130,21 +121,20 @@ class RecordOut(BaseModel):
     confidence: float | None = None
 
 
-class StatisticOut(RecordOut):
-    metric: str
-    value: float
-    qualifier: str | None = None
-    area: list[str] = Field(default_factory=list)
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    source_org: str | None = None
+RECORD_BASE = {"document_id", "component", "component_version", "rule", "confidence"}  # in RecordOut
 
-
-class SanctionOut(RecordOut):
-    authority: str
-    target: str
-    date: dt.date | None = None
-    measure: str | None = None
+if TYPE_CHECKING:
+    StatisticOut = RecordOut
+    SanctionOut = RecordOut
+else:  # from the one declaration of each record type in mawgun.model
+    StatisticOut = create_model(
+        "StatisticOut", __base__=RecordOut,
+        **{k: v for k, v in served_fields(STATISTIC_FIELDS).items() if k not in RECORD_BASE},
+    )  # fmt: skip
+    SanctionOut = create_model(
+        "SanctionOut", __base__=RecordOut,
+        **{k: v for k, v in served_fields(SANCTION_FIELDS).items() if k not in RECORD_BASE},
+    )  # fmt: skip
 
 
 class DocumentDetail(DocumentSummary):
