@@ -107,8 +107,8 @@ def test_acronyms_joined_by_and_are_two_targets_with_quoted_definitions() -> Non
         "OFAC also issued General License 7 under the Burma Sanctions Regulations to allow wind-down transactions.",
         "The transactions are permitted under the Myanmar (Sanctions) Regulations 2021 until August.",
         "Since 2021 the Ministry of Defence has imported arms worth millions from sanctioned entities in Russia.",
-        "Until now, Canada has hesitated to impose more sanctions out of concern for the Association of "
-        "Southeast Asian Nations.",
+        "Australia had so far held back from further sanctions, fearing harm to its ties with "
+        "regional partners.",
     ],
 )
 def test_laws_adjectives_and_hesitations_are_no_sanctions(text: str) -> None:
@@ -117,8 +117,9 @@ def test_laws_adjectives_and_hesitations_are_no_sanctions(text: str) -> None:
 
 def test_places_and_legal_instruments_are_never_targets() -> None:
     text = (
-        "On 29 October the Council of the EU adopted Council Decision (CFSP) 2024/1234 and Council Implementing "
-        "Regulation (EU) 2024/1235 to impose sanctions on the Northern Star Group over airstrikes in Sagaing Region."
+        "By Council Decision (CFSP) 2024/1234 and Council Implementing Regulation (EU) 2024/1235, taken on "
+        "29 October, the Council of the EU imposed sanctions on the Northern Star Group over airstrikes in "
+        "Sagaing Region."
     )
     assert sanctions(text) == {("European Union", "Northern Star Group")}
 

@@ -220,7 +220,7 @@ def test_a_figure_told_twice_is_one_statistic_with_both_spans() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Over the past four months the TNLA has lost control of three towns it once held in northern Shan State.",
+        "In the last half year the MNDAA has lost four towns that it used to control in northern Shan State.",
         "Since October the army has lost 11 towns in Rakhine State, the Arakan Army said.",
     ],
 )
