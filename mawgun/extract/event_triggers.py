@@ -103,7 +103,7 @@ def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
     joints = [*COORDINATE.finditer(text), *COMPARISON.finditer(text), *WHEN_CLAUSE.finditer(text)]
     cuts = sorted({0, *(m.start() for m in joints), len(text)})
     strong = [compile_pattern(p) for p in load_vocabulary("statistics")["strong_cues"]]
-    days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since]
+    days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since and not m.report]
     days += possessive_clauses(ctx, index)  # "since last Sunday's massacre, when troops killed 65 protesters"
     return [
         (a, b)

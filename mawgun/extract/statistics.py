@@ -33,6 +33,11 @@ NOT_FIGURE = re.compile(
     re.I,
 )
 NUMBER_IN_TEXT = re.compile(NUMBER, re.I)
+CONTINUATION = re.compile(
+    r"\s*(?:(?:of|among) (?:them|these|those|the [^,]{1,40}),\s*|(?:in addition|moreover|additionally|further),\s*)?"
+    r"(?:\(?\d|(?:another|a further)\s)",
+    re.I,
+)
 WEEK = 7  # days: a longer span of dates is a reporting period, a shorter one an event's range
 
 
@@ -146,11 +151,14 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
 
 
 def continues_aggregate(ctx: Context, index: int) -> bool:
-    """A sentence with no date of its own right after an aggregate in its paragraph goes on with that count
-    ("Since the coup, 29,000 people have been arrested. 22,000 remain in detention.")."""
+    """A sentence with no date of its own that opens with a figure right after an aggregate in its paragraph
+    goes on with that count ("Since the coup, 29,000 people have been arrested. 22,000 remain in detention.",
+    "Of them, 6,000 are serving sentences."); one that tells its own event ("At least 12 were killed in an
+    airstrike on a school") does not open with a bare figure and is left alone."""
     if index == 0 or ctx.dates[index] or index - 1 not in ctx.aggregate:
         return False
-    return ctx.sentences[index - 1].paragraph == ctx.sentences[index].paragraph
+    same = ctx.sentences[index - 1].paragraph == ctx.sentences[index].paragraph
+    return same and bool(CONTINUATION.match(ctx.sentences[index].text))
 
 
 def is_bare_line(ctx: Context, index: int) -> bool:
@@ -288,6 +296,8 @@ def merge_statistic(kept: StatisticRecord, again: StatisticRecord) -> None:
 
 
 def is_aggregate_only(figure: StatisticRecord) -> bool:
-    """A figure that only an aggregate sentence states: many captures, or a toll kept only when aggregate."""
+    """A figure that only an aggregate sentence states: a count of many events (captures, airstrikes, clashes),
+    or a toll kept only when aggregate."""
     rule = metric_rule(figure.metric)
-    return bool(rule.get("needs_strong")) or (figure.metric.endswith("captured") and figure.value >= 10)
+    many = figure.value >= float(load_vocabulary("statistics")["events_from"])
+    return bool(rule.get("needs_strong")) or (bool(rule.get("counts_events")) and many)

@@ -228,3 +228,27 @@ def test_a_count_of_towns_is_a_statistic_not_a_capture_event(text: str) -> None:
     out = records(text)
     assert [r for r in out if isinstance(r, StatisticRecord) and r.metric == "towns captured"]
     assert not [r for r in out if isinstance(r, EventRecord)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between the coup and the end of March, the air force conducted at least 85 airstrikes in Chin State.",
+        "In October 130 clashes with regime forces were reported in Mutraw District, the KNU said on Tuesday.",
+        "The army carried out 45 artillery attacks on villages in Sagaing Region last month.",
+    ],
+)
+def test_a_count_of_many_events_is_a_statistic_and_no_single_event(text: str) -> None:
+    out = records(text, dt.date(2023, 11, 20))
+    assert [r for r in out if isinstance(r, StatisticRecord)]
+    assert not [r for r in out if isinstance(r, EventRecord)]
+
+
+def test_an_event_told_after_an_aggregate_stays_an_event() -> None:
+    text = (
+        "The ministry said 80 of the 120 airstrikes this year hit civilian targets. On Monday at least 9 people were "
+        "killed in an airstrike on a school in Thayet Kone village, Depayin Township, Sagaing Region."
+    )
+    out = records(text, dt.date(2022, 11, 16))
+    assert ("killed", 9) not in {(r.metric, r.value) for r in out if isinstance(r, StatisticRecord)}
+    assert [r for r in out if isinstance(r, EventRecord) and r.fatalities == 9]
