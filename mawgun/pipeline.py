@@ -28,15 +28,17 @@ def process_file(
     in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True
 ) -> dict[str, Any]:
     """Extract every document of a JSONL file, cluster the event records within the batch (each
-    event's `canonical_id`), and write the records as JSONL. A bad input line loses nothing."""
+    event's `canonical_id`), and write the records as JSONL. A bad input line is named in the
+    summary's `problems` and the other lines are processed."""
     from mawgun.dedup import cluster_records
     from mawgun.extract.api import extract_records, file_summary, write_records
     from mawgun.model import EventRecord
 
-    documents, records = extract_records(in_path, component, progress)
+    problems: list[str] = []  # bad lines and failed documents, named; the rest is processed
+    documents, records = extract_records(in_path, component, progress, problems)
     events = [r for r in records if isinstance(r, EventRecord)]
     mapping = cluster_records(events, {doc.doc_id: doc for doc in documents})
     for event in events:
         event.canonical_id = mapping.get(event.record_id, event.record_id)
     write_records(records, out_path)
-    return file_summary(documents, records, out_path, component)
+    return file_summary(documents, records, out_path, component, problems)

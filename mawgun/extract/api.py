@@ -44,11 +44,17 @@ def extract_document(doc: Document, component: str = "rules") -> list[Record]:
     return records
 
 
+TEXT_FIELDS = ("doc_id", "title", "outlet", "url", "published_precision")
+
+
 def document_from_json(data: dict[str, Any], line: int = 0) -> Document:
     """A Document from one input line `{"doc_id","text","published","title","outlet","url"}`."""
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"line {line}: no text")
+    wrong = [name for name in TEXT_FIELDS if data.get(name) is not None and not isinstance(data[name], str)]
+    if wrong:
+        raise InputError(f"line {line}: {', '.join(wrong)} must be a string or null")
     published = data.get("published")
     try:
         day = dt.date.fromisoformat(str(published)[:10]) if published else None
@@ -65,19 +71,37 @@ def document_from_json(data: dict[str, Any], line: int = 0) -> Document:
     )
 
 
-def read_documents(path: Path) -> Iterator[Document]:
-    """Documents from a JSONL file; a bad line raises InputError naming the line."""
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+def read_documents(path: Path, problems: list[str] | None = None) -> Iterator[Document]:
+    """Documents from a JSONL file. A bad line (not UTF-8, not JSON, not a document) raises InputError
+    naming its line, or, when a `problems` list is given, is added to it and reading goes on."""
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, 1):
             try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-            if not isinstance(data, dict):
-                raise InputError(f"{path}:{number}: expected a JSON object")
-            yield document_from_json(data, number)
+                document = document_from_line(raw, number)
+            except InputError as exc:
+                if problems is None:
+                    raise InputError(f"{path}:{exc}") from exc
+                problems.append(str(exc))
+                continue
+            if document is not None:
+                yield document
+
+
+def document_from_line(raw: bytes, number: int) -> Document | None:
+    """The document of one input line (None for a blank line); InputError naming the line's fault."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"line {number}: not valid UTF-8 (byte {exc.start})") from exc
+    if not line.strip():
+        return None
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError) as exc:  # ValueError covers JSONDecodeError and huge integers
+        raise InputError(f"line {number}: not JSON ({getattr(exc, 'msg', exc)})") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"line {number}: expected a JSON object")
+    return document_from_json(data, number)
 
 
 def extract_file(
@@ -86,33 +110,49 @@ def extract_file(
     """Extract every document of a JSONL file into a JSONL file of records (one `to_json()` per line).
 
     Records carry no cluster ids: `mawgun.pipeline.process_file` adds deduplication after this stage.
-    The whole input is read and checked before anything is written, so a bad line loses nothing."""
-    documents, records = extract_records(in_path, component, progress)
+    A bad line (not UTF-8, not JSON, no text) or a document the extractor fails on is listed in the
+    summary's `problems` with its line or id; every other document is extracted and written."""
+    problems: list[str] = []
+    documents, records = extract_records(in_path, component, progress, problems)
     write_records(records, out_path)
-    return file_summary(documents, records, out_path, component)
+    return file_summary(documents, records, out_path, component, problems)
 
 
 def file_summary(
-    documents: list[Document], records: list[Record], out_path: str | Path, component: str
+    documents: list[Document],
+    records: list[Record],
+    out_path: str | Path,
+    component: str,
+    problems: list[str] | None = None,
 ) -> dict[str, Any]:
-    """What a file run did: counts by kind, where it wrote, and Burmese documents that gave no record."""
+    """What a file run did: counts by kind, where it wrote, Burmese documents that gave no record, and
+    the input lines or documents skipped with their reasons."""
     summary = summarise(records, len(documents)) | {"out": str(out_path), "component": component}
-    return summary | {"burmese_without_records": silent_burmese(documents, records)}
+    return summary | {"burmese_without_records": silent_burmese(documents, records), "problems": problems or []}
 
 
 def extract_records(
-    in_path: str | Path, component: str = "rules", progress: bool = True
+    in_path: str | Path, component: str = "rules", progress: bool = True, problems: list[str] | None = None
 ) -> tuple[list[Document], list[Record]]:
-    """The documents of a JSONL file and the records extracted from them (nothing written)."""
-    documents = list(read_documents(Path(in_path)))
+    """The documents of a JSONL file and the records extracted from them (nothing written).
+
+    With a `problems` list, a bad line or a document the extractor fails on is added to it (named by
+    line or id) and the rest go on; without one, the first raises InputError."""
+    documents = list(read_documents(Path(in_path), problems))
     build_pipeline(component)
     records: list[Record] = []
+    extracted: list[Document] = []
     for doc in with_progress(documents, "Extracting", progress):
         try:
             records.extend(extract_document(doc, component))
-        except Exception as exc:  # noqa: BLE001 - name the document; nothing is written
-            raise InputError(f"document {doc.doc_id}: extraction failed ({type(exc).__name__}: {exc})") from exc
-    return documents, records
+        except Exception as exc:  # noqa: BLE001 - name the document
+            reason = f"document {doc.doc_id}: extraction failed ({type(exc).__name__}: {exc})"
+            if problems is None:
+                raise InputError(reason) from exc
+            problems.append(reason)
+            continue
+        extracted.append(doc)
+    return extracted, records
 
 
 def write_records(records: list[Record], out_path: str | Path) -> None:

@@ -64,6 +64,10 @@ def extract_command(
         console.print(f"[yellow]Burmese document with nothing found:[/yellow] {doc_id}")
     for doc_id, reason in summary.get("failed", {}).items():
         console.print(f"[yellow]Not extracted (left unprocessed):[/yellow] {doc_id}: {reason}")
+    for problem in summary.get("problems", []):
+        console.print(f"[red]Skipped:[/red] {in_path}: {problem}", markup=True, highlight=False)
+    if summary.get("problems"):
+        raise typer.Exit(1)
 
 
 def eval_command(

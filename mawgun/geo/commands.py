@@ -13,20 +13,39 @@ from mawgun.cli import groups
 OUTPUT_FIELDS = ("admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "pcode")
 
 
-def read_cases(path: Path) -> list[dict[str, Any]]:
-    """Input lines {"id", "text"} (optional "context" or "headline"); a bad line stops with its number."""
+def read_cases(path: Path, problems: list[str]) -> list[dict[str, Any]]:
+    """Input lines {"id", "text"} (optional "context" or "headline"); a bad line is added to
+    `problems` with its number and the other lines are read."""
     cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise typer.BadParameter(f"line {number} is not JSON ({exc.msg}) in {path}") from exc
-        if not isinstance(case, dict) or "text" not in case:
-            raise typer.BadParameter(f"line {number} has no 'text' field in {path}")
-        cases.append(case)
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                case = case_from_line(raw, number)
+            except ValueError as exc:
+                problems.append(str(exc))
+                continue
+            if case is not None:
+                cases.append(case)
     return cases
+
+
+def case_from_line(raw: bytes, number: int) -> dict[str, Any] | None:
+    """One input case (None for a blank line); ValueError naming the line's fault."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"line {number} is not valid UTF-8 (byte {exc.start})") from exc
+    if not line.strip():
+        return None
+    try:
+        case = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise ValueError(f"line {number} is not JSON ({getattr(exc, 'msg', exc)})") from exc
+    if not isinstance(case, dict) or not isinstance(case.get("text"), str):
+        raise ValueError(f"line {number} has no 'text' string")
+    if case.get("id") in (None, "") or not isinstance(case["id"], str | int):
+        raise ValueError(f"line {number} has no 'id' (a string or number)")
+    return case
 
 
 def geocode_case(geocoder: Any, case: dict[str, Any]) -> dict[str, Any]:
@@ -53,7 +72,8 @@ def geocode_command(
 
     from mawgun.geo import get_geocoder
 
-    cases = read_cases(input_path)
+    problems: list[str] = []
+    cases = read_cases(input_path, problems)
     geocoder = get_geocoder()
     resolved = 0
     with output_path.open("w", encoding="utf-8") as out, Progress(transient=True) as progress:
@@ -64,6 +84,10 @@ def geocode_command(
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             progress.advance(task)
     typer.echo(f"{resolved} of {len(cases)} descriptions resolved -> {output_path}")
+    for problem in problems:
+        typer.echo(f"skipped: {input_path}: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
 
 
 def places_search_command(

@@ -66,7 +66,8 @@ def get_engine(url: str | None = None) -> Engine:
         path = resolved.split(":///", 1)[-1]
         if path and path != ":memory:":
             Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(resolved, connect_args={"check_same_thread": False})
+        # wait up to 60 s for another process's write transaction (two ingests at once) instead of 5
+        engine = create_engine(resolved, connect_args={"check_same_thread": False, "timeout": 60})
         event.listen(engine, "connect", _configure_sqlite)
     else:
         engine = create_engine(resolved, pool_pre_ping=True)

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, delete, func, or_, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from mawgun.ids import hash_text
@@ -62,28 +64,32 @@ def content_hash_of(text_value: str) -> str:
 
 
 def save_document(session: Session, doc: Document) -> bool:
-    """Store a document; False (and nothing written) when a document with the same id is already stored."""
+    """Store a document; False (and nothing written) when a document with the same id is already stored.
+
+    One `INSERT ... ON CONFLICT DO NOTHING` (SQLite and PostgreSQL): two processes ingesting the same
+    file at once both succeed, one storing it and the other finding it stored, with no IntegrityError.
+    """
     if session.get(DocumentRow, doc.doc_id) is not None:
         return False
-    session.add(
-        DocumentRow(
-            id=doc.doc_id,
-            content_hash=doc.content_hash or content_hash_of(doc.text),
-            outlet=clip(doc.outlet, 200),
-            url=doc.url,
-            title=doc.title,
-            published=doc.published,
-            published_precision=clip(doc.published_precision, 10),
-            language=clip(doc.language, 10),
-            kind=clip(doc.kind, 20),
-            text=doc.text,
-            origin=doc.origin,
-            source_encoding=clip(doc.source_encoding, 10),
-            original_text=doc.original_text,
-        )
+    values = dict(
+        id=doc.doc_id,
+        content_hash=doc.content_hash or content_hash_of(doc.text),
+        outlet=clip(doc.outlet, 200),
+        url=doc.url,
+        title=doc.title,
+        published=doc.published,
+        published_precision=clip(doc.published_precision, 10),
+        language=clip(doc.language, 10),
+        kind=clip(doc.kind, 20),
+        text=doc.text,
+        origin=doc.origin,
+        source_encoding=clip(doc.source_encoding, 10),
+        original_text=doc.original_text,
+        ingested_at=utcnow(),
     )
-    session.flush()
-    return True
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    result = session.execute(insert(DocumentRow).values(**values).on_conflict_do_nothing(index_elements=["id"]))
+    return bool(result.rowcount)  # type: ignore[attr-defined]  # a CursorResult for an INSERT
 
 
 def document_from_row(row: DocumentRow) -> Document:

@@ -38,14 +38,17 @@ def test_extract_writes_one_record_a_line_with_evidence_offsets(tmp_path: Path) 
         assert ARTICLE[span["start"] : span["end"]] == span["text"]
 
 
-def test_a_bad_input_line_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
+def test_a_bad_input_line_is_named_and_the_other_lines_are_extracted(tmp_path: Path) -> None:
     docs = tmp_path / "docs.jsonl"
-    docs.write_text('{"doc_id": "d1", "text": "Fine."}\nnot json\n', encoding="utf-8")
+    good = json.dumps({"doc_id": "d1", "text": ARTICLE})
+    docs.write_bytes(b"not json\n" + b'{"doc_id": "bad", "text": "caf\xe9 \xff"}\n' + good.encode() + b"\n")
     out = tmp_path / "records.jsonl"
     result = CliRunner().invoke(app, ["extract", "--in", str(docs), "--out", str(out), "--quiet"])
-    assert result.exit_code == 2
-    assert "2" in result.output and "not JSON" in result.output
-    assert not out.exists()
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert "line 1: not JSON" in output and "line 2: not valid UTF-8" in output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records and {r["doc_id"] for r in records} == {"d1"}
 
 
 def test_eval_prints_recall_and_precision(tmp_path: Path) -> None:

@@ -41,12 +41,20 @@ def test_geocode_writes_one_prediction_per_input_line(tmp_path: Path) -> None:
     }
 
 
-def test_geocode_reports_the_line_of_bad_input(tmp_path: Path) -> None:
+def test_geocode_reports_each_bad_line_and_geocodes_the_others(tmp_path: Path) -> None:
     cases = tmp_path / "cases.jsonl"
-    cases.write_text('{"id": "a", "text": "Loikaw"}\nnot json\n', encoding="utf-8")
-    result = runner.invoke(app, ["geocode", "--in", str(cases), "--out", str(tmp_path / "o.jsonl")])
-    assert result.exit_code != 0
-    assert "line 2 is not JSON" in " ".join(result.output.split())
+    cases.write_bytes(
+        b'{"id": "a", "text": "Loikaw"}\nnot json\n{"id": "b", "text": "Hpa-an \xff"}\n'
+        b'{"text": "Myitkyina"}\n{"id": "c", "text": "Lashio"}\n'
+    )
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["geocode", "--in", str(cases), "--out", str(out)])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert "line 2 is not JSON" in output
+    assert "line 3 is not valid UTF-8" in output
+    assert "line 4 has no 'id'" in output
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a", "c"]
 
 
 def test_places_search_shows_matches_in_a_table() -> None:
