@@ -19,10 +19,8 @@ def burmese_forms(query: str) -> list[str]:
     name = " ".join(query.split())
     if not name or BURMESE_RE.search(name) or len(name) < 3:
         return []
-    try:
-        from mawgun.geo import get_geocoder
-    except ImportError:  # a store used without the geography stage
-        return []
+    from mawgun.geo import get_geocoder  # a hard dependency, as every stage is
+
     forms: set[str] = set()
     for entry in get_geocoder().gaz.admin_matches(name):
         base = re.sub(r"\s+|\(.*?\)", "", entry.name_my or "")
