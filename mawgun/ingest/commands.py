@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,16 +11,18 @@ from mawgun.store.errors import database_errors
 
 
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (walked recursively) or http(s) URLs.")],
     db: Db = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; print failures and totals only."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report (every file, status, reason) as JSON."),
 ) -> None:
-    """Read documents (.txt .md .html .pdf .docx, RSS/Atom .xml, .jsonl) into the store.
+    """Read documents (.txt .md .html .pdf .docx, RSS/Atom .xml, .jsonl, Telegram/WhatsApp exports, web pages).
 
-    Exit status 1 when any file failed (each failure is named with its reason), else 0.
+    A URL is fetched (robots.txt respected) and its main text stored with the URL, final URL, HTTP
+    status and fetch time; fetched again, an unchanged page adds nothing and a changed one is a new
+    version linked to the old. Exit status 1 when any file failed (each failure is named with its reason), else 0.
 
-    Example: mawgun ingest reports/ feeds/irrawaddy.xml --db sqlite:///events.db
+    Example: mawgun ingest reports/ feeds/irrawaddy.xml https://example.org/news/article-1
     """
     from rich.console import Console
 

@@ -34,6 +34,7 @@ def supported_extensions() -> list[str]:
 
 def register_builtin_readers() -> None:
     """The formats Mawgun reads out of the box."""
+    from mawgun.ingest.chat_reader import read_telegram, read_text_or_chat
     from mawgun.ingest.docx_reader import read_docx
     from mawgun.ingest.feed_reader import read_feed
     from mawgun.ingest.html_reader import read_html
@@ -42,7 +43,7 @@ def register_builtin_readers() -> None:
     from mawgun.ingest.text_reader import read_text
 
     for extension, reader in (
-        (".txt", read_text),
+        (".txt", read_text_or_chat),  # WhatsApp/Signal exports are .txt; plain text otherwise
         (".text", read_text),
         (".md", read_text),
         (".markdown", read_text),
@@ -54,6 +55,7 @@ def register_builtin_readers() -> None:
         (".rss", read_feed),
         (".atom", read_feed),
         (".jsonl", read_jsonl),
+        (".json", read_telegram),  # Telegram Desktop's result.json
     ):
         register_reader(extension, reader)
 

@@ -233,7 +233,7 @@ def storage_failure(item: RawDocument | ItemFailure | None, decided: IngestEntry
 
 
 def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: bool = True) -> IngestReport:
-    """Read files and folders into the store at `url` (default store when None), showing a progress bar.
+    """Read files, folders and http(s) URLs into the store at `url` (default store when None), with a progress bar.
 
     Returns the report of every file/item; never raises for a bad file. Example:
     `ingest_paths(["reports/"], "sqlite:///events.db").failed`
@@ -241,7 +241,8 @@ def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: 
     from mawgun.store.db import session_scope
 
     report = IngestReport(new_run_id())
-    candidates = collect_files(paths)
+    urls = [p for p in paths if isinstance(p, str) and p.lower().startswith(("http://", "https://"))]
+    candidates = collect_files([p for p in paths if not (isinstance(p, str) and p in urls)])
     with session_scope(url) as session, ReaderPool() as pool:
         writer = BatchWriter(session, report.run_id)
         for candidate in with_progress(candidates, progress):
@@ -252,6 +253,10 @@ def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: 
                 writer.write(item)
         writer.commit()
         report.entries = writer.done
+        if urls:  # web pages: fetched politely, one transaction each (mawgun.sources.pages)
+            from mawgun.sources.pages import ingest_urls
+
+            report.entries += ingest_urls(session, report.run_id, urls)
     return report
 
 

@@ -13,6 +13,8 @@ One schema serves the embedded SQLite default and PostgreSQL. Alembic migrations
 - `cluster_decisions`: analysts' merge/split decisions, which clustering respects.
 - `document_links`: near-duplicate (syndicated/republished) documents.
 - `ingest_log`: every file read, skipped or failed, with the reason.
+- `sources`, `source_items`: watched feeds/sitemaps/pages, their polling state and the items they listed.
+- `fetched_pages`: how a document fetched over HTTP was got, and the older version it replaces.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -227,3 +229,58 @@ class IngestLogRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SourceRow(Base):
+    """A watched source (feed, sitemap or page) and its polling state; see mawgun/sources."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # feed | sitemap | page
+    url: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(10))
+    timezone: Mapped[str | None] = mapped_column(String(60))
+    interval_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    next_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls (drives back-off)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SourceItemRow(Base):
+    """One item (article URL) a source listed, and what became of it, so a restart repeats nothing."""
+
+    __tablename__ = "source_items"
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    version: Mapped[str | None] = mapped_column(String(200))  # the listing's updated/lastmod stamp
+    status: Mapped[str] = mapped_column(String(10))  # read | skipped | failed
+    reason: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    document_id: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class FetchedPageRow(Base):
+    """How a document fetched over HTTP was got: URL, final URL, time, status; `previous_id` is the older version."""
+
+    __tablename__ = "fetched_pages"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), index=True)
+    final_url: Mapped[str] = mapped_column(String(2000), index=True)
+    http_status: Mapped[int] = mapped_column(Integer)
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    previous_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)

@@ -36,7 +36,7 @@ def create_app(db_url: str | None = None, warm: bool = False) -> FastAPI:
     `warm=True` (as `mawgun serve` does) computes the default dashboard aggregates in a background
     thread at start-up, so the first visitor of a large store does not wait for them.
     """
-    from mawgun.web import api_events, api_records, pages
+    from mawgun.web import api_events, api_records, pages, sources_view
 
     resolved = resolve_url(db_url)
     ensure_schema(resolved)
@@ -51,6 +51,7 @@ def create_app(db_url: str | None = None, warm: bool = False) -> FastAPI:
     app.include_router(api_events.router)
     app.include_router(api_records.router)
     app.include_router(pages.router)
+    app.include_router(sources_view.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     add_handlers(app)

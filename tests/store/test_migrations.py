@@ -15,6 +15,9 @@ EXPECTED = {
     "cluster_decisions",
     "document_links",
     "ingest_log",
+    "sources",
+    "source_items",
+    "fetched_pages",
     "alembic_version",
 }
 
