@@ -9,13 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from sources.conftest import FAST_FETCH
-from sources.test_watch import add_site_sources
-from sources.testsite import Site
 from sqlalchemy import func, select
 
 from mawgun.store.db import session_scope
 from mawgun.store.schema import DocumentRow, IngestLogRow
+from sources.conftest import FAST_FETCH
+from sources.test_watch import add_site_sources
+from sources.testsite import Site
 
 MAWGUN = [str(Path(sys.executable).parent / "mawgun")]  # the console script of this environment
 
