@@ -53,14 +53,14 @@ def test_telegram_posts_are_coded_like_articles_with_evidence(sqlite_url: str) -
     with session_scope(sqlite_url) as session:
         events = {doc_key: session.scalars(select(EventRow).where(EventRow.document_id == doc.id)).all()
                   for doc_key, doc in docs.items()}  # fmt: skip
-        coded = {key: {(e.event_type, e.admin1) for e in rows} for key, rows in events.items()}
+        coded = {key: {(e.event_type, e.admin3, e.fatalities) for e in rows} for key, rows in events.items()}
         strike = events["message-4"][0]
         spans = session.scalars(select(EvidenceRow).where(EvidenceRow.record_id == strike.id)).all()
         assert spans and all(docs["message-4"].text[s.start : s.end] == s.quote for s in spans if s.quote)
-    assert ("Battles", "Chin") in coded["message-2"]
-    assert ("Battles", "Kachin") in coded["message-3"]
-    assert ("Explosions/Remote violence", "Sagaing") in coded["message-4"]
-    assert not events["message-5"]  # Burmese: stored and searchable; the rule extractor reads English only
+    assert ("Battles", "Paletwa", None) in coded["message-2"]
+    assert ("Battles", "Hpakant", None) in coded["message-3"]
+    assert ("Explosions/Remote violence", "Kanbalu", 5) in coded["message-4"]
+    assert ("Explosions/Remote violence", "Kanbalu", 5) in coded["message-5"]  # the same strike, told in Burmese
 
 
 def test_a_whatsapp_export_gives_one_document_per_post(sqlite_url: str) -> None:
