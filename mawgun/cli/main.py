@@ -14,7 +14,9 @@ import typer
 from mawgun import __version__
 from mawgun.cli import groups
 
-STAGES = ("store", "ingest", "sources", "extract", "geo", "actors", "dedup", "query", "analytics", "report", "web", "demo")
+STAGES = (
+    "store", "ingest", "sources", "extract", "geo", "actors", "dedup", "query", "analytics", "report", "web", "demo",
+)  # fmt: skip
 
 app = typer.Typer(
     name="mawgun",

@@ -211,12 +211,12 @@ def ingest_one_url(session: Session, run_id: str, fetcher: Fetcher, url: str) ->
         log_entries(session, run_id, outcome.entries)
         session.commit()
         return outcome.entries
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a database refusal fails this URL only
         session.rollback()
         failed = [IngestEntry(url, "failed", f"could not be stored: {type(exc).__name__}: {exc}")]
         try:
             log_entries(session, run_id, failed)
             session.commit()
-        except Exception:
+        except Exception:  # noqa: BLE001 - best-effort log; the database is unwell
             session.rollback()
         return failed

@@ -122,14 +122,14 @@ def handle_item(session: Session, run_id: str, fetcher: Fetcher, source: SourceR
         log_entries(session, run_id, outcome.entries)
         record_item(session, source.id, item, outcome)
         session.commit()
-    except Exception as exc:  # a database refusal fails this item only
+    except Exception as exc:  # noqa: BLE001 - a database refusal fails this item only
         session.rollback()
         outcome = PageOutcome([IngestEntry(item.url, "failed", f"could not be stored: {type(exc).__name__}: {exc}")])
         try:
             log_entries(session, run_id, outcome.entries)
             record_item(session, source.id, item, outcome)
             session.commit()
-        except Exception:
+        except Exception:  # noqa: BLE001 - best-effort record; the database is unwell
             session.rollback()
     for entry in outcome.entries:
         LOG.info("  %-7s %s%s", entry.status, entry.path, f": {entry.reason}" if entry.reason else "")
@@ -197,7 +197,7 @@ def poll_source(url: str | None, source_id: int, fetcher: Fetcher, run_id: str, 
                 result = poll_page(session, run_id, fetcher, source)
             else:
                 result = poll_listing(session, run_id, fetcher, source, stop)
-        except Exception as exc:  # SourceFailure, or anything unforeseen: this source only
+        except Exception as exc:  # noqa: BLE001 - SourceFailure or anything unforeseen fails this source only
             session.rollback()
             source = session.get(SourceRow, source_id)
             assert source is not None
@@ -258,7 +258,7 @@ def process_new(url: str | None) -> dict[str, Any] | None:
 
     try:
         return process_store(url, progress=False)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - documents stay unprocessed; the next round retries
         LOG.error("extraction/deduplication failed (will retry next round): %s: %s", type(exc).__name__, exc)
         return None
 
