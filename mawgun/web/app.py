@@ -6,6 +6,7 @@ is fetched from the internet: scripts, styles and map outlines are all served by
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import threading
 from pathlib import Path
@@ -24,14 +25,24 @@ from mawgun.store.db import ensure_schema, resolve_url
 LOG = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).parent / "static"
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+    ),
     "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
+# The server answers only to its own names: a DNS-rebinding page (evil.example re-pointed at
+# 127.0.0.1) sends its own name as Host and is refused. "testserver" is the name Starlette's test
+# client sends. IP addresses are always answered (a rebinding page cannot send one as its Host);
+# `mawgun serve --allow-host NAME` (or create_app(allowed_hosts=...)) adds names.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "testserver")
 
 
-def create_app(db_url: str | None = None, warm: bool = False) -> FastAPI:
+def create_app(db_url: str | None = None, warm: bool = False, allowed_hosts: list[str] | None = None) -> FastAPI:
     """Build the web app over the store at `db_url` (migrated on start if needed).
+
+    Requests are answered only when their Host is a local name or one of `allowed_hosts`.
 
     `warm=True` (as `mawgun serve` does) computes the default dashboard aggregates in a background
     thread at start-up, so the first visitor of a large store does not wait for them.
@@ -48,6 +59,7 @@ def create_app(db_url: str | None = None, warm: bool = False) -> FastAPI:
         description="Verified, mapped events of Myanmar's war, each traceable to its sentence. Read-only.",
     )
     app.state.db_url = resolved
+    app.state.allowed_hosts = {name.lower().strip("[]") for name in (*LOCAL_HOSTS, *(allowed_hosts or []))}
     app.include_router(api_events.router)
     app.include_router(api_records.router)
     app.include_router(pages.router)
@@ -88,7 +100,10 @@ def add_handlers(app: FastAPI) -> None:
 
     @app.middleware("http")
     async def add_security_headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
+        if not host_allowed(host_name(request.headers.get("host", "")), request.app.state.allowed_hosts):
+            response: Response = JSONResponse({"detail": "this server does not answer to that Host name"}, 400)
+        else:
+            response = await call_next(request)
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response
@@ -106,6 +121,25 @@ def add_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
+
+
+def host_allowed(name: str, allowed: set[str]) -> bool:
+    """True for the server's own names and for IP addresses (DNS rebinding needs a domain name)."""
+    if name in allowed:
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, lower-cased, without port or IPv6 brackets ("[::1]:8765" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 def jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:

@@ -54,14 +54,21 @@ FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "allianc
 PAGE_SIZE = 50
 
 
+EARLIEST_DAY, LATEST_DAY = dt.date(1000, 1, 1), dt.date(9000, 12, 31)  # room for a period's neighbours
+
+
 def _date(raw: str | None, name: str, errors: list[str]) -> dt.date | None:
     if not raw:
         return None
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError:
         errors.append(f"{name}: '{raw}' is not a date (YYYY-MM-DD); ignored")
         return None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:  # weeks and months at the calendar's ends have no neighbours
+        errors.append(f"{name}: '{raw}' is outside the years {EARLIEST_DAY.year}-{LATEST_DAY.year}; ignored")
+        return None
+    return day
 
 
 def read_filters(request: Request) -> tuple[EventFilter, dict[str, str], list[str]]:

@@ -67,7 +67,10 @@ def build_report(session: Session, period: str, day: dt.date | None) -> dict[str
     }
 
 
-REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
 
 
 def render_stage_report(session: Session, period: str, day: dt.date, fmt: str) -> str:
