@@ -8,6 +8,7 @@ as a last resort for a numeric date in an unusual order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from mawgun.extract.relative_dates import (
     r_next_day,
     r_offset,
     r_recent_weeks,
+    r_same_day,
     r_weekday,
     r_weekend,
     r_yesterday,
@@ -125,6 +127,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
+            r"(?:\b(?P<prior>[Ll]ast|[Pp]ast|[Pp]revious)\s+)?"  # "last Thursday": before yesterday
             r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
             r"(?P<last>(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?last\s+week)?"
         ),
@@ -137,7 +140,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("next_day", re.compile(r"\bthe (?P<dir>next|following|previous) (?P<u>day|morning|night|week)\b", re.I)),
+    ("next_day", re.compile(r"\bthe (?P<dir>next|following|previous|prior) (?P<u>day|morning|night|week)\b", re.I)),
+    (  # "the day before", "the week prior", "the night after": counted from the date told just before
+        "next_day",
+        re.compile(
+            r"\bthe (?P<u>day|morning|night|week) (?P<dir>before|prior|earlier|after|later)\b(?!\s+(?:the|a|an)\b)",
+            re.I,
+        ),
+    ),
+    ("same_day", re.compile(r"\b(?:the|that) same (?:day|morning|night|evening|afternoon)\b", re.I)),
     ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last night|this morning|tonight)\b", re.I)),
     (
         "recent_weeks",
@@ -188,6 +199,26 @@ def find_dates(
                 taken.append((match.start(), match.end()))
                 found.append(mention)
     found.sort(key=lambda m: m.start)
+    return in_last_year(text, found)
+
+
+LAST_YEAR_GAP = re.compile(r"^[\s,]*(?:on\s+)?$")
+
+
+def in_last_year(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A day and month told with "last year" beside it ("last year on Jan. 11", "on 11 January last year") is that
+    day of the year before publication, one mention at day precision."""
+    for mention in [m for m in found if m.rule == "last_year" and m.precision == "year"]:
+        beside = [
+            m
+            for m in found
+            if m.rule in {"md", "dm"}
+            and (LAST_YEAR_GAP.match(text[mention.end : m.start]) or LAST_YEAR_GAP.match(text[m.end : mention.start]))
+        ]
+        if beside:
+            day = beside[0]
+            moved = dataclasses.replace(day, date=day.date.replace(year=mention.date.year))
+            found = [moved if m is day else m for m in found if m is not mention]
     return found
 
 
@@ -310,6 +341,7 @@ RESOLVERS = {
     "coup": r_coup,
     "holiday": r_holiday,
     "weekday": r_weekday,
+    "same_day": r_same_day,
     "offset": r_offset,
     "next_day": r_next_day,
     "yesterday": r_yesterday,

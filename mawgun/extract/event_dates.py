@@ -69,8 +69,26 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     lead_day = lead_date(ctx, opening) if rule.get("violent") and is_lead(ctx, opening) else None
     if lead_day is not None:
         return lead_day
+    told = date_told_before(ctx, index) if rule.get("violent") else None
+    if told is not None:
+        return told
     if ctx.published and (not rule.get("violent") or is_ongoing(ctx, index, trigger_at)):
         return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
+    return None
+
+
+def date_told_before(ctx: Context, index: int, paragraphs: int = 2) -> DateMention | None:
+    """The last date told in the paragraphs just before, carried with its precision: an article tells the day
+    once ("On Sunday, troops raided Ywa Thit.") and its details in the paragraphs after ("They burned 40
+    houses."). Not across a headline, and not a range opened by "since"."""
+    paragraph = ctx.sentences[index].paragraph
+    for j in range(index - 1, -1, -1):
+        sentence = ctx.sentences[j]
+        if paragraph - sentence.paragraph > paragraphs or is_headline(sentence.text):
+            return None
+        earlier = [m for m in event_dates(ctx, j) if not m.since]
+        if earlier:
+            return earlier[-1]
     return None
 
 

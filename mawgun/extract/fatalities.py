@@ -20,10 +20,12 @@ VICTIMS_AFTER = re.compile(rf"\b(?:{KILL_VERB}|bod(?:y|ies) of)\s+(?P<list>[^.;:
 HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
 NOT_TIME = (  # "at 4 pm and 6 residents were killed", "on 8 May that killed 15"
-    r"(?!\s*(?:[ap]\.?m\b|o[’']clock|hours?\b|hrs\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b))"
+    r"(?!\s*(?:[ap]\.?m\b|o[’']clock|hours?\b|hrs\b|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
+    r"June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b))"
 )  # "at 4 pm and 6 residents were killed"
 COUNT_BEFORE_DEAD = re.compile(
-    rf"(?:{QUALIFIER})?(?:{RANGE}|(?P<num2>{NUMBER})){NOT_TIME}\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}?"
+    rf"(?:{QUALIFIER})?(?:{RANGE}|\bbetween\s+(?P<num3>{NUMBER})\s+and\s+{NUMBER}|(?P<num2>{NUMBER})){NOT_TIME}\s+"
+    rf"(?:(?!\d|(?:after|before|when|since)\b)[\w-]+\s+){{0,3}}?{PEOPLE}?"
     rf"(?:\s+(?:of|from|in) (?:the |a |an )?[\w-]+)?(?:,[^,.;]{{1,50}},|,?\s+including\s+[^.;]{{1,80}}?)?\s*"
     rf"(?:were|was|have been|had been|are|got|have|had|(?:are|were|is) (?:now )?(?:known|believed|thought|"
     rf"reported|confirmed) to have(?: been)?)?\s*(?:[a-z]+ly\s+)?"  # "tragically lost their lives"
@@ -132,7 +134,7 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
     for match in COUNT_BEFORE_DEAD.finditer(text):
         if re.search(r"\bincluding\s*$", text[: match.start()], re.I):
             continue
-        raw = match.group("num") or match.group("num2")
+        raw = match.group("num") or match.group("num2") or match.group("num3")
         value = as_int(parse_number(raw))
         listed = count_victims(match.group(0)) if PEOPLE_FIRST.match(match.group(0)) else None  # "two women and a man"
         if value is not None:

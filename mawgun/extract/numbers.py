@@ -53,7 +53,8 @@ PEOPLE = (
     r"pastors?|priests?|worshippers?|policemen|policewomen|police officers?|officers?|guards?|officials?|"
     r"(?:ward |village |township )?administrators?|informants?|activists?|lawyers?|photojournalists?|reporters?|"
     r"protesters?|demonstrators?|marchers?|bystanders?|prisoners?|detainees?|inmates?|novices?|labou?rers?|vendors?|"
-    r"drivers?|miners?|refugees?|hostages?|captives?|locals|commanders?|comrades?)"
+    r"drivers?|miners?|refugees?|hostages?|captives?|locals|commanders?|comrades?|corporals?|sergeants?|"
+    r"lieutenants?|captains?|majors?|privates?|deput(?:y|ies))"
 )
 LIST_END = re.compile(
     r"\s*\b(?:who|whom|whose|which|that|when|while|after|before|as(?!\s+many)|in|at(?!\s+least)|on|near|from|during|inside|"

@@ -49,6 +49,8 @@ def r_weekday(m: re.Match[str], published: dt.date | None, anchor: dt.date | Non
     delta = (published.weekday() - WEEKDAYS.index(m.group("w").lower())) % 7
     if m.groupdict().get("last"):  # "on Tuesday last week"
         delta = delta + 7 if delta < published.weekday() + 1 else delta
+    elif m.groupdict().get("prior") and delta < 2:  # "last Thursday" written on a Friday or Thursday: a week back
+        delta += 7
     return published - dt.timedelta(days=delta), "day", None, True
 
 
@@ -76,8 +78,14 @@ def r_next_day(m: re.Match[str], published: dt.date | None, anchor: dt.date | No
     if base is None:
         return None
     unit = UNIT_DAYS[m.group("u").lower()]
-    sign = -1 if m.group("dir").lower() == "previous" else 1
+    sign = -1 if m.group("dir").lower() in {"previous", "prior", "before", "earlier"} else 1
     return base + dt.timedelta(days=sign * unit), "day" if unit == 1 else "week", None, True
+
+
+def r_same_day(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    """ "the same day", "that same night": the day told just before."""
+    base = anchor or published
+    return (base, "day", None, True) if base else None
 
 
 def r_yesterday(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:

@@ -120,3 +120,44 @@ def test_a_document_without_publication_date_is_dated_by_its_dateline() -> None:
     text = "Wednesday, January 19, 2022\n\nOn Monday, junta jets bombed Mo So village in Karenni State."
     (event,) = [r for r in extract_document(Document(doc_id="d", text=text)) if r.kind == "event"]
     assert event.date == dt.date(2022, 1, 17)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Last Tuesday the army shelled", dt.date(2022, 1, 11)),  # written on a Wednesday: not yesterday
+        ("troops raided the ward last Wednesday", dt.date(2022, 1, 12)),  # not the day of publication
+        ("jets bombed the camp last Sunday", dt.date(2022, 1, 16)),
+        ("On Tuesday the army shelled", dt.date(2022, 1, 18)),
+    ],
+)
+def test_last_weekday_is_before_yesterday(text: str, expected: dt.date) -> None:
+    assert first(text).date == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("The outpost had fallen the week prior.", dt.date(2022, 1, 3), "week"),
+        ("Jets had struck the market the week before.", dt.date(2022, 1, 3), "week"),
+        ("Soldiers had searched the ward the day before.", dt.date(2022, 1, 9), "day"),
+        ("Two teachers were detained the same day.", dt.date(2022, 1, 10), "day"),
+        ("that same night a second drone hit the base", dt.date(2022, 1, 10), "day"),
+    ],
+)
+def test_spans_counted_from_the_date_told_before(text: str, expected: dt.date, precision: str) -> None:
+    mention = first(text, anchor=dt.date(2022, 1, 10))
+    assert (mention.date, mention.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The same battalion raided the village last year on Jan. 11.",
+        "The same battalion raided the village on 11 January last year.",
+        "The same battalion raided the village last year, on January 11.",
+    ],
+)
+def test_a_day_told_with_last_year_is_that_day_a_year_before_publication(text: str) -> None:
+    (mention,) = find_dates(text, 0, len(text), dt.date(2024, 6, 5))
+    assert (mention.date, mention.precision) == (dt.date(2023, 1, 11), "day")

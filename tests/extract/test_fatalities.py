@@ -112,3 +112,15 @@ def test_a_headline_toll_that_rises_is_read() -> None:
 def test_a_day_of_the_month_is_no_count_of_the_dead() -> None:
     text = "a jet bombed the camp at dawn on 4 June that killed 11 IDPs and wounded 20 more"
     assert read_casualties(text).fatalities == 11
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("Eight junta soldiers were killed and several wounded in the raid.", 8),  # "junta" is no month
+        ("the worst since the 2021 coup after 65 people were killed in one village", 65),  # a year is no count
+        ("the blast killed a police captain, his deputy and a corporal", 3),
+    ],
+)
+def test_words_near_a_count_that_are_no_count(text: str, dead: int) -> None:
+    assert read_casualties(text).fatalities == dead

@@ -115,3 +115,20 @@ def test_an_arrest_told_without_its_arrester_takes_the_forces_named_just_before(
 def test_a_clash_told_without_sides_takes_the_armed_group_named_just_before(text: str) -> None:
     (event,) = [e for e in events_of(text) if e["sub_event_type"] == "Armed clash"]
     assert event["actor1"] and event["actor1"][0] in {"AA", "KIA"} and event["actor2"] == ["MIL"], event
+
+
+def test_an_event_in_a_later_paragraph_takes_the_day_told_before() -> None:
+    text = (
+        "Junta troops entered Ywa Thit village in Kani Township, Sagaing Region, on 3 June, residents said.\n\n"
+        "A villager said the soldiers set fire to about 40 houses and shot dead two farmers who had stayed behind."
+    )
+    events = events_of(text)
+    assert events and all(e["date"] == "2024-06-03" for e in events), events
+
+
+def test_the_day_told_before_is_not_carried_across_a_headline() -> None:
+    text = (
+        "Jets bomb village\n\nJunta jets bombed a village in Kani Township, Sagaing Region, on 3 June.\n\n"
+        "Troops torch homes\n\nSoldiers set fire to houses in Ywa Thit village in Kani Township."
+    )
+    assert [e["date"] for e in events_of(text)] == ["2024-06-03"]
