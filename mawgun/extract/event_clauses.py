@@ -73,7 +73,7 @@ def is_setting(text: str, trigger: Trigger) -> bool:
     """Fighting named as a noun after "after", "amid", "despite", "during", ... : the setting of the sentence's
     event, not one told here."""
     words = text[trigger.start : trigger.end]
-    if INSTRUMENT_LIST.search(text[max(0, trigger.start - 60) : trigger.start]):
+    if not CONTEXT_NOUN.match(words) and INSTRUMENT_LIST.search(text[max(0, trigger.start - 60) : trigger.start]):
         return True  # "attacked the outpost with drones and artillery": the weapons of one attack
     return bool(CONTEXT_NOUN.match(words) and SETTING.search(text[: trigger.start]))
 
@@ -87,11 +87,26 @@ def in_subordinate(text: str, main: Trigger, trigger: Trigger) -> bool:
 
 
 def clause_day(ctx: Context, index: int, trigger: Trigger, main: Trigger, date: DateMention) -> DateMention:
-    """The companion's day: a day told after it and before the next trigger when its clause comes after the main
-    one ("seized the base on Monday and shelled the town on Tuesday"), else the main event's."""
-    if trigger.start < main.start:
-        return date
+    """The companion's day: a day told after it and before the next trigger ("seized the base on Monday and
+    shelled the town on Tuesday"; "began attacking the town on 15 January and seized it on 12 February"), else
+    the main event's."""
     start = ctx.sentences[index].start
+    later = [t.start for t in find_triggers(ctx, index) if t.start > trigger.start]
+    limit = main.start if trigger.start < main.start else min(later, default=len(ctx.sentences[index].text))
+    own = [
+        m
+        for m in event_dates(ctx, index)
+        if m.precision == "day" and trigger.end <= m.start - start < limit and not m.report
+    ]
+    return own[0] if own else date
+
+
+def own_day(ctx: Context, index: int, trigger: Trigger, date: DateMention) -> DateMention:
+    """The main event's day when its sentence tells an earlier trigger with a day of its own before it ("began
+    attacking the town on 15 January and seized it on 12 February": the capture is 12 February)."""
+    start = ctx.sentences[index].start
+    if date.start - start >= trigger.start or not any(t.start < trigger.start for t in find_triggers(ctx, index)):
+        return date
     later = [t.start for t in find_triggers(ctx, index) if t.start > trigger.start]
     limit = min(later, default=len(ctx.sentences[index].text))
     own = [

@@ -14,7 +14,7 @@ from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targ
 from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_actors import fill_actors_told_before
-from mawgun.extract.event_clauses import clause_day, companion_triggers
+from mawgun.extract.event_clauses import clause_day, companion_triggers, own_day
 from mawgun.extract.event_dates import event_date, event_dates, is_background, is_habitual
 from mawgun.extract.event_details import (
     attach_details,
@@ -24,6 +24,7 @@ from mawgun.extract.event_details import (
     fill_later_tolls,
     fill_zero_tolls,
 )
+from mawgun.extract.event_lists import listed_places
 from mawgun.extract.event_patterns import (
     CIVILIAN_TARGET,
     CLAUSE_JOIN,
@@ -138,6 +139,7 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if violent and not event_dates(ctx, index) and attach_toll(ctx, index, trigger, found):
             return []
         date = event_date(ctx, index, trigger.rule, trigger.start)
+        date = own_day(ctx, index, trigger, date) if date is not None and violent else date
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
         if trigger.rule.get("not_background") and is_background(ctx, date):
@@ -150,6 +152,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if trigger.rule["id"] == EXECUTION_RULE:  # the prison it names, else the place told next
             prison = prison_place(ctx, index)
             places = [prison] if prison else places or places_told_next(ctx, index)
+        listed = listed_places(ctx, index) if violent and date.precision in {"day", "week"} else []
+        places = listed if len(listed) > len(places) else places
         if not places and (violent or trigger.rule.get("placed")):
             continue
         if violent and not any(p.location for p in places):
@@ -245,7 +249,9 @@ def split_clauses(ctx: Context, index: int, date: DateMention, places: list[Plac
         later = event_places(ctx, index, after=sentence.start + boundary.end())
         if not own or not later:
             continue
-        first = [make_event(ctx, index, before[0], date, p, (0, boundary.start())) for p in own]
+        earlier_days = [m for m in event_dates(ctx, index) if m.start < cut and m.precision == "day" and not m.report]
+        first_day = earlier_days[0] if earlier_days else date
+        first = [make_event(ctx, index, before[0], first_day, p, (0, boundary.start())) for p in own]
         clause = (boundary.start(), len(sentence.text))
         day = later_days[0] if later_days else date
         return first + [make_event(ctx, index, after[0], day, p, clause) for p in later]

@@ -11,6 +11,7 @@ from mawgun.model import EventRecord, Place
 CORRECTION = re.compile(r"\b(?:rose|risen|climbed|revised|corrected|updated|now stands|later|actually)\b", re.I)
 
 
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 DATE_TOLERANCE = {"day": 0, "week": 3, "month": 15, "year": 183}
 
 
@@ -83,6 +84,10 @@ def merge_into(kept: EventRecord, later: EventRecord) -> None:
     """Fold a later report of the same event into the kept one: evidence added, gaps filled, a later
     casualty figure replacing an earlier one (corrections come later in a text)."""
     kept.evidence.extend(later.evidence)
+    if later.date and PRECISION_RANK.get(later.date_precision or "day", 0) < PRECISION_RANK.get(
+        kept.date_precision or "day", 0
+    ):  # "arrests in Mandalay this month", then "15 were arrested there on Sunday": the day is known
+        kept.date, kept.date_end, kept.date_precision = later.date, later.date_end, later.date_precision
     if later.fatalities is not None and corrects(kept.fatalities, later):
         kept.fatalities, kept.fatalities_qualifier = later.fatalities, later.fatalities_qualifier
     if later.injuries is not None:
