@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,7 @@ from mawgun.query.filter import EventFilter
 from mawgun.query.map import date_range, distinct_values
 from mawgun.safety import safe_link
 from mawgun.store.db import session_scope
-from mawgun.web import adapters, control
+from mawgun.web import adapters, control, i18n
 from mawgun.web.filters import build_filters
 from mawgun.web.highlight import split_text
 from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report
@@ -49,6 +49,7 @@ def web_url(value: str | None) -> str | None:
 TEMPLATES.env.filters["number"] = format_number
 TEMPLATES.env.filters["web_url"] = web_url
 TEMPLATES.env.globals["actor_name"] = lambda code: adapters.actor_names().get(str(code), "")
+i18n.install(TEMPLATES.env)
 router = APIRouter(include_in_schema=False)
 FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "alliance", "origin")
 PAGE_SIZE = 50
@@ -113,6 +114,17 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 def _session(request: Request) -> Any:
     return session_scope(request.app.state.db_url)
+
+
+@router.get("/lang/{code}")
+def choose_language(code: str, next: str = "/") -> Response:
+    """Switch the dashboard's language (en, my) for this browser, then go back to the page (same site only)."""
+    if code not in i18n.LANGUAGES:
+        raise HTTPException(status_code=404, detail=f"unknown language {code!r} (known: en, my)")
+    target = next if next.startswith("/") and not next.startswith("//") else "/"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(i18n.COOKIE, code, max_age=365 * 24 * 3600, samesite="lax")
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)

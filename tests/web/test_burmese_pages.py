@@ -1,0 +1,47 @@
+"""The dashboard in Burmese: labels, digits and dates by ?lang=my or the cookie /lang/my sets; event pages
+keep the coded fields in English beside the Burmese evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from web.burmese_store import PAZIGYI_MY, fill_burmese_store
+
+
+@pytest.fixture
+def client(store_url: str) -> Iterator[TestClient]:
+    from mawgun.web.app import create_app
+
+    fill_burmese_store(store_url)
+    with TestClient(create_app(store_url)) as test_client:
+        yield test_client
+
+
+def test_the_dashboard_speaks_burmese_when_asked(client: TestClient) -> None:
+    english = client.get("/").text
+    assert "Latest events" in english and 'lang="en"' in english
+    burmese = client.get("/?lang=my").text
+    assert 'lang="my"' in burmese
+    assert "နောက်ဆုံး ဖြစ်ရပ်များ" in burmese and "Latest events" not in burmese
+    assert "၂၀၂၃ ခုနှစ် ဧပြီ ၁၁ ရက်" in burmese  # the event's date in Burmese digits and month
+
+
+def test_the_language_switch_is_remembered(client: TestClient) -> None:
+    switched = client.get("/lang/my?next=/events", follow_redirects=False)
+    assert switched.status_code == 303 and switched.headers["location"] == "/events"
+    assert "ဖြစ်ရပ်များ" in client.get("/events").text  # the cookie now chooses Burmese
+    assert client.get("/lang/xx").status_code == 404
+    assert client.get("/lang/my?next=//evil.example", follow_redirects=False).headers["location"] == "/"
+
+
+def test_an_event_page_shows_the_burmese_evidence_with_english_codes(client: TestClient) -> None:
+    events = client.get("/api/v1/events").json()
+    (item,) = events["items"]
+    page = client.get(f"/events/{item['event_id']}?lang=my").text
+    assert "<mark" in page and "ပဇီကြီးကျေးရွာ" in page
+    assert "Air/drone strike" in page and "Kanbalu" in page  # the coded fields, an English gloss
+    assert "ရင်းမြစ်များနှင့် အထောက်အထား" in page
+    assert PAZIGYI_MY[:20] in page
