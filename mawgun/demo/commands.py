@@ -11,6 +11,7 @@ from mawgun.store.errors import database_errors
 def demo_command(
     db: Db = None,
     fresh: bool = typer.Option(False, "--fresh", help="Delete the (SQLite) store first and start from nothing."),
+    yes: bool = typer.Option(False, "--yes", help="With --fresh: delete a store that holds other documents too."),
 ) -> None:
     """Ingest the bundled demo corpus, extract and deduplicate events, and summarise the result.
 
@@ -20,7 +21,7 @@ def demo_command(
 
     try:
         with database_errors():
-            run_demo(db, fresh)
+            run_demo(db, fresh, confirm=yes)
     except (ValueError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

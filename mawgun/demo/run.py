@@ -15,6 +15,12 @@ from rich.table import Table
 from mawgun.demo import corpus_dir
 
 
+def db_is_sqlite(url: str) -> bool:
+    from mawgun.store import db
+
+    return db.is_sqlite(url)
+
+
 def remove_sqlite_file(url: str) -> Path | None:
     """Delete a SQLite store's file (and its WAL/SHM companions); the path removed, or None."""
     from mawgun.store import db
@@ -27,6 +33,25 @@ def remove_sqlite_file(url: str) -> Path | None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     return path
+
+
+def foreign_documents(url: str) -> int:
+    """How many documents of the SQLite store at `url` did not come from the demo corpus (0 if none)."""
+    import sqlite3
+
+    path = Path(url.split(":///", 1)[-1]).expanduser()
+    if not path.is_file():
+        return 0
+    names = {p.name for p in corpus_files()}
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            origins = [row[0] or "" for row in connection.execute("SELECT origin FROM documents")]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return 0  # no documents table: nothing of value
+    return sum(1 for origin in origins if Path(origin.split("#", 1)[0]).name not in names)
 
 
 def run_pipeline(url: str, console: Console) -> dict[str, Any]:
@@ -44,8 +69,13 @@ def corpus_files() -> list[Path]:
     return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.upper().startswith("README"))
 
 
-def run_demo(url: str | None = None, fresh: bool = False, console: Console | None = None) -> dict[str, Any]:
-    """Ingest the bundled corpus into `url` (default store), process it and print a summary; returns it."""
+def run_demo(
+    url: str | None = None, fresh: bool = False, console: Console | None = None, confirm: bool = False
+) -> dict[str, Any]:
+    """Ingest the bundled corpus into `url` (default store), process it and print a summary; returns it.
+
+    `fresh` deletes the store first, but only a store holding nothing but the demo's own documents,
+    unless `confirm`: MAWGUN_DATABASE_URL may point at a real store."""
     from mawgun.ingest import ingest_paths
     from mawgun.store.db import resolve_url, session_scope
     from mawgun.store.summary import summarise_store
@@ -53,6 +83,13 @@ def run_demo(url: str | None = None, fresh: bool = False, console: Console | Non
     console = console or Console()
     resolved = resolve_url(url)
     if fresh:
+        foreign = foreign_documents(resolved) if db_is_sqlite(resolved) else 0
+        if foreign and not confirm:
+            raise ValueError(
+                f"--fresh would delete {resolved.split(':///', 1)[-1]}, which holds {foreign} documents that are not "
+                "the demo's. Add --yes to delete them, or give the demo its own store (--db sqlite:///demo.db); "
+                "`mawgun backup` keeps a copy first."
+            )
         removed = remove_sqlite_file(resolved)
         console.print(f"[dim]fresh start: removed {removed}[/dim]")
     corpus = corpus_dir()

@@ -6,6 +6,8 @@ SQLite store described in `mawgun.store.db`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from mawgun.cli import groups
@@ -88,6 +90,46 @@ def upgrade_command(db: Db = None) -> None:
     Console().print(f"[green]schema up to date[/green] on {safe_url(url)}")
 
 
+def backup_command(
+    out: Path = typer.Argument(..., help="The backup file to write (replaced if it exists)."),  # noqa: B008
+    db: Db = None,
+) -> None:
+    """Write a consistent copy of the store while it stays in use (SQLite online backup; pg_dump for PostgreSQL).
+
+    Example: mawgun backup ~/backups/mawgun-2024-03-31.db
+    """
+    from mawgun.store.backup import BackupError, backup_store
+    from mawgun.store.db import resolve_url
+
+    try:
+        written = backup_store(resolve_url(db), out)
+    except BackupError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"backup written to {written} ({written.stat().st_size / 1048576:.1f} MB)")
+
+
+def restore_command(
+    backup: Path = typer.Argument(..., help="A file written by `mawgun backup`."),  # noqa: B008
+    db: Db = None,
+    yes: bool = typer.Option(False, "--yes", help="Replace a store that holds documents."),
+) -> None:
+    """Replace the store with a backup (refuses a store holding documents unless --yes).
+
+    Example: mawgun restore ~/backups/mawgun-2024-03-31.db --db sqlite:///restored.db
+    """
+    from mawgun.store.backup import BackupError, restore_store
+    from mawgun.store.db import resolve_url
+
+    url = resolve_url(db)
+    try:
+        restore_store(backup, url, confirm=yes)
+    except BackupError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"restored {backup} into {safe_url(url)}")
+
+
 def db_group() -> None:
     """Database maintenance (migrations)."""
 
@@ -104,3 +146,5 @@ def register(app: typer.Typer) -> None:
     app.command("documents")(documents_command)
     groups.db_app.callback(help="Database maintenance (migrations).\n\nExample: mawgun db upgrade")(db_group)
     groups.db_app.command("upgrade")(upgrade_command)
+    app.command("backup")(backup_command)
+    app.command("restore")(restore_command)
