@@ -192,11 +192,16 @@ def watch_command(
     if quiet:
         logging.getLogger("mawgun.watch.summary").setLevel(logging.INFO)
     stop = threading.Event()
-    if threading.current_thread() is threading.main_thread():
+    previous = {}
+    if threading.current_thread() is threading.main_thread():  # SIGINT/SIGTERM: finish the item in hand, then stop
         for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, lambda *_args: stop.set())
-    with database_errors():
-        watch(db, once=once, force=force, stop=stop)
+            previous[signum] = signal.signal(signum, lambda *_args: stop.set())
+    try:
+        with database_errors():
+            watch(db, once=once, force=force, stop=stop)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def register(app: typer.Typer) -> None:

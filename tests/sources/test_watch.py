@@ -40,10 +40,10 @@ Watched = tuple[Site, str, pytest.LogCaptureFixture]
 
 
 @pytest.fixture
-def watched(site: Site, sqlite_url: str, caplog: pytest.LogCaptureFixture) -> Watched:
+def watched(site: Site, store_url: str, caplog: pytest.LogCaptureFixture) -> Watched:
     caplog.set_level(logging.INFO, logger="mawgun.watch")
-    add_site_sources(sqlite_url, site)
-    return site, sqlite_url, caplog
+    add_site_sources(store_url, site)
+    return site, store_url, caplog
 
 
 def test_one_round_ingests_each_new_item_once(watched: Watched) -> None:
