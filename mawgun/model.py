@@ -101,8 +101,6 @@ class Place:
         return data
 
 
-
-
 @dataclass
 class ActorRef:
     """An actor as named in a text, resolved to the registry.

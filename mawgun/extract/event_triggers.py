@@ -27,7 +27,8 @@ from mawgun.extract.vocab import compile_pattern, load_vocabulary
 
 LARGE_NUMBER = re.compile(
     r"(?:(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d{3,}(?![\w.,]))(?=\)?(?:\s+[\w-]+){0,2}?\s+(?:civilians|"
-    r"people|persons|villagers|residents|youths|men|women|children|detainees|prisoners|protesters|activists)\b)"
+    r"people|persons|individuals|villagers|residents|youths|men|women|children|detainees|prisoners|protesters|activists)"
+    r"\b)|\b(?:tens of thousands|hundreds of thousands|thousands|millions)\b"
 )
 VILLAGE_AFTER = re.compile(r"\s(?:[Vv]illages?|[Ww]ards?)\b")
 
@@ -192,7 +193,7 @@ def is_tally(text: str, match: re.Match[str]) -> bool:
         if value is None or value >= int(cues["counted_min"]):
             return True
     window = text[max(0, match.start() - 40) : match.end() + 40]
-    numbers = (parse_number(n) for n in LARGE_NUMBER.findall(window))
+    numbers = (parse_number(n) or 1000.0 for n in LARGE_NUMBER.findall(window))
     return any(n is not None and n >= int(cues["large_count"]) and not 1900 <= n <= 2100 for n in numbers)
 
 

@@ -152,7 +152,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if trigger.rule["id"] == EXECUTION_RULE:  # the prison it names, else the place told next
             prison = prison_place(ctx, index)
             places = [prison] if prison else places or places_told_next(ctx, index)
-        listed = listed_places(ctx, index) if violent and date.precision in {"day", "week"} else []
+        own_days = [m for m in ctx.dates[index] if m.precision in {"day", "week"}]
+        listed = listed_places(ctx, index) if violent and own_days else []
         places = listed if len(listed) > len(places) else places
         if not places and (violent or trigger.rule.get("placed")):
             continue

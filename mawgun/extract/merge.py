@@ -20,14 +20,26 @@ def same_event(kept: EventRecord, later: EventRecord) -> bool:
     sub-types must agree unless the later report is vague (no township) and so retells one told before:
     "drones hit the air base in Nay Pyi Taw", then "explosions were heard", is one event with two evidence
     spans; a vague capture told first does not swallow a clash placed later."""
-    if kept.event_type != later.event_type or not dates_compatible(kept, later):
+    if not same_kind(kept, later) or not dates_compatible(kept, later):
         return False
     if kept.sub_event_type != later.sub_event_type and told_together(kept, later):
         return False  # two events of one sentence ("fired artillery and conducted airstrikes") stay two
     pa, pb = kept.place or Place(), later.place or Place()
-    if kept.sub_event_type != later.sub_event_type and not is_vague(pb):
+    handover = {kept.sub_event_type, later.sub_event_type} == HANDOVER
+    if kept.sub_event_type != later.sub_event_type and not is_vague(pb) and not handover:
         return False
     return places_compatible(pa, pb)
+
+
+HANDOVER = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}
+
+
+def same_kind(a: EventRecord, b: EventRecord) -> bool:
+    """Same event type; or a capture and, told apart, the troops who gave the same place up that day ("seized
+    the outpost on Tuesday ... Other troops abandoned the base and fled"): one change of hands."""
+    if a.event_type == b.event_type:
+        return True
+    return {a.sub_event_type, b.sub_event_type} == HANDOVER and not told_together(a, b)
 
 
 def told_together(a: EventRecord, b: EventRecord) -> bool:
@@ -84,6 +96,9 @@ def merge_into(kept: EventRecord, later: EventRecord) -> None:
     """Fold a later report of the same event into the kept one: evidence added, gaps filled, a later
     casualty figure replacing an earlier one (corrections come later in a text)."""
     kept.evidence.extend(later.evidence)
+    if {kept.sub_event_type, later.sub_event_type} == HANDOVER:  # the capture names the change of hands
+        kept.event_type, kept.sub_event_type = "Battles", "Non-state actor overtakes territory"
+        kept.provenance = later.provenance if later.event_type == "Battles" else kept.provenance
     if later.date and PRECISION_RANK.get(later.date_precision or "day", 0) < PRECISION_RANK.get(
         kept.date_precision or "day", 0
     ):  # "arrests in Mandalay this month", then "15 were arrested there on Sunday": the day is known

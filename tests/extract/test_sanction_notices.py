@@ -107,8 +107,7 @@ def test_acronyms_joined_by_and_are_two_targets_with_quoted_definitions() -> Non
         "OFAC also issued General License 7 under the Burma Sanctions Regulations to allow wind-down transactions.",
         "The transactions are permitted under the Myanmar (Sanctions) Regulations 2021 until August.",
         "Since 2021 the Ministry of Defence has imported arms worth millions from sanctioned entities in Russia.",
-        "Australia had so far held back from further sanctions, fearing harm to its ties with "
-        "regional partners.",
+        "Australia had so far held back from further sanctions, fearing harm to its ties with regional partners.",
     ],
 )
 def test_laws_adjectives_and_hesitations_are_no_sanctions(text: str) -> None:
