@@ -56,3 +56,12 @@ def test_ranges_mark_their_start_and_end() -> None:
 def test_may_needs_a_day_or_the_month_word() -> None:
     assert dates_in("မေးခွန်းများ မေးမြန်းသည်") == []
     assert dates_in("မေလ ၅ ရက်") == [(dt.date(2023, 5, 5), "day")]
+
+
+def test_numeric_dates_are_day_first() -> None:
+    assert dates_in("၁၅.၁၁.၂၀၂၃ ရက်နေ့က") == [(dt.date(2023, 11, 15), "day")]
+    assert dates_in("15/11/2023") == [(dt.date(2023, 11, 15), "day")]
+
+
+def test_a_month_of_last_year() -> None:
+    assert dates_in("ပြီးခဲ့သည့်နှစ် မတ်လအတွင်း") == [(dt.date(2023, 3, 15), "month")]

@@ -142,3 +142,26 @@ def test_millions_written_with_a_burmese_multiplier() -> None:
     doc = Document(doc_id="idps", text=text, published=dt.date(2024, 6, 5))
     (stat,) = [r for r in extract_document(doc) if isinstance(r, StatisticRecord)]
     assert (stat.metric, stat.value, stat.qualifier) == ("displaced", 3_000_000, "over")
+
+
+def test_a_body_without_a_place_takes_the_township_of_its_headline() -> None:
+    text = (
+        "ဂန့်ဂေါမြို့နယ်တွင် လေကြောင်းတိုက်ခိုက်မှုကြောင့် အရပ်သား ၃ ဦး သေဆုံး\n"
+        "မကွေး၊ ဇူလိုင် ၁၂\n"
+        "စစ်ကောင်စီ တိုက်လေယာဉ်များသည် ယမန်နေ့ ညနေပိုင်းက ဗုံးကြဲတိုက်ခိုက်ခဲ့ရာ အရပ်သား ၃ ဦး သေဆုံးခဲ့သည်။"
+    )
+    (event,) = events_of(text, dt.date(2024, 7, 12))
+    assert event.place is not None and (event.place.admin1, event.place.admin3) == ("Magway", "Gangaw")
+    assert (event.date, event.fatalities) == (dt.date(2024, 7, 11), 3)
+
+
+def test_violence_told_by_month_more_than_a_year_back_is_background() -> None:
+    text = "ပြီးခဲ့သည့်နှစ် မတ်လအတွင်း စစ်ကောင်စီက ကလေးမြို့ကို လေကြောင်းမှ ဗုံးကြဲခဲ့သည်။"
+    assert events_of(text, dt.date(2024, 12, 2)) == []
+
+
+def test_groups_written_as_burmese_transliterations_of_their_acronyms() -> None:
+    text = "ကရင်ပြည်နယ် မြဝတီမြို့နယ်တွင် ကေအဲန်အယ်လ်အေနှင့် စစ်ကောင်စီတပ်တို့ ဧပြီ ၁၀ ရက်နေ့က တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
+    (event,) = events_of(text, dt.date(2024, 4, 11))
+    assert event.sub_event_type == "Armed clash"
+    assert [a.actor_id for a in event.actor1] == ["KNLA"] and [a.actor_id for a in event.actor2] == ["MIL"]

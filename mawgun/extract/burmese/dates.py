@@ -52,7 +52,12 @@ def relative_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in alternatives))
 
 
+LAST_YEAR_RE = re.compile(r"ပြီးခဲ့(?:သည့်|တဲ့)\s?နှစ်|မနှစ်က|လွန်ခဲ့(?:သည့်|တဲ့)\s?(?:တစ်)?နှစ်")
 DAYS_AGO_RE = re.compile(rf"(?P<n>{DIGIT}{{1,2}})\s*ရက်(?:က|ခန့်က)")
+# "၁၁.၄.၂၀၂၃", "၁၁-၄-၂၀၂၃", "၁၁/၄/၂၀၂၃": day first, as Burmese writes numeric dates
+NUMERIC_RE = re.compile(
+    rf"(?<![0-9၀-၉])(?P<d>{DIGIT}{{1,2}})[./\-](?P<m>{DIGIT}{{1,2}})[./\-](?P<y>{DIGIT}{{4}})(?![0-9၀-၉])"
+)
 # "ဒီလ ၁၀ ရက်" (the 10th of this month), "(၁၀) ရက်နေ့က" (on the 10th): the latest such day up to publication
 DAY_OF_MONTH_RE = re.compile(
     rf"(?:(?:ဒီ|ယခု|ယင်း|ဤ)လ\s*\(?\s*(?P<a>{DIGIT}{{1,2}})\s*\)?\s*ရက်|\(?\s*(?P<b>{DIGIT}{{1,2}})\s*\)?\s*ရက်နေ့)"
@@ -66,6 +71,12 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
         mention = absolute(match, published)
         if mention is not None:
             found.append(mention)
+    for match in NUMERIC_RE.finditer(text, start, end):
+        try:
+            date = dt.date(*(int(parse_digits(match.group(k)) or 0) for k in ("y", "m", "d")))
+        except ValueError:
+            continue
+        found.append(mention_of(match, date, "day", "my.numeric"))
     taken = [(m.start, m.end) for m in found]
     for match in relative_re().finditer(text, start, end):
         if any(s - 4 <= match.end() and match.start() <= e + 4 for s, e in taken) or published is None:
@@ -80,9 +91,9 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
         if published is None or any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         day = int(parse_digits(match.group("a") or match.group("b")) or 0)
-        date = day_of_month(day, published)
-        if date is not None:
-            found.append(mention_of(match, date, "day", "my.day_of_month"))
+        on_day = day_of_month(day, published)
+        if on_day is not None:
+            found.append(mention_of(match, on_day, "day", "my.day_of_month"))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -114,6 +125,12 @@ def absolute(match: re.Match[str], published: dt.date | None) -> DateMention | N
         day, precision, rule = 15, "month", "my.month"
     else:
         return None
+    if (
+        year is None
+        and published is not None
+        and LAST_YEAR_RE.search(match.string, max(0, match.start() - 24), match.start())
+    ):
+        year = published.year - 1  # "ပြီးခဲ့သည့်နှစ် မတ်လ" = March of last year
     try:
         date = dt.date(year, month, day) if year else latest(month, day, published)
     except ValueError:

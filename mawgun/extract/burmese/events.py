@@ -64,6 +64,8 @@ class Draft:
     actor1: list[ActorRef] = field(default_factory=list)
     actor2: list[ActorRef] = field(default_factory=list)
     start: int = 0
+    context: tuple[Place, str] | None = None  # the place named last before the sentence
+    published: dt.date | None = None
 
 
 @cache
@@ -107,11 +109,23 @@ def sentence_events(ctx: Context, index: int) -> list[Draft]:
             draft = Draft(
                 rule, date[0], date[1], date[2], place, level, [Span(sentence.start, sentence.end, sentence.text)]
             )
-            draft.start = sentence.start
+            draft.start, draft.published = sentence.start, ctx.published
+            draft.context = context_place(ctx, index) if place is None else None
             add_casualties(draft, text, start, max(end, tail_end), rule)
             add_actors(draft, sentence_actors(ctx, index), rule, text[sentence.start : sentence.end])
             drafts.append(draft)
     return drafts
+
+
+def context_place(ctx: Context, index: int) -> tuple[Place, str] | None:
+    """The most specific place named in the three sentences before `index` (the nearer on a tie): a
+    headline's township beats the state of a dateline under it."""
+    candidates: list[tuple[Place, str]] = []
+    for j in range(index - 1, max(-1, index - 4), -1):
+        candidates.extend(most_specific(sentence_places(ctx, j), ctx.doc.text)[:1])
+    if not candidates:
+        return None
+    return min(candidates, key=lambda pair: LEVEL_RANK.get(pair[1], 9))
 
 
 def clause_trigger(text: str, start: int, end: int, s_start: int, s_end: int) -> dict[str, Any] | None:
@@ -273,8 +287,12 @@ def attach(drafts: list[Draft], draft: Draft) -> None:
     """Add a clause's event: merged into an event of the same kind, day and place, or into the one told
     just before when it names no place; else a new event."""
     if draft.place is None:
-        if drafts:
-            absorb_unplaced(drafts[-1], draft)
+        if drafts and absorb_unplaced(drafts[-1], draft):
+            return
+        if draft.context is None or draft.rule.get("generic"):
+            return
+        draft.place, draft.level = draft.context  # a place named just before (the headline, the lead)
+    if is_background(draft):
         return
     for other in drafts:
         if compatible(other, draft):
@@ -283,14 +301,26 @@ def attach(drafts: list[Draft], draft: Draft) -> None:
     drafts.append(draft)
 
 
-def absorb_unplaced(last: Draft, draft: Draft) -> None:
+def absorb_unplaced(last: Draft, draft: Draft) -> bool:
     """A clause without a place of its own tells more of the last event: the same kind adds evidence; a
-    killing after an arson makes it an attack on civilians."""
+    killing after an arson makes it an attack on civilians. False when it tells something else."""
     if last.rule["id"] == draft.rule["id"]:
         merge(last, draft)
-    elif draft.rule["id"] == "killing" and last.rule["id"] == "arson" and abs((last.date - draft.date).days) <= 1:
+        return True
+    if draft.rule["id"] == "killing" and last.rule["id"] == "arson" and abs((last.date - draft.date).days) <= 1:
         last.rule = draft.rule
         merge(last, draft)
+        return True
+    return False
+
+
+def is_background(draft: Draft) -> bool:
+    """Violence dated only by a month or year more than a year before publication is background."""
+    return (
+        draft.precision in {"month", "year"}
+        and draft.published is not None
+        and (draft.published - draft.date).days > 365
+    )
 
 
 def compatible(a: Draft, b: Draft) -> bool:
