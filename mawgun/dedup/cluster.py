@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +29,7 @@ from mawgun.model import Document, EventRecord
 
 METHOD = "mawgun.dedup"
 VERSION = "2"
+SCALE = 10_000  # pair scores carry 4 decimals
 MEAN_SCORE_FACTOR = 0.9  # cross-pair mean score must reach this share of the threshold
 
 
@@ -257,24 +260,17 @@ class _Linker:
         return True
 
     def may_join(self, ra: int, rb: int, a: int, b: int, score: float) -> bool:
-        """The clusters of the pair (a, b) may join: constraints, summaries, and the representatives
-        still agreeing with the pair (this stops chains A~B~C where A and C are different events)."""
+        """The clusters of the pair (a, b) may join: constraints, summaries, and the two clusters'
+        representatives (their most precise reports) agreeing nearly as well as the pair (this stops
+        chains A~B~C where A and C are different events)."""
         left, right = self.cluster(ra), self.cluster(rb)
         if self.violates_cannot_link(left, right) or not self.summaries_agree(left, right):
             return False
-        checks = [score]
-        for rep, other in (
-            (left.representative, b),
-            (right.representative, a),
-            (left.representative, right.representative),
-        ):
-            if rep in (a, b) and other in (a, b):
-                continue
-            result = compare_profiles(self.profiles[rep], self.profiles[other])
-            if result is None:
-                return False
-            checks.append(result[0])
-        return sum(checks) / len(checks) >= self.threshold * MEAN_SCORE_FACTOR
+        reps = (left.representative, right.representative)
+        if set(reps) <= {a, b}:
+            return True
+        result = compare_profiles(self.profiles[reps[0]], self.profiles[reps[1]])
+        return result is not None and (score + result[0]) / 2 >= self.threshold * MEAN_SCORE_FACTOR
 
     def union(self, ra: int, rb: int, link: dict[str, Any] | None) -> None:
         keep, drop = (ra, rb) if ra < rb else (rb, ra)
@@ -314,18 +310,25 @@ def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, s
                     linker.union(ra, rb, link)
 
 
-def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> list[tuple[float, str, str, int, int]]:
-    """Candidate pairs reaching the threshold, best first (ties by record ids: deterministic); with
-    `new_ids`, only pairs that involve a new record. Scores below the threshold are not kept."""
+def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> Iterator[tuple[float, int, int]]:
+    """Candidate pairs reaching the threshold as (score, a, b), best first; ties go by index, which
+    is record-id order (profiles are sorted by record id), so the result is deterministic. With
+    `new_ids`, only pairs that involve a new record. Scores below the threshold are not kept, and
+    those kept are packed into one integer each (score to 4 decimals, then a, then b): a million
+    reports give a few million of them."""
     profiles = linker.profiles
-    scored = []
+    bits = max(1, len(profiles).bit_length())
+    mask = (1 << bits) - 1
+    packed: list[int] = []
     for a, b in candidate_pairs(profiles):
         if new_ids is not None and profiles[a].record_id not in new_ids and profiles[b].record_id not in new_ids:
             continue
         result = compare_profiles(profiles[a], profiles[b], linker.threshold)
         if result is not None and result[0] >= linker.threshold:
-            scored.append((-result[0], profiles[a].record_id, profiles[b].record_id, a, b))
-    return sorted(scored)
+            packed.append(((SCALE - round(result[0] * SCALE)) << (2 * bits)) | (a << bits) | b)
+    packed.sort()
+    for key in packed:
+        yield (SCALE - (key >> (2 * bits))) / SCALE, (key >> bits) & mask, key & mask
 
 
 def link_profiles(
@@ -340,10 +343,10 @@ def link_profiles(
     each link keeps its score, per-feature agreement and each feature's contribution."""
     linker = _Linker(profiles, constraints or Constraints())
     force_links(linker, linker.constraints, fixed)
-    for negative, _id_a, _id_b, a, b in scored_pairs(linker, new_ids):
+    for score, a, b in scored_pairs(linker, new_ids):
         ra, rb = linker.find(a), linker.find(b)
-        if ra != rb and linker.may_join(ra, rb, a, b, -negative):
-            linker.union(ra, rb, explain_link(profiles[a], profiles[b], -negative) if explain else None)
+        if ra != rb and linker.may_join(ra, rb, a, b, score):
+            linker.union(ra, rb, explain_link(profiles[a], profiles[b], score) if explain else None)
     return linker.groups()
 
 
@@ -439,5 +442,19 @@ def cluster_records(
     for undated records, titles and the text searched for place names.
     """
     documents = documents or {}
-    profiles = sorted((profile_record(e, documents.get(e.doc_id)) for e in events), key=lambda p: p.record_id)
-    return cluster_profiles(profiles, constraints, explain=False).assignment
+    with paused_gc():
+        profiles = sorted((profile_record(e, documents.get(e.doc_id)) for e in events), key=lambda p: p.record_id)
+        return cluster_profiles(profiles, constraints, explain=False).assignment
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while clustering builds millions of small objects with no
+    cycles: each collection would walk them all again (a third of the time at 100,000 reports)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -31,7 +31,7 @@ from mawgun.dedup.places import (
     pcode_contains,
     resolve_township,
 )
-from mawgun.dedup.scoring import log_odds, score_features
+from mawgun.dedup.scoring import log_odds, probability, text_weight
 from mawgun.model import Document, EventRecord
 
 MENTION_CHARS = 4000  # the part of a document searched for place names
@@ -149,14 +149,20 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         pcodes=pcodes,
         actors=shared(frozenset(expanded)),
         raw_actors=shared(frozenset(codes)),
-        text=evidence.lower(),
-        names=proper_names(" ".join([document.title or "" if document else "", evidence])),
+        text=shared_text(evidence.lower()),
+        names=shared(proper_names(" ".join([document.title or "" if document else "", evidence]))),
         fatalities=record.fatalities,
         type_key=type_key(record.event_type, record.sub_event_type),
         point=point,
         dated=record.date is not None,
-        mentions=squashed_text(document.text) if document and document.text else "",
+        # only a report without a township needs its text searched for place names
+        mentions=squashed_text(document.text) if document and document.text and not place_admin3(record) else "",
     )
+
+
+def place_admin3(record: EventRecord) -> str:
+    """The township a record names, normalised ('' when none)."""
+    return normalise_name(record.place.admin3) if record.place else ""
 
 
 @lru_cache(maxsize=16)
@@ -195,7 +201,19 @@ def place_codes(record: EventRecord) -> dict[str, str]:
         resolved = resolve_township(place.admin3, normalise_admin1(place.admin1))
         if resolved:
             pcodes["admin3_pcode"] = resolved
-    return pcodes
+    return shared_codes(tuple(sorted(pcodes.items())))
+
+
+@lru_cache(maxsize=65536)
+def shared_text(text: str) -> str:
+    """One object for equal evidence texts (syndicated copies, one outlet's repeated wording)."""
+    return text
+
+
+@lru_cache(maxsize=65536)
+def shared_codes(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """One (read-only) dict for equal sets of P-codes: reports of one place share it."""
+    return dict(items)
 
 
 def score_date(a: Profile, b: Profile) -> float | None:
@@ -259,6 +277,9 @@ def score_place(a: Profile, b: Profile) -> float | None:
     pa, pb = a.pcodes.get("pcode"), b.pcodes.get("pcode")
     if pa and pb and pa == pb:
         return scores["location"]
+    ta, tb = a.pcodes.get("admin3_pcode"), b.pcodes.get("admin3_pcode")
+    if ta and tb and ta != tb and (a.point is None or b.point is None) and not _place_contained(a, b):
+        return None  # two resolved townships (the common case, decided without the rest)
     near = _near(a, b)
     if near is not None:
         return near
@@ -342,11 +363,12 @@ def score_text(a: Profile, b: Profile) -> float:
     overlap of the proper names in evidence and title; 0.5 when one side has no text."""
     if not a.text or not b.text:
         return 0.5
-    ratio = fuzz.token_set_ratio(a.text, b.text) / 100.0
-    if not a.names or not b.names:
-        return ratio
-    overlap = len(a.names & b.names) / max(min(len(a.names), len(b.names)), MIN_NAMES)
-    return max(ratio, overlap)
+    overlap = 0.0
+    if a.names and b.names:
+        overlap = len(a.names & b.names) / max(min(len(a.names), len(b.names)), MIN_NAMES)
+        if overlap >= 1.0:  # the larger of the two: no need for the costlier ratio
+            return 1.0
+    return max(fuzz.token_set_ratio(a.text, b.text) / 100.0, overlap)
 
 
 def score_fatalities(a: Profile, b: Profile) -> float:
@@ -406,12 +428,14 @@ def compare_profiles(a: Profile, b: Profile, need: float | None = None) -> tuple
         "actors": score_actors(a, b),
         "fatalities": score_fatalities(a, b),
         "type": score_type(a, b),
-        "text": 1.0,
+        "text": 0.0,
     }
-    if need is not None and log_odds(features) < logit(need):
+    partial = log_odds(features)
+    weight = text_weight()
+    if need is not None and partial + max(weight, 0.0) < logit(need):
         return None
-    features["text"] = score_text(a, b)
-    return score_features(features), features
+    features["text"] = text = score_text(a, b)
+    return probability(partial + weight * text), features
 
 
 @lru_cache(maxsize=16)

@@ -43,6 +43,19 @@ def normalise_name(name: str | None) -> str:
 
 
 @lru_cache(maxsize=65536)
+def names_match(a: str, b: str) -> bool:
+    """True when two normalised place names are one name spelt two ways (Hseni/Hsenwi); names that
+    differ by their compass word (North/South Okkalapa) never match. Cached: place names repeat."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if direction_of(a) != direction_of(b):
+        return False
+    return fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]
+
+
+@lru_cache(maxsize=65536)
 def _normalise_short(name: str) -> str:
     return normalise_text(name)
 
@@ -60,18 +73,6 @@ def normalise_admin1(name: str | None) -> str:
     """State/region key: 'Shan (North)' and 'Shan State' -> 'shan'; Karenni -> 'kayah'."""
     key = normalise_name(DIRECTIONS.sub(" ", (name or "").lower()))
     return ADMIN1_ALIASES.get(key, key)
-
-
-def names_match(a: str, b: str) -> bool:
-    """True when two normalised place names are one name spelt two ways (Hseni/Hsenwi); names that
-    differ by their compass word (North/South Okkalapa) never match."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    if direction_of(a) != direction_of(b):
-        return False
-    return fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]
 
 
 def direction_of(name: str) -> str:

@@ -45,7 +45,18 @@ def log_odds(features: Mapping[str, float]) -> float:
 
 def score_features(features: Mapping[str, float]) -> float:
     """The probability (0..1, 4 decimals) that a pair with these agreements is one event."""
-    return round(1.0 / (1.0 + math.exp(-log_odds(features))), 4)
+    return probability(log_odds(features))
+
+
+def probability(value: float) -> float:
+    """The probability (4 decimals) of a log-odds value."""
+    return round(1.0 / (1.0 + math.exp(-value)), 4)
+
+
+@lru_cache(maxsize=1)
+def text_weight() -> float:
+    """The coefficient of wording similarity (compared last: it is the costliest feature)."""
+    return float(load_model()["coefficients"]["text"])
 
 
 def threshold() -> float:
