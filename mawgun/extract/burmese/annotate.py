@@ -17,6 +17,7 @@ from mawgun.extract.pipeline import Context
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.model import ActorRef, Place
 
+FINAL_PARTICLE_RE = re.compile(r"(?:သည်|တယ်|ပါတယ်|ပါသည်|ခဲ့ပြီ|နေပြီ)[\s\"”’)]*$")
 ACRONYM_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{1,7}(?![a-z])")
 
 
@@ -109,8 +110,8 @@ def is_title(ctx: Context, index: int) -> bool:
     """A headline-like line: alone on its line, without a closing ။, and not the text's last line (a stored
     copy cut mid-sentence ends without one)."""
     sentence = ctx.sentences[index]
-    if sentence.text.rstrip().endswith("။"):
-        return False
+    if sentence.text.rstrip().endswith("။") or FINAL_PARTICLE_RE.search(sentence.text):
+        return False  # a sentence closed by ။ or by a final particle ("...ခဲ့သည်", "...ပါတယ်") is body text
     same_line = [s for s in ctx.sentences if s.paragraph == sentence.paragraph]
     if len(same_line) > 1:
         return False
