@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import typer
 
 from mawgun.analytics.cli_options import Format, emit, stats_app
-from mawgun.cli import groups
 from mawgun.cli.options import (
     Actors,
     Admin1,
@@ -175,9 +174,7 @@ def stats_pairs(
 
 
 def register(app: typer.Typer) -> None:
-    """Add `mawgun stats` and the `mawgun import ucdp|acled` commands."""
-    from mawgun.analytics import commands_control
+    """Add `mawgun stats` (with control and claims)."""
+    from mawgun.analytics import commands_control  # noqa: F401  (adds `stats control` and `stats claims`)
 
     app.add_typer(stats_app, name="stats")
-    groups.import_app.command("ucdp")(commands_control.import_ucdp_command)
-    groups.import_app.command("acled")(commands_control.import_acled_command)

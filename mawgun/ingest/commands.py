@@ -63,5 +63,8 @@ def print_report(report: object, console: object, quiet: bool) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `mawgun ingest` to the CLI."""
+    """Add `mawgun ingest` and the coded-data imports (`mawgun import ucdp|acled`) to the CLI."""
+    from mawgun.ingest.coded import commands as coded
+
     app.command("ingest")(ingest_command)
+    coded.register()
