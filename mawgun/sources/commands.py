@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from mawgun.cli.options import DB_HELP
+from mawgun.cli.options import Db
 from mawgun.store.errors import database_errors
 
 sources_app = typer.Typer(
@@ -16,10 +16,6 @@ sources_app = typer.Typer(
     "Example: mawgun sources add irrawaddy --feed https://www.irrawaddy.com/feed --outlet 'The Irrawaddy'",
     no_args_is_help=True,
 )
-
-
-def db_option() -> Any:
-    return typer.Option(None, "--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP)
 
 
 @contextmanager
@@ -48,7 +44,7 @@ def add_command(
     timezone: str = typer.Option("Asia/Yangon", "--timezone", help="The outlet's time zone (dates of feed items)."),
     interval: int = typer.Option(60, "--interval", help="Minutes between polls."),
     disabled: bool = typer.Option(False, "--disabled", help="Add it switched off (enable it later)."),
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """Add a source: exactly one of --feed, --sitemap or --page.
 
@@ -70,7 +66,7 @@ def add_command(
 @sources_app.command("list")
 def list_command(
     as_json: bool = typer.Option(False, "--json", help="Print every field as JSON."),
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """List sources with their health: state, last success, last error, items read today.
 
@@ -107,7 +103,7 @@ def print_health(rows: list[dict[str, Any]]) -> None:
 
 
 @sources_app.command("enable")
-def enable_command(name: str = typer.Argument(..., help="The source's name."), db: str | None = db_option()) -> None:
+def enable_command(name: str = typer.Argument(..., help="The source's name."), db: Db = None) -> None:
     """Switch a source on (it is polled at the next round).
 
     Example: mawgun sources enable irrawaddy-en
@@ -120,7 +116,7 @@ def enable_command(name: str = typer.Argument(..., help="The source's name."), d
 
 
 @sources_app.command("disable")
-def disable_command(name: str = typer.Argument(..., help="The source's name."), db: str | None = db_option()) -> None:
+def disable_command(name: str = typer.Argument(..., help="The source's name."), db: Db = None) -> None:
     """Switch a source off (kept, with its history; not polled).
 
     Example: mawgun sources disable irrawaddy-en
@@ -133,7 +129,7 @@ def disable_command(name: str = typer.Argument(..., help="The source's name."), 
 
 
 @sources_app.command("remove")
-def remove_command(name: str = typer.Argument(..., help="The source's name."), db: str | None = db_option()) -> None:
+def remove_command(name: str = typer.Argument(..., help="The source's name."), db: Db = None) -> None:
     """Delete a source and its item history (the documents it brought stay).
 
     Example: mawgun sources remove irrawaddy-en
@@ -148,7 +144,7 @@ def remove_command(name: str = typer.Argument(..., help="The source's name."), d
 @sources_app.command("starter")
 def starter_command(
     add: bool = typer.Option(False, "--add", help="Add the starter sources to the store, all disabled."),
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """Show the shipped starter list of Myanmar outlets' public feeds (or add it, disabled).
 
@@ -169,7 +165,7 @@ def watch_command(
     once: bool = typer.Option(False, "--once", help="Run one round and exit (for cron or a systemd timer)."),
     force: bool = typer.Option(False, "--force", help="Poll every enabled source now, ignoring schedules."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Log only failures and round summaries."),
-    db: str | None = db_option(),
+    db: Db = None,
 ) -> None:
     """Poll due sources, ingest new items, extract and deduplicate them; repeat until stopped.
 

@@ -36,3 +36,15 @@ def test_every_command_has_a_section() -> None:
     text = PAGE.read_text(encoding="utf-8")
     missing = [p for p in command_paths(get_command(app)) if f"## `{' '.join(('mawgun', *p))}`" not in text]
     assert missing == []
+
+
+def test_shared_options_are_declared_once() -> None:
+    """`--db` and the event filter's options are declared in mawgun/cli/options.py and nowhere else
+    (`mawgun documents` has its own --since/--until: publication dates of documents)."""
+    declared = [
+        f"{path.relative_to(ROOT)}"
+        for path in sorted((ROOT / "mawgun").rglob("*.py"))
+        for option in ('"--db"', '"--alliance"', '"--admin1"', '"--actor"', '"--per-report"')
+        if option in path.read_text(encoding="utf-8") and path.name != "options.py"
+    ]
+    assert declared == []
