@@ -62,7 +62,7 @@ def list_documents(
     return _page(total, limit, offset, items)
 
 
-@router.get("/documents/{doc_id}", response_model=DocumentDetail, responses=NOT_FOUND, tags=["documents"])
+@router.get("/documents/{doc_id:path}", response_model=DocumentDetail, responses=NOT_FOUND, tags=["documents"])
 def get_document(
     session: SessionDep, doc_id: Annotated[str, Path(description="A document id (doc-...).", max_length=100)]
 ) -> Any:

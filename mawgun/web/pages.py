@@ -195,7 +195,7 @@ def documents_page(request: Request) -> HTMLResponse:
     )  # fmt: skip
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     """One document: metadata, the records read from it, and its text with evidence highlighted."""
     with _session(request) as session:

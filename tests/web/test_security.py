@@ -66,3 +66,25 @@ def test_serving_to_the_network_warns(monkeypatch: pytest.MonkeyPatch, filled_ur
     assert calls and calls[0]["host"] == "0.0.0.0"
     local = CliRunner().invoke(app, ["serve", "--db", filled_url])
     assert "every document" not in local.output
+
+
+def test_a_document_id_with_slashes_and_query_characters_is_reachable(tmp_path, store_url: str) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import re
+
+    from mawgun.ingest import ingest_paths
+    from mawgun.web.app import create_app
+
+    doc_id = "wire/2024/03/report 1?draft#2"
+    path = tmp_path / "docs.jsonl"
+    text = "Junta jets bombed a market in Sagaing Region on 2 March 2024, residents said."
+    path.write_text(json.dumps({"doc_id": doc_id, "text": text, "title": "Market bombed"}) + "\n")
+    assert ingest_paths([path], store_url, progress=False).read == 1
+    with TestClient(create_app(store_url)) as client:
+        listing = client.get("/documents", headers={"Accept": "text/html"}).text
+        link = re.search(r'href="(/documents/[^"]+)">Market bombed', listing)
+        assert link, "the documents page links the document"
+        page = client.get(link.group(1).replace("&amp;", "&"))
+        assert page.status_code == 200 and "Market bombed" in page.text
+        api = client.get(link.group(1).replace("/documents/", "/api/v1/documents/"))
+        assert api.status_code == 200 and api.json()["id"] == doc_id
