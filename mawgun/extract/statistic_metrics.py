@@ -36,6 +36,9 @@ PART_OF = re.compile(
 # "the two towns of A and B": a reference to named places, not a count
 NAMED_REFERENCE = re.compile(r"\bthe\s+$", re.I)
 # "33 people (23 civilians": a breakdown of the figure just before
+# "schools and " before the next figure of a list; the next figure and its noun, up to the list's verb
+LIST_AHEAD = re.compile(r"(?:[A-Za-z][\w’'-]*\s+){1,3}(?:and|,)\s*$")
+NEXT_FIGURE = re.compile(r"\s\(?\d[\d,.]*\)?\s+(?:[A-Za-z][\w’'-]*\s+){0,3}?(?=(?:were|are|have|had|was)\b)")
 BREAKDOWN = re.compile(rf"(?:{NUMBER})\s+(?:[\w’'-]+\s+){{0,2}}\(\s*$", re.I)
 
 
@@ -80,13 +83,16 @@ def before_without_siblings(before: str) -> str:
     return before
 
 
-def find_metric(text: str, start: int, end: int, previous: str | None) -> str | None:
+def find_metric(text: str, start: int, end: int, previous: str | None, local: str | None = None) -> str | None:
     """The metric a number at text[start:end] counts, from the words around it; a figure listed after another
-    under one verb takes that verb's metric."""
+    under one verb takes that verb's metric, and one told by place after a figure of the same sentence (`local`)
+    takes that figure's metric."""
     before, after = text[:start], text[end : end + 220]
     after = re.sub(r"^\)", "", after)
     if re.match(r"^\s+of them\b", after) or (previous and BREAKDOWN.search(before[-60:])):
         return previous
+    if local and re.search(r"(?:,|\band)\s*$", before) and re.match(r"\s+(?:in|from)\s+[A-Z]", after):
+        return local  # "three towns in Rakhine State and two in Chin State"
     after = after.lstrip()
     cleaned = before_without_qualifier(before)
     metric = metric_from_rules(cleaned, after, previous)
@@ -94,6 +100,9 @@ def find_metric(text: str, start: int, end: int, previous: str | None) -> str | 
         stripped = before_without_qualifier(before_without_siblings(cleaned))
         if stripped != cleaned:
             metric = metric_from_rules(stripped, after, previous, only_before=True)
+    if metric is None and LIST_AHEAD.match(up_to_next_figure(after)):
+        # "54 schools and 26 hospitals were targeted": the verb after the list counts for its first figure too
+        metric = metric_from_rules(cleaned, NEXT_FIGURE.sub(" ", after, count=1), previous)
     return metric
 
 
@@ -141,3 +150,15 @@ def is_named_reference(text: str, start: int) -> bool:
     return bool(NAMED_REFERENCE.search(text[max(0, start - 10) : start])) and bool(
         re.match(r"^[\w-]+\s+(?:[a-z]+\s+){0,2}(?:towns|cities|bases|camps|outposts|villages)\s+of\s+[A-Z]", after)
     )
+
+
+def percent_metric(text: str, end: int) -> str | None:
+    """The metric of a share ("70 percent of the country's territory"), from `percent_metrics`; None for any other
+    number or percentage."""
+    after = text[end : end + 120]
+    if not re.match(r"\s*(?:%|percent\b|per cent\b)", after, re.I):
+        return None
+    for rule in load_vocabulary("statistics").get("percent_metrics", []):
+        if compile_pattern(rule["after"]).match(after):
+            return str(rule["metric"])
+    return None

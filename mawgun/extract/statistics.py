@@ -18,6 +18,7 @@ from mawgun.extract.statistic_metrics import (
     is_named_reference,
     metric_rule,
     part_of_total,
+    percent_metric,
     sentence_cues,
 )
 from mawgun.extract.vocab import load_vocabulary
@@ -47,10 +48,25 @@ def qualifier_before(before: str) -> str | None:
 
 
 def figure_period(ctx: Context, index: int) -> tuple[dt.date | None, dt.date | None]:
-    """The period a sentence's figures cover, from its date mentions; else up to publication."""
+    """The period a sentence's figures cover, from its date mentions; else up to the day it was reported ("the
+    group said on Monday") or published."""
+    text = ctx.doc.text
     for mention in ctx.dates[index]:
+        if mention.report:
+            continue
+        opens = re.search(r"\bsince\s+$", text[max(0, mention.start - 7) : mention.start], re.I)
+        if not mention.since and (opens or mention.text.lower().startswith("since ")):
+            return period_opening(mention), ctx.published
         return mention_period(mention, ctx.published)
-    return None, ctx.published
+    reported = next((m.date for m in ctx.dates[index] if m.precision == "day"), None)
+    return None, reported or ctx.published
+
+
+def period_opening(mention: DateMention) -> dt.date:
+    """The first day of a period opened by a date ("since May" -> 1 May, "since 2021" -> 1 January 2021)."""
+    if mention.precision == "year":
+        return mention.date.replace(month=1, day=1)
+    return mention.date.replace(day=1) if mention.precision == "month" else mention.date
 
 
 def mention_period(mention: DateMention, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
@@ -139,12 +155,18 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
     previous: str | None = ctx.statistics[-1].metric if ctx.statistics else None
     totals: set[int] = set()  # numbers that are the total another figure is a part of
     for match in NUMBER_IN_TEXT.finditer(text):
-        if match.start() in totals or not is_figure(text, match, dated):
+        if match.start() in totals:
             continue
-        metric = figure_metric(text, match, previous, totals)
+        metric = percent_metric(text, match.end())
+        if metric is None:
+            if not is_figure(text, match, dated):
+                continue
+            metric = figure_metric(text, match, previous, totals, records[-1].metric if records else None)
         value = parse_number(match.group(0))
         if value is None or metric is None or not figure_counts(metric, value, strong, weak, one_day):
             continue
+        if one_day and not strong and metric_rule(metric).get("counts_events") and named_places(ctx, index) >= value:
+            continue  # "captured two towns, Kutkai and Hsenwi, on 7 January": the events tell it
         records.append(make_statistic(ctx, index, metric, value, qualifier_before(text[: match.start()].rstrip("( "))))
         previous = metric
     return records
@@ -183,12 +205,14 @@ def is_figure(text: str, match: re.Match[str], dated: list[tuple[int, int]]) -> 
     return not re.search(r"\baverage of\s*$", before, re.I) and not is_named_reference(text, match.start())
 
 
-def figure_metric(text: str, match: re.Match[str], previous: str | None, totals: set[int]) -> str | None:
+def figure_metric(
+    text: str, match: re.Match[str], previous: str | None, totals: set[int], local: str | None = None
+) -> str | None:
     """The metric of a figure; a part of a total takes the total's metric ("144 out of 330 townships under
     resistance control"), and the total is then skipped."""
     total = part_of_total(text, match.end())
     if total is None:
-        return find_metric(text, match.start(), match.end(), previous)
+        return find_metric(text, match.start(), match.end(), previous, local)
     totals.add(total.start("total"))
     metric = find_metric(text, total.start("total"), total.end("total"), previous)
     if metric is None:  # "control 90 out of 330 townships": the verb before the part, the noun after the total
@@ -263,7 +287,7 @@ def add_statistics(ctx: Context) -> None:
     told: dict[tuple[str, float], StatisticRecord] = {}
     for index in range(len(ctx.sentences)):
         figures = sentence_figures(ctx, index)
-        if figures and (is_aggregate_sentence(ctx, index) or any(is_aggregate_only(f) for f in figures)):
+        if figures and (is_aggregate_sentence(ctx, index) or any(is_aggregate_only(ctx, index, f) for f in figures)):
             ctx.aggregate.add(index)
         for figure in figures:
             key = (figure.metric, figure.value)
@@ -295,9 +319,32 @@ def merge_statistic(kept: StatisticRecord, again: StatisticRecord) -> None:
         kept.period_start, kept.period_end = again.period_start, again.period_end
 
 
-def is_aggregate_only(figure: StatisticRecord) -> bool:
-    """A figure that only an aggregate sentence states: a count of many events (captures, airstrikes, clashes),
-    or a toll kept only when aggregate."""
+def is_aggregate_only(ctx: Context, index: int, figure: StatisticRecord) -> bool:
+    """A figure that only an aggregate sentence states: a toll kept only when aggregate, or a count of events
+    (captures, airstrikes, clashes) that is large, or that has no day of its own and names fewer places than it
+    counts ("has seized four towns in northern Shan State": a count, not four capture events; "seized four
+    outposts around Hpakant between 7 and 9 January" stays an event)."""
     rule = metric_rule(figure.metric)
-    many = figure.value >= float(load_vocabulary("statistics")["events_from"])
-    return bool(rule.get("needs_strong")) or (bool(rule.get("counts_events")) and many)
+    if rule.get("needs_strong"):
+        return True
+    if not rule.get("counts_events"):
+        return False
+    if figure.value >= float(load_vocabulary("statistics")["events_from"]):
+        return True
+    return not has_own_day(ctx, index) and named_places(ctx, index) < figure.value
+
+
+def has_own_day(ctx: Context, index: int) -> bool:
+    """Whether a sentence dates what it tells to a day or a short range (not the day it was reported)."""
+    return any(
+        not m.report
+        and not m.since
+        and (m.precision == "day" or bool(m.date_end and (m.date_end - m.date).days <= WEEK))
+        for m in ctx.dates[index]
+    )
+
+
+def named_places(ctx: Context, index: int) -> int:
+    """How many towns, villages or townships sentence `index` names (a state or region is not counted)."""
+    names = {p.location or p.admin3 for p in ctx.places(index) if p.geo_precision in (1, 2)}
+    return len(names - {None})

@@ -252,3 +252,65 @@ def test_an_event_told_after_an_aggregate_stays_an_event() -> None:
     out = records(text, dt.date(2022, 11, 16))
     assert ("killed", 9) not in {(r.metric, r.value) for r in out if isinstance(r, StatisticRecord)}
     assert [r for r in out if isinstance(r, EventRecord) and r.fatalities == 9]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The resistance now controls more than 60 percent of the country's territory, a think tank said.", 60),
+        ("The junta holds less than 20% of Myanmar's land area, according to the NUG.", 20),
+    ],
+)
+def test_a_share_of_territory_is_a_statistic_other_percentages_are_not(text: str, expected: float) -> None:
+    assert found(text) == {("territory controlled (percent)", expected)}
+    assert found("Fuel prices rose 30 percent last year, traders said.") == set()
+
+
+def test_a_count_told_per_state_gives_one_figure_per_state() -> None:
+    text = "The alliance said on Sunday it had seized three towns in Rakhine State and two in Chin State."
+    assert found(text) == {("towns captured", 3), ("towns captured", 2)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TNLA said on Monday it has captured four towns in northern Shan State.",
+        "Resistance forces have overrun six bases in Sagaing Region, the NUG said on Friday.",
+    ],
+)
+def test_a_count_of_captures_naming_fewer_places_is_no_capture_event(text: str) -> None:
+    out = records(text)
+    assert [r for r in out if isinstance(r, StatisticRecord)]
+    assert not [r for r in out if isinstance(r, EventRecord)]
+
+
+def test_captures_each_named_on_one_day_are_events_not_a_statistic() -> None:
+    out = records("The alliance captured two towns, Kutkai and Hsenwi, on 7 January.", dt.date(2024, 1, 9))
+    assert not [r for r in out if isinstance(r, StatisticRecord)]
+    assert [r for r in out if isinstance(r, EventRecord)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "start"),
+    [
+        ("The death toll from the clashes has risen to 3,600, the group said.", ("killed", 3600), None),
+        ("More than 40,000 refugees have crossed into India since 2021.", ("displaced", 40000), dt.date(2021, 1, 1)),
+        (
+            "Troops have torched 60 villages in Sagaing Region since May, a monitor said.",
+            ("villages burned", 60),
+            dt.date(2024, 5, 1),
+        ),
+    ],
+)
+def test_tolls_refugees_and_villages_with_the_period_they_open(
+    text: str, expected: tuple[str, float], start: dt.date | None
+) -> None:
+    (figure,) = [r for r in records(text) if isinstance(r, StatisticRecord)]
+    assert (figure.metric, figure.value) == expected
+    if start:
+        assert (figure.period_start, figure.period_end) == (start, PUBLISHED)
+
+
+def test_a_list_of_figures_before_one_verb() -> None:
+    text = "Fifty-four schools and 26 hospitals were targeted in airstrikes this year."
+    assert found(text) == {("buildings damaged", 54), ("buildings damaged", 26)}
