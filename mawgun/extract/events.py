@@ -39,6 +39,7 @@ from mawgun.extract.event_patterns import (
     REPORTING,
 )
 from mawgun.extract.event_places import event_places, fill_places_told_before, stated_places
+from mawgun.extract.event_tolls import fill_headline_toll
 from mawgun.extract.event_triggers import Trigger, find_triggers
 from mawgun.extract.fatalities import read_casualties
 from mawgun.extract.merge import merge_duplicates
@@ -434,4 +435,5 @@ def add_events(ctx: Context) -> None:
     ctx.events = merge_duplicates(found)
     fill_places_told_before(ctx, ctx.events)
     fill_actors_told_before(ctx, ctx.events)
+    fill_headline_toll(ctx, ctx.events)
     fill_zero_tolls(ctx, ctx.events)

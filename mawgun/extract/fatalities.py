@@ -70,7 +70,8 @@ BODIES = re.compile(  # "More than 30 bodies, many burned beyond recognition, we
 )
 ONE_HURT = one_person("injured|wounded|hurt")
 TOLL = re.compile(
-    rf"\bdeath toll\b(?:[^.;]{{0,80}}?\b(?:rose|rises|risen|climbed|climbs|increased|increases|reached|reaches|"
+    rf"\b(?:death toll|number of (?:people |civilians |villagers |those )?(?:killed|dead|deaths))\b"
+    rf"(?:[^.;]{{0,120}}?\b(?:rose|rises|risen|climbed|climbs|increased|increases|reached|reaches|"
     rf"hit|hits|jumped|jumps|stood|stands|is|was)\b)?\s*"
     rf"(?:to|of|at)?\s+(?:{QUALIFIER})?(?P<num>{NUMBER})",
     re.I,

@@ -61,6 +61,7 @@ LIST_END = re.compile(
     r"including|said|says|told|according)\b",
     re.I,
 )
+APPOSITIVE = re.compile(rf"^(?P<count>\s*(?:{QUALIFIER})?{NUMBER}\s+[^,]+?),(?=\s+(?:a|an|the|his|her|their)\b)", re.I)
 RELATIVE = re.compile(
     r"(?:(?:his|her|their|[\w-]+-year-old)\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|"
     r"grandson|granddaughter|grandmother|grandfather|nephew|niece|uncle|aunt|child|baby)\b",
@@ -111,6 +112,9 @@ def count_victims(phrase: str) -> int | None:
     mother" (2); None when the phrase does not start with a countable group of people."""
     total, counted = 0, False
     phrase = LIST_END.split(phrase, maxsplit=1)[0]
+    appositive = APPOSITIVE.match(phrase)  # "2 civilians, a father and his son": the list explains the count
+    if appositive and count_victims(phrase[appositive.end("count") + 1 :]) == count_item(appositive.group("count")):
+        phrase = appositive.group("count")
     for item in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", phrase):
         if re.match(r"^\s*\S+ of (?:them|whom)\b", item):  # "17 civilians, nine of them children"
             break
@@ -127,6 +131,7 @@ def count_victims(phrase: str) -> int | None:
 def count_item(item: str) -> int | None:
     """People in one listed item: "two children" = 2, "her mother" = 1, "a 7-year-old girl" = 1, and a bare
     count right after the verb ("killing two and injuring five") = 2."""
+    item = re.sub(rf"^(?:his|her|their|its|the)\s+(?={NUMBER}\s)", "", item.strip(), flags=re.I)  # "her two sons"
     bare = re.fullmatch(rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?:\s+(?:others?|more))?", item.strip(), re.IGNORECASE)
     if bare:
         return as_int(parse_number(bare.group("num")))

@@ -124,3 +124,15 @@ def test_a_day_of_the_month_is_no_count_of_the_dead() -> None:
 )
 def test_words_near_a_count_that_are_no_count(text: str, dead: int) -> None:
     assert read_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("jets bombed the village, killing 2 civilians, a farmer and his wife", 2),
+        ("the shell killed three people, a mother and her two sons, in the camp", 3),
+        ("the strike killed three villagers, a teacher and a farmer", 5),  # the list does not add up: more people
+    ],
+)
+def test_a_list_that_explains_a_count_is_not_added_to_it(text: str, dead: int) -> None:
+    assert read_casualties(text).fatalities == dead

@@ -132,3 +132,28 @@ def test_the_day_told_before_is_not_carried_across_a_headline() -> None:
         "Troops torch homes\n\nSoldiers set fire to houses in Ywa Thit village in Kani Township."
     )
     assert [e["date"] for e in events_of(text)] == ["2024-06-03"]
+
+
+@pytest.mark.parametrize(
+    "headline, dead",
+    [
+        ("Death Toll From Junta Airstrike on Market Rises to 31", 31),
+        ("Nine Killed as Junta Jets Bomb Village in Kani", 9),
+    ],
+)
+def test_a_headline_toll_is_the_toll_of_the_lead_event_that_gives_none(headline: str, dead: int) -> None:
+    text = (
+        f"{headline}\n\nJunta jets bombed the market in Ywa Thit village, Kani Township, Sagaing Region, on "
+        "Sunday morning. Rescue workers were still searching the ruins, residents said."
+    )
+    (event,) = events_of(text)
+    assert event["fatalities"] == dead, event
+
+
+def test_a_toll_counted_as_of_a_day_is_not_dated_by_that_day() -> None:
+    text = (
+        "The number of people killed by a junta airstrike on a wedding in Ywa Thit village, Kani Township, "
+        "Sagaing Region, rose to 30 as of Friday, rescuers said. Junta jets bombed the wedding on Tuesday night."
+    )
+    (event,) = events_of(text, published="2024-06-08")
+    assert (event["date"], event["fatalities"]) == ("2024-06-04", 30), event
