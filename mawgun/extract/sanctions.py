@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from mawgun.extract.annotators import is_headline
 from mawgun.extract.pipeline import Context, register_component
+from mawgun.extract.sanction_lists import listed_targets, opens_list
 from mawgun.extract.statistics import expand_acronym
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.ids import make_id
@@ -49,6 +50,7 @@ ORG_END = re.compile(
     r"Enterprises|Organi[sz]ation|Agency|Factory|Foundation|Association|Companies)\.?$"
 )
 COUNTRY_POSSESSIVE = re.compile(r"^(?:Myanmar|Burma|Myanma)[’']s\s+(?=[A-Z])")
+ALIAS = re.compile(r"\b(?:also known as|a\.k\.a\.?|aka|f\.k\.a\.?|formerly(?: known as)?)\s*[“\"(]?\s*$", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,11}")
 FOLLOW_ON = re.compile(r"\b(?:also|further|as well|additionally|in addition)\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"\b(?:it|we|the government|the department|the ministry|the council|the bloc)\b", re.I)
@@ -107,6 +109,8 @@ def find_targets(ctx: Context, text: str, start: int) -> list[str]:
         name = without_title(" ".join(words))
         if not name or not is_target_name(name) or is_speaker(text, match.start(), match.end()):
             continue
+        if ALIAS.search(text[max(0, match.start() - 25) : match.start()]):
+            continue  # "..., also known as MEHL": another name of a target already named
         numbered = re.match(r"\s*(\d{1,2})\b", text[match.end() :])
         if numbered and ORG_END.search(name):
             name = f"{name} {numbered.group(1)}"  # "Mining Enterprise 1" is a name of its own
@@ -199,18 +203,21 @@ def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
     in_title = compile_pattern(vocab["cue_in_title"], 0)
     as_adjective = compile_pattern(vocab["cue_as_adjective"])
     adjective_before = compile_pattern(vocab["cue_adjective_before"])
-    hits = [
-        m.start()
+    matches = [
+        m
         for p in vocab["cues"]
         for m in compile_pattern(p).finditer(text)
         if not (text[m.start()].isupper() and in_title.match(text, m.end()))
-        and not (
-            adjective_before.search(text[max(0, m.start() - 15) : m.start()]) and as_adjective.match(text, m.end())
-        )
     ]
+    adjective = [
+        m.start()
+        for m in matches
+        if adjective_before.search(text[max(0, m.start() - 15) : m.start()]) and as_adjective.match(text, m.end())
+    ]
+    hits = [m.start() for m in matches if m.start() not in adjective]
     paragraph = ctx.sentences[index].paragraph
-    if not hits and cued:
-        follow = [m.start() for p in vocab["follow_cues"] for m in compile_pattern(p).finditer(text)]
+    if not hits and cued:  # "The designated individuals are ..." names targets within a sanctions paragraph
+        follow = adjective + [m.start() for p in vocab["follow_cues"] for m in compile_pattern(p).finditer(text)]
         same_paragraph = any(ctx.sentences[j].paragraph == paragraph for j in cued)
         # in another paragraph of a sanctions text, a follow verb counts when an authority is its subject
         # ("Australia has targeted two banks ...")
@@ -290,6 +297,31 @@ def sanction_measure(text: str) -> str:
     return "sanctions"
 
 
+def list_records(ctx: Context, index: int, authorities: list[str], day: dt.date | None) -> list[SanctionRecord]:
+    """Records for the targets listed line by line after sentence `index` ("OFAC designated the following
+    entities:"), one per authority and listed name."""
+    measure = sanction_measure(ctx.sentences[index].text)
+    out = []
+    for name, span in listed_targets(ctx, index):
+        name = COUNTRY_POSSESSIVE.sub("", name)
+        if not is_target_name(name):
+            continue
+        for authority in authorities:
+            out.append(
+                SanctionRecord(
+                    record_id=make_id("sanc", ctx.doc.doc_id, authority, name),
+                    doc_id=ctx.doc.doc_id,
+                    authority=authority,
+                    target=name,
+                    date=day,
+                    measure=measure,
+                    provenance=Provenance(COMPONENT, VERSION, 0.7, "sanction.list"),
+                    evidence=[span],
+                )
+            )
+    return out
+
+
 def main_authority(ctx: Context) -> str | None:
     """The authority a document names most often (the first named on a tie), or None."""
     counts: dict[str, int] = {}
@@ -326,6 +358,11 @@ def add_sanctions(ctx: Context) -> None:
         previous = (near[1], near[2]) if near else None
         latest = last[1] if last else None
         records = sentence_sanctions(ctx, index, cue, told.get(sentence.paragraph), before, previous, fallback, latest)
+        authorities = list(dict.fromkeys(r.authority for r in records)) or find_authorities(sentence.text, 0)
+        if opens_list(ctx, index):
+            imposers = authorities or latest or ([fallback] if fallback else [])
+            day = records[0].date if records else own or told.get(sentence.paragraph) or (last[2] if last else None)
+            records += list_records(ctx, index, imposers, day)
         for record in records:
             if record.record_id in seen:
                 kept = seen[record.record_id]
@@ -333,7 +370,6 @@ def add_sanctions(ctx: Context) -> None:
                 kept.date = kept.date or record.date
             else:
                 seen[record.record_id] = record
-        authorities = list(dict.fromkeys(r.authority for r in records)) or find_authorities(sentence.text, 0)
         if authorities:  # "imposed sanctions on 22 individuals" names no target but opens the announcement
             last = (
                 sentence.paragraph,

@@ -135,3 +135,52 @@ def test_a_company_named_as_a_persons_post_and_a_quoted_speaker_are_no_targets()
 def test_a_transitive_sanctioned_before_a_count_stays_a_sanction() -> None:
     text = "The UK sanctioned two companies, Star Jet Trading and Blue Ocean Logistics, on 12 March."
     assert sanctions(text) == {("United Kingdom", "Star Jet Trading"), ("United Kingdom", "Blue Ocean Logistics")}
+
+
+def test_targets_listed_line_by_line_after_a_colon_with_aliases_left_out() -> None:
+    text = (
+        "Today the Treasury's Office of Foreign Assets Control (OFAC) sanctioned two entities and two people.\n\n"
+        "OFAC designated the following entities pursuant to E.O. 14014:\n\n"
+        "GOLDEN LOTUS TRADING COMPANY LIMITED (a.k.a. GOLDEN LOTUS CO LTD), Yangon, Burma.\n"
+        'Blue Sky Aviation Pte. Ltd. (a.k.a. "BSA"), Singapore.\n\n'
+        "The following individuals were also designated:\n"
+        "1. Thida Win (a.k.a. Daisy), born 1970, a director of Blue Sky Aviation.\n"
+        "2. Kyaw Zin Oo, also known as Ko Zin, a broker.\n\n"
+        "All property of these persons in the United States is blocked."
+    )
+    assert sanctions(text) == {
+        ("United States", "GOLDEN LOTUS TRADING COMPANY LIMITED"),
+        ("United States", "Blue Sky Aviation Pte. Ltd"),
+        ("United States", "Thida Win"),
+        ("United States", "Kyaw Zin Oo"),
+    }
+
+
+def test_a_bulleted_list_takes_the_authority_of_its_introduction() -> None:
+    text = (
+        "The UK has today sanctioned the following entities for supplying aviation fuel:\n"
+        "- Sea Breeze Logistics Company Limited\n"
+        "- Northern Fuel Group (NFG)\n"
+        "The measures freeze their assets."
+    )
+    assert sanctions(text) == {
+        ("United Kingdom", "Sea Breeze Logistics Company Limited"),
+        ("United Kingdom", "Northern Fuel Group"),
+    }
+
+
+def test_the_designated_individuals_named_in_a_sanctions_paragraph() -> None:
+    text = (
+        "Canada is imposing sanctions on three individuals under the Special Economic Measures (Burma) Regulations. "
+        "The designated individuals are Aung Lin Tun, Hla Moe Kyaw and Win Naing Oo."
+    )
+    assert sanctions(text) == {
+        ("Canada", "Aung Lin Tun"),
+        ("Canada", "Hla Moe Kyaw"),
+        ("Canada", "Win Naing Oo"),
+    }
+
+
+def test_an_alias_is_not_a_second_target() -> None:
+    text = "The European Union today imposed sanctions on Golden Star Holdings Public Company Ltd, also known as GSH."
+    assert sanctions(text) == {("European Union", "Golden Star Holdings Public Company Ltd")}
