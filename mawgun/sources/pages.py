@@ -11,14 +11,17 @@ ETag/Last-Modified, so an unchanged page costs a 304 answer and no download.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from mawgun.ingest.isolate import ReaderPool
+from mawgun.ingest.registry import Reader
 from mawgun.ingest.runner import IngestEntry, store_item
 from mawgun.ingest.source import ItemFailure, RawDocument, ReadError
 from mawgun.sources.fetch import Fetched, Fetcher, FetchError
@@ -55,20 +58,50 @@ class PageOutcome:
 
 
 def raw_items(
-    fetched: Fetched, outlet: str | None = None, published: dt.date | None = None
+    fetched: Fetched, outlet: str | None = None, published: dt.date | None = None, pool: ReaderPool | None = None
 ) -> list[RawDocument | ItemFailure]:
-    """The documents in a fetched answer, by its content type; ReadError for types Mawgun cannot read.
+    """The documents in a fetched answer, read by its content type; ReadError for types Mawgun cannot read.
 
+    The answer is parsed like a file, in `pool`'s worker process when one is given (the time and
+    memory limits of `mawgun.ingest.isolate`: a hostile page cannot hang or exhaust the watcher).
     `outlet` (the source's) replaces the page's own site name; `published` (the feed's day) fills in
     a page that states no date.
     """
+    from mawgun.ingest.isolate import guarded_items
+    from mawgun.ingest.registry import reader_for
+
+    if not fetched.content:
+        raise ReadError("empty response (0 bytes)")
     if fetched.content_type in HTML_TYPES:
-        items: list[RawDocument | ItemFailure] = [html_item(fetched)]
+        suffix = ".html"
+        reader: Reader | None = functools.partial(read_fetched_html, url=fetched.final_url, charset=fetched.charset)
     elif fetched.content_type in FILE_TYPES:
-        items = file_items(fetched, FILE_TYPES[fetched.content_type])
+        suffix = FILE_TYPES[fetched.content_type]
+        reader = reader_for(Path(f"page{suffix}"))
     else:
         raise ReadError(f"unsupported content type '{fetched.content_type}' (Mawgun reads HTML, PDF, DOCX and text)")
-    return [with_defaults(item, outlet, published) for item in items]
+    assert reader is not None
+    with tempfile.TemporaryDirectory(prefix="mawgun-fetch-") as folder:
+        path = Path(folder) / f"page{suffix}"
+        path.write_bytes(fetched.content)
+        items = pool.read(reader, path) if pool is not None else list(guarded_items(reader, path))
+    return [with_defaults(relocate(item, fetched), outlet, published) for item in items]
+
+
+def read_fetched_html(path: Path, url: str, charset: str | None) -> Iterator[RawDocument]:
+    """The main text and metadata of a fetched HTML page (the HTTP charset first, then the page's own)."""
+    from mawgun.ingest.decode import decode_bytes
+    from mawgun.ingest.html_reader import decode_html, raw_from_html
+
+    data = path.read_bytes()
+    decode_bytes(data[:8192])  # refuses binary content served as HTML, with its reason
+    html = None
+    if charset:
+        try:
+            html = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            html = None
+    yield raw_from_html(html if html is not None else decode_html(data), str(path), url)
 
 
 def with_defaults(
@@ -82,37 +115,6 @@ def with_defaults(
     if published and item.published is None:
         item = replace(item, published=published, published_precision="day")
     return item
-
-
-def html_item(fetched: Fetched) -> RawDocument:
-    """The main text and metadata of an HTML page (the HTTP charset first, then the page's own)."""
-    from mawgun.ingest.decode import decode_bytes
-    from mawgun.ingest.html_reader import decode_html, raw_from_html
-
-    if not fetched.content:
-        raise ReadError("empty response (0 bytes)")
-    decode_bytes(fetched.content[:8192])  # refuses binary content served as HTML, with its reason
-    html = None
-    if fetched.charset:
-        try:
-            html = fetched.content.decode(fetched.charset)
-        except (LookupError, UnicodeDecodeError):
-            html = None
-    raw = raw_from_html(html if html is not None else decode_html(fetched.content), fetched.url, fetched.final_url)
-    return raw
-
-
-def file_items(fetched: Fetched, suffix: str) -> list[RawDocument | ItemFailure]:
-    """A PDF, DOCX or text answer read by the file reader for its type (through a temporary file)."""
-    from mawgun.ingest.registry import reader_for
-
-    with tempfile.TemporaryDirectory(prefix="mawgun-fetch-") as folder:
-        path = Path(folder) / f"page{suffix}"
-        path.write_bytes(fetched.content)
-        reader = reader_for(path)
-        assert reader is not None
-        items = list(reader(path))
-    return [relocate(item, fetched) for item in items]
 
 
 def relocate(item: RawDocument | ItemFailure, fetched: Fetched) -> RawDocument | ItemFailure:
@@ -163,9 +165,18 @@ def store_items(session: Session, fetched: Fetched, items: Sequence[RawDocument 
 
 
 def fetch_and_store(
-    session: Session, fetcher: Fetcher, url: str, outlet: str | None = None, published: dt.date | None = None
+    session: Session,
+    fetcher: Fetcher,
+    url: str,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    pool: ReaderPool | None = None,
 ) -> PageOutcome:
-    """Fetch a URL (conditionally, when fetched before) and store what it holds; nothing is committed."""
+    """Fetch a URL (conditionally, when fetched before) and store what it holds; nothing is committed.
+
+    An answer that gives no document (unreadable type, no main text, a parser stopped by its limits)
+    is a permanent failure: the same bytes would fail again.
+    """
     known = latest_page(session, url)
     try:
         fetched = fetcher.get(url, known.etag if known else None, known.last_modified if known else None)
@@ -174,10 +185,11 @@ def fetch_and_store(
     if fetched.not_modified:
         return PageOutcome([IngestEntry(url, "skipped", "not modified since the last fetch (HTTP 304)")])
     try:
-        items = raw_items(fetched, outlet, published)
+        items = raw_items(fetched, outlet, published, pool)
     except ReadError as exc:
         return PageOutcome([IngestEntry(url, "failed", str(exc))], permanent=True)
-    return PageOutcome(store_items(session, fetched, items))
+    permanent = not any(isinstance(item, RawDocument) for item in items)
+    return PageOutcome(store_items(session, fetched, items), permanent=permanent)
 
 
 def log_entries(session: Session, run_id: str, entries: Sequence[IngestEntry]) -> None:
@@ -192,22 +204,27 @@ def ingest_urls(
     session: Session, run_id: str, urls: Sequence[str], fetcher: Fetcher | None = None
 ) -> list[IngestEntry]:
     """Fetch and store each URL in its own transaction; a failure is logged and the next URL goes on."""
+    from mawgun.ingest.isolate import ReaderPool
+
     own = fetcher is None
     fetcher = fetcher or Fetcher()
     entries: list[IngestEntry] = []
     try:
-        for url in urls:
-            entries.extend(ingest_one_url(session, run_id, fetcher, url))
+        with ReaderPool() as pool:
+            for url in urls:
+                entries.extend(ingest_one_url(session, run_id, fetcher, url, pool))
     finally:
         if own:
             fetcher.close()
     return entries
 
 
-def ingest_one_url(session: Session, run_id: str, fetcher: Fetcher, url: str) -> list[IngestEntry]:
+def ingest_one_url(
+    session: Session, run_id: str, fetcher: Fetcher, url: str, pool: ReaderPool | None = None
+) -> list[IngestEntry]:
     """One URL's entries, committed with their log rows (a database refusal fails this URL only)."""
     try:
-        outcome = fetch_and_store(session, fetcher, url)
+        outcome = fetch_and_store(session, fetcher, url, pool=pool)
         log_entries(session, run_id, outcome.entries)
         session.commit()
         return outcome.entries

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mawgun.ingest.isolate import ReaderPool
 from mawgun.ingest.runner import IngestEntry, new_run_id
 from mawgun.ingest.source import ReadError
 from mawgun.sources.fetch import Fetcher, FetchError
@@ -115,10 +116,12 @@ def record_item(session: Session, source_id: int, item: ListedItem, outcome: Pag
     session.flush()
 
 
-def handle_item(session: Session, run_id: str, fetcher: Fetcher, source: SourceRow, item: ListedItem) -> PageOutcome:
+def handle_item(
+    session: Session, run_id: str, fetcher: Fetcher, source: SourceRow, item: ListedItem, pool: ReaderPool | None
+) -> PageOutcome:
     """Fetch and store one listed article with its item and log rows, committed together."""
     try:
-        outcome = fetch_and_store(session, fetcher, item.url, source.outlet, item.published)
+        outcome = fetch_and_store(session, fetcher, item.url, source.outlet, item.published, pool)
         log_entries(session, run_id, outcome.entries)
         record_item(session, source.id, item, outcome)
         session.commit()
@@ -158,7 +161,7 @@ def first_listings(items: list[ListedItem]) -> list[ListedItem]:
 
 
 def poll_listing(
-    session: Session, run_id: str, fetcher: Fetcher, source: SourceRow, stop: threading.Event
+    session: Session, run_id: str, fetcher: Fetcher, source: SourceRow, stop: threading.Event, pool: ReaderPool | None
 ) -> SourceResult:
     """Poll a feed or sitemap: handle its new items; save its validators only when all are handled."""
     result = SourceResult(source.name)
@@ -169,22 +172,31 @@ def poll_listing(
     for item in todo[:limit]:
         if stop.is_set():
             return result
-        result.entries.extend(handle_item(session, run_id, fetcher, source, item).entries)
+        result.entries.extend(handle_item(session, run_id, fetcher, source, item, pool).entries)
     if len(todo) <= limit and not listing.not_modified:
         source.etag, source.last_modified = listing.etag, listing.last_modified
     return result
 
 
-def poll_page(session: Session, run_id: str, fetcher: Fetcher, source: SourceRow) -> SourceResult:
+def poll_page(
+    session: Session, run_id: str, fetcher: Fetcher, source: SourceRow, pool: ReaderPool | None
+) -> SourceResult:
     """Poll a page source: the page itself is the document (a changed page becomes a new version)."""
     item = ListedItem(source.url)
-    outcome = handle_item(session, run_id, fetcher, source, item)
+    outcome = handle_item(session, run_id, fetcher, source, item, pool)
     if outcome.status == "failed":
         raise SourceFailure(outcome.reason or "the page could not be fetched")
     return SourceResult(source.name, outcome.entries, not_modified="HTTP 304" in (outcome.reason or ""))
 
 
-def poll_source(url: str | None, source_id: int, fetcher: Fetcher, run_id: str, stop: threading.Event) -> SourceResult:
+def poll_source(
+    url: str | None,
+    source_id: int,
+    fetcher: Fetcher,
+    run_id: str,
+    stop: threading.Event,
+    pool: ReaderPool | None = None,
+) -> SourceResult:
     """Poll one source and update its health; a failure is recorded, never raised."""
     from mawgun.store.db import session_scope
 
@@ -194,9 +206,9 @@ def poll_source(url: str | None, source_id: int, fetcher: Fetcher, run_id: str, 
         started = utcnow()
         try:
             if source.kind == "page":
-                result = poll_page(session, run_id, fetcher, source)
+                result = poll_page(session, run_id, fetcher, source, pool)
             else:
-                result = poll_listing(session, run_id, fetcher, source, stop)
+                result = poll_listing(session, run_id, fetcher, source, stop, pool)
         except Exception as exc:  # noqa: BLE001 - SourceFailure or anything unforeseen fails this source only
             session.rollback()
             source = session.get(SourceRow, source_id)
@@ -239,11 +251,11 @@ def run_round(
     with session_scope(url) as session:
         source_ids = due_sources(session, utcnow(), force)
     run_id = new_run_id()
-    with Fetcher() as fetcher:
+    with Fetcher() as fetcher, ReaderPool() as pool:  # pages are parsed in a limited worker process
         for source_id in source_ids:
             if stop.is_set():
                 break
-            result = poll_source(url, source_id, fetcher, run_id, stop)
+            result = poll_source(url, source_id, fetcher, run_id, stop, pool)
             log_source(result)
             report.results.append(result)
     if process and report.count("read"):

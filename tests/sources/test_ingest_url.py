@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -87,3 +88,13 @@ def test_files_and_urls_go_in_one_run(site: Site, store_url: str, tmp_path) -> N
     note.write_text("title: Note\n\nA short note about fighting near Hpakant on 3 March 2024.\n", encoding="utf-8")
     report = ingest_paths([str(note), site.url("/news/kawlin")], store_url, progress=False)
     assert report.read == 2 and len({e.path for e in report.entries}) == 2
+
+
+def test_pages_are_parsed_under_the_reader_time_limit(
+    site: Site, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAWGUN_INGEST_TIMEOUT_S", "0.001")  # no parse finishes in a millisecond
+    report = ingest_paths([site.url("/news/paletwa")], store_url, progress=False)
+    assert report.failed == 1
+    assert "reading took longer" in (report.failures[0].reason or "")
+    assert report.failures[0].path == site.url("/news/paletwa")
