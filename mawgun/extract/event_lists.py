@@ -1,8 +1,8 @@
 """Lists of places that span states or regions: one event per place listed.
 
-"arrested youths in Yangon, Bago, Mandalay and Magway regions, and Mon State" is an arrest in each of five
-regions; "bombed Shan State's Nawnghkio township three times, Kachin State's Bhamo township twice, Phyu
-township in Bago Region ..." is a strike in each township. The per-sentence place rules keep the most specific
+"detained activists in Sagaing, Magway and Ayeyarwady regions and Kayin State" is an arrest in each of four
+places; "jets struck Kachin State's Hpakant township, Chin State's Mindat township and Kyaukme township in Shan
+State" is a strike in each township. The per-sentence place rules keep the most specific
 rank and so one state or one town; here a list is read as items joined by commas, "and" or "as well as", each
 item a place with, optionally, its state as an owner ("Shan State's") or a tail ("in Bago Region"), and counts
 ("twice", "once each"). An item followed by "regions" or "states" (or a run of items closed by the plural) is
@@ -61,7 +61,7 @@ def listed_places(ctx: Context, index: int) -> list[Place]:
         return []
     close_plural_runs(ctx.doc.text, best)
     lead = lead_state(ctx.doc.text, found, start_of(best[0]))
-    for item in best:  # "the Yangon Region townships of North Okkalapa, ... and Htantabin": all in Yangon
+    for item in best:  # "the Mandalay Region townships of Madaya, ... and Singu": all in Mandalay
         item.state = item.state or (None if item.is_region else lead)
     places = [as_place(item) for item in best]
     townships = lead is not None and all(p.level in {"township", "town"} for p in places)
@@ -111,7 +111,7 @@ def read_items(text: str, found: list[Place]) -> list[Item]:
 
 
 def close_plural_runs(text: str, items: list[Item]) -> None:
-    """Items before a plural "regions"/"states" ("Yangon, Bago, Mandalay and Magway regions") are regions."""
+    """Items before a plural "regions"/"states" ("Sagaing, Magway and Ayeyarwady regions") are regions."""
     opened = 0
     for n, item in enumerate(items):
         if PLURAL_STATES.match(text, item.end):
