@@ -152,8 +152,8 @@ def test_a_headline_toll_is_the_toll_of_the_lead_event_that_gives_none(headline:
 
 def test_a_toll_counted_as_of_a_day_is_not_dated_by_that_day() -> None:
     text = (
-        "The number of people killed by a junta airstrike on a wedding in Ywa Thit village, Kani Township, "
-        "Sagaing Region, rose to 30 as of Friday, rescuers said. Junta jets bombed the wedding on Tuesday night."
+        "Rescuers said the number of people killed in the junta's airstrike on a wedding in Ywa Thit village, "
+        "Kani Township, Sagaing Region, rose to 30 as of Friday. Junta jets bombed the wedding on Tuesday night."
     )
     (event,) = events_of(text, published="2024-06-08")
     assert (event["date"], event["fatalities"]) == ("2024-06-04", 30), event
