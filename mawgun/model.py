@@ -36,12 +36,15 @@ class Span:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Which component produced a value, in which version, by which rule, and how sure it is."""
+    """Which component produced a value, in which version, by which rule, and how sure it is. `fields` names, per
+    field of the record (event_type, date, place, actor1, fatalities, ...), the rule that set it, later recodings
+    included ("date": "dates.dmy", "fatalities": "event_details.attach_toll"), so a record can say why."""
 
     component: str
     version: str
     confidence: float = 1.0
     rule: str | None = None
+    fields: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass
@@ -191,6 +194,7 @@ class EventRecord:
             "version": self.provenance.version,
             "rule": self.provenance.rule,
             "confidence": self.provenance.confidence,
+            "provenance_fields": dict(self.provenance.fields),
             "canonical_id": self.canonical_id,
         }
 

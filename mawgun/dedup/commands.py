@@ -119,6 +119,9 @@ def explain_command(
             report["quote"][:80],
         )
     console.print(reports)
+    for report in info["reports"]:  # which rule set each field of each report
+        why = ", ".join(f"{name}: {rule}" for name, rule in sorted(report.get("why", {}).items()) if rule)
+        console.print(f"  {report['record_id']} why: {why}")
     links = Table("a", "b", "score", "features / decision")
     for link in info["links"]:
         detail = link.get("features") or {k: v for k, v in link.items() if k not in ("a", "b", "score")}

@@ -32,6 +32,7 @@ def explain_canonical(session: Session, canonical_id: str) -> dict[str, Any] | N
                 "place": ", ".join(p for p in (event.location, event.admin3, event.admin1) if p),
                 "fatalities": event.fatalities,
                 "quote": quote or "",
+                "why": dict((event.extra or {}).get("provenance_fields") or {}, rule=event.rule or ""),
             }
         )
     return {

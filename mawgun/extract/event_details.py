@@ -44,6 +44,7 @@ def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
     day = next((m for m in event_dates(ctx, index) if m.precision == "day"), None)
     if day and target.date_precision != "day":
         target.date, target.date_precision = day.date, "day"
+        target.provenance.fields["date"] = "event_details.attach_details"
     places = event_places(ctx, index)
     later = replace(
         target, evidence=[Span(sentence.start, sentence.end, sentence.text)], place=places[0] if places else None
@@ -67,6 +68,7 @@ def attach_toll(ctx: Context, index: int, trigger: Trigger, found: list[EventRec
         return False
     target, sentence = found[-1], ctx.sentences[index]
     target.fatalities, target.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+    target.provenance.fields["fatalities"] = "event_details.attach_toll"
     target.injuries = target.injuries if target.injuries is not None else casualties.injuries
     target.evidence.append(Span(sentence.start, sentence.end, sentence.text))
     return True
@@ -95,6 +97,7 @@ def fill_later_tolls(ctx: Context, events: list[EventRecord]) -> None:
         casualties = read_casualties(ctx.sentences[following].text)
         if casualties.fatalities is not None:
             event.fatalities, event.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+            event.provenance.fields["fatalities"] = "event_details.fill_later_tolls"
             event.injuries = event.injuries if event.injuries is not None else casualties.injuries
             event.evidence.append(Span(sentence.start, sentence.end, sentence.text))
 
@@ -112,6 +115,7 @@ def fill_zero_tolls(ctx: Context, events: list[EventRecord]) -> None:
                 break
             if ZERO.search(ctx.sentences[j].text):
                 event.fatalities = 0
+                event.provenance.fields["fatalities"] = "event_details.fill_zero_tolls"
                 break
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targeted_state
+from mawgun.extract.actors import STATE_SIDE
 from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_actors import fill_actors_told_before
@@ -20,41 +20,32 @@ from mawgun.extract.event_details import (
     attach_details,
     attach_mention,
     attach_toll,
-    event_tags,
     fill_later_tolls,
     fill_zero_tolls,
 )
 from mawgun.extract.event_lists import listed_places
 from mawgun.extract.event_patterns import (
-    CIVILIAN_TARGET,
     CLAUSE_JOIN,
     CONSEQUENCE,
     COORDINATE,
     CRACKDOWN_RECODED,
     DEFINITE,
     LOCALE_ANAPHOR,
-    NO_TOLL_PROTESTS,
     PRISON,
     REFERS_BACK,
     REPORTING,
 )
 from mawgun.extract.event_places import event_places, fill_places_told_before, stated_places
+from mawgun.extract.event_records import COMPONENT, VERSION, make_event
 from mawgun.extract.event_tolls import fill_headline_toll
 from mawgun.extract.event_triggers import Trigger, find_triggers
-from mawgun.extract.fatalities import read_casualties
 from mawgun.extract.merge import merge_duplicates
 from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
 from mawgun.extract.places import find_places
-from mawgun.extract.recoding import EXECUTION_RULE, arrest_sides, executed_count, execution_sides, protest_sub_type
+from mawgun.extract.recoding import EXECUTION_RULE
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
-from mawgun.ids import make_id
-from mawgun.model import ActorRef, EventRecord, Place, Provenance, Span
-
-COMPONENT = "events.rules"
-
-
-VERSION = "0.1.0"
+from mawgun.model import ActorRef, EventRecord, Place
 
 
 def is_anaphoric(ctx: Context, index: int, trigger: Trigger) -> bool:
@@ -79,6 +70,7 @@ def tell_weapon(ctx: Context, index: int, trigger: Trigger, found: list[EventRec
         return False
     told = make_event(ctx, index, trigger, date, target.place)
     target.event_type, target.sub_event_type = told.event_type, told.sub_event_type
+    target.provenance.fields.update(event_type="events.tell_weapon", sub_event_type="events.tell_weapon")
     target.actor1 = reported_agents(ctx, index) or told.actor1
     target.actor2 = target.actor2 or told.actor2
     target.tags = sorted({*target.tags, *told.tags})
@@ -108,6 +100,9 @@ def tell_crackdown(ctx: Context, index: int, trigger: Trigger, found: list[Event
         target.sub_event_type = "Excessive force against protesters"
     target.actor1 = [a for a in target.actor1 if a.actor_id in STATE_SIDE] or told.actor1
     target.actor2 = [ActorRef("protesters", "PROT")]
+    target.provenance.fields.update(
+        event_type="events.tell_crackdown", sub_event_type="events.tell_crackdown", actor2="events.tell_crackdown"
+    )
     target.evidence.extend(told.evidence)
     return True
 
@@ -140,7 +135,9 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if violent and not event_dates(ctx, index) and attach_toll(ctx, index, trigger, found):
             return []
         date = event_date(ctx, index, trigger.rule, trigger.start)
-        date = own_day(ctx, index, trigger, date) if date is not None and violent else date
+        why = {"date": f"event_dates.event_date/{date.rule}"} if date is not None else {}
+        if date is not None and violent and own_day(ctx, index, trigger, date) is not date:
+            date, why["date"] = own_day(ctx, index, trigger, date), "event_clauses.own_day"
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
         if trigger.rule.get("not_background") and is_background(ctx, date):
@@ -153,13 +150,15 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if trigger.rule["id"] == EXECUTION_RULE:  # the prison it names, else the place told next
             prison = prison_place(ctx, index)
             places = [prison] if prison else places or places_told_next(ctx, index)
+            why["place"] = "events.prison_place"
         own_days = [m for m in ctx.dates[index] if m.precision in {"day", "week"}]
         listed = listed_places(ctx, index) if violent and own_days else []
-        places = listed if len(listed) > len(places) else places
+        if len(listed) > len(places):
+            places, why["place"] = listed, "event_lists.listed_places"
         if not places and (violent or trigger.rule.get("placed")):
             continue
-        if violent and not any(p.location for p in places):
-            places = place_of_anaphor(ctx, index, found) or places
+        if violent and not any(p.location for p in places) and place_of_anaphor(ctx, index, found):
+            places, why["place"] = place_of_anaphor(ctx, index, found), "events.place_of_anaphor"
         if not places and violent:
             continue
         split = split_clauses(ctx, index, date, places) if violent else []
@@ -168,16 +167,16 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         second = coordinated_events(ctx, index, trigger, date, places)
         clause = (0, second[0]) if second else None
         where: list[Place | None] = list(places) or [None]
-        events = [make_event(ctx, index, trigger, date, place, clause) for place in where]
+        events = [make_event(ctx, index, trigger, date, place, clause, why) for place in where]
         extra = second[1] if second else subordinate_events(ctx, index, trigger, date, places)
         if not extra and violent:
-            extra = companion_events(ctx, index, trigger, date, where)
+            extra = companion_events(ctx, index, trigger, date, where, why)
         return events + extra
     return []
 
 
 def companion_events(
-    ctx: Context, index: int, main: Trigger, date: DateMention, where: list[Place | None]
+    ctx: Context, index: int, main: Trigger, date: DateMention, where: list[Place | None], why: dict[str, str]
 ) -> list[EventRecord]:
     """Events told beside the main one in the same sentence ("seized the town, prompting the junta to launch air
     strikes"): one record per companion trigger and place, on its clause's own day when it has one."""
@@ -186,7 +185,8 @@ def companion_events(
     for trigger in companion_triggers(ctx, index, main, {main.rule["sub_event_type"]}):
         day = clause_day(ctx, index, trigger, main, date)
         clause = (trigger.start, len(text)) if trigger.start > main.start else (0, main.start)
-        events.extend(make_event(ctx, index, trigger, day, place, clause) for place in where)
+        own = dict(why, date="event_clauses.clause_day") if day is not date else why
+        events.extend(make_event(ctx, index, trigger, day, place, clause, own) for place in where)
     return events
 
 
@@ -253,10 +253,11 @@ def split_clauses(ctx: Context, index: int, date: DateMention, places: list[Plac
             continue
         earlier_days = [m for m in event_dates(ctx, index) if m.start < cut and m.precision == "day" and not m.report]
         first_day = earlier_days[0] if earlier_days else date
-        first = [make_event(ctx, index, before[0], first_day, p, (0, boundary.start())) for p in own]
+        why = {"place": "events.split_clauses", "date": "events.split_clauses"}
+        first = [make_event(ctx, index, before[0], first_day, p, (0, boundary.start()), why) for p in own]
         clause = (boundary.start(), len(sentence.text))
         day = later_days[0] if later_days else date
-        return first + [make_event(ctx, index, after[0], day, p, clause) for p in later]
+        return first + [make_event(ctx, index, after[0], day, p, clause, why) for p in later]
     return []
 
 
@@ -294,7 +295,8 @@ def coordinated_events(
             continue
         where = event_places(ctx, index, after=sentence.start + boundary.end()) or places
         clause = (boundary.start(), len(sentence.text))
-        return boundary.start(), [make_event(ctx, index, second, own[0], p, clause) for p in where]
+        why = {"date": "events.coordinated_events"}
+        return boundary.start(), [make_event(ctx, index, second, own[0], p, clause, why) for p in where]
     return None
 
 
@@ -324,103 +326,8 @@ def subordinate_events(
     days = int(count) * (7 if gap.group("u").lower().startswith("week") else 1)
     day = date.date - dt.timedelta(days=days if gap.group("dir").lower() == "after" else -days)
     sub_date = replace(date, date=day, date_end=None, relative=True)
-    return [make_event(ctx, index, second, sub_date, place, clause=(boundary.start(), len(text))) for place in places]
-
-
-def make_event(
-    ctx: Context,
-    index: int,
-    trigger: Trigger,
-    date: DateMention,
-    place: Place | None,
-    clause: tuple[int, int] | None = None,
-) -> EventRecord:
-    """One event record from a sentence (or one clause of it), its trigger, date and place."""
-    sentence = ctx.sentences[index]
-    rule = trigger.rule
-    event_type, sub_type = rule["event_type"], rule["sub_event_type"]
-    found = clause_actors(ctx, index, clause)
-    if clause is None:
-        boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(sentence.text, trigger.end)
-        clause = (0, boundary.start() if boundary and not keeps_whole_sentence(trigger) else len(sentence.text))
-    casualties = read_casualties(sentence.text[clause[0] : clause[1]])
-    fatalities = casualties.fatalities
-    sub_type = protest_sub_type(rule["id"], sub_type, sentence.text[clause[0] : clause[1]], fatalities)
-    if rule["id"] == EXECUTION_RULE:
-        fatalities = executed_count(sentence.text) or fatalities
-    if sub_type == "Looting/property destruction" and fatalities:
-        event_type, sub_type = "Violence against civilians", "Attack"
-    if fatalities is None and (event_type == "Strategic developments" or sub_type in NO_TOLL_PROTESTS):
-        fatalities = 0
-    actor1, actor2 = assign_roles(
-        sub_type,
-        found,
-        sentence.start + trigger.start,
-        passive_agents(ctx.doc.text, found),
-        targeted_state(ctx.doc.text, found),
-    )
-    if rule["id"] == EXECUTION_RULE:
-        actor1, actor2 = execution_sides(actor1, actor2)
-    civilian_harm = event_type == "Explosions/Remote violence" or sub_type == "Looting/property destruction"
-    if not actor2 and civilian_harm and CIVILIAN_TARGET.search(sentence.text):
-        actor2 = [ActorRef("civilians", "CIV")]
-    if sub_type == "Arrests":
-        at, end = sentence.start + trigger.start, sentence.start + trigger.end
-        actor1, actor2 = arrest_sides(ctx.doc.text, at, end, actor1, actor2)
-    if sub_type in {"Arrests", "Abduction/forced disappearance"}:
-        actor1 = actor1 or context_agents(ctx, index)
-        actor2 = actor2 or [ActorRef("civilians", "CIV")]  # people detained are civilians unless named otherwise
-    date_end = date.date_end if date.date_end and date.date_end != date.date else None
-    key = (place.admin1, place.admin3, place.location) if place else (None, None, None)
-    record_id = make_id("evt", ctx.doc.doc_id, event_type, sub_type, date.date, *key, sentence.start)
-    confidence = 0.8 if date.precision == "day" and place and place.geo_precision in (1, 2) else 0.6
-    return EventRecord(
-        record_id=record_id,
-        doc_id=ctx.doc.doc_id,
-        event_type=event_type,
-        sub_event_type=sub_type,
-        date=date.date,
-        date_end=date_end,
-        date_precision=date.precision,
-        place=place,
-        provenance=Provenance(COMPONENT, VERSION, confidence, rule["id"]),
-        actor1=actor1,
-        actor2=actor2,
-        fatalities=fatalities,
-        fatalities_qualifier=casualties.qualifier,
-        injuries=casualties.injuries,
-        tags=event_tags(sentence.text),
-        evidence=[Span(sentence.start, sentence.end, sentence.text)],
-    )
-
-
-def context_agents(ctx: Context, index: int) -> list[ActorRef]:
-    """State forces named in the sentences just before in the same paragraph ("Police raided the office. Two
-    staff were detained."): who arrested when the sentence names nobody."""
-    paragraph = ctx.sentences[index].paragraph
-    for j in range(index - 1, max(-1, index - 3), -1):
-        if ctx.sentences[j].paragraph != paragraph:
-            break
-        state = [a for a in ctx.actors(j) if a.actor_id in STATE_SIDE]
-        if state:
-            return state[:1]
-    return []
-
-
-def clause_actors(ctx: Context, index: int, clause: tuple[int, int] | None) -> list[ActorRef]:
-    """The actors of the event's clause when a sentence tells two events and the clause names any ("a Karenni
-    group attacked a police post ..., while junta jets bombed Mese"), else those of the whole sentence."""
-    found = ctx.actors(index)
-    if clause is None:
-        return found
-    start = ctx.sentences[index].start
-    own = [a for a in found if a.span and clause[0] <= a.span.start - start < clause[1]]
-    return own or found
-
-
-def keeps_whole_sentence(trigger: Trigger) -> bool:
-    """Clashes and strikes keep their whole sentence's casualties ("... after troops advanced, killing 3")."""
-    return trigger.rule["event_type"] != "Strategic developments"
+    why = {"date": "events.subordinate_events"}
+    return [make_event(ctx, index, second, sub_date, place, (boundary.start(), len(text)), why) for place in places]
 
 
 @register_component(

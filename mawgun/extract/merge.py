@@ -99,15 +99,21 @@ def merge_into(kept: EventRecord, later: EventRecord) -> None:
     if {kept.sub_event_type, later.sub_event_type} == HANDOVER:  # the capture names the change of hands
         kept.event_type, kept.sub_event_type = "Battles", "Non-state actor overtakes territory"
         kept.provenance = later.provenance if later.event_type == "Battles" else kept.provenance
+        kept.provenance.fields.update(event_type="merge.handover", sub_event_type="merge.handover")
     if later.date and PRECISION_RANK.get(later.date_precision or "day", 0) < PRECISION_RANK.get(
         kept.date_precision or "day", 0
     ):  # "arrests in Mandalay this month", then "15 were arrested there on Sunday": the day is known
         kept.date, kept.date_end, kept.date_precision = later.date, later.date_end, later.date_precision
+        kept.provenance.fields["date"] = "merge.day_refines"
     if later.fatalities is not None and corrects(kept.fatalities, later):
         kept.fatalities, kept.fatalities_qualifier = later.fatalities, later.fatalities_qualifier
+        kept.provenance.fields["fatalities"] = "merge.corrects"
     if later.injuries is not None:
         kept.injuries = later.injuries
-    kept.place = finer_place(kept.place, later.place)
+    place = finer_place(kept.place, later.place)
+    if place is not kept.place:
+        kept.provenance.fields["place"] = "merge.finer_place"
+    kept.place = place
     kept.actor1 = kept.actor1 or later.actor1
     kept.actor2 = kept.actor2 or later.actor2
     kept.tags = sorted(set(kept.tags) | set(later.tags))

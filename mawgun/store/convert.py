@@ -66,6 +66,8 @@ def event_row(record: EventRecord, doc_id: str) -> EventRow:
         extra["place_level"] = place.level
     if place.span is not None:
         extra["place_span"] = place.span.to_json()
+    if record.provenance.fields:
+        extra["provenance_fields"] = dict(record.provenance.fields)
     return EventRow(
         id=record.record_id,
         document_id=doc_id,
@@ -178,6 +180,7 @@ def record_from_row(row: EventRow, actors: list[EventActorRow], spans: list[Evid
             version=row.component_version or "",
             confidence=row.confidence if row.confidence is not None else 1.0,
             rule=row.rule,
+            fields=dict(extra.get("provenance_fields") or {}),
         ),
         date_end=row.date_end,
         date_precision=row.date_precision,

@@ -109,6 +109,7 @@ def test_explain_shows_the_reports_and_the_scored_links_of_a_canonical_event(sql
     )
     assert result.exit_code == 0, result.output
     assert "2 reports, 2 sources" in result.output and "'date': 1.0" in result.output
+    assert "why:" in result.output  # the rule behind each field of each report (gold rows name only theirs)
     missing = runner.invoke(app, ["events", "explain", "cev-nope", "--db", sqlite_url])
     assert missing.exit_code == 2 and "no canonical event cev-nope" in missing.output
 
