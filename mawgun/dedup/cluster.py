@@ -99,6 +99,14 @@ def new_cluster(index: int, profile: Profile) -> _Cluster:
     )
 
 
+def one_document_may_join(left: set[str], right: set[str]) -> bool:
+    """Reports of one document in two clusters may join only as one happening coded under two event
+    types (a battle and the handover it ended in): every type key from that document must then be of
+    a different event type (as `features.same_document_allowed` requires of a pair)."""
+    keys = left | right
+    return len(keys) == len(left) + len(right) and len({k.partition(": ")[0] for k in keys}) == len(keys)
+
+
 def township_key(profile: Profile) -> str:
     """A township's P-code when the gazetteer resolves it, else its normalised name."""
     return profile.pcodes.get("admin3_pcode") or profile.admin3
@@ -251,7 +259,7 @@ class _Linker:
         if any(not types_compatible(a, b) for a in left.types for b in right.types):
             return False
         for doc, types in left.docs.items():
-            if doc in right.docs and (types & right.docs[doc] or len(types | right.docs[doc]) > 2):
+            if doc in right.docs and not one_document_may_join(types, right.docs[doc]):
                 return False
         for key_a, a in left.townships.items():
             for key_b, b in right.townships.items():

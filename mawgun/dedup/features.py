@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -35,9 +36,11 @@ from mawgun.dedup.scoring import log_odds, probability, text_weight
 from mawgun.model import Document, EventRecord
 
 MENTION_CHARS = 4000  # the part of a document searched for place names
-MIN_MENTION = 5  # shorter names are found inside other words
+MIN_MENTION = 3  # names shorter than this are not searched for
+SHORT_NAME = 5  # a name this short is searched for as a whole word ('Ann', not 'announced')
 MIN_NAMES = 3  # one shared name ("Kayah") out of one is weak: overlap counts at least three names
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+WORD = re.compile(r"[a-z]+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 
 
@@ -94,7 +97,7 @@ class Profile:
     type_key: str = ""
     point: tuple[float, float] | None = None
     dated: bool = True
-    mentions: str = ""
+    mentions: tuple[str, str] = ("", "")
 
 
 def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, int] | None:
@@ -156,7 +159,9 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         point=point,
         dated=record.date is not None,
         # only a report without a township needs its text searched for place names
-        mentions=squashed_text(document.text) if document and document.text and not place_admin3(record) else "",
+        mentions=searchable_text(document.text)
+        if document and document.text and not place_admin3(record)
+        else ("", ""),
     )
 
 
@@ -166,19 +171,24 @@ def place_admin3(record: EventRecord) -> str:
 
 
 @lru_cache(maxsize=16)
-def squashed_text(text: str) -> str:
-    """The start of a document as lower-case ASCII letters only ('Let Yet Kone' -> 'letyetkone'), so
-    a place name in any spacing is found in it; documents with several reports are squashed once."""
-    return normalise_text(text[:MENTION_CHARS])
+def searchable_text(text: str) -> tuple[str, str]:
+    """The start of a document made searchable for place names: its words in lower-case ASCII letters
+    between single spaces (' ann town ...', for short names as whole words), and the same without
+    spaces ('letyetkone', for names however they are spaced). A document with several reports is
+    prepared once."""
+    words = normalise_text(text[:MENTION_CHARS].replace("-", " ").replace("\n", " ")).strip()
+    spaced = " " + " ".join(WORD.findall(unicodedata.normalize("NFKD", text[:MENTION_CHARS]).lower())) + " "
+    return spaced, words
 
 
 def mentions_place(report: Profile, other: Profile) -> bool:
     """`report` names no township, but its document mentions the village or township `other` names:
     the extractor missed the place, the text did not."""
-    if report.admin3 or not report.mentions:
+    if report.admin3 or not report.mentions[1]:
         return False
     names = [name for name in (other.location, other.admin3) if len(name) >= MIN_MENTION]
-    return any(name in report.mentions for name in names)
+    spaced, squashed = report.mentions
+    return any(name in squashed if len(name) > SHORT_NAME else f" {name} " in spaced for name in names)
 
 
 @lru_cache(maxsize=65536)

@@ -123,3 +123,29 @@ def test_the_same_canonical_events_whatever_the_order_or_batching_of_the_reports
         rng.shuffle(batches)
         merged = [record for batch in batches for record in batch]
         assert cluster_records(iter(merged), documents) == expected
+
+
+def test_two_reports_of_one_type_from_one_document_never_meet_through_a_third() -> None:
+    """A document telling a clash and a capture (both Battles) reports two events; another outlet's
+    report of the clash must not pull them into one cluster."""
+    seized, other = capture_docs()
+    clash = make_event(seized, BATTLES, "Armed clash", dt.date(2024, 1, 27), actors=("KNDF",), targets=("MIL",), **TOWN)
+    capture = make_event(seized, BATTLES, CAPTURE, dt.date(2024, 1, 28), actors=("KNDF",), targets=("MIL",), **TOWN)
+    third = make_event(other, BATTLES, "Armed clash", dt.date(2024, 1, 28), actors=("KNDF",), targets=("MIL",), **TOWN)
+    assignment = cluster_records([clash, capture, third], {d.doc_id: d for d in (seized, other)})
+    assert assignment[clash.record_id] != assignment[capture.record_id]
+
+
+def test_a_short_place_name_is_found_as_a_word_not_inside_another() -> None:
+    from mawgun.dedup.features import mentions_place, profile_record
+
+    town = make_doc("s1", "Synthetic report: the command base at Ann fell on Friday.", "DVB", dt.date(2024, 12, 21))
+    vague = make_doc("s2", "Synthetic report: the army announced losses in Rakhine.", "AP", dt.date(2024, 12, 21))
+    named = make_doc("s3", "Synthetic report: a base in Rakhine, near Ann, fell.", "AFP", dt.date(2024, 12, 21))
+    located = profile_record(make_event(town, admin1="Rakhine", admin3="Ann", location="Ann"), town)
+    assert not mentions_place(
+        profile_record(make_event(vague, admin1="Rakhine", admin3=None, location=None), vague), located
+    )
+    assert mentions_place(
+        profile_record(make_event(named, admin1="Rakhine", admin3=None, location=None), named), located
+    )
