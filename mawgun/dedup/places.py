@@ -15,18 +15,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from mawgun.dedup.config import load_settings
+from mawgun.geo.admin1 import fold_admin1
 
-ADMIN1_ALIASES = {
-    "karenni": "kayah",
-    "karen": "kayin",
-    "arakan": "rakhine",
-    "naypyitaw": "naypyitaw",
-    "naypyidaw": "naypyitaw",
-    "naypyitawunionterritory": "naypyitaw",
-    "irrawaddy": "ayeyarwady",
-    "pegu": "bago",
-    "tenasserim": "tanintharyi",
-}
 ADMIN_SUFFIXES = re.compile(
     r"\b(state|region|township|tsp|district|division|union territory|village tract|village|ward|town|city|idp|camp)\b"
 )
@@ -70,9 +60,10 @@ def normalise_text(name: str) -> str:
 
 @lru_cache(maxsize=1024)
 def normalise_admin1(name: str | None) -> str:
-    """State/region key: 'Shan (North)' and 'Shan State' -> 'shan'; Karenni -> 'kayah'."""
-    key = normalise_name(DIRECTIONS.sub(" ", (name or "").lower()))
-    return ADMIN1_ALIASES.get(key, key)
+    """State/region key: 'Shan (North)' and 'Shan State' -> 'shan'; Karenni -> 'kayah' (the names and
+    their aliases are geo's, `mawgun.geo.admin1`); a name that is no state/region keeps its own key."""
+    folded = fold_admin1(name)
+    return normalise_name(folded) if folded else normalise_name(DIRECTIONS.sub(" ", (name or "").lower()))
 
 
 def direction_of(name: str) -> str:

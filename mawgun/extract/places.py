@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from mawgun.extract.vocab import load_vocabulary
+from mawgun.geo.admin1 import admin1_spellings
 from mawgun.model import Place, Span
 
 CAPWORD = r"[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*"
@@ -64,7 +65,7 @@ def get_geocoder() -> Any:
 def admin1_pattern() -> re.Pattern[str]:
     """States/regions as written: "Karenni State", "northern Shan State", "Kachin, Chin, and Karen states"."""
     data = load_vocabulary("places")
-    names = sorted((alias for aliases in data["admin1"].values() for alias in aliases), key=len, reverse=True)
+    names = sorted((alias for aliases in admin1_spellings().values() for alias in aliases), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     direction = (
         r"(?:(?:[Nn]orthern|[Ss]outhern|[Ee]astern|[Ww]estern|[Cc]entral|[Uu]pper|[Ll]ower|"
@@ -77,9 +78,8 @@ def admin1_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def admin1_aliases() -> dict[str, str]:
-    """Lower-cased alias -> canonical admin1 name."""
-    data = load_vocabulary("places")
-    return {alias.lower(): name for name, aliases in data["admin1"].items() for alias in aliases}
+    """Lower-cased alias -> canonical admin1 name (the names and aliases are geo's: `mawgun.geo.admin1`)."""
+    return {alias.lower(): name for name, aliases in admin1_spellings().items() for alias in aliases}
 
 
 def admin1_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -99,7 +99,7 @@ def admin1_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
 @lru_cache(maxsize=1)
 def bare_admin1_pattern() -> re.Pattern[str]:
     """A state/region name after "in" that no capitalised word continues (a city named like its region)."""
-    alt = "|".join(re.escape(a) for a in sorted(load_vocabulary("places")["admin1"], key=len, reverse=True))
+    alt = "|".join(re.escape(a) for a in sorted(admin1_spellings(), key=len, reverse=True))
     return re.compile(rf"\b(?i:in|near|across|around) (?P<name>{alt})\b(?![ -]+[A-Z(])")
 
 

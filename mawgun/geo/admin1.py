@@ -1,34 +1,36 @@
 """State/region names: every spelling folded to one of Myanmar's 15 states/regions.
 
-The one home of the 15 names and their old and other names (Karenni, Arakan, Pegu...). This table
-handles the common spellings of coded datasets and users ("Magway  region", "Bago division", "Karen
-state", "Shan-North", "Naypyidaw Union territory") without loading the gazetteer (which takes seconds,
-too long for a CLI count); anything else goes to the gazetteer's `normalize_admin1`.
+The one home of the 15 names and their old and other names (Karenni, Arakan, Pegu...), in
+`data/admin1.yaml`. The fold handles the common spellings of coded datasets and users ("Magway  region",
+"Bago division", "Karen state", "Shan-North", "Naypyidaw Union territory") without loading the
+gazetteer (which takes seconds, too long for a CLI count); anything else goes to the gazetteer's
+`normalize_admin1`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
-ADMIN1_NAMES = (
-    "Kachin", "Kayah", "Kayin", "Chin", "Sagaing", "Tanintharyi", "Bago", "Magway", "Mandalay", "Mon",
-    "Rakhine", "Yangon", "Shan", "Ayeyarwady", "Nay Pyi Taw",
-)  # fmt: skip
+import yaml
 
-ALIASES = {
-    "karenni": "Kayah",
-    "karen": "Kayin",
-    "arakan": "Rakhine",
-    "magwe": "Magway",
-    "tenasserim": "Tanintharyi",
-    "irrawaddy": "Ayeyarwady",
-    "ayeyawady": "Ayeyarwady",
-    "pegu": "Bago",
-    "rangoon": "Yangon",
-    "naypyidaw": "Nay Pyi Taw",
-    "naypyitaw": "Nay Pyi Taw",
-    "nay pyi taw": "Nay Pyi Taw",
-}
+DATA = Path(__file__).parent / "data" / "admin1.yaml"
+
+
+@lru_cache(maxsize=1)
+def admin1_spellings() -> dict[str, list[str]]:
+    """Each of the 15 state/region names -> the ways it is written (itself first): data/admin1.yaml."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return {str(name): [str(alias) for alias in aliases] for name, aliases in data.items()}
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Lower-cased spelling -> state/region name ("karenni" -> Kayah)."""
+    return {alias.lower(): name for name, written in admin1_spellings().items() for alias in written}
+
+
 SUFFIX = re.compile(r"\b(state|region|division|district|union territory|territory)\b", re.IGNORECASE)
 QUALIFIER = re.compile(r"[-(].*$|\b(north|south|east|west|northern|southern|eastern|western)\b", re.IGNORECASE)
 
@@ -41,10 +43,7 @@ def fold_admin1(name: str | None) -> str | None:
     key = " ".join(text.lower().split())
     if not key:
         return None
-    for canonical in ADMIN1_NAMES:
-        if key == canonical.lower():
-            return canonical
-    return ALIASES.get(key)
+    return aliases().get(key)
 
 
 def normalize_admin1(name: str | None) -> str | None:
