@@ -82,19 +82,54 @@ def is_reference(text: str, place: Place) -> bool:
 
 def fill_places_told_before(ctx: Context, events: list[EventRecord]) -> None:
     """Events placed no finer than a state (after merging, so that a vague retelling still merges) take the place
-    named last before their first sentence, in the same state (`place_told_before`)."""
+    named last before their first sentence, in the same state (`place_told_before`); a village named but left
+    without a township by the gazetteer takes that place's township."""
     starts = [s.start for s in ctx.sentences]
     for event in events:
         place = event.place
-        if place is not None and (place.admin3 or place.location) or not event.evidence:
+        if place is not None and place.admin3 or not event.evidence:
             continue
         index = max(i for i, start in enumerate(starts) if start <= event.evidence[0].start)
         states = {p.admin1 for p in ctx.places(index) if is_state(p)}
         if len(states) > 1:
             continue
         told = place_told_before(ctx, index, place.admin1 if place else None)
-        if told is not None:
+        if told is None:
+            continue
+        if place is not None and place.location:  # a village the gazetteer could not place: the township told before
+            event.place = replace(place, admin3=told.admin3, admin3_pcode=told.admin3_pcode, admin1=told.admin1)
+        else:
             event.place = with_admin1(told, place.admin1 if place else None)
+
+
+UNIT = re.compile(  # a numbered military unit or a regional command: what a capture or an assault takes
+    r"(?:\b(?:the\s+)?\d+(?:st|nd|rd|th)\s+)?\b(?:(?i:light\s+infantry|infantry|artillery|armou?red|engineering|"
+    r"border\s+guard\s+police)\s+(?i:battalions?|divisions?|regiments?|units?)(?:\s*\((?:LIB|IB|LID|BGP)\))?"
+    r"(?:\s+(?:No\.?\s*)?\d+(?:\s*(?:,|and)\s*\d+)*)?|(?:LIB|IB|LID|MOC|TOC)[- ]?\d+|"
+    r"(?i:military\s+operations?\s+command)(?:\s*\(MOC\))?[- ]?\d+|[A-Z][A-Za-z]+-\d+\s+(?i:battalion)|"
+    r"(?i:(?:(?:north|south)?(?:east|west)(?:ern)?|northern|southern|central|coastal|triangle)\s+regional\s+command)"
+    r"(?:\s+(?i:headquarters))?)",
+)
+UNIT_TAKEN = {"Non-state actor overtakes territory", "Non-violent transfer of territory", "Armed clash"}
+NOT_TARGET = re.compile(r"\b(?:by|from|of|with)\s+(?:the\s+)?(?:junta[’']s\s+|military[’']s\s+|regime[’']s\s+)?$", re.I)
+
+
+def fill_unit_locations(ctx: Context, events: list[EventRecord]) -> None:
+    """A capture, surrender or assault whose sentence names a numbered unit or a regional command as what was
+    taken ("captured the 380th Light Infantry Battalion", "seized LIB 550", "the Northeastern Regional Command
+    headquarters fell") is located at that unit, as written; its township stays the one the place gave. A unit
+    named as the agent or owner ("by LIB 102", "troops from IB 54") is not the place."""
+    for event in events:
+        if event.sub_event_type not in UNIT_TAKEN or event.place is None or not event.evidence:
+            continue
+        span = event.evidence[0]
+        for match in UNIT.finditer(ctx.doc.text, span.start, span.end):
+            if NOT_TARGET.search(ctx.doc.text[max(0, match.start() - 30) : match.start()]):
+                continue
+            if not re.search(r"\d|[Cc]ommand", match.group(0)):
+                continue
+            event.place = replace(event.place, location=re.sub(r"^the\s+", "", match.group(0).strip()), geo_precision=1)
+            break
 
 
 def place_told_before(ctx: Context, index: int, state: str | None) -> Place | None:

@@ -35,7 +35,7 @@ from mawgun.extract.event_patterns import (
     REFERS_BACK,
     REPORTING,
 )
-from mawgun.extract.event_places import event_places, fill_places_told_before, stated_places
+from mawgun.extract.event_places import event_places, fill_places_told_before, fill_unit_locations, stated_places
 from mawgun.extract.event_records import COMPONENT, VERSION, make_event
 from mawgun.extract.event_tolls import fill_headline_toll
 from mawgun.extract.event_triggers import Trigger, find_triggers
@@ -341,6 +341,7 @@ def add_events(ctx: Context) -> None:
     fill_later_tolls(ctx, found)
     ctx.events = merge_duplicates(found)
     fill_places_told_before(ctx, ctx.events)
+    fill_unit_locations(ctx, ctx.events)
     fill_actors_told_before(ctx, ctx.events)
     fill_headline_toll(ctx, ctx.events)
     fill_zero_tolls(ctx, ctx.events)

@@ -36,6 +36,13 @@ LOCATION_RES = [
     ),
     re.compile(rf"\b(?:village|town|city|camp|camps) (?:of|in|at|near) (?P<name>{CAPNAME})"),
     re.compile(rf"\b(?:villagers|residents|people|civilians) (?:from|of) (?P<name>{CAPNAME})"),
+    # "Nang Fa, a village", "the mountain Mak Salaung"
+    re.compile(rf"(?P<name>{CAPNAME}),\s+an?\s+(?:small\s+|remote\s+)?(?:village|hamlet|ward)\b"),
+    re.compile(rf"\bthe (?:mountain|hill|hilltop|peak|ridge) (?:of )?(?P<name>{CAPNAME})"),
+    re.compile(  # "Naung Pain village tract", "the Pi Chaung area", "Hlaing Industrial Zone", "Ta Khun hill"
+        rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage[- ][Tt]ract|[Ii]ndustrial [Zz]one|area|[Ww]ard|[Qq]uarter|[Hh]ill|"
+        rf"[Mm]ountain|[Bb]ridge|[Jj]unction|[Gg]ate)\b"
+    ),
     re.compile(rf"\b(?:in|at|near) (?P<name>{CAPNAME}),?\s+(?:in\s+)?{CAPNAME}\s+[Tt]ownship\b"),
 ]
 

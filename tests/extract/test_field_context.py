@@ -157,3 +157,46 @@ def test_a_toll_counted_as_of_a_day_is_not_dated_by_that_day() -> None:
     )
     (event,) = events_of(text, published="2024-06-08")
     assert (event["date"], event["fatalities"]) == ("2024-06-04", 30), event
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        (
+            "The Arakan Army captured the 377th Light Infantry Battalion in Kyaukphyu Township, Rakhine State, "
+            "on Sunday, the group said.",
+            "377th Light Infantry Battalion",
+        ),
+        ("The Arakan Army seized LIB 345 in Kyaukphyu Township, Rakhine State, on Sunday.", "LIB 345"),
+        (
+            "The MNDAA captured the northeastern regional command headquarters in Lashio, Shan State, on Sunday.",
+            "northeastern regional command headquarters",
+        ),
+    ],
+)
+def test_a_numbered_unit_taken_is_the_location_and_the_township_stays(text: str, unit: str) -> None:
+    (event,) = events_of(text)
+    assert event["location"] == unit and event["admin3"], event
+
+
+def test_a_unit_that_acts_is_not_the_location() -> None:
+    text = "Troops from LIB 345 shelled Kyauk Ta Lone village in Kyaukphyu Township, Rakhine State, on Sunday."
+    (event,) = events_of(text)
+    assert event["location"] != "LIB 345", event
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Junta jets bombed Aung Lan, a village in Kani Township, Sagaing Region, on Sunday.", "Aung Lan"),
+        ("Fighting broke out near the mountain Loi Taw in Hpruso Township, Kayah State, on Sunday.", "Loi Taw"),
+        (
+            "Junta jets bombed homes in the Ah Lel Chaung area of Kyauktaw Township, Rakhine State, on Sunday.",
+            "Ah Lel Chaung",
+        ),
+        ("Junta jets bombed Hpa Yar Gyi village tract in Kani Township, Sagaing Region, on Sunday.", "Hpa Yar Gyi"),
+    ],
+)
+def test_places_named_with_their_kind_are_the_location(text: str, location: str) -> None:
+    (event,) = events_of(text)
+    assert location.lower().replace(" ", "") in (event["location"] or "").lower().replace(" ", ""), event
