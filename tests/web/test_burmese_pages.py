@@ -45,3 +45,19 @@ def test_an_event_page_shows_the_burmese_evidence_with_english_codes(client: Tes
     assert "Air/drone strike" in page and "Kanbalu" in page  # the coded fields, an English gloss
     assert "ရင်းမြစ်များနှင့် အထောက်အထား" in page
     assert PAZIGYI_MY[:20] in page
+
+
+def test_a_converted_zawgyi_document_keeps_its_original_one_click_away(store_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    icu = pytest.importorskip("icu")
+    pytest.importorskip("myanmartools")
+    from mawgun.ingest import ingest_paths
+    from mawgun.web.app import create_app
+
+    zawgyi = icu.Transliterator.createInstance("my-Zawgyi").transliterate(PAZIGYI_MY)
+    source = tmp_path / "statement.txt"
+    source.write_text(zawgyi, encoding="utf-8")
+    (doc_id,) = ingest_paths([source], url=store_url, progress=False).document_ids
+    with TestClient(create_app(store_url)) as client:
+        page = client.get(f"/documents/{doc_id}").text
+    assert PAZIGYI_MY[:30] in page  # the Unicode text is the one shown and highlighted
+    assert "Original text (zawgyi" in page and zawgyi[:30] in page

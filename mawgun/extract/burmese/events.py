@@ -43,6 +43,7 @@ COMPONENT = "events.rules.my"
 LEVEL_RANK = {"village": 0, "township": 1, "district": 2, "state": 3}
 VICTIMS_RE = re.compile(r"\s*\)?\s*(?:ဦး|ယောက်|လောင်း)\s?(?:အား|ကို)")
 NO_CASUALTY_RE = re.compile(r"အထိအခိုက်\s?မရှိ|သေဆုံးမှု\s?မရှိ|ထိခိုက်သေဆုံးမှု\s?မရှိ")
+STATE_POST_RE = re.compile(r"ရဲစခန်း|(?<!ဘေးရှောင်)စခန်း|တပ်ရင်း|ဌာနချုပ်|ကင်းစခန်း|တပ်စု|စစ်ကြောင်း")  # junta or police posts
 COORDINATED_RE = re.compile(r"^\s*(?:နဲ့|နှင့်|၊|,)\s*$")
 ORIGIN_RE = re.compile(r"^\s?(?:ကနေ|ကတဆင့်|လေဆိပ်|မှထွက်)")
 
@@ -254,9 +255,12 @@ def add_actors(draft: Draft, actors: list[ActorRef], rule: dict[str, Any], sente
     others = [a for a in actors if a not in junta and a not in civilians and a.actor_id]
     draft.actor1 = pick_side(rule.get("actor1"), junta, others, civilians)
     draft.actor2 = pick_side(rule.get("actor2"), junta, others, civilians)
-    if str(rule.get("actor1")) == "nonstate" and not others and junta and str(rule.get("actor2")).startswith("junta"):
-        draft.actor1, draft.actor2 = junta[:1], []
-    if rule.get("actor1") == "junta" and others and not junta:
+    if rule["id"] == "clash" and not others:  # fighting with only the junta named: the other side is unidentified
+        draft.actor1 = [ActorRef(name="မသိ", actor_id="UNK")]
+        draft.actor2 = junta[:1] or [ActorRef(name="စစ်ကောင်စီ", actor_id="MIL")]
+    elif rule["id"] == "clash" and not draft.actor2:
+        draft.actor2 = [ActorRef(name="စစ်ကောင်စီ", actor_id="MIL")]
+    if rule.get("actor1") == "junta" and others and not junta and STATE_POST_RE.search(sentence):
         police = "ရဲ" in sentence
         draft.actor1 = unique(others)
         draft.actor2 = [ActorRef(name="ရဲ" if police else "စစ်ကောင်စီ", actor_id="POL" if police else "MIL")]
