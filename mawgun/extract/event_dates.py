@@ -84,12 +84,21 @@ def date_told_before(ctx: Context, index: int, paragraphs: int = 2) -> DateMenti
     paragraph = ctx.sentences[index].paragraph
     for j in range(index - 1, -1, -1):
         sentence = ctx.sentences[j]
-        if paragraph - sentence.paragraph > paragraphs or is_headline(sentence.text):
-            return None
+        if is_headline(sentence.text):  # a date line heads the entries below it ("October 8", then its events)
+            return date_heading(ctx, j)
+        if paragraph - sentence.paragraph > paragraphs:
+            continue  # beyond reach only a date heading still dates the entry
         earlier = [m for m in event_dates(ctx, j) if not m.since]
         if earlier:
             return earlier[-1]
     return None
+
+
+def date_heading(ctx: Context, index: int) -> DateMention | None:
+    """The day of a line that is only a date ("October 8", "Monday, 4 March 2024"), heading a chronology."""
+    text = ctx.sentences[index].text.strip(" \t.:-–")
+    days = [m for m in ctx.dates[index] if m.precision in {"day", "week"}]
+    return days[0] if days and len(text) - sum(len(m.text.strip()) for m in days) <= 8 else None
 
 
 def possessive_date(ctx: Context, index: int, usable: list[DateMention], trigger_at: int) -> DateMention | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mawgun.extract.event_dates import event_dates
-from mawgun.extract.event_patterns import ANAPHOR
+from mawgun.extract.event_patterns import ANAPHOR, TOLL_OF_TOLD
 from mawgun.extract.event_places import event_places
 from mawgun.extract.event_triggers import Trigger, find_triggers
 from mawgun.extract.fatalities import ZERO, read_casualties
@@ -50,6 +50,28 @@ def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
         target, evidence=[Span(sentence.start, sentence.end, sentence.text)], place=places[0] if places else None
     )
     merge_into(target, later)
+    return True
+
+
+def attach_told_toll(ctx: Context, index: int, found: list[EventRecord]) -> bool:
+    """A sentence with no day of its own that counts the dead or hurt "in the attack", "during the shelling": the
+    toll of the event told just before (same or previous paragraph), added to it as evidence, never a second
+    event. True when applied."""
+    sentence = ctx.sentences[index]
+    if not found or event_dates(ctx, index) or not TOLL_OF_TOLD.search(sentence.text):
+        return False
+    target = found[-1]
+    told_at = max(span.start for span in target.evidence)
+    paragraphs = {s.paragraph for s in ctx.sentences if s.start == told_at}
+    if not paragraphs or sentence.paragraph - min(paragraphs) > 1:
+        return False
+    casualties = read_casualties(sentence.text)
+    if target.fatalities is None and casualties.fatalities is not None:
+        target.fatalities, target.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+        target.provenance.fields["fatalities"] = "event_details.attach_told_toll"
+    if target.injuries is None and casualties.injuries is not None:
+        target.injuries = casualties.injuries
+    target.evidence.append(Span(sentence.start, sentence.end, sentence.text))
     return True
 
 

@@ -19,6 +19,7 @@ from mawgun.extract.event_dates import event_date, event_dates, is_background, i
 from mawgun.extract.event_details import (
     attach_details,
     attach_mention,
+    attach_told_toll,
     attach_toll,
     fill_later_tolls,
     fill_zero_tolls,
@@ -122,6 +123,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
     """The event records reported by sentence `index` (none when it reports no event): the highest-priority
     trigger that has a date and, when violent, a place and no habitual wording."""
     if is_title(ctx, index) or is_abroad(ctx, index) or attach_details(ctx, index, found):
+        return []
+    if attach_told_toll(ctx, index, found):
         return []
     for trigger in find_triggers(ctx, index):
         violent = bool(trigger.rule.get("violent"))
