@@ -165,3 +165,15 @@ def test_groups_written_as_burmese_transliterations_of_their_acronyms() -> None:
     (event,) = events_of(text, dt.date(2024, 4, 11))
     assert event.sub_event_type == "Armed clash"
     assert [a.actor_id for a in event.actor1] == ["KNLA"] and [a.actor_id for a in event.actor2] == ["MIL"]
+
+
+def test_a_longer_verb_before_the_figure_and_its_headcount_word() -> None:
+    text = "အာဏာသိမ်းပြီးနောက် ဖမ်းဆီးထိန်းသိမ်းခံထားရသူ ၂၀,၀၀၀ ကျော် ရှိကြောင်း AAPP က ဆိုသည်။"
+    doc = Document(doc_id="detained", text=text, published=dt.date(2024, 6, 1))
+    (stat,) = [r for r in extract_document(doc) if isinstance(r, StatisticRecord)]
+    assert (stat.metric, stat.value, stat.period_start, stat.source_org) == (
+        "arrests",
+        20000,
+        dt.date(2021, 2, 1),
+        "AAPP",
+    )

@@ -23,7 +23,8 @@ VERSION = "0.1.0"
 COMPONENT = "statistics.rules.my"
 COUP = dt.date(2021, 2, 1)
 SINCE_COUP_RE = re.compile(r"နွေဦးတော်လှန်ရေး|အာဏာသိမ်းပြီးနောက်|အာဏာသိမ်းချိန်မှစ")
-SOURCE_RE = re.compile(r"\(?\s*([A-Z][A-Za-z0-9]{1,9})\s*\)?\s*(?:ရဲ့|၏|က|ထံ|မှ)\s*\S*\s?(?:ထုတ်ပြန်|အရ|သိရ|ပြော)")
+SOURCE_RE = re.compile(r"\(?\s*([A-Z][A-Za-z0-9\-]{1,15})\s*\)?\s*(?:ရဲ့|၏|က|ထံ|မှ)\s*\S*\s?(?:ထုတ်ပြန်|အရ|သိရ|ပြော|ဆို|မှတ်တမ်း)")
+THIS_YEAR_RE = re.compile(r"(?:ယခု|ဒီ)နှစ်")
 
 
 def find_statistics(ctx: Context) -> list[StatisticRecord]:
@@ -75,6 +76,12 @@ def period(ctx: Context, index: int) -> tuple[dt.date | None, dt.date | None]:
     ends = [m.date for m in dates if date_role(ctx.doc.text, m) == "end"]
     if SINCE_COUP_RE.search(text):
         starts = starts or [COUP]
+    if THIS_YEAR_RE.search(text) and ctx.published and not starts:
+        starts = [dt.date(ctx.published.year, 1, 1)]
+    months = [m for m in dates if m.precision == "month" and date_role(ctx.doc.text, m) == "point"]
+    if months and not starts:  # "ဇန်နဝါရီလအတွင်း": the whole month
+        first = months[0].date.replace(day=1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     weeks = [m for m in dates if m.precision == "week"]
     if weeks and not starts:
         middle = weeks[0].date
