@@ -102,7 +102,7 @@ def find_targets(ctx: Context, text: str, start: int) -> list[str]:
     targets: list[str] = []
     for match in NAME_RE.finditer(text, start):
         name = re.sub(r"[’']s$", "", match.group(0)).strip(" .,")
-        name = COUNTRY_POSSESSIVE.sub("", name)  # "Burma’s Ministry of Defense" -> "Ministry of Defense"
+        name = COUNTRY_POSSESSIVE.sub("", name)  # "Myanmar’s Ministry of Mines" -> "Ministry of Mines"
         words = name.split()
         while words and (words[0] in STOP_STARTS or words[0] in MONTH_NAMES):
             words = words[1:]
@@ -110,23 +110,23 @@ def find_targets(ctx: Context, text: str, start: int) -> list[str]:
         if not name or not is_target_name(name) or is_speaker(text, match.start(), match.end()):
             continue
         if ALIAS.search(text[max(0, match.start() - 25) : match.start()]):
-            continue  # "..., also known as MEHL": another name of a target already named
+            continue  # "..., also known as GSH": another name of a target already named
         numbered = re.match(r"\s*(\d{1,2})\b", text[match.end() :])
         if numbered and ORG_END.search(name):
-            name = f"{name} {numbered.group(1)}"  # "Mining Enterprise 1" is a name of its own
+            name = f"{name} {numbered.group(1)}"  # "Mining Enterprise 2" is a name of its own
         elif re.match(r"\s*\d", text[match.end() :]):
             continue  # "Executive Order 14014", "Operation 1027"
         if len(words) == 1 and not is_single_word_name(text, match.start(), name):
             continue
         parts = split_names(name)
         if is_affiliation(text, match.start(), match.end()):
-            parts = parts[1:]  # "director of Asia Sun Trading and Win Kyaw Kyaw Aung": the second is a target
+            parts = parts[1:]  # "shareholder of Sun Rise Trading and Tin Tin Myint": the second is a target
         targets.extend(full for full in (expand_acronym(ctx, part) for part in parts) if is_target_name(full))
     return list(dict.fromkeys(targets))
 
 
 def is_speaker(text: str, start: int, end: int) -> bool:
-    """A name that attributes a quote or statement ("..., said Anna Roberts", "Debbie Stothard said")."""
+    """A name that attributes a quote or statement ("..., said Jane Doe", "a campaigner said")."""
     speech = r"(?:said|says|told|added|stated|explained|noted|commented)"
     return bool(
         re.search(rf"\b{speech}\s+$", text[max(0, start - 12) : start])
@@ -143,7 +143,7 @@ def is_target_name(name: str) -> bool:
 
 
 def is_single_word_name(text: str, start: int, name: str) -> bool:
-    """A one-word target is an acronym ("MOGE") or a name an entity noun introduces ("conglomerate Htoo")."""
+    """A one-word target is an acronym ("MOGE") or a name an entity noun introduces ("the conglomerate Zayar")."""
     if re.fullmatch(r"[A-Z][A-Z0-9\-]{1,11}", name):
         return True
     return bool(compile_pattern(load_vocabulary("sanctions")["entity_nouns"]).search(text[max(0, start - 30) : start]))
@@ -160,7 +160,7 @@ def without_title(name: str) -> str:
 
 def is_affiliation(text: str, start: int, end: int) -> bool:
     """True for the body an office belongs to when the holder's name follows ("the chair of the Union Election
-    Commission, Thein Soe") or precedes in an apposition ("Zaw Min Tun, a director of Asia Sun Trading"): the
+    Commission, Thein Soe") or precedes in an apposition ("Aung Kyaw Moe, a director of Sun Rise Trading"): the
     person is the target, not the body."""
     before = text[max(0, start - 80) : start]
     vocab = load_vocabulary("sanctions")
@@ -188,7 +188,7 @@ def starts_new_name(before: str, part: str) -> bool:
     """True when `part` (after an "and") is a name of its own: two words or more, and not the second half of an
     organisation's name whose first half does not end like one ("Myanmar Oil" + "Gas Enterprise")."""
     if ACRONYM.fullmatch(part) and ACRONYM.fullmatch(before.split()[-1]):
-        return True  # "MFTB and MICB"
+        return True  # "MEB and MADB"
     if len(part.split()) < 2 or len(before.split()) < 2:
         return False
     return bool(ORG_END.search(before)) or not ORG_END.search(part)
@@ -220,7 +220,7 @@ def sanction_start(ctx: Context, index: int, cued: set[int]) -> int | None:
         follow = adjective + [m.start() for p in vocab["follow_cues"] for m in compile_pattern(p).finditer(text)]
         same_paragraph = any(ctx.sentences[j].paragraph == paragraph for j in cued)
         # in another paragraph of a sanctions text, a follow verb counts when an authority is its subject
-        # ("Australia has targeted two banks ...")
+        # ("New Zealand has targeted two banks ...")
         hits = [h for h in follow if same_paragraph or find_authorities(text[:h], 0)]
     if not hits:
         return None
@@ -246,7 +246,7 @@ def sentence_sanctions(
     single authority `named` in the sentence before it ("Canada listed ... It also designated ..."); a follow-on
     ("The department also sanctioned ...") takes the authorities and day of the `previous` sanctions sentence;
     one with no authority at all takes those of the `latest` sanctions sentence in the document, else the
-    authority the document names most (`fallback`: "The Council today approved restrictive measures ..." in a
+    authority the document names most (`fallback`: "The Council also approved restrictive measures ..." in a
     notice that names the EU elsewhere)."""
     sentence = ctx.sentences[index]
     text = sentence.text
@@ -261,7 +261,7 @@ def sentence_sanctions(
     if not authorities and fallback:
         authorities = [fallback]
     # targets follow the first authority or cue; in a sentence that names no authority they may open it
-    # ("Two companies ... - A and B - will also be subject to restrictive measures")
+    # ("Two firms ... - A and B - will also be subject to the measures")
     first_authority = min((m.start() for _, p in authority_patterns() for m in p.finditer(text)), default=0)
     targets = find_targets(ctx, text, min(cue, first_authority))
     date = sentence_date(ctx, index) or told or (previous[1] if follow_on and previous else None)

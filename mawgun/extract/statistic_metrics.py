@@ -1,11 +1,11 @@
 """Which metric a number in a sentence counts, and whether the sentence reads as an aggregate.
 
 The metric vocabulary (lang/en/statistics.yaml) names each metric by the words right before the number
-("killed at least 182"), right after it ("149 airstrikes") or by a verb later in its clause ("406 people,
+("killed at least 182"), right after it ("149 airstrikes") or by a verb later in its clause ("410 people,
 including ..., surrendered"). Around that vocabulary this module handles the wordings that hide a number from
-its cue: a figure in parentheses ("(3,790) people"), a figure in a list that shares one verb ("lost 180 bases
-and six towns"), a part of a total ("144 out of the country's 330 townships"), a breakdown in parentheses
-("33 people (23 civilians ...)"), and a count of times ("attacked eight times")."""
+its cue: a figure in parentheses ("(4,100) people"), a figure in a list that shares one verb ("lost 300 bases
+and eight towns"), a part of a total ("90 out of the country's 330 townships"), a breakdown in parentheses
+("N people (M civilians ...)"), and a count of times ("bombed the township 14 times")."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ QUALIFIER_WORDS = (
     r"(?:at least|more than|over|nearly|almost|about|around|some|approximately|up to|an estimated|a peak of|"
     r"a total of|all)"
 )
-# a figure before in the same list: "180 military bases and", "five towns, "
+# a figure before in the same list: "300 military bases and", "four towns, "
 SIBLING = re.compile(
     rf"(?:{QUALIFIER_WORDS}\s+)?(?:{NUMBER})\s+(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*\s*"
     rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:{QUALIFIER_WORDS}\s+)?$",
@@ -28,14 +28,14 @@ SIBLING = re.compile(
 )
 # an aside between dashes or in parentheses, skipped when looking back for a list's verb
 ASIDE = re.compile(r"\s*(?:[—–]\s[^—–]{1,160}?\s[—–]|\([^()]{1,160}\))")
-# "144 out of the country's 330 townships", "191 of the 268 airstrikes": the second number is the total
+# "90 out of the country's 330 townships", "150 of the 200 airstrikes": the second number is the total
 PART_OF = re.compile(
     rf"\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:the\s+)?[\w-]+[’']s?\s+)?(?P<total>{NUMBER})\s",
     re.I,
 )
 # "the two towns of A and B": a reference to named places, not a count
 NAMED_REFERENCE = re.compile(r"\bthe\s+$", re.I)
-# "33 people (23 civilians": a breakdown of the figure just before
+# "40 people (31 civilians": a breakdown of the figure just before
 # "schools and " before the next figure of a list; the next figure and its noun, up to the list's verb
 LIST_AHEAD = re.compile(r"(?:[A-Za-z][\w’'-]*\s+){1,3}(?:and|,)\s*$")
 NEXT_FIGURE = re.compile(r"\s\(?\d[\d,.]*\)?\s+(?:[A-Za-z][\w’'-]*\s+){0,3}?(?=(?:were|are|have|had|was)\b)")
@@ -72,8 +72,8 @@ def before_without_qualifier(before: str) -> str:
 
 
 def before_without_siblings(before: str) -> str:
-    """Text before a number with the figures listed before it under the same verb removed ("seized 180 strongholds
-    and around nine towns" -> "seized "), asides in dashes or parentheses dropped first."""
+    """Text before a number with the figures listed before it under the same verb removed ("seized 250 outposts
+    and about twelve towns" -> "seized "), asides in dashes or parentheses dropped first."""
     before = ASIDE.sub(" ", before)
     for _ in range(4):
         match = SIBLING.search(before)
@@ -140,7 +140,7 @@ def metric_from_rules(before: str, after: str, previous: str | None, only_before
 
 
 def part_of_total(text: str, end: int) -> re.Match[str] | None:
-    """For a number ending at `end`, the total it is a part of ("144 out of 330 townships" -> "330")."""
+    """For a number ending at `end`, the total it is a part of ("90 out of 330 townships" -> "330")."""
     return PART_OF.match(text, end)
 
 

@@ -117,8 +117,8 @@ def clean_org(name: str) -> str | None:
 
 
 def expand_acronym(ctx: Context, name: str) -> str:
-    """The full name a document gives an acronym ("Myanma Oil and Gas Enterprise (MOGE)", 'Myanma Foreign Trade
-    Bank (“MFTB”)')."""
+    """The full name a document gives an acronym ("Myanma Oil and Gas Enterprise (MOGE)", 'Myanma Economic
+    Bank (“MEB”)')."""
     if not re.fullmatch(r"[A-Z][A-Za-z0-9\-]{1,12}", name):
         return name
     match = re.search(rf"(?P<full>{ORG})\s*\(\s*[“\"']?{re.escape(name)}[”\"']?\s*\)", ctx.doc.text)
@@ -127,13 +127,13 @@ def expand_acronym(ctx: Context, name: str) -> str:
 
 
 def initials_suffix(full: str, acronym: str) -> str:
-    """The end of a name whose capitals spell the acronym ("Htoo and the International Group of Entrepreneurs"
-    for "IGE" -> "International Group of Entrepreneurs"); the whole name when no end after a joining word
+    """The end of a name whose capitals spell the acronym ("Zayar and the Mandalay Gems Company" for "MGC"
+    -> "Mandalay Gems Company"); the whole name when no end after a joining word
     spells it ("UN Office for the Coordination of Humanitarian Affairs" stays whole for "OCHA")."""
     words = full.split()
     for start in range(len(words)):
         if not words[start][:1].isupper() or (start and words[start - 1][:1].isupper()):
-            continue  # cut only after a joining word ("Htoo and the ..."), never inside a name ("UN Office ...")
+            continue  # cut only after a joining word ("Zayar and the ..."), never inside a name ("UN Office ...")
         capitals = "".join(w[0] for w in words[start:] if w[:1].isupper())
         if capitals.upper() == acronym.upper().replace("-", ""):
             return " ".join(words[start:])
@@ -166,7 +166,7 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
         if value is None or metric is None or not figure_counts(metric, value, strong, weak, one_day):
             continue
         if one_day and not strong and metric_rule(metric).get("counts_events") and named_places(ctx, index) >= value:
-            continue  # "captured two towns, Kutkai and Hsenwi, on 7 January": the events tell it
+            continue  # "captured two towns, A and B, on 15 January": the events tell it
         records.append(make_statistic(ctx, index, metric, value, qualifier_before(text[: match.start()].rstrip("( "))))
         previous = metric
     return records

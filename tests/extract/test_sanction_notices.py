@@ -22,16 +22,16 @@ def sanctions(text: str, published: dt.date = dt.date(2024, 3, 1)) -> set[tuple[
     [
         (
             "The EU renewed its measures on Myanmar today.\n\nThe Council also approved restrictive measures "
-            "against three persons. Two firms supplying the air force – Sky Aviator Company Limited and Golden "
-            "Harvest Group of Companies – will also be subject to restrictive measures.",
+            "against three persons. The firms Sky Aviator Company Limited and Golden Harvest Group of Companies, "
+            "which supply the air force, are also covered by the new restrictive measures.",
             {
                 ("European Union", "Sky Aviator Company Limited"),
                 ("European Union", "Golden Harvest Group of Companies"),
             },
         ),
         (
-            "The European Union listed two more entities on Monday.\n\nThe designees include the Shwe Pyi Trading "
-            "Group (“SPT”), a conglomerate close to the army.",
+            "The European Union listed two more entities on Monday.\n\nAmong the new designees is the Shwe Pyi "
+            "Trading Group (“SPT”), which sells fuel to the army.",
             {("European Union", "Shwe Pyi Trading Group")},
         ),
     ],
@@ -44,8 +44,8 @@ def test_targets_that_open_a_sentence_without_an_authority_take_the_notice_s_aut
 
 def test_a_pronoun_we_takes_the_authority_named_just_before() -> None:
     text = (
-        "Today the United States is announcing new sanctions on the regime. We are designating the Myanmar "
-        "Gems Enterprise pursuant to Executive Order 14014."
+        "The United States acted against the gem trade with sanctions on 2 March. We have also designated the "
+        "Myanmar Gems Enterprise, which funds the army."
     )
     assert sanctions(text) == {("United States", "Myanmar Gems Enterprise")}
 
@@ -55,7 +55,8 @@ def test_a_pronoun_we_takes_the_authority_named_just_before() -> None:
     [
         (
             "New Zealand imposed sanctions on the junta's suppliers on 1 February.\n\n"
-            "New Zealand has targeted two banks, the Myanma Economic Bank and Myanma Agricultural Development Bank.",
+            "In its second round New Zealand has targeted the Myanma Economic Bank and the Myanma Agricultural "
+            "Development Bank.",
             {
                 ("New Zealand", "Myanma Economic Bank"),
                 ("New Zealand", "Myanma Agricultural Development Bank"),
@@ -74,8 +75,8 @@ def test_an_authority_that_targets_in_a_later_paragraph_sanctions(text: str, exp
 
 def test_one_word_names_after_an_entity_noun_and_numbered_enterprises() -> None:
     text = (
-        "The EU imposed new sanctions on Monday. Other companies such as state-owned Mining Enterprise 2 (ME 2) "
-        "and the conglomerate Zayar are also included in the sanctions list."
+        "The EU imposed new sanctions on Monday. Its sanctions list now also covers Mining Enterprise 2 (ME 2), "
+        "a state miner, and the conglomerate Zayar."
     )
     found = sanctions(text)
     assert ("European Union", "Zayar") in found
@@ -104,9 +105,9 @@ def test_acronyms_joined_by_and_are_two_targets_with_quoted_definitions() -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "OFAC also issued General License 7 under the Burma Sanctions Regulations to allow wind-down transactions.",
+        "Payments to blocked accounts remain allowed under a licence issued under the Burma Sanctions Regulations.",
         "The transactions are permitted under the Myanmar (Sanctions) Regulations 2021 until August.",
-        "Since 2021 the Ministry of Defence has imported arms worth millions from sanctioned entities in Russia.",
+        "The air force has bought spare parts through brokers from sanctioned firms in Belarus since 2022.",
         "Australia had so far held back from further sanctions, fearing harm to its ties with regional partners.",
     ],
 )
@@ -125,9 +126,8 @@ def test_places_and_legal_instruments_are_never_targets() -> None:
 
 def test_a_company_named_as_a_persons_post_and_a_quoted_speaker_are_no_targets() -> None:
     text = (
-        "Britain announced sanctions on 31 January against Aung Kyaw Moe, a director and shareholder of Sun Rise "
-        "Trading and Tin Tin Myint, a former manager of the same firm. “More revenue has yet to be sanctioned,” "
-        "said Jane Doe."
+        "Britain on 31 January listed Aung Kyaw Moe, the owner of Sun Rise Trading, and Tin Tin Myint, who runs "
+        "its fuel depots, for sanctions. “More revenue has yet to be sanctioned,” said Jane Doe."
     )
     assert sanctions(text) == {("United Kingdom", "Aung Kyaw Moe"), ("United Kingdom", "Tin Tin Myint")}
 

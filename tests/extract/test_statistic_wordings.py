@@ -25,7 +25,7 @@ def found(text: str, published: dt.date = PUBLISHED) -> set[tuple[str, float]]:
     ("text", "expected"),
     [
         (
-            "Since the coup, a total of (4,100) people have been killed by the regime, the rights group said.",
+            "The rights group counts (4,100) people killed by the regime since the coup.",
             {("killed", 4100)},
         ),
         (
@@ -33,8 +33,8 @@ def found(text: str, published: dt.date = PUBLISHED) -> set[tuple[str, float]]:
             {("arrests", 26000), ("detained", 19900)},
         ),
         (
-            "According to the group's documentation during the offensive, (310) locals died and (45) others were "
-            "injured in the township.",
+            "The women's group has documented (310) deaths among locals and (45) others wounded in the "
+            "township since the offensive.",
             {("killed", 310), ("injured", 45)},
         ),
     ],
@@ -47,15 +47,15 @@ def test_figures_in_parentheses_are_read_like_plain_numbers(text: str, expected:
     ("text", "expected"),
     [
         (
-            "Since late October the alliance has seized around 250 outposts and about twelve towns in Shan State.",
+            "By the end of the year the alliance had overrun some 250 outposts and about twelve towns in Shan State.",
             {("positions captured", 250), ("towns captured", 12)},
         ),
         (
-            "Nationwide, the army has lost more than 300 bases and eight towns since the offensive began.",
+            "The junta lost more than 300 bases and eight towns to the resistance in the first half of the year.",
             {("positions captured", 300), ("towns captured", 8)},
         ),
         (
-            "Since the operation began it has taken four towns — Hpawngseng, Kunlong, Monekoe and Namhkam — and "
+            "Since October the KIA has taken four towns — Sumprabum, Mansi, Momauk and Shwegu — as well as "
             "three border gates with China.",
             {("towns captured", 4), ("border crossings captured", 3)},
         ),
@@ -68,9 +68,12 @@ def test_a_figure_listed_after_another_shares_its_verb(text: str, expected: set[
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Resistance forces now control about 90 out of the country's 330 townships.", {("townships controlled", 90)}),
         (
-            "The ministry said civilians were hit in 150 of the 200 airstrikes recorded since January.",
+            "Resistance forces now control about 90 of Myanmar's 330 townships, a research group estimates.",
+            {("townships controlled", 90)},
+        ),
+        (
+            "Villages were the target in 150 of the 200 air raids logged since January, the ministry said.",
             {("airstrikes", 150)},
         ),
     ],
@@ -100,7 +103,10 @@ def test_counts_of_times_an_attack_was_repeated(text: str, expected: set[tuple[s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The monitor documented 95 air attack incidents in the first quarter of the year.", {("airstrikes", 95)}),
+        (
+            "Some 95 air attack incidents were logged by researchers in the first quarter of the year.",
+            {("airstrikes", 95)},
+        ),
         (
             "The UN counted 40 artillery barrages and 65 airstrikes across the country in April.",
             {
@@ -124,15 +130,15 @@ def test_incidents_and_barrages_are_counted(text: str, expected: set[tuple[str, 
             {("defected", 14000)},
         ),
         (
-            "The strikes this year left 86 buildings damaged and 300 houses destroyed.",
+            "The strikes this year left 75 buildings damaged and 300 houses destroyed.",
             {
-                ("buildings damaged", 86),
+                ("buildings damaged", 75),
                 ("houses destroyed", 300),
             },
         ),
         (
-            "In three weeks of fighting, more than 40 police stations were abandoned by their garrisons.",
-            {("positions abandoned", 40)},
+            "Since the offensive began, 35 police stations have been abandoned across the state.",
+            {("positions abandoned", 35)},
         ),
         (
             "The fighting has caused 520 casualties since January, according to the local health committee.",
@@ -149,8 +155,8 @@ def test_metrics_beyond_tolls(text: str, expected: set[tuple[str, float]]) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Fighting since the coup has resulted in the displacement of 1,200,000 people, OCHA said.", 1_200_000),
-        ("For the first time, displacement in the south-east has exceeded 400,000 people.", 400_000),
+        ("The displacement of 1,200,000 people since the coup is the worst in decades, OCHA said.", 1_200_000),
+        ("Displacement in the south-east has now passed 400,000 people, aid groups say.", 400_000),
         ("The number of IDPs in Kayah State rose to 180,000 by the end of March, aid groups said.", 180_000),
     ],
 )
@@ -185,8 +191,8 @@ def test_a_sentence_without_a_date_goes_on_with_the_aggregate_before_it() -> Non
     [
         "Jets bombed a school in Sagaing Region's Depayin Township on Monday, killing 11 people, the deadliest "
         "attack on a school since the coup last year.",
-        "The most lethal strike took place on 11 April this year, when 160 people were killed at a ceremony in "
-        "Pazigyi village in Kanbalu Township.",
+        "The 11 April bombing of a ceremony in Pazigyi village, Kanbalu Township, which killed more than 160 "
+        "people, remains the deadliest air attack of the year.",
     ],
 )
 def test_a_superlative_ranks_one_event_and_is_no_statistic(text: str) -> None:
@@ -196,25 +202,22 @@ def test_a_superlative_ranks_one_event_and_is_no_statistic(text: str) -> None:
 
 
 def test_the_named_towns_left_are_no_count() -> None:
-    text = (
-        "By Friday the alliance held most of Kokang, leaving only the two towns of Laukkai and Konkyan under army "
-        "control."
-    )
+    text = "The army now holds just the two towns of Hpakant and Bhamo in the area, the KIA said on Friday."
     assert found(text) == set()
 
 
 def test_a_headline_line_restates_no_statistic() -> None:
-    text = "Rebels seize two more towns\nThe alliance took Kutkai and Hsenwi in northern Shan State on 7 January."
+    text = "Arakan Army takes two more towns\nThe AA took Minbya and Mrauk-U in Rakhine State on 15 January."
     assert found(text, dt.date(2024, 1, 9)) == set()
 
 
 def test_a_figure_told_twice_is_one_statistic_with_both_spans() -> None:
     text = (
-        "At least 8,000 homes have been burned nationwide since the coup, a monitor said. "
-        "The group said the 8,000 homes burned since the coup were mostly in Sagaing Region."
+        "At least 9,500 homes have been burned nationwide since the coup, a monitor said. "
+        "The group said the 9,500 homes burned since the coup were mostly in Sagaing Region."
     )
     (figure,) = [r for r in records(text) if isinstance(r, StatisticRecord)]
-    assert (figure.metric, figure.value, len(figure.evidence)) == ("houses destroyed", 8000, 2)
+    assert (figure.metric, figure.value, len(figure.evidence)) == ("houses destroyed", 9500, 2)
 
 
 @pytest.mark.parametrize(
@@ -233,8 +236,8 @@ def test_a_count_of_towns_is_a_statistic_not_a_capture_event(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Between the coup and the end of March, the air force conducted at least 85 airstrikes in Chin State.",
-        "In October 130 clashes with regime forces were reported in Mutraw District, the KNU said on Tuesday.",
+        "Chin State was hit by at least 85 airstrikes in the two years after the coup, a rights group said.",
+        "The KNU said on Tuesday its forces fought 130 clashes with the army in Mutraw District during October.",
         "The army carried out 45 artillery attacks on villages in Sagaing Region last month.",
     ],
 )
@@ -246,8 +249,8 @@ def test_a_count_of_many_events_is_a_statistic_and_no_single_event(text: str) ->
 
 def test_an_event_told_after_an_aggregate_stays_an_event() -> None:
     text = (
-        "The ministry said 80 of the 120 airstrikes this year hit civilian targets. On Monday at least 9 people were "
-        "killed in an airstrike on a school in Thayet Kone village, Depayin Township, Sagaing Region."
+        "Of this year's airstrikes, 80 of 120 hit civilian targets, the ministry said. On Monday at least 9 people "
+        "were killed when an airstrike hit a clinic in Kyauk Kyi village, Depayin Township, Sagaing Region."
     )
     out = records(text, dt.date(2022, 11, 16))
     assert ("killed", 9) not in {(r.metric, r.value) for r in out if isinstance(r, StatisticRecord)}
@@ -285,7 +288,7 @@ def test_a_count_of_captures_naming_fewer_places_is_no_capture_event(text: str) 
 
 
 def test_captures_each_named_on_one_day_are_events_not_a_statistic() -> None:
-    out = records("The alliance captured two towns, Kutkai and Hsenwi, on 7 January.", dt.date(2024, 1, 9))
+    out = records("The Arakan Army captured two towns, Minbya and Mrauk-U, on 15 January.", dt.date(2024, 1, 18))
     assert not [r for r in out if isinstance(r, StatisticRecord)]
     assert [r for r in out if isinstance(r, EventRecord)]
 
