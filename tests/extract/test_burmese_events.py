@@ -177,3 +177,10 @@ def test_a_longer_verb_before_the_figure_and_its_headcount_word() -> None:
         dt.date(2021, 2, 1),
         "AAPP",
     )
+
+
+def test_the_junta_taking_a_town_back_is_government_regains_territory() -> None:
+    text = "ရှမ်းပြည်နယ်မြောက်ပိုင်း လားရှိုးမြို့ကို စစ်ကောင်စီတပ်က ဧပြီလ ၂၂ ရက်နေ့တွင် ပြန်လည်ထိန်းချုပ်လိုက်သည်။"
+    (event,) = events_of(text, dt.date(2025, 4, 23))
+    assert (event.sub_event_type, event.date) == ("Government regains territory", dt.date(2025, 4, 22))
+    assert [a.actor_id for a in event.actor1] == ["MIL"]
