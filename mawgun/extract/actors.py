@@ -144,7 +144,37 @@ def unique(actors: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
+GENERIC = re.compile(
+    r"\b(?:resistance|revolutionary|anti-(?:regime|junta|military)|joint|allied|combined|opposition)\b", re.I
+)
+
+
 def assign_roles(
+    sub_event_type: str,
+    actors: list[ActorRef],
+    trigger_at: int | None = None,
+    passive: list[ActorRef] | None = None,
+    targets: list[ActorRef] | None = None,
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(actor1, actor2) for an event (`base_roles`), then: a generic resistance label as actor1 ("joint resistance
+    forces, led by the KNLA", "surrendered to anti-regime forces, according to the MNDAA") gives way to the armed
+    group the sentence names; in an agreement between the junta and a group, the junta is actor1."""
+    actor1, actor2 = base_roles(sub_event_type, actors, trigger_at, passive, targets)
+    if actor1 and GENERIC.search(actor1[0].name) and actor1[0].actor_id not in STATE_SIDE:
+        named = [a for a in unique(actors) if is_armed_group(a) and not GENERIC.search(a.name) and a not in actor2]
+        if named:
+            actor1 = named[:1]
+    if sub_event_type == "Agreement" and actor2 and actor2[0].actor_id in STATE_SIDE and actor1:
+        actor1, actor2 = actor2[:1], [*actor1, *actor2[1:]]
+    return actor1, actor2
+
+
+def is_armed_group(actor: ActorRef) -> bool:
+    """A named non-state armed group (not the state side, civilians, protesters or an unknown party)."""
+    return actor.actor_id not in STATE_SIDE | {None, "CIV", "PROT", "UNK", "ERO"}
+
+
+def base_roles(
     sub_event_type: str,
     actors: list[ActorRef],
     trigger_at: int | None = None,

@@ -200,3 +200,35 @@ def test_a_unit_that_acts_is_not_the_location() -> None:
 def test_places_named_with_their_kind_are_the_location(text: str, location: str) -> None:
     (event,) = events_of(text)
     assert location.lower().replace(" ", "") in (event["location"] or "").lower().replace(" ", ""), event
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "Joint resistance forces, led by the Karen National Liberation Army, seized a junta base near Kawkareik "
+            "in Kayin State on Sunday.",
+            "KNLA",
+        ),
+        (
+            "The junta's 300-strong battalion in Chinshwehaw, Shan State, surrendered on Sunday to anti-regime "
+            "forces, according to the Myanmar National Democratic Alliance Army.",
+            "MNDAA",
+        ),
+    ],
+)
+def test_a_generic_resistance_label_gives_way_to_the_group_named(text: str, code: str) -> None:
+    events = events_of(text)
+    assert events and events[0]["actor1"] == [code], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TNLA and the junta signed a ceasefire agreement in Kunming on Tuesday, the group said.",
+        "Representatives of the TNLA and the military council agreed on a truce on Tuesday.",
+    ],
+)
+def test_the_junta_is_actor1_of_an_agreement_with_a_group(text: str) -> None:
+    agreements = [e for e in events_of(text) if e["sub_event_type"] == "Agreement"]
+    assert agreements and agreements[0]["actor1"] == ["MIL"] and agreements[0]["actor2"] == ["TNLA"], agreements
