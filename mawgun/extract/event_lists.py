@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mawgun.extract.dates import DateMention
+from mawgun.extract.event_places import fill_township
 from mawgun.extract.pipeline import Context
 from mawgun.extract.places import is_state
 from mawgun.model import Place
@@ -130,3 +132,32 @@ def as_place(item: Item) -> Place:
     if item.state and place.admin1 != item.state:
         return replace(place, admin1=item.state)
     return place
+
+
+ITEM_BREAK = re.compile(r";\s*(?:and\s+)?")
+
+
+def dated_items(ctx: Context, index: int) -> tuple[int, list[tuple[DateMention, Place, tuple[int, int]]]]:
+    """A sentence that lists events item by item after a colon, each with its own day and place, the head naming them
+    ("the army launched 50 airstrikes: on 30 March on Kuafo village, Thantlang Township; on 10 April on Webula
+    town, Falam Township; ..."): where the items begin (0 when none) and each item's day, place and span
+    (offsets within the sentence). Every item must have exactly one day and a place below a state."""
+    sentence = ctx.sentences[index]
+    text = sentence.text
+    colon = text.find(":")
+    begin = colon + 1
+    breaks = list(ITEM_BREAK.finditer(text, begin)) if colon != -1 else []
+    if not breaks:
+        return 0, []
+    bounds = [begin, *(b.start() for b in breaks), len(text)]
+    starts = [begin, *(b.end() for b in breaks)]
+    items = []
+    for start, end in zip(starts, bounds[1:], strict=False):
+        days = [m for m in ctx.dates[index] if m.precision == "day" and start <= m.start - sentence.start < end]
+        local = [
+            p for p in ctx.places(index) if p.span and start <= p.span.start - sentence.start < end and not is_state(p)
+        ]
+        if len(days) != 1 or not local:
+            return 0, []
+        items.append((days[0], fill_township(local[0], local), (start, end)))
+    return begin, items

@@ -24,7 +24,7 @@ from mawgun.extract.event_details import (
     fill_later_tolls,
     fill_zero_tolls,
 )
-from mawgun.extract.event_lists import listed_places
+from mawgun.extract.event_lists import dated_items, listed_places
 from mawgun.extract.event_patterns import (
     CLAUSE_JOIN,
     CONSEQUENCE,
@@ -39,7 +39,7 @@ from mawgun.extract.event_patterns import (
 from mawgun.extract.event_places import event_places, fill_places_told_before, fill_unit_locations, stated_places
 from mawgun.extract.event_records import COMPONENT, VERSION, make_event
 from mawgun.extract.event_tolls import fill_headline_toll
-from mawgun.extract.event_triggers import Trigger, find_triggers
+from mawgun.extract.event_triggers import Trigger, find_triggers, trigger_rules
 from mawgun.extract.merge import merge_duplicates
 from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
@@ -126,6 +126,9 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         return []
     if attach_told_toll(ctx, index, found):
         return []
+    itemised = itemised_events(ctx, index)
+    if itemised:
+        return itemised
     for trigger in find_triggers(ctx, index):
         violent = bool(trigger.rule.get("violent"))
         if violent and is_anaphoric(ctx, index, trigger):
@@ -175,6 +178,23 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if not extra and violent:
             extra = companion_events(ctx, index, trigger, date, where, why)
         return events + extra
+    return []
+
+
+def itemised_events(ctx: Context, index: int) -> list[EventRecord]:
+    """One event per dated item of a list after a head that names the events ("the army launched 50 airstrikes:
+    on 30 March on Kuafo village ...; on 10 April on Webula town ..."): the head's violent trigger, each item's
+    day and place. The head's count is not itself an event."""
+    begin, items = dated_items(ctx, index)
+    if not items:
+        return []
+    head = ctx.sentences[index].text[:begin]
+    for rule in trigger_rules():
+        match = next((m for p in rule["patterns"] for m in compile_pattern(p).finditer(head)), None)
+        if rule.get("violent") and match is not None:
+            trigger = Trigger(rule, match.start(), match.end())
+            why = {"date": "event_lists.dated_items", "place": "event_lists.dated_items"}
+            return [make_event(ctx, index, trigger, day, place, span, why) for day, place, span in items]
     return []
 
 
