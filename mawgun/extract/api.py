@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mawgun.extract import annotators, burmese, events, sanctions, statistics  # noqa: F401 - registers components
-from mawgun.extract.languages import plan, prepare_document, silent_burmese
+from mawgun.extract.languages import plan, prepare_document, shift_spans, silent_burmese
 from mawgun.extract.pipeline import build_pipeline, register_pipeline, run_pipeline
 from mawgun.extract.vocab import content_hash
 from mawgun.extract.wraps import restore_spans
@@ -35,9 +35,11 @@ def extract_document(doc: Document, component: str = "rules") -> list[Record]:
     """Every event, statistic and sanction a document reports, each with its evidence and provenance."""
     doc = prepare_document(doc)
     records: list[Record] = []
-    for pipeline, view in plan(doc, component):  # by language: English, Burmese, or both for a mixed text
+    for pipeline, view, offsets in plan(doc, component):  # by language: English, Burmese, or both (mixed text)
         ctx = run_pipeline(view, build_pipeline(pipeline))
         found: list[Record] = [*ctx.events, *ctx.statistics, *ctx.sanctions]
+        if offsets is not None:
+            found = [shift_spans(record, offsets) for record in found]
         if ctx.source_text is not None or view is not doc:
             found = [restore_spans(record, doc.text) for record in found]
         records.extend(found)

@@ -184,3 +184,12 @@ def test_the_junta_taking_a_town_back_is_government_regains_territory() -> None:
     (event,) = events_of(text, dt.date(2025, 4, 23))
     assert (event.sub_event_type, event.date) == ("Government regains territory", dt.date(2025, 4, 22))
     assert [a.actor_id for a in event.actor1] == ["MIL"]
+
+
+def test_zero_width_spaces_between_words_neither_split_names_nor_move_evidence() -> None:
+    spaced = PAZIGYI.replace("ကန့်ဘလူ", "ကန့်\u200bဘလူ").replace("ဗုံးကြဲ", "ဗုံး\u200bကြဲ").replace(" ", "\u200b ")
+    (event,) = events_of(spaced, dt.date(2023, 4, 12))
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.place is not None and event.place.admin3 == "Kanbalu"
+    assert all(spaced[s.start : s.end] == s.text for s in event.evidence)
+    assert event.evidence[0].text.startswith("စစ်ကိုင်းတိုင်း")
