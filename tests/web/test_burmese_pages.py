@@ -61,3 +61,11 @@ def test_a_converted_zawgyi_document_keeps_its_original_one_click_away(store_url
         page = client.get(f"/documents/{doc_id}").text
     assert PAZIGYI_MY[:30] in page  # the Unicode text is the one shown and highlighted
     assert "Original text (zawgyi" in page and zawgyi[:30] in page
+
+
+def test_the_events_and_documents_pages_and_their_filters_in_burmese(client: TestClient) -> None:
+    events = client.get("/events?lang=my").text
+    assert "ဖြစ်ရပ် အမျိုးအစား" in events and "စစ်ထုတ်ရန်" in events and "Event type" not in events
+    documents = client.get("/documents?lang=my&q=ပဇီကြီး").text
+    assert "စာရွက်စာတမ်း ရှာရန်" in documents and "၂၀၂၃ ခုနှစ် ဧပြီ ၁၂ ရက်" in documents
+    assert "ပဇီကြီး" in documents
