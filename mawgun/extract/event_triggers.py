@@ -176,6 +176,10 @@ def trigger_ok(
         return False  # "displaced people fleeing the fighting": what they fled, not an event told here
     if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]) and not own_day(match, days or []):
         return False  # "since the army resumed fighting": the start of a period, background
+    if rule.get("violent") and compile_pattern(cues["natural_cause"]).search(
+        text[max(0, match.start() - 60) : match.start()]
+    ):
+        return False  # "the quake that killed over 2,700 people": not the war
     if rule.get("violent") and not days and is_tally(text, match):
         return False  # "71 airstrikes", "killed at least 2,327 civilians": a statistic, not one event
     # "since the offensive launched in October", "fighting has driven displacement": context
@@ -187,6 +191,8 @@ def is_tally(text: str, match: re.Match[str]) -> bool:
     large count beside it ("killed at least 2,327 civilians", "(1,603) people in total were arrested"): a tally
     the statistics tell, not one event (the caller checks that the sentence has no day of its own)."""
     cues = load_vocabulary("cues")
+    if compile_pattern(cues["counted_after"]).match(text, match.end()):
+        return True
     counted = compile_pattern(cues["counted_before"]).search(text[max(0, match.start() - 60) : match.start()])
     if counted and compile_pattern(cues["counted_trigger"]).match(text, match.start()):
         value = parse_number(counted.group("n"))
