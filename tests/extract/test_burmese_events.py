@@ -193,3 +193,14 @@ def test_zero_width_spaces_between_words_neither_split_names_nor_move_evidence()
     assert event.place is not None and event.place.admin3 == "Kanbalu"
     assert all(spaced[s.start : s.end] == s.text for s in event.evidence)
     assert event.evidence[0].text.startswith("စစ်ကိုင်းတိုင်း")
+
+
+def test_people_killed_by_a_named_force_and_a_plan_that_is_no_event() -> None:
+    killed = "စစ်ကိုင်းတိုင်း ယင်းမာပင်မြို့နယ်တွင် ဇွန် ၂ ရက်နေ့က ရွာသား ၃ ဦး စစ်ကောင်စီတပ်၏ ပစ်သတ်ခံခဲ့ရသည်။"
+    (event,) = events_of(killed, dt.date(2024, 6, 5))
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 3)
+    plan = "စစ်ကောင်စီက ကလေးမြို့ကို တိုက်ခိုက်ရန် ပြင်ဆင်နေကြောင်း ဇွန် ၂ ရက်က သိရသည်။"
+    assert events_of(plan, dt.date(2024, 6, 5)) == []
+    unharmed = "ကယားပြည်နယ် ဒီးမော့ဆိုမြို့နယ်ကို ဇွန် ၂ ရက်နေ့က လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့သော်လည်း ထိခိုက်သေဆုံးမှု မရှိခဲ့ပါ။"
+    (shelling,) = events_of(unharmed, dt.date(2024, 6, 5))
+    assert shelling.fatalities == 0

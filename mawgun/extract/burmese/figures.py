@@ -52,7 +52,8 @@ def before_res() -> list[tuple[str, re.Pattern[str]]]:
 def after_res() -> list[tuple[str, re.Pattern[str]]]:
     counters = vocabulary()["counters"]
     qualifiers = "|".join(vocabulary()["qualifiers"].values())
-    lead = rf"^\s*\)?\s*(?:{counters})?\s*(?:(?:{qualifiers})\s*)*(?:မှာ)?(?:လည်း)?\s*"
+    agent = r"(?:\S{1,24}(?:၏|ရဲ့)\s?)?"  # "၃ ဦး စစ်ကောင်စီတပ်၏ ပစ်သတ်ခံရ": who did it, between count and verb
+    lead = rf"^\s*\)?\s*(?:{counters})?\s*(?:(?:{qualifiers})\s*)*(?:မှာ)?(?:လည်း)?\s*{agent}"
     return [
         (metric, re.compile(lead + rf"(?:{cues['after']})"))
         for metric, cues in vocabulary()["metrics"].items()
