@@ -30,7 +30,8 @@ SIBLING = re.compile(
 ASIDE = re.compile(r"\s*(?:[—–]\s[^—–]{1,160}?\s[—–]|\([^()]{1,160}\))")
 # "90 out of the country's 330 townships", "150 of the 200 airstrikes": the second number is the total
 PART_OF = re.compile(
-    rf"\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:the\s+)?[\w-]+[’']s?\s+)?(?P<total>{NUMBER})\s",
+    rf"\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+[’']s?\s+)?"
+    rf"(?P<total>{NUMBER})\s",
     re.I,
 )
 # "the two towns of A and B": a reference to named places, not a count

@@ -27,7 +27,7 @@ from mawgun.model import Provenance, Span, StatisticRecord
 
 COMPONENT = "statistics.rules"
 VERSION = "0.1.0"
-ORG = r"(?:[A-Z][\w’'&.\-]*)(?:(?:\s+(?:of|for|on|and|de)(?:\s+the)?)?\s+[A-Z][\w’'&.\-]*)*"
+ORG = r"(?:[A-Z][\w’'&.\-]*)(?:(?:\s+(?:of|for|on|and|de|the)(?:\s+the)?)?\s+[A-Z][\w’'&.\-]*)*"
 NOT_FIGURE = re.compile(
     r"^\s*(?:-?\s*(?:years?|months?)[- ]old|mm\b|%|percent|per cent|years?\b|days?\b|hours?\b|"
     r"minutes?\b|km\b|miles?\b|kilomet|rounds?\b|th\b|st\b|nd\b|rd\b|-year)",
@@ -71,7 +71,7 @@ def period_opening(mention: DateMention) -> dt.date:
 
 def mention_period(mention: DateMention, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     if mention.since:
-        return mention.date, mention.date_end or published
+        return period_opening(mention), mention.date_end or published
     if mention.precision == "month":
         return month_period(mention.date)
     if mention.precision == "year":

@@ -317,3 +317,27 @@ def test_tolls_refugees_and_villages_with_the_period_they_open(
 def test_a_list_of_figures_before_one_verb() -> None:
     text = "Fifty-four schools and 26 hospitals were targeted in airstrikes this year."
     assert found(text) == {("buildings damaged", 54), ("buildings damaged", 26)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ACLED recorded more than 1,200 political violence events in Sagaing Region in the spring.",
+            {("conflict events", 1200)},
+        ),
+        ("Landmines killed or injured 1,052 people in 2023, UNICEF said.", {("casualties", 1052)}),
+        ("The Arakan Army now controls 14 of Rakhine State's 17 townships.", {("townships controlled", 14)}),
+    ],
+)
+def test_conflict_events_casualties_and_a_total_named_with_a_possessive(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_a_period_opened_by_a_month_starts_on_its_first_day_and_sources_keep_the() -> None:
+    text = "Some 80,000 houses have been torched since February 2021, Save the Children said."
+    (figure,) = [r for r in records(text) if isinstance(r, StatisticRecord)]
+    assert (figure.period_start, figure.period_end) == (dt.date(2021, 2, 1), PUBLISHED)
+    assert figure.source_org == "Save the Children"
