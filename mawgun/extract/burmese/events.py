@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from mawgun.actors import get_registry
 from mawgun.extract.burmese.annotate import (
     cues,
     is_aggregate,
@@ -31,6 +30,7 @@ from mawgun.extract.burmese.annotate import (
 from mawgun.extract.burmese.dates import date_role
 from mawgun.extract.burmese.figures import find_figures
 from mawgun.extract.burmese.places import Found
+from mawgun.extract.burmese.sides import event_sides
 from mawgun.extract.burmese.text import clauses, is_burmese_text
 from mawgun.extract.dates import DateMention
 from mawgun.extract.pipeline import Context
@@ -43,7 +43,6 @@ COMPONENT = "events.rules.my"
 LEVEL_RANK = {"village": 0, "township": 1, "district": 2, "state": 3}
 VICTIMS_RE = re.compile(r"\s*\)?\s*(?:ဦး|ယောက်|လောင်း)\s?(?:အား|ကို)")
 NO_CASUALTY_RE = re.compile(r"(?:အထိအခိုက်|ထိခိုက်မှု|သေဆုံးမှု|သေဆုံးသူ|ထိခိုက်သေဆုံးမှု)\s?(?:လုံးဝ\s?)?မရှိ")
-STATE_POST_RE = re.compile(r"ရဲစခန်း|(?<!ဘေးရှောင်)စခန်း|တပ်ရင်း|ဌာနချုပ်|ကင်းစခန်း|တပ်စု|စစ်ကြောင်း")  # junta or police posts
 COORDINATED_RE = re.compile(r"^\s*(?:နဲ့|နှင့်|၊|,)\s*$")
 ORIGIN_RE = re.compile(r"^\s?(?:ကနေ|ကတဆင့်|လေဆိပ်|မှထွက်)")
 
@@ -113,7 +112,9 @@ def sentence_events(ctx: Context, index: int) -> list[Draft]:
             draft.start, draft.published = sentence.start, ctx.published
             draft.context = context_place(ctx, index) if place is None else None
             add_casualties(draft, text, start, max(end, tail_end), rule)
-            add_actors(draft, sentence_actors(ctx, index), rule, text[sentence.start : sentence.end])
+            draft.actor1, draft.actor2 = event_sides(
+                sentence_actors(ctx, index), rule, text[sentence.start : sentence.end]
+            )
             drafts.append(draft)
     return drafts
 
@@ -243,48 +244,6 @@ def count_victims(text: str, start: int, end: int) -> int:
         if VICTIMS_RE.match(text, n_end):
             total += int(value)
     return total
-
-
-def add_actors(draft: Draft, actors: list[ActorRef], rule: dict[str, Any], sentence: str) -> None:
-    """actor1 and actor2 from the actors named in the sentence and the rule's sides. A strike or shelling
-    by a named non-state force with no junta force named as acting (drones are used by resistance forces
-    too; "ရဲစခန်းကို PDF က ဒရုန်းဖြင့် တိုက်ခိုက်") has that force as actor1 and the junta (or police) as actor2."""
-    registry = get_registry()
-    junta = [a for a in actors if a.actor_id and registry.side(a.actor_id) == "junta"]
-    civilians = [a for a in actors if a.actor_id in {"CIV", "PROT"}]
-    others = [a for a in actors if a not in junta and a not in civilians and a.actor_id]
-    draft.actor1 = pick_side(rule.get("actor1"), junta, others, civilians)
-    draft.actor2 = pick_side(rule.get("actor2"), junta, others, civilians)
-    if rule["id"] == "clash" and not others:  # fighting with only the junta named: the other side is unidentified
-        draft.actor1 = [ActorRef(name="မသိ", actor_id="UNK")]
-        draft.actor2 = junta[:1] or [ActorRef(name="စစ်ကောင်စီ", actor_id="MIL")]
-    elif rule["id"] == "clash" and not draft.actor2:
-        draft.actor2 = [ActorRef(name="စစ်ကောင်စီ", actor_id="MIL")]
-    if rule.get("actor1") == "junta" and others and not junta and STATE_POST_RE.search(sentence):
-        police = "ရဲ" in sentence
-        draft.actor1 = unique(others)
-        draft.actor2 = [ActorRef(name="ရဲ" if police else "စစ်ကောင်စီ", actor_id="POL" if police else "MIL")]
-
-
-def pick_side(
-    side: str | None, junta: list[ActorRef], others: list[ActorRef], civilians: list[ActorRef]
-) -> list[ActorRef]:
-    """The actors of one side; the junta and civilians are implied unless the side ends with "?"."""
-    implied = not (side or "").endswith("?")
-    side = (side or "").rstrip("?")
-    if side == "junta":
-        return junta[:1] or ([ActorRef(name="စစ်ကောင်စီ", actor_id="MIL")] if implied else [])
-    if side == "nonstate":
-        return unique(others)
-    if side == "civilians":
-        return civilians[:1] or ([ActorRef(name="အရပ်သား", actor_id="CIV")] if implied else [])
-    if side == "protesters":
-        return [ActorRef(name="ဆန္ဒပြသူ", actor_id="PROT")]
-    return []
-
-
-def unique(refs: list[ActorRef]) -> list[ActorRef]:
-    return list({r.actor_id: r for r in refs}.values())
 
 
 def attach(drafts: list[Draft], draft: Draft) -> None:
