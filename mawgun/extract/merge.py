@@ -25,7 +25,7 @@ def same_event(kept: EventRecord, later: EventRecord) -> bool:
     if kept.sub_event_type != later.sub_event_type and told_together(kept, later):
         return False  # two events of one sentence ("fired artillery and conducted airstrikes") stay two
     pa, pb = kept.place or Place(), later.place or Place()
-    handover = {kept.sub_event_type, later.sub_event_type} == HANDOVER
+    handover = is_handover(kept, later)
     if kept.sub_event_type != later.sub_event_type and not is_vague(pb) and not handover:
         return False
     return places_compatible(pa, pb)
@@ -39,7 +39,14 @@ def same_kind(a: EventRecord, b: EventRecord) -> bool:
     the outpost on Tuesday ... Other troops abandoned the base and fled"): one change of hands."""
     if a.event_type == b.event_type:
         return True
-    return {a.sub_event_type, b.sub_event_type} == HANDOVER and not told_together(a, b)
+    return is_handover(a, b) and not told_together(a, b)
+
+
+def is_handover(a: EventRecord, b: EventRecord) -> bool:
+    """A capture and a giving-up of ground ("abandoned the base", "withdrew"); a unit that defects is an event of
+    its own, even on the day of a capture."""
+    rules = {a.provenance.rule, b.provenance.rule}
+    return {a.sub_event_type, b.sub_event_type} == HANDOVER and "transfer.defection" not in rules
 
 
 def told_together(a: EventRecord, b: EventRecord) -> bool:
@@ -96,7 +103,7 @@ def merge_into(kept: EventRecord, later: EventRecord) -> None:
     """Fold a later report of the same event into the kept one: evidence added, gaps filled, a later
     casualty figure replacing an earlier one (corrections come later in a text)."""
     kept.evidence.extend(later.evidence)
-    if {kept.sub_event_type, later.sub_event_type} == HANDOVER:  # the capture names the change of hands
+    if is_handover(kept, later):  # the capture names the change of hands
         kept.event_type, kept.sub_event_type = "Battles", "Non-state actor overtakes territory"
         kept.provenance = later.provenance if later.event_type == "Battles" else kept.provenance
         kept.provenance.fields.update(event_type="merge.handover", sub_event_type="merge.handover")
