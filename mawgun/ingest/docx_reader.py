@@ -18,13 +18,16 @@ def docx_text(document: object) -> str:
     return "\n".join(parts)
 
 
+TEMPLATE_ROOM = 4 * 1024 * 1024  # styles, numbering and theme parts of a Word template, besides the text
+
+
 def check_unpacked_size(data: bytes) -> None:
     """ReadError when the package would unpack to more than the limits (a decompression bomb).
 
     The sizes come from the zip's directory, before anything is unpacked; zipfile never unpacks an
     entry past its declared size (a lie there fails its CRC check), so these sums bound the work.
-    Markup (XML parts, parsed into trees) may take the text limit; all parts together the container
-    limit.
+    Markup (XML parts, parsed into trees) may take the text limit plus room for a template's styles;
+    all parts together the container limit.
     """
     import io
     import zipfile
@@ -37,8 +40,8 @@ def check_unpacked_size(data: bytes) -> None:
     markup = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
     total = sum(i.file_size for i in infos)
     for size, limit, what in (
-        (markup, max_text_bytes(), "markup"),
-        (total, max_text_bytes() * CONTAINER_FACTOR, "content"),
+        (markup, max_text_bytes() + TEMPLATE_ROOM, "markup"),
+        (total, max_text_bytes() * CONTAINER_FACTOR + TEMPLATE_ROOM, "content"),
     ):
         if size > limit:
             raise ReadError(

@@ -7,8 +7,9 @@ gigabytes. Each such file is read in a separate process: past `MAWGUN_INGEST_TIM
 (default 20) the worker is killed and the file fails with that reason; the worker's address space
 is capped `MAWGUN_INGEST_MAX_MEMORY_MB` (default 400) above its start, so a file that needs more
 fails with a memory reason instead of taking the machine with it. The batch goes on with a fresh
-worker. The worker is started once per batch (forkserver: no threads or locks are inherited) and
-reused for every file, so the cost is one process start, not one per file.
+worker. The worker is forked once per batch, before the progress bar's thread starts (so no lock
+held by another thread is inherited), and reused for every file: one process start, not one per file.
+Forking (not spawning) also means scripts that call `ingest_paths` need no `__main__` guard.
 """
 
 from __future__ import annotations
@@ -113,9 +114,7 @@ class ReaderPool:
         self.connection: Connection | None = None
 
     def start(self) -> None:
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        if os.name == "posix":
-            context.set_forkserver_preload(["mawgun.ingest.registry", "mawgun.ingest.isolate"])
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         ours, theirs = context.Pipe()
         self.process = context.Process(  # type: ignore[attr-defined]
             target=serve, args=(theirs, self.budget_mb), daemon=True
@@ -129,7 +128,7 @@ class ReaderPool:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-        if self.process is not None:
+        if self.process is not None and self.process.pid is not None:
             self.process.join(timeout=1)
             if self.process.is_alive():
                 self.process.kill()
@@ -161,6 +160,7 @@ class ReaderPool:
         self.stop()
 
     def __enter__(self) -> ReaderPool:
+        self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
