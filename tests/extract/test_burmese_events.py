@@ -204,3 +204,11 @@ def test_people_killed_by_a_named_force_and_a_plan_that_is_no_event() -> None:
     unharmed = "ကယားပြည်နယ် ဒီးမော့ဆိုမြို့နယ်ကို ဇွန် ၂ ရက်နေ့က လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့သော်လည်း ထိခိုက်သေဆုံးမှု မရှိခဲ့ပါ။"
     (shelling,) = events_of(unharmed, dt.date(2024, 6, 5))
     assert shelling.fatalities == 0
+
+
+def test_people_displaced_by_fighting_are_a_figure_and_the_fighting_no_event() -> None:
+    text = "ကရင်နီပြည်နယ်တွင် တိုက်ပွဲများကြောင့် ဒေသခံ ၅,၀၀၀ ကျော် စစ်ရှောင်နေရသည်။"
+    records = extract_document(Document(doc_id="idps-kayah", text=text, published=dt.date(2024, 6, 5)))
+    assert [(r.kind, getattr(r, "metric", None), getattr(r, "value", None)) for r in records] == [
+        ("statistic", "displaced", 5000)
+    ]

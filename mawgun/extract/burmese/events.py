@@ -43,6 +43,7 @@ COMPONENT = "events.rules.my"
 LEVEL_RANK = {"village": 0, "township": 1, "district": 2, "state": 3}
 VICTIMS_RE = re.compile(r"\s*\)?\s*(?:ဦး|ယောက်|လောင်း)\s?(?:အား|ကို)")
 NO_CASUALTY_RE = re.compile(r"(?:အထိအခိုက်|ထိခိုက်မှု|သေဆုံးမှု|သေဆုံးသူ|ထိခိုက်သေဆုံးမှု)\s?(?:လုံးဝ\s?)?မရှိ")
+PLURAL_CAUSE_RE = re.compile(r"(?:များ|တွေ)\S{0,4}ကြောင့်")
 COORDINATED_RE = re.compile(r"^\s*(?:နဲ့|နှင့်|၊|,)\s*$")
 ORIGIN_RE = re.compile(r"^\s?(?:ကနေ|ကတဆင့်|လေဆိပ်|မှထွက်)")
 
@@ -139,6 +140,8 @@ def clause_trigger(text: str, start: int, end: int, s_start: int, s_end: int) ->
                 continue
             if compile_pattern(cues()["hypothetical"], 0).match(after):
                 continue
+            if rule.get("generic") and PLURAL_CAUSE_RE.match(after):
+                continue  # "တိုက်ပွဲများကြောင့်" (because of the fighting): a cause told in passing
             if rule.get("near") and not compile_pattern(rule["near"], 0).search(text, s_start, s_end):
                 continue
             return rule
