@@ -36,7 +36,8 @@ PEOPLE_FIRST = re.compile(rf"(?:{QUALIFIER})?{NUMBER}\s+(?:(?!(?:and|or|to)\b)[a
 PLAIN_QUALIFIER = QUALIFIER.replace("(?P<qual>", "(?:")
 VICTIM_ITEM = rf"(?:{PLAIN_QUALIFIER})?(?:{NUMBER}|an?)\s+(?:(?!(?:and|or)\b)[\w-]+\s+){{0,3}}?{PEOPLE}"
 LISTED_DEAD = re.compile(  # "about 13 regime soldiers and two resistance fighters were killed" = 15
-    rf"(?:{QUALIFIER})?(?P<list>{VICTIM_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){VICTIM_ITEM})+),?\s+"
+    rf"(?:{QUALIFIER})?(?P<list>{VICTIM_ITEM}(?:(?:,\s*(?:and\s+)?|\s+and\s+){VICTIM_ITEM})+)"
+    rf"(?:,\s+including\s+[^.;]{{1,80}}?,)?,?\s+"  # "..., including a captain from the unit, were killed"
     rf"(?:were|have been|had been|are)\s+(?:[a-z]+ly\s+)?(?:killed|dead|murdered|executed)\b",
     re.I,
 )
@@ -53,9 +54,11 @@ COUNT_BEFORE_HURT = re.compile(
 
 
 def one_person(verbs: str) -> re.Pattern[str]:
-    """ "A villager was wounded", "her son was killed": one person, told without a number."""
+    """ "A villager was wounded", "her son was killed", "the driver was reportedly killed": one person, told
+    without a number ("the" only with a singular verb)."""
     return re.compile(
-        rf"\b(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|were|had been|has been)\s+"
+        rf"\b(?:(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|were|had been|has been)|"
+        rf"the\s+(?:[\w’'-]+\s+){{0,3}}?{PEOPLE}\s+(?:was|has been|had been))\s+(?:[a-z]+ly\s+)?"
         rf"(?:{verbs})\b",
         re.I,
     )

@@ -54,7 +54,7 @@ PEOPLE = (
     r"(?:ward |village |township )?administrators?|informants?|activists?|lawyers?|photojournalists?|reporters?|"
     r"protesters?|demonstrators?|marchers?|bystanders?|prisoners?|detainees?|inmates?|novices?|labou?rers?|vendors?|"
     r"drivers?|miners?|refugees?|hostages?|captives?|locals|commanders?|comrades?|corporals?|sergeants?|"
-    r"lieutenants?|captains?|majors?|privates?|deput(?:y|ies))"
+    r"lieutenants?|captains?|majors?|privates?|deput(?:y|ies)|abbots?|headm[ae]n|chairm[ae]n)"
 )
 LIST_END = re.compile(
     r"\s*\b(?:who|whom|whose|which|that|when|while|after|before|as(?!\s+many)|in|at(?!\s+least)|on|near|from|during|inside|"

@@ -136,3 +136,19 @@ def test_words_near_a_count_that_are_no_count(text: str, dead: int) -> None:
 )
 def test_a_list_that_explains_a_count_is_not_added_to_it(text: str, dead: int) -> None:
     assert read_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("A police officer and at least six soldiers, including a major from the unit, were killed in the ambush.", 7),
+        ("The civilian driver was reportedly killed in the attack.", 1),
+        ("The monastery's abbot was shot dead at the gate.", 1),
+    ],
+)
+def test_victims_with_a_clause_between_them_and_the_verb(text: str, dead: int) -> None:
+    assert read_casualties(text).fatalities == dead
+
+
+def test_the_with_a_plural_is_no_count_of_one() -> None:
+    assert read_casualties("The villagers were killed by troops.").fatalities is None
