@@ -126,10 +126,11 @@ def find_targets(ctx: Context, text: str, start: int) -> list[str]:
 
 
 def is_speaker(text: str, start: int, end: int) -> bool:
-    """A name that attributes a quote or statement ("..., said Jane Doe", "a campaigner said")."""
+    """A name that attributes a quote or statement ("...,” said Jane Doe", "Jane Doe said"); "Canada added X to its
+    list" is no attribution."""
     speech = r"(?:said|says|told|added|stated|explained|noted|commented)"
     return bool(
-        re.search(rf"\b{speech}\s+$", text[max(0, start - 12) : start])
+        re.search(rf"[,”\"’]\s*{speech}\s+$", text[max(0, start - 14) : start])
         or re.match(rf"\s*,?\s+{speech}\b", text[end : end + 12])
     )
 

@@ -184,3 +184,8 @@ def test_the_designated_individuals_named_in_a_sanctions_paragraph() -> None:
 def test_an_alias_is_not_a_second_target() -> None:
     text = "The European Union today imposed sanctions on Golden Star Holdings Public Company Ltd, also known as GSH."
     assert sanctions(text) == {("European Union", "Golden Star Holdings Public Company Ltd")}
+
+
+def test_an_authority_that_added_targets_to_its_list_is_no_speaker() -> None:
+    text = "Canada added Dynasty International Company and its owner Zaw Zaw Aung to its sanctions list on Monday."
+    assert sanctions(text) == {("Canada", "Dynasty International Company"), ("Canada", "Zaw Zaw Aung")}
