@@ -161,3 +161,15 @@ def test_spans_counted_from_the_date_told_before(text: str, expected: dt.date, p
 def test_a_day_told_with_last_year_is_that_day_a_year_before_publication(text: str) -> None:
     (mention,) = find_dates(text, 0, len(text), dt.date(2024, 6, 5))
     assert (mention.date, mention.precision) == (dt.date(2023, 1, 11), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the toll had risen to 40 as of Monday",
+        "as of the afternoon of 17 January, fighting was still going on",
+        "as at 17 January the number stood at 12",
+    ],
+)
+def test_a_day_a_figure_is_counted_as_of_is_a_report_day(text: str) -> None:
+    assert first(text).report
