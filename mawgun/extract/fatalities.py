@@ -89,6 +89,12 @@ ZERO = re.compile(
 DAMAGE = re.compile(r"\b(?:damag(?:ed|ing|es)|destroy(?:ed|ing)|burn(?:ed|t|ing)|razed|torched)\b", re.I)
 
 
+DEATH_WORDS = re.compile(  # a sentence without any of these tells no count of the dead (speed)
+    r"kill|dead|die|death|live|fatalit|execut|murder|bod(?:y|ies)|corpse|massacr|gunned|mow|cut down|toll|burn|hang",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Casualties:
     """What a sentence says about the dead and the wounded."""
@@ -100,7 +106,7 @@ class Casualties:
 
 def read_casualties(text: str) -> Casualties:
     """Fatalities (with qualifier) and injuries stated in one sentence."""
-    fatalities, qualifier = count_dead(text)
+    fatalities, qualifier = count_dead(text) if DEATH_WORDS.search(text) else (None, None)
     injuries = count_hurt(text)
     if ZERO.search(text):
         fatalities = 0 if fatalities is None else fatalities

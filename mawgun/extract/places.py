@@ -36,6 +36,12 @@ LOCATION_RES = [
     ),
     re.compile(rf"\b(?:village|town|city|camp|camps) (?:of|in|at|near) (?P<name>{CAPNAME})"),
     re.compile(rf"\b(?:villagers|residents|people|civilians) (?:from|of) (?P<name>{CAPNAME})"),
+    re.compile(rf"\b(?:in|at|near) (?P<name>{CAPNAME}),?\s+(?:in\s+)?{CAPNAME}\s+[Tt]ownship\b"),
+]
+KIND_WORDS = re.compile(
+    r"village|hamlet|ward|mountain|hill|peak|ridge|tract|zone|area|quarter|bridge|junction|gate", re.I
+)
+KIND_RES = [  # read only when a sentence holds one of KIND_WORDS (speed)
     # "Nang Fa, a village", "the mountain Mak Salaung"
     re.compile(rf"(?P<name>{CAPNAME}),\s+an?\s+(?:small\s+|remote\s+)?(?:village|hamlet|ward)\b"),
     re.compile(rf"\bthe (?:mountain|hill|hilltop|peak|ridge) (?:of )?(?P<name>{CAPNAME})"),
@@ -43,7 +49,6 @@ LOCATION_RES = [
         rf"(?P<name>{CAPNAME})\s+(?:[Vv]illage[- ][Tt]ract|[Ii]ndustrial [Zz]one|area|[Ww]ard|[Qq]uarter|[Hh]ill|"
         rf"[Mm]ountain|[Bb]ridge|[Jj]unction|[Gg]ate)\b"
     ),
-    re.compile(rf"\b(?:in|at|near) (?P<name>{CAPNAME}),?\s+(?:in\s+)?{CAPNAME}\s+[Tt]ownship\b"),
 ]
 
 
@@ -134,7 +139,8 @@ def wording_places(text: str, start: int, end: int) -> list[Place]:
             s = match.start("names") + name.start()
             span = Span(s, s + len(name.group(0)), name.group(0))
             places.append(Place(location=name.group(0), geo_precision=1, level="village", span=span))
-    for pattern in LOCATION_RES:
+    patterns = LOCATION_RES + KIND_RES if KIND_WORDS.search(text, start, end) else LOCATION_RES
+    for pattern in patterns:
         for match in pattern.finditer(text, start, end):
             s, e = match.span("name")
             places.append(
