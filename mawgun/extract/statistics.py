@@ -165,12 +165,6 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
         value = parse_number(match.group(0))
         if value is None or metric is None or not figure_counts(metric, value, strong, weak, one_day):
             continue
-        details = ctx.cache.setdefault(("statistics.details", -1), set())
-        if metric_rule(metric).get("event_detail") and (
-            not strong and has_own_day(ctx, index) or (metric, value) in details
-        ):
-            details.add((metric, value))
-            continue  # "torched 120 houses in the village on Monday": the event's damage, also when told again
         if one_day and not strong and metric_rule(metric).get("counts_events") and named_places(ctx, index) >= value:
             continue  # "captured two towns, A and B, on 15 January": the events tell it
         records.append(make_statistic(ctx, index, metric, value, qualifier_before(text[: match.start()].rstrip("( "))))

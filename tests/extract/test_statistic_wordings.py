@@ -341,14 +341,3 @@ def test_a_period_opened_by_a_month_starts_on_its_first_day_and_sources_keep_the
     (figure,) = [r for r in records(text) if isinstance(r, StatisticRecord)]
     assert (figure.period_start, figure.period_end) == (dt.date(2021, 2, 1), PUBLISHED)
     assert figure.source_org == "Save the Children"
-
-
-def test_one_events_damage_is_no_statistic_also_when_told_again() -> None:
-    text = (
-        "Soldiers torched about 120 houses in Kyauk Sit village, Pale Township, on Monday, residents said.\n\n"
-        "“By the evening about 120 houses had burned down,” a villager said."
-    )
-    assert found(text) == set()
-    assert found("Troops have torched about 120 houses in Pale Township since March, a monitor said.") == {
-        ("houses destroyed", 120)
-    }
