@@ -10,35 +10,83 @@ module runs one after another.
 
 from __future__ import annotations
 
+import json
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 
-def process_store(url: str | None = None, *, reprocess: bool = False, progress: bool = True) -> dict[str, Any]:
-    """Extract records from unprocessed documents, then cluster event reports into canonical events."""
+def process_store(
+    url: str | None = None, *, reprocess: bool = False, progress: bool = True, jobs: int = 1
+) -> dict[str, Any]:
+    """Extract records from unprocessed documents (`jobs` processes), then cluster event reports into
+    canonical events."""
     from mawgun.dedup import cluster_store
     from mawgun.extract import extract_store
 
-    extracted = extract_store(url, reprocess=reprocess, progress=progress)
+    extracted = extract_store(url, reprocess=reprocess, progress=progress, jobs=jobs)
     clustered = cluster_store(url, progress=progress)
     return {"extract": extracted, "cluster": clustered}
 
 
 def process_file(
-    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True
+    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True, jobs: int = 1
 ) -> dict[str, Any]:
-    """Extract every document of a JSONL file, cluster the event records within the batch (each
-    event's `canonical_id`), and write the records as JSONL. A bad input line is named in the
-    summary's `problems` and the other lines are processed."""
-    from mawgun.dedup import cluster_records
-    from mawgun.extract.api import extract_records, file_summary, write_records
+    """Extract every document of a JSONL file (`jobs` processes), cluster the event records within the
+    batch (each event's `canonical_id`), and write the records as JSONL. A bad input line is named in the
+    summary's `problems` and the other lines are processed.
+
+    Memory stays flat whatever the input's size: records are spilled to a temporary JSONL file beside the
+    output as they come, deduplication runs over each event's compact profile (not the record, not the
+    document), and the spill is then copied to the output with the canonical ids filled in."""
+    from mawgun.dedup.features import profile_record
+    from mawgun.extract.stream import Tally, atomic_lines, extracted_stream, record_line
     from mawgun.model import EventRecord
 
     problems: list[str] = []  # bad lines and failed documents, named; the rest is processed
-    documents, records = extract_records(in_path, component, progress, problems)
-    events = [r for r in records if isinstance(r, EventRecord)]
-    mapping = cluster_records(events, {doc.doc_id: doc for doc in documents})
-    for event in events:
-        event.canonical_id = mapping.get(event.record_id, event.record_id)
-    write_records(records, out_path)
-    return file_summary(documents, records, out_path, component, problems)
+    tally = Tally()
+    profiles = []
+    out_path = Path(out_path)
+    with spill_file(out_path) as spill:
+        for item in extracted_stream(in_path, component, jobs, progress, problems):
+            tally.add(item)
+            for record in item.records:
+                spill.write(record_line(record))
+                if isinstance(record, EventRecord):
+                    profiles.append(profile_record(record, item.document))
+        mapping = cluster_profiled(profiles)
+        del profiles[:]
+        spill.seek(0)
+        with atomic_lines(out_path) as write:
+            for line in spill:
+                write(with_canonical_id(line, mapping))
+    return tally.summary() | {"out": str(out_path), "component": component, "problems": problems}
+
+
+def cluster_profiled(profiles: list[Any]) -> dict[str, str]:
+    """record_id -> canonical_id for profiled event reports (what `mawgun.dedup.cluster_records` gives for
+    their records: the same order by record id, the same clustering)."""
+    from mawgun.dedup.cluster import cluster_profiles, paused_gc
+
+    with paused_gc():
+        profiles.sort(key=lambda p: p.record_id)
+        return cluster_profiles(profiles, None, explain=False).assignment
+
+
+def with_canonical_id(line: str, mapping: dict[str, str]) -> str:
+    """A spilled record line, with its canonical id when it is an event (itself when not clustered)."""
+    data = json.loads(line)
+    if data.get("kind") != "event":
+        return line
+    data["canonical_id"] = mapping.get(data["record_id"], data["record_id"])
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+@contextmanager
+def spill_file(out_path: Path) -> Iterator[IO[str]]:
+    """A temporary text file beside `out_path` (same disk, removed afterwards) for records in passing."""
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", dir=out_path.parent, prefix=".mawgun-spill-") as fh:
+        yield fh

@@ -1,8 +1,8 @@
 """The extraction library API: one document, a JSONL file, or the store's unprocessed documents.
 
 extract_document(doc) -> list[Record]
-extract_file(in_path, out_path, component="rules", progress=True) -> dict
-extract_store(url=None, reprocess=False, progress=True) -> dict
+extract_file(in_path, out_path, component="rules", progress=True, jobs=1) -> dict
+extract_store(url=None, reprocess=False, progress=True, jobs=1) -> dict
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mawgun.extract import annotators, burmese, events, sanctions, statistics  # noqa: F401 - registers components
-from mawgun.extract.languages import plan, prepare_document, shift_spans, silent_burmese
+from mawgun.extract.languages import plan, prepare_document, shift_spans
 from mawgun.extract.pipeline import build_pipeline, register_pipeline, run_pipeline
 from mawgun.extract.vocab import content_hash
 from mawgun.extract.wraps import restore_spans
@@ -107,100 +107,49 @@ def document_from_line(raw: bytes, number: int) -> Document | None:
 
 
 def extract_file(
-    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True
+    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True, jobs: int = 1
 ) -> dict[str, Any]:
-    """Extract every document of a JSONL file into a JSONL file of records (one `to_json()` per line).
+    """Extract every document of a JSONL file into a JSONL file of records (one `to_json()` per line),
+    with `jobs` processes; the output is the same whatever `jobs`, and records are written as they come.
 
     Records carry no cluster ids: `mawgun.pipeline.process_file` adds deduplication after this stage.
     A bad line (not UTF-8, not JSON, no text) or a document the extractor fails on is listed in the
     summary's `problems` with its line or id; every other document is extracted and written."""
+    from mawgun.extract.stream import Tally, atomic_lines, extracted_stream, record_line
+
     problems: list[str] = []
-    documents, records = extract_records(in_path, component, progress, problems)
-    write_records(records, out_path)
-    return file_summary(documents, records, out_path, component, problems)
+    tally = Tally()
+    with atomic_lines(out_path) as write:
+        for item in extracted_stream(in_path, component, jobs, progress, problems):
+            tally.add(item)
+            for record in item.records:
+                write(record_line(record))
+    return tally.summary() | {"out": str(out_path), "component": component, "problems": problems}
 
 
-def file_summary(
-    documents: list[Document],
-    records: list[Record],
-    out_path: str | Path,
-    component: str,
-    problems: list[str] | None = None,
+def extract_store(
+    url: str | None = None, reprocess: bool = False, progress: bool = True, jobs: int = 1
 ) -> dict[str, Any]:
-    """What a file run did: counts by kind, where it wrote, Burmese documents that gave no record, and
-    the input lines or documents skipped with their reasons."""
-    summary = summarise(records, len(documents)) | {"out": str(out_path), "component": component}
-    return summary | {"burmese_without_records": silent_burmese(documents, records), "problems": problems or []}
-
-
-def extract_records(
-    in_path: str | Path, component: str = "rules", progress: bool = True, problems: list[str] | None = None
-) -> tuple[list[Document], list[Record]]:
-    """The documents of a JSONL file and the records extracted from them (nothing written).
-
-    With a `problems` list, a bad line or a document the extractor fails on is added to it (named by
-    line or id) and the rest go on; without one, the first raises InputError."""
-    documents = list(read_documents(Path(in_path), problems))
-    build_pipeline(component)
-    records: list[Record] = []
-    extracted: list[Document] = []
-    for doc in with_progress(documents, "Extracting", progress):
-        try:
-            records.extend(extract_document(doc, component))
-        except Exception as exc:  # noqa: BLE001 - name the document
-            reason = f"document {doc.doc_id}: extraction failed ({type(exc).__name__}: {exc})"
-            if problems is None:
-                raise InputError(reason) from exc
-            problems.append(reason)
-            continue
-        extracted.append(doc)
-    return extracted, records
-
-
-def write_records(records: list[Record], out_path: str | Path) -> None:
-    """Records as JSONL (one `to_json()` a line), written to a temporary file then moved into place."""
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_suffix(out_path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-    tmp.replace(out_path)
-
-
-def summarise(records: list[Record], documents: int) -> dict[str, Any]:
-    """Counts of documents and records by kind."""
-    counts = {"event": 0, "statistic": 0, "sanction": 0}
-    for record in records:
-        counts[record.kind] += 1
-    return {
-        "documents": documents,
-        "events": counts["event"],
-        "statistics": counts["statistic"],
-        "sanctions": counts["sanction"],
-    }
-
-
-def extract_store(url: str | None = None, reprocess: bool = False, progress: bool = True) -> dict[str, Any]:
-    """Extract the store's unprocessed documents (all of them with `reprocess`) and save their records."""
+    """Extract the store's unprocessed documents (all of them with `reprocess`) with `jobs` processes and
+    save each document's records as it comes (a failed document stays unprocessed, the others go on)."""
+    from mawgun.extract.parallel import extract_many
+    from mawgun.extract.stream import Tally, with_progress
     from mawgun.store import repository
     from mawgun.store.db import session_scope
 
     with session_scope(url) as session:
         documents = all_documents(session) if reprocess else repository.unprocessed_documents(session)
-    total: list[Record] = []
+    tally = Tally()
     failed: dict[str, str] = {}
-    for doc in with_progress(documents, "Extracting", progress):
-        try:
-            records = extract_document(doc)
-        except Exception as exc:  # noqa: BLE001 - the document stays unprocessed, the others go on
-            failed[doc.doc_id] = f"{type(exc).__name__}: {exc}"
+    for item in with_progress(extract_many(documents, "rules", jobs), len(documents), progress):
+        if item.error is not None:
+            failed[item.document.doc_id] = item.error
             continue
         with session_scope(url) as session:
-            repository.save_records(session, doc.doc_id, records, EXTRACTOR_VERSION)
-        total.extend(records)
-    summary = summarise(total, len(documents)) | {"extractor_version": EXTRACTOR_VERSION, "failed": failed}
-    return summary | {"burmese_without_records": silent_burmese(documents, total)}
+            repository.save_records(session, item.document.doc_id, item.records, EXTRACTOR_VERSION)
+        tally.add(item)
+    summary = tally.summary() | {"documents": len(documents)}
+    return summary | {"extractor_version": EXTRACTOR_VERSION, "failed": failed}
 
 
 def all_documents(session: Any) -> list[Document]:
@@ -211,18 +160,3 @@ def all_documents(session: Any) -> list[Document]:
     from mawgun.store.schema import DocumentRow
 
     return [document_from_row(row) for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id))]
-
-
-def with_progress(items: list[Any], label: str, show: bool) -> Iterator[Any]:
-    """Iterate with a Rich progress bar when `show` (on stderr, so piped output stays clean)."""
-    if not show:
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task(label, total=len(items))
-        for item in items:
-            yield item
-            bar.advance(task)
