@@ -196,7 +196,7 @@ def generate(folder: Path, n: int, seed: int = 0, good_share: float = 0.3, scale
     shapes = hostile_shapes(rng, scale)
     for index in range(n):
         ext = formats[index % len(formats)]
-        if index < len(shapes) * 50 and index % 50 == 7:  # the hostile shapes, spread through the corpus
+        if index % 50 == 7:  # the hostile shapes in turn, one file in 50
             ext, data = shapes[(index // 50) % len(shapes)]
             name = f"{index:05}-hostile{ext}"
             (folder / name).write_bytes(data)
