@@ -83,8 +83,9 @@ def prepare(base: Path, n_docs: int, rng: random.Random) -> dict[str, object]:
     started = time.monotonic()
     assert run("db", "upgrade", "--db", f"sqlite:///{probe}").returncode == 0
     t_migrate = time.monotonic() - started
+    times = {"ingest": t_ingest, "extract": t_extract, "migration": t_migrate}
     return {"corpus": corpus, "empty": empty, "ingested": ingested, "clean": rows(clean), "old": old,
-            "old_events": 20_000, "times": {"ingest": t_ingest, "extract": t_extract, "migration": t_migrate}}  # fmt: skip
+            "old_events": 20_000, "times": times}  # fmt: skip
 
 
 def make_old_store(path: Path, n_events: int) -> None:
@@ -112,7 +113,8 @@ def make_old_store(path: Path, n_events: int) -> None:
     )
     with engine.begin() as connection:
         for sql, prefix in ((canonical, "ce"), (report, "ev")):
-            params = [{"id": f"{prefix}-{i}", "date": f"2024-{1 + i % 12:02}-{1 + i % 28:02}"} for i in range(n_events)]
+            params = [{"id": f"{prefix}-{i}", "date": f"2024-{1 + i % 12:02}-{1 + i % 28:02}"}
+                      for i in range(n_events)]  # fmt: skip
             connection.execute(text(sql), params)
     engine.dispose()
 
@@ -135,8 +137,11 @@ def trial(phase: str, prepared: dict[str, object], work: Path, rng: random.Rando
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     shutil.copy(template, db)  # type: ignore[arg-type]
     url = f"sqlite:///{db}"
-    command = {"ingest": ["ingest", str(prepared["corpus"]), "--db", url, "--quiet"],
-               "extract": ["extract", "--db", url, "--quiet"], "migration": ["db", "upgrade", "--db", url]}[phase]  # fmt: skip
+    command = {
+        "ingest": ["ingest", str(prepared["corpus"]), "--db", url, "--quiet"],
+        "extract": ["extract", "--db", url, "--quiet"],
+        "migration": ["db", "upgrade", "--db", url],
+    }[phase]
     kill_at_random(command, delay)
     rerun = run(*command)
     problems: list[str] = []
@@ -152,7 +157,11 @@ def trial(phase: str, prepared: dict[str, object], work: Path, rng: random.Rando
         if count != prepared["old_events"]:
             problems.append(f"events {count} != {prepared['old_events']}")
     else:
-        keys = ["documents"] if phase == "ingest" else ["documents", "events", "canonical_events", "evidence", "unprocessed"]
+        keys = (
+            ["documents"]
+            if phase == "ingest"
+            else ["documents", "events", "canonical_events", "evidence", "unprocessed"]
+        )
         problems += [f"{key} differ from the clean run" for key in keys if got[key] != clean[key]]
     return {"phase": phase, "delay": round(delay, 2), "problems": problems}
 
@@ -175,7 +184,8 @@ def main() -> None:
         "clean_run_s": {k: round(v, 2) for k, v in prepared["times"].items()},  # type: ignore[union-attr]
         "unusable_stores": sum(any("rerun failed" in p for p in r["problems"]) for r in results),  # type: ignore[union-attr]
         "trials_with_lost_or_duplicated_rows": sum(
-            any("rerun failed" not in p for p in r["problems"]) for r in results  # type: ignore[union-attr]
+            any("rerun failed" not in p for p in r["problems"])
+            for r in results  # type: ignore[union-attr]
         ),
     }
     print(json.dumps(summary, indent=2))

@@ -80,7 +80,7 @@ def main() -> None:
         escaped = 0
         try:
             result = ingest_timed(base / "corpus", url)
-        except Exception:  # an exception escaping the ingest is a traceback the user would see
+        except Exception:  # noqa: BLE001 - an exception escaping the ingest is a traceback the user would see
             traceback.print_exc()
             escaped, result = 1, {"entries": [], "slowest_s": 0.0, "over_30_s": 0, "worker_peak_mb": 0.0}
         ingest_s = time.monotonic() - started

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ def create_app(db_url: str | None = None, warm: bool = False, allowed_hosts: lis
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     add_handlers(app)
+    declare_text_rules(app)
     if warm:
         threading.Thread(target=warm_cache, args=(resolved,), name="mawgun-warm-cache", daemon=True).start()
     return app
@@ -100,8 +102,11 @@ def add_handlers(app: FastAPI) -> None:
 
     @app.middleware("http")
     async def add_security_headers(request: Request, call_next: Any) -> Response:
+        bad_date = misformed_date(request)
         if not host_allowed(host_name(request.headers.get("host", "")), request.app.state.allowed_hosts):
             response: Response = JSONResponse({"detail": "this server does not answer to that Host name"}, 400)
+        elif bad_date:
+            response = JSONResponse({"detail": [bad_date]}, status_code=422)
         else:
             response = await call_next(request)
         for key, value in SECURITY_HEADERS.items():
@@ -121,6 +126,54 @@ def add_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
+
+
+DATE_PARAMS = ("since", "until", "as_of")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+NO_NUL = "^[^\\x00]*$"
+
+
+def misformed_date(request: Request) -> dict[str, object] | None:
+    """A validation error for an API date parameter that is not YYYY-MM-DD (pydantic would read `0` or
+    `1700000000` as a Unix time), else None."""
+    if not request.url.path.startswith("/api/"):
+        return None
+    for name in DATE_PARAMS:
+        value = request.query_params.get(name)
+        if value is not None and value != "" and not ISO_DAY.fullmatch(value):
+            return {"loc": ["query", name], "msg": "not a date (YYYY-MM-DD)", "type": "date_from_datetime_parsing"}
+    return None
+
+
+def declare_text_rules(app: FastAPI) -> None:
+    """State in the OpenAPI schema what the API enforces on text: no NUL in any string parameter, and
+    API date parameters written YYYY-MM-DD (so generated clients and schemathesis know)."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for parameter in operation.get("parameters", []):
+                    declare_parameter(parameter)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def declare_parameter(parameter: dict[str, Any]) -> None:
+    """Add the NUL and date-form rules to one parameter's schema (each alternative of an anyOf)."""
+    schema = parameter.get("schema", {})
+    for alternative in schema.get("anyOf", [schema]):
+        if alternative.get("type") != "string" or "enum" in alternative:
+            continue
+        if alternative.get("format") == "date" and parameter["name"] in DATE_PARAMS:
+            alternative["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        elif "pattern" not in alternative:
+            alternative["pattern"] = NO_NUL
 
 
 def host_allowed(name: str, allowed: set[str]) -> bool:
