@@ -4,7 +4,8 @@
   equally precise reports, the date most of them give (ties: the earliest).
 - place: the most precise place a report gives (lowest geo_precision), the one most reports name.
 - fatalities: best = the figure most reports agree on, each report weighing more the later it was
-  published (tolls rise as bodies are found); low/high = the range reported.
+  published (tolls rise as bodies are found) and when its figure is exact rather than "at least";
+  low/high = the range reported; every source's claim is kept for the explanation.
 - sources: documents, counting a syndicated copy and its original once; outlets likewise.
 - first/last reported: publication dates of the member documents.
 - actors and tags: the union of the codes reports give (actors most-cited first, then in text order).
@@ -76,11 +77,23 @@ def _agreed_value(records: Sequence[EventRecord], name: str, fields: Mapping[str
     return min(values, key=lambda v: (-values[v], str(v))) if values else None
 
 
+VAGUE_QUALIFIERS = ("at least", "more than", "over", "about", "around", "nearly", "up to", "as many as", "dozens")
+
+
+def specificity(record: EventRecord) -> float:
+    """How specific a report's toll is: an exact figure (no qualifier) counts three quarters of a vote more than
+    'at least 30' or 'about 50', which are floors and rounded guesses."""
+    qualifier = (record.fatalities_qualifier or "").lower()
+    return 0.0 if any(word in qualifier for word in VAGUE_QUALIFIERS) else 0.75
+
+
 def derive_fatalities(
     records: Sequence[EventRecord], sources: Mapping[str, SourceInfo], originals: Mapping[str, str]
 ) -> dict[str, Any]:
-    """best/low/high fatalities: weighted vote (later reports weigh more), one vote per source."""
-    votes: dict[str, tuple[dt.date, str, int]] = {}
+    """best/low/high fatalities by a weighted vote, one vote per independent source: each report
+    weighs 1 + its rank in publication order / n (tolls rise as bodies are found) + 0.75 when its
+    figure is exact rather than qualified. Every source's claim is kept for the explanation."""
+    votes: dict[str, tuple[dt.date, str, int, EventRecord]] = {}
     for record in records:
         if record.fatalities is None:
             continue
@@ -88,22 +101,36 @@ def derive_fatalities(
         published = sources.get(record.doc_id, SourceInfo(None, None)).published or record.date or dt.date.min
         current = votes.get(source)
         if current is None or (published, record.record_id) > current[:2]:
-            votes[source] = (published, record.record_id, record.fatalities)
+            votes[source] = (published, record.record_id, record.fatalities, record)
     if not votes:
-        return {"fatalities_best": None, "fatalities_low": None, "fatalities_high": None, "votes": {}}
-    ordered = sorted(votes.values())
+        return {"fatalities_best": None, "fatalities_low": None, "fatalities_high": None, "votes": {}, "claims": []}
+    ordered = sorted(votes.values(), key=lambda vote: vote[:2])
     weights: dict[int, float] = {}
     latest: dict[int, int] = {}
-    for position, (_, _, value) in enumerate(ordered):
-        weights[value] = weights.get(value, 0.0) + 1.0 + position / len(ordered)
+    for position, (_, _, value, record) in enumerate(ordered):
+        weights[value] = weights.get(value, 0.0) + 1.0 + position / len(ordered) + specificity(record)
         latest[value] = position
     best = max(weights, key=lambda v: (round(weights[v], 6), latest[v]))
-    values = [value for _, _, value in ordered]
+    values = [vote[2] for vote in ordered]
     return {
         "fatalities_best": best,
         "fatalities_low": min(values),
         "fatalities_high": max(values),
         "votes": {str(v): round(w, 3) for v, w in sorted(weights.items())},
+        "claims": [claim_of(record, sources) for _, _, _, record in ordered],
+    }
+
+
+def claim_of(record: EventRecord, sources: Mapping[str, SourceInfo]) -> dict[str, Any]:
+    """One source's claim as the explanation keeps it: who said what, when."""
+    info = sources.get(record.doc_id, SourceInfo(None, None))
+    return {
+        "record": record.record_id,
+        "doc": record.doc_id,
+        "outlet": info.outlet,
+        "published": info.published.isoformat() if info.published else None,
+        "fatalities": record.fatalities,
+        "qualifier": record.fatalities_qualifier,
     }
 
 
@@ -162,9 +189,10 @@ def derive_canonical(
         "actor1": union_codes(records, 1),
         "actor2": union_codes(records, 2),
         "tags": sorted({t for r in records for t in r.tags}),
-        **{k: v for k, v in fatalities.items() if k != "votes"},
+        **{k: v for k, v in fatalities.items() if k not in ("votes", "claims")},
         **derive_sources(records, sources, originals),
     }
     fields["fatality_votes"] = fatalities["votes"]
+    fields["fatality_claims"] = fatalities["claims"]
     fields["copies"] = sorted({r.doc_id for r in records if r.doc_id in originals})
     return fields

@@ -121,13 +121,14 @@ def write_canonical(
 ) -> CanonicalEventRow:
     """Create or update one canonical_events row from its reports (`row`: the stored row, if loaded)."""
     fields = derive_canonical(records, sources, originals)
-    votes, copies = fields.pop("fatality_votes"), fields.pop("copies")
+    votes, copies, claims = fields.pop("fatality_votes"), fields.pop("copies"), fields.pop("fatality_claims")
     row = row if row is not None else session.get(CanonicalEventRow, canonical_id)
     if row is None:
         row = CanonicalEventRow(id=canonical_id, origin="mawgun")
         session.add(row)
     base = merged_explanation(row.explanation, explanation or {"method": METHOD, "version": VERSION})
-    base.update({"members": sorted(r.record_id for r in records), "fatality_votes": votes, "copies": copies})
+    members = sorted(r.record_id for r in records)
+    base.update({"members": members, "fatality_votes": votes, "fatality_claims": claims, "copies": copies})
     for name, value in fields.items():
         setattr(row, name, value)
     row.explanation = base

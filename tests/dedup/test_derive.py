@@ -90,3 +90,14 @@ def test_actors_cited_by_more_reports_come_first_then_in_text_order() -> None:
     ]
     assert derive_canonical(records)["actor1"] == ["KIA", "PDF"]
     assert derive_canonical(records[:2])["actor1"] == ["PDF", "KIA"]
+
+
+def test_an_exact_toll_outweighs_a_later_floor_and_every_claim_is_kept() -> None:
+    records, sources = reports_with_tolls([("a", DAY, 36), ("b", DAY + dt.timedelta(1), 30)])
+    records[1].fatalities_qualifier = "at least"
+    fields = derive_canonical(records, sources)
+    assert fields["fatalities_best"] == 36
+    assert [(c["outlet"], c["fatalities"], c["qualifier"]) for c in fields["fatality_claims"]] == [
+        ("Outlet a", 36, None),
+        ("Outlet b", 30, "at least"),
+    ]
