@@ -212,3 +212,10 @@ def test_people_displaced_by_fighting_are_a_figure_and_the_fighting_no_event() -
     assert [(r.kind, getattr(r, "metric", None), getattr(r, "value", None)) for r in records] == [
         ("statistic", "displaced", 5000)
     ]
+
+
+def test_an_undated_document_is_dated_by_its_dateline() -> None:
+    text = "ရခိုင်၊ ဇန်နဝါရီ ၁၆၊ ၂၀၂၄\n" + PALETWA.replace("ဇန်နဝါရီလ ၁၅ ရက်နေ့တွင်", "မနေ့က")
+    doc = Document(doc_id="undated", text=text, published=None)
+    (event,) = [r for r in extract_document(doc) if isinstance(r, EventRecord)]
+    assert event.date == dt.date(2024, 1, 15) and event.place is not None and event.place.admin3 == "Paletwa"
