@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -124,8 +124,7 @@ def explain_command(
         console.print(f"  {report['record_id']} why: {why}")
     links = Table("a", "b", "score", "features / decision")
     for link in info["links"]:
-        detail = link.get("features") or {k: v for k, v in link.items() if k not in ("a", "b", "score")}
-        links.add_row(str(link.get("a", "")), str(link.get("b", "")), str(link.get("score", "")), str(detail))
+        links.add_row(str(link.get("a", "")), str(link.get("b", "")), str(link.get("score", "")), link_detail(link))
     console.print(links)
 
 
@@ -135,3 +134,17 @@ def register(app: typer.Typer) -> None:
     groups.events_app.command("merge")(merge_command)
     groups.events_app.command("split")(split_command)
     groups.events_app.command("explain")(explain_command)
+
+
+def link_detail(link: dict[str, Any]) -> str:
+    """A link's reasons: each feature's agreement with its contribution to the log-odds
+    ('place 0.85 (+1.52)'), or the analyst decision / forced link that made it."""
+    features = link.get("features")
+    if not features:
+        return str({k: v for k, v in link.items() if k not in ("a", "b", "score")})
+    contributions = link.get("contributions") or {}
+    parts = []
+    for name, value in features.items():
+        share = contributions.get(name)
+        parts.append(f"{name} {value}" + (f" ({share:+.2f})" if isinstance(share, (int, float)) else ""))
+    return ", ".join(parts)
