@@ -4,9 +4,12 @@ gives none; a later figure in the body still wins through merging."""
 
 from __future__ import annotations
 
+import re
+
 from mawgun.extract.annotators import is_headline
 from mawgun.extract.event_dates import is_lead
 from mawgun.extract.fatalities import read_casualties
+from mawgun.extract.numbers import NUMBER, PEOPLE, as_int, parse_number
 from mawgun.extract.pipeline import Context
 from mawgun.model import EventRecord
 
@@ -38,4 +41,43 @@ def headline_toll(ctx: Context) -> tuple[int, str | None] | None:
         casualties = read_casualties(sentence.text)
         if casualties.fatalities:
             return casualties.fatalities, casualties.qualifier
+    return None
+
+
+GROUP_DEAD = re.compile(  # "The civilians, including three children, were executed", "all of them were killed"
+    rf"\b(?:all(?: of them)?|(?:all\s+)?(?:the|these|those)\s+(?:[\w-]+\s+)?(?P<noun>{PEOPLE}))"
+    rf"(?:,[^,.;]{{1,60}},)?\s+(?:were|had been|have been)\s+(?:[a-z]+ly\s+)?(?:all\s+)?"
+    rf"(?:killed|executed|shot dead|murdered|massacred)\b",
+    re.I,
+)
+
+
+def fill_group_tolls(ctx: Context, events: list[EventRecord]) -> None:
+    """A killing told of a group named before ("Troops detained seven villagers on Monday. The villagers,
+    including three children, were executed the next day."; "all of them were killed") takes the count the
+    two sentences before gave that group."""
+    starts = [s.start for s in ctx.sentences]
+    for event in events:
+        if event.fatalities is not None or not event.evidence:
+            continue
+        index = max(i for i, start in enumerate(starts) if start <= event.evidence[0].start)
+        match = GROUP_DEAD.search(ctx.sentences[index].text)
+        if match is None:
+            continue
+        nouns = [match.group("noun"), PEOPLE] if match.group("noun") else [PEOPLE]
+        value = group_count(ctx, index, nouns)
+        if value:
+            event.fatalities = value
+
+
+def group_count(ctx: Context, index: int, nouns: list[str]) -> int | None:
+    """The last count of the group ("seven villagers") told in the two sentences before `index`: the same noun
+    first, else any people."""
+    for noun in nouns:
+        pattern = re.compile(rf"\b(?P<num>{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:{noun})\b", re.I)
+        for j in range(index - 1, max(-1, index - 3), -1):
+            counts = list(pattern.finditer(ctx.sentences[j].text))
+            value = as_int(parse_number(counts[-1].group("num"))) if counts else None
+            if value:
+                return value
     return None

@@ -89,8 +89,19 @@ ZERO = re.compile(
 DAMAGE = re.compile(r"\b(?:damag(?:ed|ing|es)|destroy(?:ed|ing)|burn(?:ed|t|ing)|razed|torched)\b", re.I)
 
 
+CONTRAST = re.compile(  # "the NUG said 40 were killed, however, locals claim that 46 died"
+    r"\b(?:however|but|while|whereas|although|though)\b[^.;]*\b(?:claim|say|said|put|report|estimate)", re.I
+)
+CORRECTED = re.compile(r"\b(?:rose|risen|rises|climbed|increased|later|now|updated|revised|toll)\b", re.I)
+NOT_RELATIVE = r"(?!\b(?:whose|who|whom|which|that)\b)"
+ONE_DIED = re.compile(  # "a man hit by shrapnel the next day succumbed to his injuries", "one later died"
+    rf"\b(?:one\s+|(?:a|an|one)\s+(?:{NOT_RELATIVE}[\w’'-]+\s+){{0,3}}?{PEOPLE}\b"
+    rf"(?:\s+(?:{NOT_RELATIVE}[^.;,]){{0,50}}?)?\s+)(?:later\s+)?(?:died|succumbed)\b",
+    re.I,
+)
 DEATH_WORDS = re.compile(  # a sentence without any of these tells no count of the dead (speed)
-    r"kill|dead|die|death|live|fatalit|execut|murder|bod(?:y|ies)|corpse|massacr|gunned|mow|cut down|toll|burn|hang",
+    r"kill|dead|die|death|succumb|live|fatalit|execut|murder|bod(?:y|ies)|corpse|massacr|gunned|mow|cut down|toll|"
+    r"burn|hang",
     re.I,
 )
 
@@ -137,6 +148,8 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
             found.append((match.start(), value, None))
     for match in ONE_DEAD.finditer(text):
         found.append((match.start(), 1, None))
+    for match in ONE_DIED.finditer(text):
+        found.append((match.start(), 1, None))
     for match in BODIES.finditer(text):
         value = as_int(parse_number(match.group("num")))
         if value is not None:
@@ -166,7 +179,11 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
     found = [f for f in found if not any(s < f[0] < e for s, e in spans.items())]  # "one man" in "two boys and one man"
     if not found:
         return None, None
-    _, count, named = max(found, key=lambda f: f[0])
+    found.sort(key=lambda f: f[0])
+    at, count, named = found[-1]
+    earlier = [f for f in found if f[0] < at and f[1] != count]
+    if earlier and CONTRAST.search(text, earlier[-1][0], at) and not CORRECTED.search(text, earlier[-1][0], at + 40):
+        return min((earlier[-1], found[-1]), key=lambda f: f[1])[1:]  # conflicting claims: the lower, as ACLED does
     return count, named
 
 

@@ -152,3 +152,27 @@ def test_victims_with_a_clause_between_them_and_the_verb(text: str, dead: int) -
 
 def test_the_with_a_plural_is_no_count_of_one() -> None:
     assert read_casualties("The villagers were killed by troops.").fatalities is None
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("The NUG said 40 people were killed, however, residents claim that 46 people died.", 40),
+        ("Rescuers said 12 people were killed, but villagers said 15 people died.", 12),
+        ("Three people were killed on Monday, but the death toll later rose to seven.", 7),  # a correction
+    ],
+)
+def test_conflicting_claims_in_one_sentence_give_the_lower_figure(text: str, dead: int) -> None:
+    assert read_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("A man hit by shrapnel succumbed to his wounds in hospital the next day.", 1),
+        ("One later died in hospital.", 1),
+        ("A man whose son died last year was arrested.", None),
+    ],
+)
+def test_one_person_who_died_later(text: str, dead: int | None) -> None:
+    assert read_casualties(text).fatalities == dead

@@ -232,3 +232,19 @@ def test_a_generic_resistance_label_gives_way_to_the_group_named(text: str, code
 def test_the_junta_is_actor1_of_an_agreement_with_a_group(text: str) -> None:
     agreements = [e for e in events_of(text) if e["sub_event_type"] == "Agreement"]
     assert agreements and agreements[0]["actor1"] == ["MIL"] and agreements[0]["actor2"] == ["TNLA"], agreements
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The villagers, including three children, were executed the next day, a relative said.",
+        "All of them were shot dead by the soldiers the next day, a relative said.",
+        "The detainees were all killed by the troops the next day, a relative said.",
+    ],
+)
+def test_a_killing_told_of_a_group_counted_before_takes_that_count(second: str) -> None:
+    text = (
+        "Junta troops detained seven villagers in Ywa Thit village, Kani Township, Sagaing Region, on 3 June. " + second
+    )
+    killings = [e for e in events_of(text) if e["date"] == "2024-06-04"]
+    assert killings and killings[0]["fatalities"] == 7, killings
