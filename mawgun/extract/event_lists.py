@@ -139,9 +139,9 @@ ITEM_BREAK = re.compile(r";\s*(?:and\s+)?")
 
 def dated_items(ctx: Context, index: int) -> tuple[int, list[tuple[DateMention, Place, tuple[int, int]]]]:
     """A sentence that lists events item by item after a colon, each with its own day and place, the head naming them
-    ("the army launched 50 airstrikes: on 30 March on Kuafo village, Thantlang Township; on 10 April on Webula
-    town, Falam Township; ..."): where the items begin (0 when none) and each item's day, place and span
-    (offsets within the sentence). Every item must have exactly one day and a place below a state."""
+    ("jets struck three places: on 2 May a village of Mindat Township; on 9 May the town of Hakha; ..."): where
+    the items begin (0 when none) and each item's day, place and span (offsets within the sentence). Every item
+    must have exactly one day and a place below a state."""
     sentence = ctx.sentences[index]
     text = sentence.text
     colon = text.find(":")

@@ -206,13 +206,13 @@ def test_places_named_with_their_kind_are_the_location(text: str, location: str)
     "text, code",
     [
         (
-            "Joint resistance forces, led by the Karen National Liberation Army, seized a junta base near Kawkareik "
+            "Allied resistance fighters led by the Karen National Liberation Army overran a junta base near Kawkareik "
             "in Kayin State on Sunday.",
             "KNLA",
         ),
         (
-            "The junta's 300-strong battalion in Chinshwehaw, Shan State, surrendered on Sunday to anti-regime "
-            "forces, according to the Myanmar National Democratic Alliance Army.",
+            "The Myanmar National Democratic Alliance Army said a junta battalion of about 300 men in Chinshwehaw, "
+            "Shan State, surrendered to resistance fighters on Sunday.",
             "MNDAA",
         ),
     ],
