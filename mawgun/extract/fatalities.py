@@ -94,7 +94,7 @@ CONTRAST = re.compile(  # "the NUG said 40 were killed, however, locals claim th
 )
 CORRECTED = re.compile(r"\b(?:rose|risen|rises|climbed|increased|later|now|updated|revised|toll)\b", re.I)
 NOT_RELATIVE = r"(?!\b(?:whose|who|whom|which|that)\b)"
-ONE_DIED = re.compile(  # "a man hit by shrapnel the next day succumbed to his injuries", "one later died"
+ONE_DIED = re.compile(  # "a wounded woman succumbed in hospital", "one later died"
     rf"\b(?:one\s+|(?:a|an|one)\s+(?:{NOT_RELATIVE}[\w’'-]+\s+){{0,3}}?{PEOPLE}\b"
     rf"(?:\s+(?:{NOT_RELATIVE}[^.;,]){{0,50}}?)?\s+)(?:later\s+)?(?:died|succumbed)\b",
     re.I,
