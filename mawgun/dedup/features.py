@@ -173,12 +173,13 @@ def place_admin3(record: EventRecord) -> str:
 @lru_cache(maxsize=16)
 def searchable_text(text: str) -> tuple[str, str]:
     """The start of a document made searchable for place names: its words in lower-case ASCII letters
-    between single spaces (' ann town ...', for short names as whole words), and the same without
-    spaces ('letyetkone', for names however they are spaced). A document with several reports is
-    prepared once."""
+    between single spaces, then each two neighbouring words joined (' ann town ... palet ...', for short
+    names as whole words), and the text without spaces ('letyetkone', for names however they are
+    spaced). A document with several reports is prepared once."""
     words = normalise_text(text[:MENTION_CHARS].replace("-", " ").replace("\n", " ")).strip()
-    spaced = " " + " ".join(WORD.findall(unicodedata.normalize("NFKD", text[:MENTION_CHARS]).lower())) + " "
-    return spaced, words
+    tokens = WORD.findall(unicodedata.normalize("NFKD", text[:MENTION_CHARS]).lower())
+    pairs = [first + second for first, second in zip(tokens, tokens[1:])]  # 'Pa Let' is the word 'palet'
+    return " " + " ".join(tokens) + " " + " ".join(pairs) + " ", words
 
 
 def mentions_place(report: Profile, other: Profile) -> bool:
@@ -287,6 +288,8 @@ def score_place(a: Profile, b: Profile) -> float | None:
     pa, pb = a.pcodes.get("pcode"), b.pcodes.get("pcode")
     if pa and pb and pa == pb:
         return scores["location"]
+    if not (a.admin3 or a.location) or not (b.admin3 or b.location):
+        return _place_of_state_report(a, b, scores)
     ta, tb = a.pcodes.get("admin3_pcode"), b.pcodes.get("admin3_pcode")
     if ta and tb and ta != tb and (a.point is None or b.point is None) and not _place_contained(a, b):
         return None  # two resolved townships (the common case, decided without the rest)
@@ -311,6 +314,17 @@ def score_place(a: Profile, b: Profile) -> float | None:
     if a.admin1 and b.admin1:
         return scores["admin1"]
     return scores["unknown"]
+
+
+def _place_of_state_report(a: Profile, b: Profile, scores: dict[str, float]) -> float:
+    """Place agreement when one report names no township or place (only its state, or nothing): the
+    other's place named in its text, else the districts, else the state (the common case, decided
+    without the township and village rules, which cannot apply)."""
+    if mentions_place(a, b) or mentions_place(b, a):
+        return scores["mentioned"]
+    if a.admin2 and b.admin2:
+        return scores["admin2"] if names_match(a.admin2, b.admin2) else scores["admin1"]
+    return scores["admin1"] if a.admin1 and b.admin1 else scores["unknown"]
 
 
 def _near(a: Profile, b: Profile) -> float | None:
