@@ -178,7 +178,7 @@ def searchable_text(text: str) -> tuple[str, str]:
     spaced). A document with several reports is prepared once."""
     words = normalise_text(text[:MENTION_CHARS].replace("-", " ").replace("\n", " ")).strip()
     tokens = WORD.findall(unicodedata.normalize("NFKD", text[:MENTION_CHARS]).lower())
-    pairs = [first + second for first, second in zip(tokens, tokens[1:])]  # 'Pa Let' is the word 'palet'
+    pairs = [first + second for first, second in zip(tokens, tokens[1:], strict=False)]  # 'Pa Let' -> 'palet'
     return " " + " ".join(tokens) + " " + " ".join(pairs) + " ", words
 
 
