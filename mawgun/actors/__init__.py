@@ -9,7 +9,22 @@ Public API:
     reg.alliances_of(code, on_date=None); reg.members(alliance_code, on_date=None)
 """
 
-from mawgun.actors.loader import Actor, RegistryError
-from mawgun.actors.registry import COMPONENT, ActorRegistry, get_registry, load_registry
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mawgun.actors.loader import Actor, RegistryError
+    from mawgun.actors.registry import COMPONENT, ActorRegistry, get_registry, load_registry
 
 __all__ = ["COMPONENT", "Actor", "ActorRegistry", "RegistryError", "get_registry", "load_registry"]
+HOMES = {"Actor": "loader", "RegistryError": "loader"}
+
+
+def __getattr__(name: str) -> Any:
+    """The names above, imported on first use (PEP 562): the CLI imports `mawgun.actors.commands`
+    without loading YAML and the registry, so `mawgun --help` stays fast."""
+    if name in __all__:
+        return getattr(importlib.import_module(f"mawgun.actors.{HOMES.get(name, 'registry')}"), name)
+    raise AttributeError(f"module 'mawgun.actors' has no attribute {name!r}")

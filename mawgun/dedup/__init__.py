@@ -8,11 +8,22 @@ near-duplicate documents and respects analysts' merge/split decisions.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mawgun.dedup.cluster import cluster_records
+if TYPE_CHECKING:
+    from mawgun.dedup.cluster import cluster_records
 
 __all__ = ["cluster_records", "cluster_store"]
+
+
+def __getattr__(name: str) -> Any:
+    """`cluster_records`, imported on first use (PEP 562): the CLI imports `mawgun.dedup.commands`
+    without loading the clustering, so `mawgun --help` stays fast."""
+    if name == "cluster_records":
+        from mawgun.dedup.cluster import cluster_records
+
+        return cluster_records
+    raise AttributeError(f"module 'mawgun.dedup' has no attribute {name!r}")
 
 
 def cluster_store(url: str | None = None, progress: bool = True, full: bool = False) -> dict[str, Any]:
