@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from mawgun.extract.annotators import is_headline
-from mawgun.extract.event_dates import is_lead
-from mawgun.extract.fatalities import read_casualties
+from mawgun.extract.event_dates import event_dates, is_lead
+from mawgun.extract.fatalities import TOLL, read_casualties
 from mawgun.extract.numbers import NUMBER, PEOPLE, as_int, parse_number
 from mawgun.extract.pipeline import Context
-from mawgun.model import EventRecord
+from mawgun.model import EventRecord, Span
 
 HEADLINE_SENTENCES = 2  # a title, and a subtitle or a dateline line
 
@@ -81,3 +81,28 @@ def group_count(ctx: Context, index: int, nouns: list[str]) -> int | None:
             if value:
                 return value
     return None
+
+
+RISE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|now stands|has reached)\b", re.I)
+
+
+def fill_toll_rises(ctx: Context, events: list[EventRecord]) -> None:
+    """A later sentence that only updates a toll ("By late evening, the death toll rose to 20, as more children
+    died of their injuries") corrects the violent event told last before it, when it tells no other day and
+    gives a higher figure."""
+    told = {span.start for event in events for span in event.evidence}
+    for index, sentence in enumerate(ctx.sentences):
+        if sentence.start in told or not (TOLL.search(sentence.text) and RISE.search(sentence.text)):
+            continue
+        before = [e for e in events if e.evidence and e.evidence[0].start < sentence.start and e.fatalities is not None]
+        violent = [e for e in before if e.event_type not in {"Strategic developments", "Protests"}]
+        if not violent:
+            continue
+        target = violent[-1]
+        days = {m.date for m in event_dates(ctx, index) if m.precision == "day"}
+        if days and target.date not in days:
+            continue
+        value = read_casualties(sentence.text).fatalities
+        if value and value > (target.fatalities or 0):
+            target.fatalities = value
+            target.evidence.append(Span(sentence.start, sentence.end, sentence.text))

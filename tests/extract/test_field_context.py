@@ -248,3 +248,28 @@ def test_a_killing_told_of_a_group_counted_before_takes_that_count(second: str) 
     )
     killings = [e for e in events_of(text) if e["date"] == "2024-06-04"]
     assert killings and killings[0]["fatalities"] == 7, killings
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "By late evening, the death toll rose to 14, as more of the wounded died.",
+        "The death toll has since climbed to 14, a rescue worker said.",
+    ],
+)
+def test_a_later_sentence_that_raises_the_toll_corrects_the_event(update: str) -> None:
+    text = (
+        "Junta jets bombed a school in Ywa Thit village, Kani Township, Sagaing Region, on Monday, killing 9 "
+        "students and a teacher, residents said. Classes were in session at the time. " + update
+    )
+    (event,) = events_of(text)
+    assert event["fatalities"] == 14, event
+
+
+def test_a_toll_of_another_day_does_not_correct_the_event() -> None:
+    text = (
+        "Junta jets bombed a school in Ywa Thit village, Kani Township, Sagaing Region, on Monday, killing 9 "
+        "students and a teacher. In a separate strike on 2 May, the death toll rose to 30, the NUG said."
+    )
+    events = events_of(text)
+    assert events[0]["fatalities"] == 10, events
