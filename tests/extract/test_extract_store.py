@@ -72,3 +72,24 @@ def test_a_document_that_fails_stays_unprocessed_and_the_others_are_saved(
     with session_scope(store_url) as session:
         assert session.get(DocumentRow, "doc-b").processed_at is None
         assert session.get(DocumentRow, "doc-a").processed_at is not None
+
+
+def test_two_jobs_save_the_records_of_one_job(store_url: str) -> None:
+    from pathlib import Path
+
+    import yaml
+
+    fixtures = Path(__file__).parent / "fixtures" / "articles.yaml"
+    with session_scope(store_url) as session:
+        for article in yaml.safe_load(fixtures.read_text(encoding="utf-8")):
+            published = dt.date.fromisoformat(str(article["published"])[:10])
+            repository.save_document(session, Document(doc_id=article["id"], text=article["text"], published=published))
+
+    def saved() -> list[dict]:
+        with session_scope(store_url) as session:
+            return sorted((r.to_json() for r in repository.load_event_records(session)), key=lambda r: r["record_id"])
+
+    two = extract_store(store_url, progress=False, jobs=2)
+    by_two = saved()
+    one = extract_store(store_url, reprocess=True, progress=False, jobs=1)
+    assert one == two and saved() == by_two and len(by_two) > 10
