@@ -24,6 +24,7 @@ INSTRUMENT_LIST = re.compile(r"\b(?:with|using)\s+(?:[\w-]+\s+){0,4}?(?:and|or)\
 SETTING = re.compile(
     r"\b(?:after|amid|amidst|following|during|despite|in spite of|since|before|because of|due to)\s+[^,;]{0,80}$", re.I
 )
+DURATION = re.compile(r"\b(?:hours|days|weeks|months|years) of\s+(?:[\w-]+\s+){0,2}$", re.I)  # "weeks of battles"
 TERRITORY = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 
 
@@ -75,7 +76,8 @@ def is_setting(text: str, trigger: Trigger) -> bool:
     words = text[trigger.start : trigger.end]
     if not CONTEXT_NOUN.match(words) and INSTRUMENT_LIST.search(text[max(0, trigger.start - 60) : trigger.start]):
         return True  # "attacked the outpost with drones and artillery": the weapons of one attack
-    return bool(CONTEXT_NOUN.match(words) and SETTING.search(text[: trigger.start]))
+    before = text[: trigger.start]
+    return bool(CONTEXT_NOUN.match(words) and (SETTING.search(before) or DURATION.search(before)))
 
 
 def in_subordinate(text: str, main: Trigger, trigger: Trigger) -> bool:

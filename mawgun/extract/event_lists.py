@@ -89,8 +89,8 @@ def start_of(item: Item) -> int:
 
 
 def read_items(text: str, found: list[Place]) -> list[Item]:
-    """Places joined with the state named as their owner ("Shan State's Nawnghkio") or tail ("Phyu township in
-    Bago Region"), in text order."""
+    """Places joined with the state named as their owner ("Sagaing Region's Kani") or tail ("Gangaw township in
+    Magway Region"), in text order."""
     items: list[Item] = []
     i = 0
     while i < len(found):
@@ -138,10 +138,10 @@ ITEM_BREAK = re.compile(r";\s*(?:and\s+)?")
 
 
 def dated_items(ctx: Context, index: int) -> tuple[int, list[tuple[DateMention, Place, tuple[int, int]]]]:
-    """A sentence that lists events item by item after a colon, each with its own day and place, the head naming them
-    ("jets struck three places: on 2 May a village of Mindat Township; on 9 May the town of Hakha; ..."): where
-    the items begin (0 when none) and each item's day, place and span (offsets within the sentence). Every item
-    must have exactly one day and a place below a state."""
+    """A sentence that lists events item by item after a colon, each with its own day and place, the head naming
+    them ("jets struck three places in May: on 2 May on village A, Kani Township; on 11 May on town B; ..."):
+    where the items begin (0 when none) and each item's day, place and span (offsets within the sentence).
+    Every item must have exactly one day and a place below a state."""
     sentence = ctx.sentences[index]
     text = sentence.text
     colon = text.find(":")

@@ -134,7 +134,7 @@ DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s+(?:[\w-
 CONSEQUENCE = re.compile(r",\s*(?:and\s+)?(?:also\s+)?$")  # ", killing three civilians": the toll of the event before
 
 
-# "The driver was killed in the attack", "two were wounded during the shelling": the toll of an event told before.
+# "A passenger also died in the attack", "two were hurt during the shelling": the toll of an event told before.
 TOLL_OF_TOLD = re.compile(
     r"\b(?:killed|died|dead|injured|wounded|hurt|lost (?:their|his|her) lives)\b[^.;]{0,40}\b(?:in|during|by|from) "
     r"(?:the|that|this|these) (?:\w+ )?(?:attack|incident|strike|air ?strike|raid|explosion|blast|shelling|bombing|"

@@ -127,8 +127,8 @@ def possessive_clauses(ctx: Context, index: int) -> list[int]:
 
 def has_object(ctx: Context, index: int, match: re.Match[str], rule: dict[str, Any], near: int) -> bool:
     """The rule's object is near the trigger: a word of `needs_near` ("the town", "a base"), or, for rules with
-    `object_place`, a place the gazetteer knows right after the verb ("seized Kunlong", "took full control of
-    Kutkai and Hsenwi", "lost Ramree to the AA"): capture verbs need no town noun when the object is a town."""
+    `object_place`, a place the gazetteer knows right after the verb ("captured Paletwa", "took full control of
+    A and B", "lost Rathedaung to the Arakan Army"): capture verbs need no town noun when the object is a town."""
     text = ctx.sentences[index].text
     window = text[max(0, match.start() - near) : match.end() + near]
     if compile_pattern(rule["needs_near"]).search(window):
@@ -181,14 +181,14 @@ def trigger_ok(
     ):
         return False  # "the quake that killed over 2,700 people": not the war
     if rule.get("violent") and not days and is_tally(text, match):
-        return False  # "71 airstrikes", "killed at least 2,327 civilians": a statistic, not one event
+        return False  # "212 airstrikes", "have killed more than 6,000 civilians": a statistic, not one event
     # "since the offensive launched in October", "fighting has driven displacement": context
     return not (rule.get("violent") and not dated and is_context_mention(text, match))
 
 
 def is_tally(text: str, match: re.Match[str]) -> bool:
-    """A trigger counted as many ("116 clashes were reported", "with 71 airstrikes") or a violent verb with a
-    large count beside it ("killed at least 2,327 civilians", "(1,603) people in total were arrested"): a tally
+    """A trigger counted as many ("40 clashes were recorded", "with 212 airstrikes") or a violent verb with a
+    large count beside it ("have killed more than 6,000 civilians", "(26,000) people were arrested"): a tally
     the statistics tell, not one event (the caller checks that the sentence has no day of its own)."""
     cues = load_vocabulary("cues")
     if compile_pattern(cues["counted_after"]).match(text, match.end()):
@@ -204,8 +204,8 @@ def is_tally(text: str, match: re.Match[str]) -> bool:
 
 
 def own_day(match: re.Match[str], days: list[int]) -> bool:
-    """A day told right after the trigger, in its phrase ("since the seizure of the police station on 16
-    November"): the anchor event is dated and told, not a vague start of a period."""
+    """A day told right after the trigger, in its phrase ("since the capture of the base on 3
+    May"): the anchor event is dated and told, not a vague start of a period."""
     return any(0 <= day - match.end() <= 90 for day in days)
 
 

@@ -182,9 +182,9 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
 
 
 def itemised_events(ctx: Context, index: int) -> list[EventRecord]:
-    """One event per dated item of a list after a head that names the events ("jets struck three places:
-    on 2 May a village of Mindat Township; on 9 May the town of Hakha; ..."): the head's violent trigger, each item's
-    day and place. The head's count is not itself an event."""
+    """One event per dated item of a list after a head that names the events ("jets struck three places in May:
+    on 2 May on village A ...; on 11 May on town B ..."): the head's violent trigger, each item's day and place.
+    The head's count is not itself an event."""
     begin, items = dated_items(ctx, index)
     if not items:
         return []

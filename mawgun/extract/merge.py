@@ -35,8 +35,8 @@ HANDOVER = {"Non-state actor overtakes territory", "Non-violent transfer of terr
 
 
 def same_kind(a: EventRecord, b: EventRecord) -> bool:
-    """Same event type; or a capture and, told apart, the troops who gave the same place up that day ("seized
-    the outpost on Tuesday ... Other troops abandoned the base and fled"): one change of hands."""
+    """Same event type; or a capture and, told apart, the troops who gave the same place up that day ("overran
+    the camp on Monday ... the rest of the garrison withdrew from it"): one change of hands."""
     if a.event_type == b.event_type:
         return True
     return is_handover(a, b) and not told_together(a, b)
