@@ -106,3 +106,35 @@ def fill_toll_rises(ctx: Context, events: list[EventRecord]) -> None:
         if value and value > (target.fatalities or 0):
             target.fatalities = value
             target.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+
+
+CLAUSE_CUT = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|;\s*|\s+and\s+|\s+while\s+)(?!.*(?:,|;|\band\b|\bwhile\b))", re.S)
+
+
+def fill_first_day_tolls(ctx: Context, events: list[EventRecord]) -> None:
+    """A sentence telling tolls for several days ("One fighter died on 15 May, two more were killed on 19 May")
+    gives the event dated by its first day only the toll of the clauses before the second day."""
+    starts = [s.start for s in ctx.sentences]
+    for event in events:
+        if event.fatalities is None:
+            continue
+        for span in event.evidence:
+            index = max(i for i, start in enumerate(starts) if start <= span.start)
+            own = first_day_toll(ctx, index, event)
+            if own is not None:
+                event.fatalities = own
+                break
+
+
+def first_day_toll(ctx: Context, index: int, event: EventRecord) -> int | None:
+    """The toll of the clauses before the second day told in sentence `index`, when the sentence's whole toll is
+    the event's and its first day is the event's; None otherwise."""
+    sentence = ctx.sentences[index]
+    days = [m for m in event_dates(ctx, index) if m.precision == "day"]
+    if len({m.date for m in days}) < 2 or days[0].date != event.date or days[1].date == event.date:
+        return None
+    if read_casualties(sentence.text).fatalities != event.fatalities:
+        return None  # the toll came from another report of the event
+    head = ctx.doc.text[sentence.start : days[1].start]
+    cut = CLAUSE_CUT.search(head)
+    return read_casualties(head[: cut.start()]).fatalities if cut else None

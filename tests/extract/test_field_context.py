@@ -273,3 +273,19 @@ def test_a_toll_of_another_day_does_not_correct_the_event() -> None:
     )
     events = events_of(text)
     assert events[0]["fatalities"] == 10, events
+
+
+@pytest.mark.parametrize(
+    "tolls, dead",
+    [
+        ("One KNDF fighter died on 3 June, a section leader was killed on 5 June and two more on 6 June.", 1),
+        ("Three villagers were killed on 3 June; two more were shot dead on 5 June.", 3),
+    ],
+)
+def test_a_sentence_with_tolls_for_several_days_gives_the_first_day_its_own(tolls: str, dead: int) -> None:
+    text = (
+        "Fighting between junta troops and the KNDF near Daw Ta Ma Gyi village in Demoso Township, Kayah State, "
+        "went on for a week. " + tolls
+    )
+    first = [e for e in events_of(text) if e["date"] == "2024-06-03"]
+    assert first and first[0]["fatalities"] == dead, first
