@@ -89,8 +89,11 @@ def limit_memory(budget_mb: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def serve(connection: Connection, budget_mb: float) -> None:
-    """The worker: read (reader, path) jobs and answer each with the list of its items."""
+def serve(connection: Connection, parent_end: Connection, budget_mb: float) -> None:
+    """The worker: read (reader, path) jobs and answer each with the list of its items. The forked worker
+    first closes its inherited copy of the parent's end of the pipe, so that when the parent dies (even by
+    SIGKILL) the pipe closes, `recv` raises EOFError and the worker ends instead of lingering as an orphan."""
+    parent_end.close()
     limit_memory(budget_mb)
     while True:
         try:
@@ -117,7 +120,7 @@ class ReaderPool:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         ours, theirs = context.Pipe()
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=serve, args=(theirs, self.budget_mb), daemon=True
+            target=serve, args=(theirs, ours, self.budget_mb), daemon=True
         )
         self.process.start()
         theirs.close()
