@@ -36,7 +36,7 @@ def read_pdf(path: Path) -> Iterator[RawDocument]:
 
     data = read_limited(path, max_text_bytes() * CONTAINER_FACTOR)
     check_pdf_bytes(data)
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damaged files log errors; the reason says enough
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

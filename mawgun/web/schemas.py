@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from mawgun.model import CANONICAL_EVENT_FIELDS, EVENT_FIELDS, SANCTION_FIELDS, STATISTIC_FIELDS, FieldSpec
 
 T = TypeVar("T")
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """The store keeps UTC times without a zone; the API states it (RFC 3339 `date-time` needs one)."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+UtcDatetime = Annotated[dt.datetime, AfterValidator(as_utc)]
 
 
 class Page(BaseModel, Generic[T]):
@@ -139,8 +147,8 @@ else:  # from the one declaration of each record type in mawgun.model
 
 class DocumentDetail(DocumentSummary):
     text: str
-    ingested_at: dt.datetime | None = None
-    processed_at: dt.datetime | None = None
+    ingested_at: UtcDatetime | None = None
+    processed_at: UtcDatetime | None = None
     extractor_version: str | None = None
     events: list[EventOut] = Field(default_factory=list)
     statistics: list[StatisticOut] = Field(default_factory=list)

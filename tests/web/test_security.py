@@ -88,3 +88,11 @@ def test_a_document_id_with_slashes_and_query_characters_is_reachable(tmp_path, 
         assert page.status_code == 200 and "Market bombed" in page.text
         api = client.get(link.group(1).replace("/documents/", "/api/v1/documents/"))
         assert api.status_code == 200 and api.json()["id"] == doc_id
+
+
+def test_timestamps_carry_their_time_zone(client: TestClient) -> None:
+    """RFC 3339 `date-time`, as the schema declares, needs a zone: the store's UTC times say so."""
+    first = client.get("/api/v1/documents", params={"limit": 1}).json()
+    doc_id = first["items"][0]["id"] if isinstance(first, dict) else first[0]["id"]
+    document = client.get(f"/api/v1/documents/{doc_id}").json()
+    assert document["ingested_at"].endswith(("Z", "+00:00")), document["ingested_at"]
