@@ -77,7 +77,7 @@ def stats_peak(
             peak = peak_period(session, unit, flt)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--unit") from exc
-    emit(peak or {"unit": unit, "period": None, "events": 0, "fatalities": 0}, fmt, title="Peak")
+    emit(peak or {"unit": unit, "period": None, "events": 0, "fatalities": None}, fmt, title="Peak")
 
 
 @stats_app.command("compare")

@@ -69,7 +69,12 @@ def make_filter(
 ) -> Any:
     """The `mawgun.query.EventFilter` the common options describe."""
     from mawgun.query.filter import EventFilter
+    from mawgun.query.names import UnknownName, check_admin1
 
+    try:
+        check_admin1(split(admin1))
+    except UnknownName as exc:
+        raise typer.BadParameter(str(exc), param_hint="--admin1") from exc
     return EventFilter(
         since=parse_date(since, "--since"),
         until=parse_date(until, "--until"),

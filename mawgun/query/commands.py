@@ -27,6 +27,7 @@ from mawgun.cli.options import (
     Until,
     make_filter,
 )
+from mawgun.query.precision import show_date, show_place
 
 FORMATS = ("table", "csv", "json")
 COLUMNS = ("event_id", "date", "event_type", "sub_event_type", "admin1", "admin3", "location", "actor1", "actor2")
@@ -54,11 +55,11 @@ def compact_event(event: dict[str, Any], per_report: bool) -> dict[str, Any]:
     """The few columns an 80-column terminal can show: date, type, place, actors, deaths, sources."""
     from mawgun.store.output import cell
 
-    place = ", ".join(dict.fromkeys(p for p in (event.get("location"), event.get("admin3"), event.get("admin1")) if p))
+    place = show_place(event)
     sides = [" ".join(cell(event.get(k)).split(";")) for k in ("actor1", "actor2")]
     return {
         "id": event.get("event_id"),
-        "date": event.get("date"),
+        "date": show_date(event.get("date"), event.get("date_precision")),
         "event": event.get("sub_event_type") or event.get("event_type"),
         "place": place,
         "actors": " vs ".join(s for s in sides if s),

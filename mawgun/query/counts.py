@@ -34,10 +34,11 @@ from mawgun.query.filter import (
     period_key,
     source_for,
 )
+from mawgun.query.tolls import RAW, finish_tolls, sum_tolls, toll_change
 from mawgun.store.schema import CanonicalEventRow
 
 PLACE_LEVELS = ("admin1", "admin3", "location")
-ZERO = {"events": 0, "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0}
+ZERO = dict.fromkeys(RAW, 0)
 
 
 def check_keys(by: Sequence[str]) -> list[str]:
@@ -178,7 +179,8 @@ def count_events(session: Session, by: Sequence[str], flt: EventFilter | None = 
     """Event counts and fatality sums grouped by `by` (any of GROUP_KEYS), sorted by the keys.
 
     Each row holds the keys (day ISO, week "YYYY-Www", month "YYYY-MM", year "YYYY") and
-    `events`, `fatalities` (best estimate), `fatalities_low`, `fatalities_high`.
+    `events`, `toll_known`, `toll_unknown`, and over the known tolls `fatalities` (best estimate),
+    `fatalities_low`, `fatalities_high`: None when no event of the row has a known toll.
     """
     flt = flt or EventFilter()
     keys = check_keys(by)
@@ -187,11 +189,11 @@ def count_events(session: Session, by: Sequence[str], flt: EventFilter | None = 
         for key in keys:
             if key in PERIOD_KEYS:
                 row[key] = label_period(key, row[key])
-        for name in ("events", "fatalities", "fatalities_low", "fatalities_high"):
+        for name in RAW:
             row[name] = int(row[name] or 0)
     if "week" in keys:  # weeks were grouped by their Monday; labels are unique per Monday
         rows = merge_rows(rows, keys)
-    return sorted(rows, key=lambda row: sort_key(row, keys))
+    return sorted((finish_tolls(row) for row in rows), key=lambda row: sort_key(row, keys))
 
 
 def count_cached(session: Session, by: Sequence[str], flt: EventFilter) -> list[dict[str, Any]]:
@@ -205,7 +207,7 @@ def merge_rows(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, An
     for row in rows:
         ident = tuple(row[key] for key in keys)
         if ident in merged:
-            for name in ("events", "fatalities", "fatalities_low", "fatalities_high"):
+            for name in RAW:
                 merged[ident][name] += row[name]
         else:
             merged[ident] = dict(row)
@@ -213,7 +215,8 @@ def merge_rows(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, An
 
 
 def peak_period(session: Session, unit: str, flt: EventFilter | None = None) -> dict[str, Any] | None:
-    """The day/week/month/year with the most events ({"period", "events", "fatalities"}); None if none.
+    """The day/week/month/year with the most events ({"period", "events", "fatalities", "toll_unknown"});
+    None if none (fatalities None when no toll of the period is known).
 
     Ties go to the earliest period.
     """
@@ -224,7 +227,8 @@ def peak_period(session: Session, unit: str, flt: EventFilter | None = None) -> 
     if not rows:
         return None
     best = max(rows, key=lambda row: row["events"])  # rows are in period order: the first maximum wins
-    return {"unit": unit, "period": best[unit], "events": best["events"], "fatalities": best["fatalities"]}
+    picked = ("events", "fatalities", "toll_unknown")
+    return {"unit": unit, "period": best[unit], **{name: best[name] for name in picked}}
 
 
 def change(before: int, after: int) -> dict[str, Any]:
@@ -259,25 +263,21 @@ def compare_periods(
     before = (pivot - dt.timedelta(days=before_days), pivot - dt.timedelta(days=1))
     after = (pivot, pivot + dt.timedelta(days=after_days - 1))
     keys = check_keys(by or [])
-    sums_before = count_events(session, [], window(flt, *before))
-    sums_after = count_events(session, [], window(flt, *after))
+    sums_before = sum_tolls(count_events(session, [], window(flt, *before)))
+    sums_after = sum_tolls(count_events(session, [], window(flt, *after)))
     result: dict[str, Any] = {
         "pivot": pivot.isoformat(),
         "before": {"since": before[0].isoformat(), "until": before[1].isoformat()},
         "after": {"since": after[0].isoformat(), "until": after[1].isoformat()},
-        "events": change(total(sums_before, "events"), total(sums_after, "events")),
-        "fatalities": change(total(sums_before, "fatalities"), total(sums_after, "fatalities")),
+        "events": change(sums_before["events"], sums_after["events"]),
+        "fatalities": toll_change(sums_before, sums_after),
+        "toll_unknown": {"before": sums_before["toll_unknown"], "after": sums_after["toll_unknown"]},
     }
     if keys:
         rows_before = count_events(session, keys, window(flt, *before))
         rows_after = count_events(session, keys, window(flt, *after))
         result["groups"] = compare_groups(rows_before, rows_after, keys)
     return result
-
-
-def total(rows: list[dict[str, Any]], name: str) -> int:
-    """Sum of a field over rows."""
-    return sum(int(row[name]) for row in rows)
 
 
 def compare_groups(before: list[dict[str, Any]], after: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
@@ -292,7 +292,7 @@ def compare_groups(before: list[dict[str, Any]], after: list[dict[str, Any]], ke
     for entry in index.values():
         b, a = entry.pop("before"), entry.pop("after")
         entry["events"] = change(b.get("events", 0), a.get("events", 0))
-        entry["fatalities"] = change(b.get("fatalities", 0), a.get("fatalities", 0))
+        entry["fatalities"] = toll_change(b or {"fatalities": 0}, a or {"fatalities": 0})
         groups.append(entry)
     return sorted(groups, key=lambda row: sort_key(row, keys))
 
@@ -317,7 +317,7 @@ def top_places(
         cols.append(func.max(src.col("admin1")).label("admin1"))
     stmt = filtered(select(*cols, events, *fatality_sums(src)), src, flt, dialect)
     stmt = stmt.group_by(*group).having(place != "").order_by(events.desc(), place).limit(limit)
-    return [dict(row._mapping) for row in session.execute(stmt)]
+    return [finish_tolls(dict(row._mapping)) for row in session.execute(stmt)]
 
 
 def actor_pairs(session: Session, flt: EventFilter | None = None, limit: int = 10) -> list[dict[str, Any]]:
@@ -328,7 +328,7 @@ def actor_pairs(session: Session, flt: EventFilter | None = None, limit: int = 1
     conds = filter_conditions(src, flt, dialect)
     rows = pairs_per_report(session, src, dialect, conds) if src.per_report else pairs_canonical(session, src, conds)
     rows.sort(key=lambda row: (-row["events"], row["actor1"] or "", row["actor2"] or ""))
-    return rows[:limit]
+    return [finish_tolls(row) for row in rows[:limit]]
 
 
 def pairs_canonical(session: Session, src: Source, conds: list[Any]) -> list[dict[str, Any]]:

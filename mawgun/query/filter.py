@@ -315,7 +315,8 @@ def filtered(stmt: Select[Any], src: Source, flt: EventFilter, dialect: str) -> 
 
 
 def fatality_sums(src: Source, columns: Any = None) -> list[ColumnElement[Any]]:
-    """SUM expressions: best estimate, and low/high (each falling back to the best where missing).
+    """SUM expressions over known tolls: best estimate, low/high (each falling back to the best where
+    missing), and `toll_known`, the number of events whose toll is known (unknown is not zero).
 
     `columns` reads them from a subquery that selected fatalities_best/low/high instead of the table.
     """
@@ -328,4 +329,5 @@ def fatality_sums(src: Source, columns: Any = None) -> list[ColumnElement[Any]]:
         func.coalesce(func.sum(best), 0).label("fatalities"),
         func.coalesce(func.sum(func.coalesce(col("fatalities_low"), best)), 0).label("fatalities_low"),
         func.coalesce(func.sum(func.coalesce(col("fatalities_high"), best)), 0).label("fatalities_high"),
+        func.count(best).label("toll_known"),
     ]

@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from mawgun.query.cache import cached
 from mawgun.query.events import CANONICAL, table_of, where
 from mawgun.query.filter import EventFilter
+from mawgun.query.tolls import finish_tolls
 
 
 def fatalities_of(table: Table) -> ColumnElement[Any]:
@@ -107,11 +108,12 @@ def _township_counts(session: Session, flt: EventFilter) -> list[dict[str, Any]]
             func.max(table.c.admin1).label("admin1"),
             func.count().label("events"),
             func.coalesce(func.sum(fatalities_of(table)), 0).label("fatalities"),
+            func.count(fatalities_of(table)).label("toll_known"),
         )
         .where(where(session, flt), table.c.admin3_pcode.is_not(None))
         .group_by(table.c.admin3_pcode)
     )
-    return [dict(row._mapping) for row in session.execute(stmt)]
+    return [finish_tolls(dict(row._mapping)) for row in session.execute(stmt)]
 
 
 def distinct_values(session: Session, flt: EventFilter, column: str) -> list[str]:

@@ -22,6 +22,8 @@ from mawgun.analytics import claims_against_data, control_changes
 from mawgun.analytics.evidence import evidence_for
 from mawgun.query.counts import count_events, top_places
 from mawgun.query.filter import EventFilter, dialect_of, where_clause
+from mawgun.query.precision import show_date, show_place
+from mawgun.query.tolls import sum_tolls, toll_change
 from mawgun.report.periods import Period
 from mawgun.store.repository import list_documents
 from mawgun.store.schema import CanonicalEventRow
@@ -38,11 +40,10 @@ def period_filter(period: Period) -> EventFilter:
     return EventFilter(since=period.start, until=period.end)
 
 
-def totals_of(session: Session, period: Period) -> dict[str, int]:
-    """Canonical events and fatalities (best, low, high) dated in the period."""
-    rows = count_events(session, ["event_type"], period_filter(period))
-    keys = ("events", "fatalities", "fatalities_low", "fatalities_high")
-    return {key: sum(int(row.get(key) or 0) for row in rows) for key in keys}
+def totals_of(session: Session, period: Period) -> dict[str, Any]:
+    """Canonical events dated in the period, known/unknown tolls and fatalities (best, low, high)
+    summed over the known tolls (None when no toll of the period is known)."""
+    return sum_tolls(count_events(session, ["event_type"], period_filter(period)))
 
 
 def change_of(before: int, after: int) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def headline(session: Session, period: Period) -> dict[str, Any]:
         "previous": before,
         "previous_label": period.previous().title(),
         "events_change": change_of(before["events"], now["events"]),
-        "fatalities_change": change_of(before["fatalities"], now["fatalities"]),
+        "fatalities_change": toll_change(before, now),
     }
 
 
@@ -102,7 +103,7 @@ def map_points(events: list[CanonicalEventRow]) -> list[dict[str, Any]]:
         {
             "longitude": e.longitude,
             "latitude": e.latitude,
-            "label": f"{e.date} {e.location or e.admin3 or ''}".strip(),
+            "label": f"{show_date(e.date, e.date_precision)} {e.location or e.admin3 or ''}".strip(),
             "event_type": e.event_type,
             "fatalities": e.fatalities_best or 0,
         }
@@ -112,12 +113,10 @@ def map_points(events: list[CanonicalEventRow]) -> list[dict[str, Any]]:
 
 
 def place_of(event: CanonicalEventRow) -> str:
-    """ "Location, Township, State" without repeats or blanks."""
-    names: list[str] = []
-    for name in (event.location, event.admin3, event.admin1):
-        if name and name not in names:
-            names.append(name)
-    return ", ".join(names) or "place unknown"
+    """ "Location, Township, State" without repeats or blanks; "(state/region only)" when that is all
+    that is known."""
+    fields = ("location", "admin3", "admin1", "geo_precision")
+    return show_place({name: getattr(event, name) for name in fields}) or "place unknown"
 
 
 def notable(session: Session, events: list[CanonicalEventRow]) -> list[dict[str, Any]]:
@@ -127,7 +126,7 @@ def notable(session: Session, events: list[CanonicalEventRow]) -> list[dict[str,
     return [
         {
             "id": e.id,
-            "date": e.date.isoformat() if e.date else "",
+            "date": show_date(e.date, e.date_precision),
             "event_type": e.event_type,
             "sub_event_type": e.sub_event_type or "",
             "place": place_of(e),

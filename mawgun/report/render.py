@@ -34,7 +34,26 @@ def environment(html: bool) -> Any:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["link"] = safe_link  # only http(s) URLs become links, whatever a document's url says
+    env.globals.update(deaths=deaths, toll_range=toll_range, toll_note=toll_note)
     return env
+
+
+def deaths(row: dict[str, Any]) -> str:
+    """The best-estimate toll of a count row, "unknown" when no event in it has a known toll."""
+    value = row.get("fatalities")
+    return "unknown" if value is None else f"{value:,}"
+
+
+def toll_range(row: dict[str, Any]) -> str:
+    """ "3–7" over the known tolls, "unknown" when none is known."""
+    low, high = row.get("fatalities_low"), row.get("fatalities_high")
+    return "unknown" if low is None or high is None else f"{low:,}–{high:,}"
+
+
+def toll_note(row: dict[str, Any]) -> str:
+    """ "; toll unknown for 4 events" beside a sum, or nothing when every toll is known."""
+    unknown = int(row.get("toll_unknown") or 0)
+    return f"; toll unknown for {unknown} event{'' if unknown == 1 else 's'}" if unknown else ""
 
 
 def signed(value: int | float | None) -> str:

@@ -111,9 +111,12 @@ def get_stats(
     level = flt.level
     rows = [shape_count(row, names) for row in count_cached(session, names, flt)]
     if format == "csv":
-        return Response(to_csv(rows, [*names, "events", "fatalities"]), media_type="text/csv")
-    out = [StatsRow(keys={n: _key(r[n]) for n in names}, events=r["events"], fatalities=r["fatalities"]) for r in rows]
+        return Response(to_csv(rows, [*names, *TOLL_COLUMNS]), media_type="text/csv")
+    out = [StatsRow(keys={n: _key(r[n]) for n in names}, **{c: r[c] for c in TOLL_COLUMNS}) for r in rows]
     return StatsOut(level=level, by=names, rows=out)  # type: ignore[arg-type]
+
+
+TOLL_COLUMNS = ("events", "fatalities", "toll_known", "toll_unknown")
 
 
 def _key(value: Any) -> str | None:
@@ -130,7 +133,7 @@ def monday_of(label: Any) -> Any:
 def shape_count(row: dict[str, Any], by: list[str]) -> dict[str, Any]:
     """A count row as the API answers it: its keys (weeks by their Monday), events and fatalities."""
     keys = {k: monday_of(row.get(k)) if k == "week" else row.get(k) for k in by}
-    return {**keys, "events": row["events"], "fatalities": row["fatalities"]}
+    return {**keys, **{name: row[name] for name in TOLL_COLUMNS}}
 
 
 @router.get("/map", response_model=MapLayer)

@@ -10,8 +10,9 @@ from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
 from mawgun.query.filter import EventFilter
+from mawgun.query.names import UnknownName, check_admin1
 from mawgun.store.db import session_scope
-from mawgun.web.filters import build_filters
+from mawgun.web.filters import build_filters, split_values
 
 MAX_OFFSET = 10_000_000
 
@@ -63,6 +64,10 @@ def event_filters(
     clean_text(alliance, "alliance")
     clean_text(origin, "origin")
     check_dates(since, until)
+    try:
+        check_admin1(split_values(admin1))
+    except UnknownName as exc:
+        raise invalid("admin1", str(exc)) from exc
     return build_filters(since, until, type, admin1, township, actor, alliance, origin)
 
 

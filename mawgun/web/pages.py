@@ -22,10 +22,13 @@ from mawgun.query import events as query_events
 from mawgun.query.counts import count_cached
 from mawgun.query.filter import EventFilter
 from mawgun.query.map import date_range, distinct_values
+from mawgun.query.names import UnknownName, check_admin1
+from mawgun.query.precision import coarse_date, show_date, state_only
+from mawgun.query.tolls import sum_tolls
 from mawgun.safety import safe_link
 from mawgun.store.db import session_scope
 from mawgun.web import adapters, control, i18n
-from mawgun.web.filters import build_filters
+from mawgun.web.filters import build_filters, split_values
 from mawgun.web.highlight import split_text
 from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report
 
@@ -48,6 +51,8 @@ def web_url(value: str | None) -> str | None:
 
 TEMPLATES.env.filters["number"] = format_number
 TEMPLATES.env.filters["web_url"] = web_url
+TEMPLATES.env.globals.update(coarse_date=coarse_date, show_date=show_date, state_only=state_only)
+TEMPLATES.env.globals["deaths"] = lambda row: "unknown" if row.get("fatalities") is None else f"{row['fatalities']:,}"
 TEMPLATES.env.globals["actor_name"] = lambda code: adapters.actor_names().get(str(code), "")
 i18n.install(TEMPLATES.env)
 router = APIRouter(include_in_schema=False)
@@ -77,6 +82,11 @@ def read_filters(request: Request) -> tuple[EventFilter, dict[str, str], list[st
     raw = {k: request.query_params.get(k, "").replace("\x00", "").strip() for k in FILTER_KEYS}
     errors: list[str] = []
     since, until = _date(raw["since"], "since", errors), _date(raw["until"], "until", errors)
+    try:
+        check_admin1(split_values(raw["admin1"]))
+    except UnknownName as exc:
+        errors.append(str(exc))
+        raw["admin1"] = ""
     filters = build_filters(
         since, until, raw["type"] or None, raw["admin1"] or None, raw["township"] or None,
         raw["actor"] or None, raw["alliance"] or None, raw["origin"] or None,
@@ -137,10 +147,10 @@ def dashboard(request: Request) -> HTMLResponse:
         total, events = query_events.list_events(session, flt, limit=15)
         totals = count_cached(session, ["origin"], flt)
         choices = filter_choices(session, flt)
-    fatalities = sum(row["fatalities"] for row in totals)
+    tolls = sum_tolls(totals)
     return render(
         request, "dashboard.html", query=query, errors=errors, level=level, total=total, events=events,
-        fatalities=fatalities, choices=choices, active="dashboard",
+        tolls=tolls, choices=choices, active="dashboard",
     )  # fmt: skip
 
 

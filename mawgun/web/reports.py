@@ -17,6 +17,7 @@ from mawgun.query import events as query_events
 from mawgun.query.counts import count_cached
 from mawgun.query.filter import EventFilter
 from mawgun.query.map import date_range, township_counts
+from mawgun.query.tolls import sum_tolls
 from mawgun.report.build import build_report as build_stage_report
 from mawgun.report.periods import month_of, week_of
 from mawgun.report.render import render_html, render_markdown
@@ -37,9 +38,9 @@ def previous_day(period: str, start: dt.date) -> dt.date:
     return start - dt.timedelta(days=1)
 
 
-def _totals(session: Session, flt: EventFilter) -> dict[str, int]:
-    rows = count_cached(session, ["origin"], flt)
-    return {"events": sum(r["events"] for r in rows), "fatalities": sum(r["fatalities"] for r in rows)}
+def _totals(session: Session, flt: EventFilter) -> dict[str, Any]:
+    """Events, known/unknown tolls and deaths over known tolls (None when none is known)."""
+    return sum_tolls(count_cached(session, ["origin"], flt))
 
 
 def build_report(session: Session, period: str, day: dt.date | None) -> dict[str, Any]:
@@ -62,7 +63,7 @@ def build_report(session: Session, period: str, day: dt.date | None) -> dict[str
         "before": _totals(session, dataclasses.replace(every, since=before_start, until=before_end)),
         "by_type": count_cached(session, ["event_type"], flt),
         "by_admin1": sorted(count_cached(session, ["admin1"], flt), key=lambda r: -r["events"]),
-        "townships": sorted(townships, key=lambda r: (-r["events"], -r["fatalities"]))[:10],
+        "townships": sorted(townships, key=lambda r: (-r["events"], -(r["fatalities"] or 0)))[:10],
         "key_events": key_events,
     }
 

@@ -157,11 +157,14 @@ class DocumentDetail(DocumentSummary):
 
 
 class StatsRow(BaseModel):
-    """One group: its keys (named by `by`), the number of events and the fatalities they report."""
+    """One group: its keys (named by `by`), the number of events, how many of them have a known toll
+    and how many not, and the fatalities summed over the known tolls (null when none is known)."""
 
     keys: dict[str, str | None]
     events: int
-    fatalities: int
+    fatalities: int | None
+    toll_known: int
+    toll_unknown: int
 
 
 class StatsOut(BaseModel):
