@@ -17,7 +17,34 @@ DB_HELP = (
     "Database URL, e.g. sqlite:///events.db or postgresql://user@host/db "
     "(default: MAWGUN_DATABASE_URL, else the embedded SQLite store)."
 )
-Db = Annotated[str | None, typer.Option("--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP)]
+# Commands that may create a new store; every other command names a store that must already exist.
+CREATING_COMMANDS = frozenset({"init", "ingest", "demo", "watch", "ucdp", "acled", "restore", "upgrade"})
+
+
+def check_db(ctx: typer.Context, value: str | None) -> str | None:
+    """A --db URL that can be used: PostgreSQL only with its driver installed (the `postgres` extra),
+    a SQLite file only where it exists, unless the command creates stores (a mistyped path must not
+    silently become a new, empty database with its folders)."""
+    if not value or ctx.resilient_parsing:
+        return value
+    scheme = value.split("://", 1)[0].lower()
+    if scheme.startswith("postgres"):
+        import importlib.util
+
+        if scheme in ("postgresql", "postgres", "postgresql+psycopg") and importlib.util.find_spec("psycopg") is None:
+            raise typer.BadParameter(
+                "PostgreSQL needs the psycopg driver: pip install 'mawgun[postgres]' (the postgres extra)"
+            )
+    elif scheme == "sqlite" and ctx.info_name not in CREATING_COMMANDS:
+        from pathlib import Path
+
+        path = value.split(":///", 1)[-1]
+        if path and path != ":memory:" and not Path(path).expanduser().exists():
+            raise typer.BadParameter(f"no database at {path}; create one with: mawgun init --db {value}")
+    return value
+
+
+Db = Annotated[str | None, typer.Option("--db", envvar="MAWGUN_DATABASE_URL", help=DB_HELP, callback=check_db)]
 Since = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD), inclusive.")]
 Until = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")]
 Types = Annotated[str | None, typer.Option("--type", help="Event types, comma-separated (e.g. Battles).")]

@@ -41,9 +41,7 @@ def ingest_command(
 
 
 def print_report(report: object, console: object, quiet: bool) -> None:
-    """Summary table (read / skipped / failed) and the failures with their reasons."""
-    from rich.table import Table
-
+    """The failures with their reasons, then one summary line (read, skipped, failed, and the run's id)."""
     from mawgun.ingest.runner import IngestReport
 
     assert isinstance(report, IngestReport)
@@ -55,11 +53,9 @@ def print_report(report: object, console: object, quiet: bool) -> None:
         skipped = [e for e in report.entries if e.status == "skipped" and e.reason != "already stored"]
         for entry in skipped:
             console.print(f"[dim]skipped {entry.path}: {entry.reason}[/dim]", soft_wrap=True)  # type: ignore[attr-defined]
-    summary = Table(caption=f"run {report.run_id}", caption_justify="left")
-    for column in ("read", "skipped", "failed"):
-        summary.add_column(column, justify="right")
-    summary.add_row(str(report.read), str(report.skipped), f"[red]{report.failed}[/red]" if report.failed else "0")
-    console.print(summary)  # type: ignore[attr-defined]
+    failed = f"[red]{report.failed} failed[/red]" if report.failed else "0 failed"
+    line = f"{report.read} read, {report.skipped} skipped, {failed} [dim](run {report.run_id})[/dim]"
+    console.print(line, soft_wrap=True)  # type: ignore[attr-defined]  # one line: no table caption to wrap
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,8 +52,35 @@ def check_unpacked_size(data: bytes) -> None:
             )
 
 
+PUBLISHED = re.compile(r"^\s*(published|posted|date|dated)\b[\s:,-]*(on\s+)?(?P<date>.{6,60})$", re.IGNORECASE)
+HEAD_PARAGRAPHS = 8  # a title and a "Published ..." line are among the first paragraphs
+
+
+def styled_title(document: object) -> str | None:
+    """The first paragraph styled Title (Word's own title style), or None."""
+    for paragraph in document.paragraphs[:HEAD_PARAGRAPHS]:  # type: ignore[attr-defined]
+        style = getattr(paragraph.style, "name", "") or ""
+        if style.lower() == "title" and paragraph.text.strip():
+            return str(paragraph.text.strip())
+    return None
+
+
+def published_line(text: str) -> tuple[dt.date | None, str | None]:
+    """The date of a "Published 12 March 2024" line among the first lines, with its precision."""
+    from mawgun.ingest.dates import parse_free_date
+
+    for line in [line for line in text.split("\n") if line.strip()][:HEAD_PARAGRAPHS]:
+        match = PUBLISHED.match(line)
+        if match:
+            day, precision = parse_free_date(match.group("date"))
+            if day:
+                return day, precision
+    return None, None
+
+
 def read_docx(path: Path) -> Iterator[RawDocument]:
-    """One document from a .docx file; title from its core properties when set."""
+    """One document from a .docx file: title from its core properties, else its Title-styled paragraph;
+    publication date from a "Published ..." line near the top."""
     import io
 
     import docx
@@ -61,9 +90,12 @@ def read_docx(path: Path) -> Iterator[RawDocument]:
     try:
         document = docx.Document(io.BytesIO(data))
         text = docx_text(document)
-        title = document.core_properties.title
+        title = document.core_properties.title or styled_title(document)
     except Exception as exc:  # zipfile, lxml and KeyError for damaged packages
         raise ReadError(f"unreadable DOCX: {type(exc).__name__}: {exc}") from exc
     if not text.strip():
         raise ReadError("DOCX has no text")
-    yield RawDocument(text=text, location=str(path), title=title or None)
+    published, precision = published_line(text)
+    yield RawDocument(
+        text=text, location=str(path), title=title or None, published=published, published_precision=precision
+    )

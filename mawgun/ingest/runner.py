@@ -95,6 +95,14 @@ def is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+FOLDER_NOTES = {"readme", "readme.md", "readme.txt", "readme.rst", "license", "license.md", "license.txt"}
+
+
+def is_folder_readme(path: Path) -> bool:
+    """A folder's README or LICENSE describes the folder; it is not an article (named alone, it is read)."""
+    return path.name.lower() in FOLDER_NOTES
+
+
 def collect_files(paths: Sequence[Path | str]) -> list[Candidate]:
     """Files to read from files and folders (folders walked recursively, sorted, hidden files left out)."""
     found: list[Candidate] = []
@@ -102,7 +110,7 @@ def collect_files(paths: Sequence[Path | str]) -> list[Candidate]:
         path = Path(given).expanduser()
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not is_hidden(child, path):
+                if child.is_file() and not is_hidden(child, path) and not is_folder_readme(child):
                     found.append(check_supported(child, inside_folder=True))
         elif path.is_file():
             found.append(check_supported(path, inside_folder=False))

@@ -1,8 +1,8 @@
 """Reading documents, statistics and sanctions: search, pages, one document with its records.
 
-Document search uses the store's full-text index: FTS5 on SQLite (`documents_fts`), a GIN
-`to_tsvector` index on PostgreSQL. User words are quoted before they reach FTS5, so characters such
-as `"`, `*` or `NEAR` are searched as text and never raise a syntax error.
+Document search uses the store's full-text index: FTS5 on SQLite (`documents_fts`, porter-stemmed), a
+GIN `to_tsvector('english', ...)` index on PostgreSQL; the queries (word forms, spellings, quoting) are
+written by `mawgun.query.search`. A search answers each document with a snippet around its hit.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, Table, and_, column, func, literal_column, or_, select, text
+from sqlalchemy import Integer, Table, and_, bindparam, column, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from mawgun.query.cache import cached
 from mawgun.query.events import DOCUMENTS, EVIDENCE, REPORTS, report_dicts
+from mawgun.query.search import CONFIG, HIT_END, HIT_START, fts5_query, pg_tsquery
 from mawgun.store.schema import SanctionRow, StatisticRow
 
 STATISTICS: Table = StatisticRow.__table__  # type: ignore[assignment]
@@ -24,13 +25,7 @@ SANCTIONS: Table = SanctionRow.__table__  # type: ignore[assignment]
 SUMMARY_COLUMNS = ("id", "title", "outlet", "url", "published", "published_precision", "language", "kind", "origin")
 
 
-def fts5_query(raw: str) -> str | None:
-    """User words as an FTS5 query of quoted terms (all must occur); None when nothing is left."""
-    words = [w.replace('"', '""') for w in raw.split() if w.strip('"')]
-    return " ".join(f'"{w}"' for w in words) or None
-
-
-def _search_condition(session: Session, query: str) -> ColumnElement[bool]:
+def search_condition(session: Session, query: str) -> ColumnElement[bool]:
     """Documents matching every word of `query`: Burmese words (written without spaces between words) as
     substrings, other words through the full-text index; a query naming a place in English also finds the
     place's Burmese name."""
@@ -51,8 +46,9 @@ def _contains(word: str) -> ColumnElement[bool]:
 
 def _fulltext_condition(session: Session, query: str) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "postgresql":
-        vector = func.to_tsvector("simple", func.coalesce(DOCUMENTS.c.title, "") + " " + DOCUMENTS.c.text)
-        return vector.op("@@")(func.plainto_tsquery("simple", query))
+        # written as the GIN index expression of migration 0006, so PostgreSQL can use the index
+        vector = func.to_tsvector(CONFIG, func.coalesce(DOCUMENTS.c.title, "") + " " + DOCUMENTS.c.text)
+        return vector.op("@@")(func.to_tsquery(CONFIG, pg_tsquery(query) or "''"))
     match = fts5_query(query) or '""'
     matches = text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts").bindparams(fts=match)
     return literal_column("documents.rowid").in_(matches.columns(column("rowid", Integer)))
@@ -69,7 +65,7 @@ def document_conditions(
     """SQL conditions for a document search."""
     conditions: list[ColumnElement[bool]] = []
     if q and q.strip():
-        conditions.append(_search_condition(session, q.strip()))
+        conditions.append(search_condition(session, q.strip()))
     if outlet:
         conditions.append(DOCUMENTS.c.outlet.ilike(outlet))
     if since:
@@ -92,6 +88,27 @@ def list_documents(
     stmt = select(*[DOCUMENTS.c[c] for c in SUMMARY_COLUMNS]).where(where)
     stmt = stmt.order_by(order, DOCUMENTS.c.id).limit(limit).offset(offset)
     return total, [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def add_snippets(session: Session, documents: list[dict[str, Any]], query: str | None) -> list[dict[str, Any]]:
+    """Each document of a search page with `snippet`: the text around its hit, hits between
+    HIT_START/HIT_END (`mawgun.query.search.snippet_html` turns them into <mark>)."""
+    ids = [doc["id"] for doc in documents]
+    if not query or not query.strip() or not ids:
+        return documents
+    if session.get_bind().dialect.name == "postgresql":
+        options = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2"
+        tsq = func.to_tsquery(CONFIG, pg_tsquery(query) or "''")
+        stmt = select(DOCUMENTS.c.id, func.ts_headline(CONFIG, DOCUMENTS.c.text, tsq, options))
+        found = dict(session.execute(stmt.where(DOCUMENTS.c.id.in_(ids))).tuples().all())
+    else:
+        sql = text(
+            "SELECT d.id, snippet(documents_fts, -1, :start, :end, '…', 24) FROM documents_fts "
+            "JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH :fts AND d.id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        params = {"start": HIT_START, "end": HIT_END, "fts": fts5_query(query) or '""', "ids": ids}
+        found = dict(session.execute(sql, params).tuples().all())
+    return [doc | {"snippet": found.get(doc["id"])} for doc in documents]
 
 
 def get_document(session: Session, doc_id: str) -> dict[str, Any] | None:

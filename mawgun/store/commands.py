@@ -75,6 +75,17 @@ def documents_command(
     print_rows(rows, output_format, title=f"{len(rows)} documents")
 
 
+def init_command(db: Db = None) -> None:
+    """Create an empty store (or bring an existing one to the newest schema) at --db or the default place.
+
+    Only `init`, `ingest`, `demo`, `watch`, `import` and `restore` create a store; other commands
+    refuse a SQLite path that does not exist, so a mistyped path never becomes an empty database.
+
+    Example: mawgun init --db sqlite:///monitoring/events.db
+    """
+    upgrade_command(db)
+
+
 def upgrade_command(db: Db = None) -> None:
     """Bring the database schema to the newest version (Alembic migrations; safe to repeat).
 
@@ -144,6 +155,7 @@ def safe_url(url: str) -> str:
 def register(app: typer.Typer) -> None:
     """Add `documents` and `db upgrade` to the CLI."""
     app.command("documents")(documents_command)
+    app.command("init")(init_command)
     groups.db_app.callback(help="Database maintenance (migrations).\n\nExample: mawgun db upgrade")(db_group)
     groups.db_app.command("upgrade")(upgrade_command)
     app.command("backup")(backup_command)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, or_, select, text
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -117,45 +117,12 @@ def get_document(session: Session, doc_id: str) -> Document | None:
     return document_from_row(row) if row is not None else None
 
 
-def fts_query(query: str) -> str:
-    """A user's words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required."""
-    words = [w.replace('"', "") for w in query.split()]
-    return " ".join(f'"{w}"' for w in words if w)
-
-
 def filter_fulltext(stmt: Select[Any], session: Session, query: str) -> Select[Any]:
-    """Restrict a documents query to those matching `query` (FTS5 on SQLite, tsvector on PostgreSQL); a query
-    that names a place in English also finds the place's Burmese name (`mawgun.store.place_forms`)."""
-    from mawgun.store.place_forms import burmese_forms
+    """Restrict a documents query to those matching `query`, searched as every face searches
+    (`mawgun.query.documents.search_condition`: stemmed, spellings folded, Burmese place names too)."""
+    from mawgun.query.documents import search_condition
 
-    forms = burmese_forms(query)
-    if not forms:
-        return stmt.where(fulltext_clause(session, query))
-    likes = [DocumentRow.text.like(f"%{form}%") for form in forms] + [DocumentRow.title.like(f"%{f}%") for f in forms]
-    return stmt.where(or_(fulltext_clause(session, query), *likes))
-
-
-def fulltext_clause(session: Session, query: str) -> Any:
-    """The condition "documents match `query`" for the session's database."""
-    if session.get_bind().dialect.name == "sqlite":
-        clause = text("documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts_q)")
-        return clause.bindparams(fts_q=fts_query(query))
-    # Burmese is written without spaces between words, so PostgreSQL's parser sees whole phrases as
-    # one token; Burmese words are matched as substrings instead (no index, but found).
-    burmese = [w for w in query.split() if BURMESE_CHAR.search(w)]
-    others = " ".join(w for w in query.split() if not BURMESE_CHAR.search(w))
-    conditions: list[Any] = []
-    for word in burmese:
-        like = f"%{word.replace('%', '').replace('_', '')}%"
-        conditions.append(or_(DocumentRow.text.like(like), DocumentRow.title.like(like)))
-    if others:
-        # Written exactly as the GIN index expression of migration 0001, so PostgreSQL can use the index.
-        clause = text(
-            "to_tsvector('simple', coalesce(documents.title, '') || ' ' || documents.text) "
-            "@@ plainto_tsquery('simple', :fts_q)"
-        )
-        conditions.append(clause.bindparams(fts_q=others))
-    return and_(*conditions)
+    return stmt.where(search_condition(session, query))
 
 
 def list_documents(

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
 from mawgun.query import documents as query_documents
+from mawgun.query.search import snippet_html
 from mawgun.web import adapters
 from mawgun.web.api_events import CSV_RESPONSE, NOT_FOUND, Format
 from mawgun.web.boundaries import boundaries_json
@@ -57,6 +58,8 @@ def list_documents(
     check_dates(since, until)
     conditions = query_documents.document_conditions(session, q, outlet, since, until, language)
     total, items = query_documents.list_documents(session, conditions, limit, offset, sort)
+    items = [item | {"snippet": str(snippet_html(item.pop("snippet", None))) or None}
+             for item in query_documents.add_snippets(session, items, q)]  # fmt: skip
     if format == "csv":
         return Response(to_csv(items, list(query_documents.SUMMARY_COLUMNS)), media_type="text/csv")
     return _page(total, limit, offset, items)

@@ -8,6 +8,7 @@ drawn in the browser by the project's own scripts from `/api/v1/map` and `/api/v
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -24,7 +25,9 @@ from mawgun.query.filter import EventFilter
 from mawgun.query.map import date_range, distinct_values
 from mawgun.query.names import UnknownName, check_admin1
 from mawgun.query.precision import coarse_date, show_date, state_only
+from mawgun.query.search import snippet_html
 from mawgun.query.tolls import sum_tolls
+from mawgun.report.charts import EVENT_TYPE_COLOURS
 from mawgun.safety import safe_link
 from mawgun.store.db import session_scope
 from mawgun.web import adapters, control, i18n
@@ -52,6 +55,8 @@ def web_url(value: str | None) -> str | None:
 TEMPLATES.env.filters["number"] = format_number
 TEMPLATES.env.filters["web_url"] = web_url
 TEMPLATES.env.globals.update(coarse_date=coarse_date, show_date=show_date, state_only=state_only)
+TEMPLATES.env.filters["snippet"] = snippet_html
+TEMPLATES.env.globals["palette_json"] = json.dumps(EVENT_TYPE_COLOURS)
 TEMPLATES.env.globals["deaths"] = lambda row: "unknown" if row.get("fatalities") is None else f"{row['fatalities']:,}"
 TEMPLATES.env.globals["actor_name"] = lambda code: adapters.actor_names().get(str(code), "")
 i18n.install(TEMPLATES.env)
@@ -137,6 +142,15 @@ def choose_language(code: str, next: str = "/") -> Response:
     return response
 
 
+@router.get("/palette.css")
+def palette_css() -> Response:
+    """The event-type colours as CSS, written from the palette the reports' charts use (one palette)."""
+    rules = [
+        f'.type-dot[data-type="{name}"] {{ background: {colour}; }}' for name, colour in EVENT_TYPE_COLOURS.items()
+    ]
+    return Response("\n".join(rules) + "\n", media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request) -> HTMLResponse:
     """Map, timeline, headline figures and the latest events for the current filters."""
@@ -197,6 +211,7 @@ def documents_page(request: Request) -> HTMLResponse:
     with _session(request) as session:
         conditions = query_documents.document_conditions(session, raw["q"] or None, raw["outlet"] or None, since, until)
         total, documents = query_documents.list_documents(session, conditions, PAGE_SIZE, offset)
+        documents = query_documents.add_snippets(session, documents, raw["q"] or None)
         outlets = query_documents.distinct_outlets(session)
     query = {k: v for k, v in raw.items() if v}
     return render(

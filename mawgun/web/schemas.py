@@ -93,6 +93,7 @@ class DocumentSummary(BaseModel):
     language: str | None = None
     kind: str | None = None
     origin: str | None = None
+    snippet: str | None = Field(None, description="With q: the text around the hit, escaped HTML, hits in <mark>.")
 
 
 class SourceOut(BaseModel):

@@ -47,7 +47,7 @@ def test_counts_by_month_sum_events_and_best_fatalities(seeded):
         rows = count_events(session, ["month"], EventFilter())
     assert [(r["month"], r["events"], r["fatalities"]) for r in rows] == [
         ("2023-08", 3, 7),
-        ("2023-09", 1, 0),
+        ("2023-09", 1, None),  # no toll known: unknown, not 0
         ("2023-10", 1, 10),
         ("2023-11", 1, 3),
     ]
@@ -131,7 +131,7 @@ def test_the_peak_week_is_the_one_with_most_events(seeded):
     with session_scope(seeded) as session:
         peak = peak_period(session, "week", EventFilter(sub_event_types=["Air/drone strike"]))
         none = peak_period(session, "week", EventFilter(since=dt.date(2030, 1, 1)))
-    assert peak == {"unit": "week", "period": "2023-W32", "events": 2, "fatalities": 2}
+    assert peak == {"unit": "week", "period": "2023-W32", "events": 2, "fatalities": 2, "toll_unknown": 0}
     assert none is None
 
 

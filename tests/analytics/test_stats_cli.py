@@ -40,8 +40,8 @@ def test_stats_prints_counts_by_month_and_state_as_json(db):
 
 def test_stats_prints_csv_with_a_header(db):
     lines = run(db, "stats", "--by", "sub_event_type", "--format", "csv").splitlines()
-    assert lines[0] == "sub_event_type,events,fatalities,fatalities_low,fatalities_high"
-    assert "Air/drone strike,2,7,7,7" in lines
+    assert lines[0] == "sub_event_type,events,fatalities,fatalities_low,fatalities_high,toll_known,toll_unknown"
+    assert "Air/drone strike,2,7,7,7,2,0" in lines
 
 
 def test_stats_prints_a_table_by_default(db):

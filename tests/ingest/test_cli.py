@@ -46,6 +46,7 @@ def test_documents_lists_filters_and_exports(tmp_path: Path, sqlite_url: str) ->
 
 def test_events_lists_canonical_events_or_reports(sqlite_url: str) -> None:
     runner = CliRunner()
+    assert runner.invoke(stage_app(), ["init", "--db", sqlite_url]).exit_code == 0  # only init/ingest create a store
     result = runner.invoke(stage_app(), ["events", "--db", sqlite_url, "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.output) == []
     result = runner.invoke(stage_app(), ["events", "--db", sqlite_url, "--per-report", "--type", "Battles"])
@@ -73,6 +74,7 @@ def test_ingest_json_lists_every_entry(tmp_path: Path, sqlite_url: str) -> None:
 
 
 def test_a_malformed_date_is_a_clear_usage_error(sqlite_url: str) -> None:
+    assert CliRunner().invoke(stage_app(), ["init", "--db", sqlite_url]).exit_code == 0
     for command in (["documents"], ["events"]):
         result = CliRunner().invoke(stage_app(), [*command, "--db", sqlite_url, "--since", "2024-13-45"])
         assert result.exit_code == 2 and "not a date" in result.output

@@ -5,14 +5,8 @@
 
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
-  const TYPE_COLORS = {
-    "Battles": "#c0392b",
-    "Explosions/Remote violence": "#e67e22",
-    "Violence against civilians": "#7d3c98",
-    "Protests": "#2471a3",
-    "Riots": "#138d75",
-    "Strategic developments": "#7f8c8d",
-  };
+  /* One palette for event types, the reports' (mawgun.report.charts.EVENT_TYPE_COLOURS), given by the page. */
+  const TYPE_COLORS = JSON.parse(document.body.dataset.palette || "{}");
   const SHADES = ["#fbeee0", "#f8d3a8", "#f3ab6b", "#e67a3c", "#c9472a", "#8f1d1d"];
   const CONTROL_COLORS = ["#1f618d", "#b9770e", "#117a65", "#6c3483", "#a04000", "#2e4053", "#7b241c", "#196f3d"];
 
