@@ -18,7 +18,9 @@ DB_HELP = (
     "(default: MAWGUN_DATABASE_URL, else the embedded SQLite store)."
 )
 # Commands that may create a new store; every other command names a store that must already exist.
-CREATING_COMMANDS = frozenset({"init", "ingest", "demo", "watch", "ucdp", "acled", "restore", "upgrade"})
+CREATING_COMMANDS = frozenset(
+    {"init", "ingest", "demo", "watch", "ucdp", "acled", "restore", "upgrade", "add", "starter"}
+)
 
 
 def check_db(ctx: typer.Context, value: str | None) -> str | None:

@@ -101,10 +101,9 @@ def explain_command(
         typer.echo(f"error: no canonical event {canonical_id}", err=True)
         raise typer.Exit(2)
     console = Console()
-    low, best, high = info["fatalities"]
     console.print(
         f"[bold]{info['id']}[/bold] {info['event_type']} / {info['sub_event_type']} on {info['date']} at "
-        f"{info['place'] or '?'}; fatalities {best} ({low}-{high}); {info['n_reports']} reports, "
+        f"{info['place'] or '?'}; {toll_text(info['fatalities'])}; {info['n_reports']} reports, "
         f"{info['n_sources']} sources"
     )
     reports = Table("record", "outlet", "published", "date", "place", "toll", "evidence")
@@ -136,12 +135,20 @@ def register(app: typer.Typer) -> None:
     groups.events_app.command("explain")(explain_command)
 
 
+def toll_text(fatalities: Any) -> str:
+    """ "fatalities 5 (3-7)", or "toll unknown" when no report gave one (unknown is not zero)."""
+    low, best, high = fatalities
+    if best is None:
+        return "toll unknown"
+    return f"fatalities {best}" + (f" ({low}-{high})" if low is not None and high is not None else "")
+
+
 def link_detail(link: dict[str, Any]) -> str:
     """A link's reasons: each feature's agreement with its contribution to the log-odds
     ('place 0.85 (+1.52)'), or the analyst decision / forced link that made it."""
     features = link.get("features")
-    if not features:
-        return str({k: v for k, v in link.items() if k not in ("a", "b", "score")})
+    if not features:  # an analyst decision or a forced link: its fields as words, not a Python dict
+        return "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in link.items() if k not in ("a", "b", "score"))
     contributions = link.get("contributions") or {}
     parts = []
     for name, value in features.items():
