@@ -36,9 +36,11 @@ def sum_tolls(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 def toll_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    """Change in the best-estimate toll; no difference is computed when either side knows no toll."""
+    """Change in the best-estimate toll. No difference is computed when either side has an event whose
+    toll is unknown: sums over different shares of known tolls are not comparable (a month with one
+    known toll of 0 and nine unknown ones is not "-100%" against a month whose tolls were all told)."""
     b, a = before.get("fatalities"), after.get("fatalities")
-    if b is None or a is None:
+    if b is None or a is None or before.get("toll_unknown") or after.get("toll_unknown"):
         return {"before": b, "after": a, "change": None, "change_pct": None}
     return {"before": b, "after": a, "change": a - b, "change_pct": round(100.0 * (a - b) / b, 1) if b else None}
 

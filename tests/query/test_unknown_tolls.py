@@ -21,6 +21,7 @@ from mawgun.cli.main import app
 from mawgun.model import Document
 from mawgun.query.counts import compare_periods, count_events
 from mawgun.query.filter import EventFilter
+from mawgun.query.tolls import toll_change
 from mawgun.report.build import build_report
 from mawgun.report.periods import month_of
 from mawgun.report.render import render_markdown
@@ -73,6 +74,13 @@ def test_no_change_is_computed_against_an_unknown_toll(tolls_url: str) -> None:
         result = compare_periods(session, dt.date(2023, 11, 1), 31, 30)
     assert result["fatalities"] == {"before": 8, "after": None, "change": None, "change_pct": None}
     assert result["toll_unknown"] == {"before": 1, "after": 2}
+
+
+def test_sums_over_partly_known_tolls_are_not_compared() -> None:
+    known = {"fatalities": 29, "toll_known": 3, "toll_unknown": 0}
+    partly = {"fatalities": 0, "toll_known": 1, "toll_unknown": 9}  # one non-violent event coded 0
+    assert toll_change(known, partly)["change"] is None and toll_change(partly, known)["change_pct"] is None
+    assert toll_change(known, {"fatalities": 31, "toll_known": 2, "toll_unknown": 0})["change"] == 2
 
 
 def test_the_monthly_report_says_the_toll_is_unknown(tolls_url: str) -> None:
