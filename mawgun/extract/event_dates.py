@@ -198,8 +198,8 @@ def is_habitual(ctx: Context, index: int, trigger: Trigger, date: DateMention) -
     cues = load_vocabulary("cues")
     if not ctx.dates[index] and compile_pattern(cues["earlier"]).search(text):
         return True  # "the military has previously shelled areas around Laiza": background, not the news
-    if date.precision == "day":
-        return False
+    if date.precision == "day" and ctx.dates[index]:
+        return False  # a day told in the sentence itself pins it; a day carried from before does not
     bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
     start = max(b for b in bounds if b <= trigger.start)
     end = min(b for b in bounds if b > trigger.start)

@@ -289,3 +289,19 @@ def test_a_sentence_with_tolls_for_several_days_gives_the_first_day_its_own(toll
     )
     first = [e for e in events_of(text) if e["date"] == "2024-06-03"]
     assert first and first[0]["fatalities"] == dead, first
+
+
+@pytest.mark.parametrize(
+    "general",
+    [
+        "Unexploded bomblets stay live in the fields for decades, turning into landmines for farmers.",
+        "Such shells often explode long after the fighting, villagers said.",
+    ],
+)
+def test_a_day_carried_from_before_does_not_make_general_wording_an_event(general: str) -> None:
+    text = (
+        "Junta jets dropped cluster bombs on Kedong village, Kawkareik Township, Kayin State, on 6 June 2023. "
+        + general
+    )
+    found = events_of(text, published="2023-06-20")
+    assert [e["sub_event_type"] for e in found] == ["Air/drone strike"], found
