@@ -83,6 +83,7 @@ def memory(folder: Path, sizes: list[int], jobs: int) -> dict[str, object]:
         if not docs.exists():
             write_articles(docs, size)
         runs.append({"articles": size, **run_extract(docs, folder / "records.jsonl", jobs)})
+        print(json.dumps(runs[-1]), file=sys.stderr, flush=True)  # each figure as soon as it is measured
         docs.unlink()
     peaks = [run["peak_mb"] for run in runs]
     return {"jobs": jobs, "runs": runs, "largest_over_smallest": round(max(peaks) / min(peaks), 2)}
