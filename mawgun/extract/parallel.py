@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +39,19 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: ask the kernel (Linux prctl PR_SET_PDEATHSIG) to kill this worker when the
+    parent dies, so a run killed with SIGKILL leaves no orphaned workers waiting for chunks forever."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the workers end when their queue closes, as before
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def extract_outcome(document: Document, component: str) -> tuple[list[Record], str | None]:
@@ -88,7 +102,9 @@ class ExtractionPool:
             warm_up(self.component)
             gc.freeze()  # the loaded tables stay shared with the workers (no copy-on-write from the collector)
             context = multiprocessing.get_context("fork")
-            self.executor = ProcessPoolExecutor(self.jobs, mp_context=context)
+            self.executor = ProcessPoolExecutor(
+                self.jobs, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+            )
             self.executor.submit(os.getpid).result()  # forks every worker now, before any progress thread
         return self
 

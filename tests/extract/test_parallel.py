@@ -118,3 +118,40 @@ def test_a_document_that_fails_in_a_worker_is_named_and_the_others_are_written(t
     summary = extract_file(docs, tmp_path / "out.jsonl", component="refusing-for-test", progress=False, jobs=2)
     assert summary["documents"] == 29
     assert summary["problems"] == ["document d11: extraction failed (RuntimeError: asked to fail)"]
+
+
+def children_of(pid: int) -> list[int]:
+    """The child processes of `pid` (Linux /proc)."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_killing_a_run_leaves_no_worker_behind(docs_file: Path, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    big = tmp_path / "big.jsonl"
+    lines = docs_file.read_text(encoding="utf-8").splitlines()
+    with big.open("w", encoding="utf-8") as fh:
+        for copy in range(30):
+            for line in lines:
+                row = json.loads(line)
+                fh.write(json.dumps(row | {"doc_id": f"{row['doc_id']}-{copy}"}) + "\n")
+    entry = "from mawgun.cli.main import run; run()"
+    command = [sys.executable, "-c", entry, "extract", "--in", str(big), "--out", str(tmp_path / "o.jsonl")]
+    run = subprocess.Popen([*command, "--quiet", "--jobs", "2"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(children_of(run.pid)) < 2 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    workers = children_of(run.pid)
+    assert len(workers) == 2, "the workers never started"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait(30)
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{w}").exists() for w in workers)
