@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, Table, and_, bindparam, column, func, literal_column, or_, select, text
+from sqlalchemy import Integer, Table, and_, bindparam, column, false, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -47,8 +47,11 @@ def _contains(word: str) -> ColumnElement[bool]:
 def _fulltext_condition(session: Session, query: str) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "postgresql":
         # written as the GIN index expression of migration 0006, so PostgreSQL can use the index
+        tsquery = pg_tsquery(query)
+        if tsquery is None:  # only punctuation or syntax characters: nothing to find, not a syntax error
+            return false()
         vector = func.to_tsvector(CONFIG, func.coalesce(DOCUMENTS.c.title, "") + " " + DOCUMENTS.c.text)
-        return vector.op("@@")(func.to_tsquery(CONFIG, pg_tsquery(query) or "''"))
+        return vector.op("@@")(func.to_tsquery(CONFIG, tsquery))
     match = fts5_query(query) or '""'
     matches = text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts").bindparams(fts=match)
     return literal_column("documents.rowid").in_(matches.columns(column("rowid", Integer)))
@@ -97,8 +100,11 @@ def add_snippets(session: Session, documents: list[dict[str, Any]], query: str |
     if not query or not query.strip() or not ids:
         return documents
     if session.get_bind().dialect.name == "postgresql":
+        tsquery = pg_tsquery(query)
+        if tsquery is None:
+            return documents
         options = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2"
-        tsq = func.to_tsquery(CONFIG, pg_tsquery(query) or "''")
+        tsq = func.to_tsquery(CONFIG, tsquery)
         stmt = select(DOCUMENTS.c.id, func.ts_headline(CONFIG, DOCUMENTS.c.text, tsq, options))
         found = dict(session.execute(stmt.where(DOCUMENTS.c.id.in_(ids))).tuples().all())
     else:

@@ -19,6 +19,7 @@ HIT_START, HIT_END = "\ue000", "\ue001"  # private-use marks around a hit in a s
 LATIN_WORD = re.compile(r"^[A-Za-z]{5,14}$")
 TOKEN = re.compile(r"\w+", re.UNICODE)
 MIN_PART = 2
+ADJACENT_HITS = re.compile(HIT_END + r"(\s+)" + HIT_START)
 
 
 def syllable_splits(word: str) -> list[list[str]]:
@@ -81,5 +82,6 @@ def snippet_html(snippet: str | None) -> Markup:
     """A snippet as safe HTML: its text escaped, each hit in <mark>."""
     if not snippet:
         return Markup("")
-    text = str(escape(snippet))
+    joined = ADJACENT_HITS.sub(r"\1", snippet)  # PostgreSQL marks each word of a phrase: one mark for the phrase
+    text = str(escape(joined))
     return Markup(text.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))
