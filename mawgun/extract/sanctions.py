@@ -267,22 +267,28 @@ def sentence_sanctions(
     targets = find_targets(ctx, text, min(cue, first_authority))
     date = sentence_date(ctx, index) or told or (previous[1] if follow_on and previous else None)
     measure = sanction_measure(text)
-    records = []
-    for authority in authorities:
-        for target in targets:
-            records.append(
-                SanctionRecord(
-                    record_id=make_id("sanc", ctx.doc.doc_id, authority, target),
-                    doc_id=ctx.doc.doc_id,
-                    authority=authority,
-                    target=target,
-                    date=date,
-                    measure=measure,
-                    provenance=Provenance(COMPONENT, VERSION, 0.7, "sanction.cue"),
-                    evidence=[Span(sentence.start, sentence.end, text)],
-                )
-            )
-    return records
+    span = Span(sentence.start, sentence.end, text)
+    return [
+        make_sanction(ctx, authority, target, date, measure, "sanction.cue", span)
+        for authority in authorities
+        for target in targets
+    ]
+
+
+def make_sanction(
+    ctx: Context, authority: str, target: str, date: dt.date | None, measure: str, rule: str, span: Span
+) -> SanctionRecord:
+    """One sanction record, its id derived from the document, authority and target."""
+    return SanctionRecord(
+        record_id=make_id("sanc", ctx.doc.doc_id, authority, target),
+        doc_id=ctx.doc.doc_id,
+        authority=authority,
+        target=target,
+        date=date,
+        measure=measure,
+        provenance=Provenance(COMPONENT, VERSION, 0.7, rule),
+        evidence=[span],
+    )
 
 
 def sentence_date(ctx: Context, index: int) -> dt.date | None:
@@ -307,19 +313,7 @@ def list_records(ctx: Context, index: int, authorities: list[str], day: dt.date 
         name = COUNTRY_POSSESSIVE.sub("", name)
         if not is_target_name(name):
             continue
-        for authority in authorities:
-            out.append(
-                SanctionRecord(
-                    record_id=make_id("sanc", ctx.doc.doc_id, authority, name),
-                    doc_id=ctx.doc.doc_id,
-                    authority=authority,
-                    target=name,
-                    date=day,
-                    measure=measure,
-                    provenance=Provenance(COMPONENT, VERSION, 0.7, "sanction.list"),
-                    evidence=[span],
-                )
-            )
+        out.extend(make_sanction(ctx, who, name, day, measure, "sanction.list", span) for who in authorities)
     return out
 
 
