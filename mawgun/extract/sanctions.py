@@ -308,7 +308,7 @@ def list_records(ctx: Context, index: int, authorities: list[str], day: dt.date 
     """Records for the targets listed line by line after sentence `index` ("OFAC designated the following
     entities:"), one per authority and listed name."""
     measure = sanction_measure(ctx.sentences[index].text)
-    out = []
+    out: list[SanctionRecord] = []
     for name, span in listed_targets(ctx, index):
         name = COUNTRY_POSSESSIVE.sub("", name)
         if not is_target_name(name):
