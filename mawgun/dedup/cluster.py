@@ -24,6 +24,7 @@ from mawgun.dedup.eventtypes import type_blocks, types_compatible
 from mawgun.dedup.features import Profile, compare_profiles, profile_record, score_place
 from mawgun.dedup.places import names_match
 from mawgun.dedup.scoring import contributions, load_model, threshold
+from mawgun.dedup.siblings import document_siblings, sibling_fits_better
 from mawgun.ids import make_id
 from mawgun.model import Document, EventRecord
 
@@ -328,12 +329,16 @@ def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> Iterator[tuple[fl
     bits = max(1, len(profiles).bit_length())
     mask = (1 << bits) - 1
     packed: list[int] = []
+    siblings = document_siblings(profiles)
     for a, b in candidate_pairs(profiles):
         if new_ids is not None and profiles[a].record_id not in new_ids and profiles[b].record_id not in new_ids:
             continue
         result = compare_profiles(profiles[a], profiles[b], linker.threshold)
-        if result is not None and result[0] >= linker.threshold:
-            packed.append(((SCALE - round(result[0] * SCALE)) << (2 * bits)) | (a << bits) | b)
+        if result is None or result[0] < linker.threshold:
+            continue
+        if siblings and sibling_fits_better(profiles, siblings, a, b):
+            continue
+        packed.append(((SCALE - round(result[0] * SCALE)) << (2 * bits)) | (a << bits) | b)
     packed.sort()
     for key in packed:
         yield (SCALE - (key >> (2 * bits))) / SCALE, (key >> bits) & mask, key & mask

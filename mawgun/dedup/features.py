@@ -38,9 +38,13 @@ from mawgun.model import Document, EventRecord
 MENTION_CHARS = 4000  # the part of a document searched for place names
 MIN_MENTION = 3  # names shorter than this are not searched for
 SHORT_NAME = 5  # a name this short is searched for as a whole word ('Ann', not 'announced')
+UNKNOWN = 0.5  # the agreement of a feature one report does not give (date, toll, actors, text)
+MIN_RELATIVE = 5  # a place described by another's name ('... of Mawchi') names it in full, 5 letters or more
 MIN_NAMES = 3  # one shared name ("Kayah") out of one is weak: overlap counts at least three names
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 WORD = re.compile(r"[a-z]+")
+OPERATION = re.compile(r"\bOperation\s+(\d{3,5}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+OPERATION_MARK = "operation:"
 CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 
 
@@ -229,13 +233,14 @@ def shared_codes(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 def score_date(a: Profile, b: Profile) -> float | None:
     """1.0 for the same day, less for days apart within tolerance, 0.7 for a coarse date that allows
-    the other, 0.3 when one report is undated (dated only by its publication); None when intervals miss."""
+    the other; UNKNOWN when one report is undated (dated only by its publication: nothing for or
+    against, as an unknown toll or a silent actor); None when intervals miss."""
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
-        return 0.3
+        return UNKNOWN
     if a.lo > b.hi or b.lo > a.hi:
         return None
     if not a.dated or not b.dated:
-        return 0.3
+        return UNKNOWN
     if a.day is not None and b.day is not None:
         gap = abs(a.day - b.day)
         return max(0.4, 1.0 - 0.2 * gap)
@@ -303,6 +308,8 @@ def score_place(a: Profile, b: Profile) -> float | None:
         return scores["location"]
     if _place_contained(a, b) or _named_inside(a, b) or _named_inside(b, a):
         return scores["contained"]
+    if a.location and b.location and _described_by(a.location, b.location):
+        return scores["contained"]
     if mentions_place(a, b) or mentions_place(b, a):
         return scores["mentioned"]
     if conflict is None:
@@ -350,8 +357,18 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _named_inside(outer: Profile, inner: Profile) -> bool:
-    """The outer record names only a township, and the inner record's place lies in it."""
-    return bool(outer.admin3 and not outer.location and inner.location and names_match(outer.admin3, inner.admin3))
+    """The outer record names only a township (or its town by the township's name: "in Ramree"), and
+    the inner record's place lies in it."""
+    township_only = not outer.location or names_match(outer.location, outer.admin3)
+    return bool(outer.admin3 and township_only and inner.location and names_match(outer.admin3, inner.admin3))
+
+
+def _described_by(a: str, b: str) -> bool:
+    """One place is described relative to the other by name ("the hilltop camp at the entrance of
+    Mawchi" and "Mawchi"): the longer normalised name contains the shorter, of at least MIN_RELATIVE
+    letters."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= MIN_RELATIVE and short != long and short in long
 
 
 def score_actors(a: Profile, b: Profile) -> float:
@@ -373,8 +390,9 @@ def common_names() -> frozenset[str]:
 
 
 def proper_names(text: str) -> frozenset[str]:
-    """Normalised capitalised words that do not open a sentence: the names a report mentions."""
-    names = set()
+    """Normalised capitalised words that do not open a sentence: the names a report mentions; a named
+    operation ("Operation 1111") is one name, marked with OPERATION_MARK."""
+    names = {OPERATION_MARK + match.group(1).lower() for match in OPERATION.finditer(text)}
     for sentence in SENTENCE_SPLIT.split(text):
         for word in CAPITALISED.findall(sentence)[1:] if sentence[:1].isupper() else CAPITALISED.findall(sentence):
             if word.lower() not in common_names():
@@ -389,6 +407,8 @@ def score_text(a: Profile, b: Profile) -> float:
         return 0.5
     overlap = 0.0
     if a.names and b.names:
+        if any(name.startswith(OPERATION_MARK) for name in a.names & b.names):
+            return 1.0  # one named operation: its name identifies the event as well as any wording
         overlap = len(a.names & b.names) / max(min(len(a.names), len(b.names)), MIN_NAMES)
         if overlap >= 1.0:  # the larger of the two: no need for the costlier ratio
             return 1.0

@@ -20,6 +20,8 @@ from mawgun.geo.admin1 import fold_admin1
 ADMIN_SUFFIXES = re.compile(
     r"\b(state|region|township|tsp|district|division|union territory|village tract|village|ward|town|city|idp|camp)\b"
 )
+SKELETON_DROP = re.compile(r"[aeiouh]")
+MIN_SKELETON = 4  # shorter skeletons ('sn' for Hsenwi) tell too few names apart
 DIRECTIONS = re.compile(r"\b(north|south|east|west)\b")
 
 
@@ -42,7 +44,17 @@ def names_match(a: str, b: str) -> bool:
         return True
     if direction_of(a) != direction_of(b):
         return False
-    return fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]
+    if fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]:
+        return True
+    skeleton = consonant_skeleton(a)
+    return len(skeleton) >= MIN_SKELETON and skeleton == consonant_skeleton(b)
+
+
+def consonant_skeleton(name: str) -> str:
+    """A normalised name without vowels, h, w and y: Burmese romanisations differ mostly in vowels
+    (aw/a, ai/e), the aspirate's place (hk/kh, hp/ph) and medials (w, y), so Nawnghkio and Nwangkhio
+    share 'nngk'."""
+    return SKELETON_DROP.sub("", name)
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,93 @@
+"""Specification of the classes in which real outlets differ about one event: a document that tells two
+strikes of one place apart, a place described by another's name, romanised spellings, a named
+operation, an undated recall. Texts are synthetic, written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dedup_helpers import make_doc, make_event
+
+from mawgun.dedup import cluster_records
+from mawgun.dedup.features import UNKNOWN, profile_record, score_date, score_place, score_text
+from mawgun.dedup.places import names_match, normalise_name
+
+CAMP = {"admin1": "Chin", "admin3": "Thantlang", "location": "Camp C"}
+
+
+def test_strikes_on_one_camp_on_two_days_go_with_the_day_each_outlet_gives() -> None:
+    """Two outlets each report a strike on the 10th and one on the 11th at one camp; the wording of
+    one outlet's 10th matches the other's 11th best, but each document tells the two days apart."""
+    first = make_doc(
+        "v1",
+        "Synthetic report: jets bombed Camp C twice, on the 10th and again on the 11th.",
+        "A",
+        dt.date(2023, 1, 12),
+    )
+    second = make_doc(
+        "v2", "Synthetic report: Camp C was hit on the 10th; another strike on the 11th.", "B", dt.date(2023, 1, 13)
+    )
+    same = "jets bombed Camp C near Thantlang, Chin"
+    reports = [  # the 10th of one outlet reads like the 11th of the other
+        make_event(first, date=dt.date(2023, 1, 10), evidence=same, tag="10", **CAMP),
+        make_event(first, date=dt.date(2023, 1, 11), evidence=first.text, tag="11", **CAMP),
+        make_event(second, date=dt.date(2023, 1, 10), evidence=second.text, tag="10", **CAMP),
+        make_event(second, date=dt.date(2023, 1, 11), evidence=same, tag="11", **CAMP),
+    ]
+    assignment = cluster_records(reports, {d.doc_id: d for d in (first, second)})
+    assert assignment[reports[0].record_id] == assignment[reports[2].record_id]
+    assert assignment[reports[1].record_id] == assignment[reports[3].record_id]
+    assert assignment[reports[0].record_id] != assignment[reports[1].record_id]
+
+
+def test_a_place_described_by_another_place_name_lies_at_that_place() -> None:
+    doc = make_doc("m1", "Synthetic report: an outpost fell.", "A", dt.date(2024, 1, 29))
+    described = make_event(doc, admin1="Kayah", admin3="Hpasawng", location="hilltop camp at the entrance of Mawchi")
+    town = make_event(doc, admin1="Kayah", admin3="Hpasawng", location="Mawchi")
+    other = make_event(doc, admin1="Kayah", admin3="Hpasawng", location="Ywathit")
+    a, b, c = (profile_record(r, doc) for r in (described, town, other))
+    assert score_place(a, b) > score_place(a, c)
+
+
+def test_a_town_named_by_its_township_contains_the_township_villages() -> None:
+    doc = make_doc("r1", "Synthetic report: a strike in Ramree.", "A", dt.date(2025, 1, 9))
+    town = profile_record(make_event(doc, admin1="Rakhine", admin3="Ramree", location="Ramree"), doc)
+    village = profile_record(make_event(doc, admin1="Rakhine", admin3="Ramree", location="Kyauk Ni Maw"), doc)
+    other = profile_record(make_event(doc, admin1="Rakhine", admin3="Ramree", location="Ywathit"), doc)
+    assert score_place(town, village) == score_place(town, other) > score_place(village, other)
+
+
+def test_romanised_spellings_that_differ_in_vowels_and_aspirates_match() -> None:
+    assert names_match(normalise_name("Nawnghkio"), normalise_name("Nwangkhio"))
+    assert names_match(normalise_name("Hpakant"), normalise_name("Phakant"))
+    for a, b in [("Mingin", "Myingyan"), ("Mon", "Man"), ("Kyaukme", "Kyaukmyaung"), ("Pinlebu", "Pinlaung")]:
+        assert not names_match(normalise_name(a), normalise_name(b)), (a, b)
+
+
+def test_reports_naming_one_operation_agree_in_wording() -> None:
+    a = make_doc(
+        "o1", "Synthetic report: resistance groups launched Operation 1111 in Kayah.", "A", dt.date(2024, 1, 29)
+    )
+    b = make_doc("o2", "Synthetic report: since Operation 1111 began, towns changed hands.", "B", dt.date(2024, 1, 29))
+    c = make_doc("o3", "Synthetic report: since Operation 1027 began, towns changed hands.", "C", dt.date(2024, 1, 29))
+    state = {"admin1": "Kayah", "admin3": None, "location": None}
+    kwargs = {
+        "event_type": "Battles",
+        "sub": "Armed clash",
+        "date": dt.date(2023, 11, 11),
+        "actors": ("KNDF",),
+        **state,
+    }
+    first, second, third = (profile_record(make_event(d, targets=("MIL",), **kwargs), d) for d in (a, b, c))  # type: ignore[arg-type]
+    assert score_text(first, second) == 1.0 > score_text(first, third)
+    reports = [make_event(d, targets=("MIL",), **kwargs) for d in (a, b)]  # type: ignore[arg-type]
+    assignment = cluster_records(reports, {d.doc_id: d for d in (a, b)})
+    assert assignment[reports[0].record_id] == assignment[reports[1].record_id]
+
+
+def test_an_undated_report_neither_agrees_nor_disagrees_on_the_date() -> None:
+    a = make_doc("u1", "Synthetic report: the town was captured.", "A", dt.date(2025, 7, 17))
+    b = make_doc("u2", "Synthetic report: the town, recaptured in July, is quiet.", "B", dt.date(2025, 10, 2))
+    dated = profile_record(make_event(a, date=dt.date(2025, 7, 16)), a)
+    undated = profile_record(make_event(b, date=None), b)
+    assert score_date(dated, undated) == UNKNOWN == 0.5
