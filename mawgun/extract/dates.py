@@ -106,12 +106,19 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", m2(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b")),
     ("dm", m2(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?![\w])")),
     ("md", m2(rf"\b{MONTH}\s+{DAY}\b(?!\s*\d)(?!,\s*(?:19|20)\d\d)")),
+    (  # "in the first week of December", "during the last week of May 2023": that week, its middle day
+        "week_of",
+        m2(
+            r"\b(?i:the\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+(?:of|in)\s+)"
+            rf"{MONTH}(?:,?\s+{YEAR})?"
+        ),
+    ),
     ("my", m2(rf"\b(?P<part>early|mid|late|end of|the end of|mid-)?\s*{MONTH},?\s+{YEAR}\b")),
     (
         "m",
         m2(
             rf"(?i:\b(?P<lead>in|during|since|last|this|early|late|mid-|of|by|until|throughout|from|between)\s+"
-            rf"(?:early\s+|late\s+|mid-)?){MONTH}\b"
+            rf"(?P<part>early\s+|late\s+|mid-)?){MONTH}\b"
         ),
     ),
     (
@@ -162,6 +169,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(r"\b(?P<w>last|this|earlier this|past) month\b", re.I)),
     ("last_year", re.compile(r"\b(?P<w>last|this|past) year\b", re.I)),
     ("year", re.compile(rf"\b(?i:in|during|since|throughout|of)\s+{YEAR}\b(?!\s*\d)")),
+    (  # "in the early '90s", "during the 1990s": background told by its decade
+        "decade",
+        re.compile(
+            r"\b(?:in|during|since|throughout|by|from)\s+the\s+(?:(?:early|mid|late)[- ]?)?"
+            r"(?P<dec>(?:19|20)\d0|['’]\d0)s\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -304,8 +319,7 @@ def r_day_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | N
 def r_month_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
     month, year = month_of(m), int(m.group("y"))
     part = (m.group("part") or "").lower()
-    day = 5 if part == "early" else 25 if "end" in part or part == "late" else 15
-    return dt.date(year, month, day), "month", None, False
+    return dt.date(year, month, part_day(part) if part else 15), "month", None, False
 
 
 def r_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
@@ -316,7 +330,33 @@ def r_month(m: re.Match[str], published: dt.date | None, anchor: dt.date | None)
     year = ref.year if month <= ref.month else ref.year - 1
     if m.group("lead").lower() == "last" and month == ref.month:
         year -= 1
-    return dt.date(year, month, 15), "month", None, False
+    return dt.date(year, month, part_day(m.group("part") or m.group("lead"))), "month", None, False
+
+
+def part_day(part: str) -> int:
+    """The day standing for a part of a month: "early April" the 5th, "late April" the 25th, else the 15th."""
+    part = part.strip().lower()
+    return 5 if part == "early" else 25 if part == "late" or "end" in part else 15
+
+
+def r_week_of(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    """ "the first week of December": days 1-7, dated by the middle day (the 4th) with week precision; "the last
+    week of" is the month's last seven days. Without a year, the latest such month up to publication."""
+    month = month_of(m)
+    if m.group("y"):
+        year = int(m.group("y"))
+    else:
+        ref = published or anchor
+        if ref is None:
+            return None
+        year = ref.year if month <= ref.month else ref.year - 1
+    first_day, last_day = month_period(dt.date(year, month, 1))
+    weeks = WEEK_INDEX.get(m.group("nth").lower())
+    start = last_day - dt.timedelta(days=6) if weeks is None else first_day + dt.timedelta(days=7 * weeks)
+    return start + dt.timedelta(days=3), "week", start + dt.timedelta(days=6), False
+
+
+WEEK_INDEX = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 
 
 def r_coup(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
@@ -325,6 +365,13 @@ def r_coup(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) 
 
 def r_year(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
     return dt.date(int(m.group("y")), 7, 1), "year", None, False
+
+
+def r_decade(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
+    """A decade ("the 1990s", "the early '90s"): its middle year, year precision (only ever background)."""
+    digits = m.group("dec").lstrip("'’")
+    year = int(digits) if len(digits) == 4 else (1900 if int(digits) >= 30 else 2000) + int(digits)
+    return dt.date(year + 5, 1, 1), "year", None, False
 
 
 RESOLVERS = {
@@ -337,6 +384,7 @@ RESOLVERS = {
     "mdy": r_full,
     "dm": r_day_month,
     "md": r_day_month,
+    "week_of": r_week_of,
     "my": r_month_year,
     "m": r_month,
     "coup": r_coup,
@@ -351,6 +399,7 @@ RESOLVERS = {
     "last_month": r_last_month,
     "last_year": r_last_year,
     "year": r_year,
+    "decade": r_decade,
 }
 
 

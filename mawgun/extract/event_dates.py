@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +21,11 @@ from mawgun.extract.event_patterns import (
 from mawgun.extract.event_triggers import Trigger, find_triggers
 from mawgun.extract.pipeline import Context
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
+
+PRESENT = re.compile(
+    r"\b(?:is|are)\s+(?:(?:now|still|currently|also|again|reportedly|\w+ly)\s+){0,2}(?!going\b)\w{3,}ing\b", re.I
+)
+COMMA = re.compile(r",\s+")
 
 
 def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int = 0) -> DateMention | None:
@@ -46,6 +52,19 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
         if other_day and trigger_at >= first.end - ctx.sentences[index].start and "," not in between:
             return replace(first, date=other_day)
         return first
+    told_long_ago = long_ago(ctx, index)
+    if told_long_ago is not None:  # "took the base in the early '90s": its own date, background
+        return told_long_ago
+    carried = date_carried(ctx, index, rule, trigger_at)
+    if carried is not None and rule.get("violent") and is_present(ctx, index, trigger_at):
+        return publication_week(ctx, "present")  # "is now shelling X": what goes on, not the day told before
+    return carried
+
+
+def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int) -> DateMention | None:
+    """For a sentence with no date of its own: the last date earlier in its paragraph, else for a lead the first
+    day told in the next sentences, else the day the sentence says it was reported, else the lead's or the
+    paragraphs' before, else (statements, talks, agreements, ongoing fights) the week of publication."""
     paragraph = ctx.sentences[index].paragraph
     for j in range(index - 1, -1, -1):
         if ctx.sentences[j].paragraph != paragraph:
@@ -72,9 +91,30 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     told = date_told_before(ctx, index) if rule.get("violent") else None
     if told is not None:
         return told
-    if ctx.published and (not rule.get("violent") or is_ongoing(ctx, index, trigger_at)):
-        return DateMention(0, 0, "", ctx.published, "week", "publication", ctx.published, True)
+    if not rule.get("violent") or is_ongoing(ctx, index, trigger_at):
+        return publication_week(ctx)
     return None
+
+
+def publication_week(ctx: Context, rule: str = "publication") -> DateMention | None:
+    """The publication day with week precision (what a statement or an ongoing fight is dated by), if known."""
+    return DateMention(0, 0, "", ctx.published, "week", rule, ctx.published, True) if ctx.published else None
+
+
+def long_ago(ctx: Context, index: int) -> DateMention | None:
+    """A year or decade of the sentence's own told more than a year before publication ("in 2019", "in the
+    early '90s"), when it gives no day or month: the sentence is background, whatever the paragraph's day."""
+    years = [m for m in ctx.dates[index] if m.precision == "year" and m.rule in {"year", "decade"} and not m.since]
+    return next((m for m in years if is_background(ctx, m)), None)
+
+
+def is_present(ctx: Context, index: int, trigger_at: int) -> bool:
+    """True for a trigger told in the present progressive in its clause ("the regime is now bombing X", "troops
+    are surrendering"): it tells what goes on when the article was written, not the day told before."""
+    text = ctx.sentences[index].text
+    bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), *(m.end() for m in COMMA.finditer(text))]
+    start = max([b for b in bounds if b <= trigger_at], default=0)
+    return bool(PRESENT.search(text[max(start, trigger_at - 40) : trigger_at + 25]))
 
 
 def date_told_before(ctx: Context, index: int, paragraphs: int = 2) -> DateMention | None:

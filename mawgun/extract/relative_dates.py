@@ -98,8 +98,11 @@ def r_yesterday(m: re.Match[str], published: dt.date | None, anchor: dt.date | N
 def r_recent_weeks(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
     if published is None:
         return None
-    this_week = "this week" in m.group(0).lower()
-    return published - dt.timedelta(days=3 if this_week else 7), "week", published, True
+    said = m.group(0).lower()
+    if said == "last week":  # the calendar week before publication, dated by its middle day (Thursday)
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return monday + dt.timedelta(days=3), "week", monday + dt.timedelta(days=6), True
+    return published - dt.timedelta(days=3 if "this week" in said else 7), "week", published, True
 
 
 def r_weekend(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:

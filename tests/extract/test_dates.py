@@ -79,8 +79,8 @@ def test_days_before_a_lunar_festival() -> None:
 
 def test_yesterday_and_last_week_count_back_from_publication() -> None:
     assert first("clashes yesterday").date == dt.date(2022, 1, 18)
-    week = first("fighting last week")
-    assert (week.date, week.precision) == (dt.date(2022, 1, 12), "week")
+    week = first("fighting last week")  # the calendar week before (10-16 January), dated by its middle day
+    assert (week.date, week.precision, week.date_end) == (dt.date(2022, 1, 13), "week", dt.date(2022, 1, 16))
 
 
 def test_lowercase_may_and_march_are_not_months() -> None:
