@@ -1,17 +1,17 @@
-"""Export events in formats other tools read: ACLED-compatible CSV, plain CSV, GeoJSON, JSON Lines, HXL.
+"""Export events in formats other tools read: ACLED's CSV, plain CSV, GeoJSON, JSON Lines, HXL.
 
 `export_events(session, fmt, out, flt)` writes canonical events (or event reports with
 `flt.per_report`) that match an analytics `EventFilter` and returns how many rows it wrote. Every row
 links back to its sources: the document ids, urls and outlets of the reports behind the event.
 
-- `acled-csv`: ACLED's column names (event_id_cnty, event_date, ..., tags) so ACLED-trained tools and
-  analysts can read Mawgun's data unchanged; `source` lists outlets, `notes` the quoted evidence, and
-  two trailing columns (`urls`, `document_ids`) link each row to its sources.
-- `csv`: the same columns plus Mawgun's own (ids, P-codes, fatality ranges, source links).
+- `acled-csv`: exactly ACLED's columns and conventions (`mawgun.report.acled`), so tools written for
+  ACLED data read Mawgun's events unchanged and `mawgun import acled` reads them back.
+- `csv`: Mawgun's own columns (registry codes, P-codes, fatality ranges, source ids and urls).
 - `geojson`: a FeatureCollection of points (events without coordinates have a null geometry).
 - `jsonl`: one JSON object per line with every field.
 - `hxl`: CSV with a second row of HXL hashtags (#event+id, #date, ...) for humanitarian tools.
-"""
+
+Events known only to a unit (township, district, state/region) get the unit's centroid, as ACLED does."""
 
 from __future__ import annotations
 
@@ -25,13 +25,15 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from mawgun.analytics.evidence import evidence_for, quotes_for
+from mawgun.geo.units import admin1_pcode, sub_unit_name, unit_point
 from mawgun.model import TIME_PRECISION
 from mawgun.query.filter import EventFilter, dialect_of, filter_conditions, source_for
+from mawgun.report.acled import acled_columns, acled_row
 from mawgun.safety import finite_or_none, spreadsheet_cell
 from mawgun.store.schema import DocumentRow
 
 FORMATS = ("acled-csv", "csv", "geojson", "jsonl", "hxl")
-ACLED_COLUMNS = [
+CSV_COLUMNS = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -55,7 +57,6 @@ ACLED_COLUMNS = [
     "fatalities",
     "tags",
 ]
-LINK_COLUMNS = ["urls", "document_ids"]
 MAWGUN_COLUMNS = [
     "mawgun_id",
     "origin",
@@ -152,11 +153,28 @@ def unique(values: list[Any]) -> list[str]:
     return seen
 
 
+def place_columns(row: Any) -> dict[str, Any]:
+    """The event's place, with a point for events known only to a unit: the township's centroid
+    (geo_precision 2), else the district's or state/region's (3), as ACLED places such events."""
+    pcode1 = row.admin1_pcode or admin1_pcode(row.admin1)
+    place = {"admin1_pcode": pcode1, "latitude": row.latitude, "longitude": row.longitude}
+    place["geo_precision"] = row.geo_precision
+    if row.latitude is None or row.longitude is None:
+        for pcode, precision in ((row.admin3_pcode, 2), (row.admin2_pcode, 3), (pcode1, 3)):
+            point = unit_point(pcode) if pcode else None
+            if point is not None:
+                place["latitude"], place["longitude"] = point
+                place["geo_precision"] = max(row.geo_precision or precision, precision)
+                break
+    return place
+
+
 def event_record(row: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
     """One event as a flat dict with ACLED's columns and Mawgun's own."""
     actor1, actor2 = names(getattr(row, "actor1", None)), names(getattr(row, "actor2", None))
     best = row.fatalities_best if hasattr(row, "fatalities_best") else row.fatalities
     quotes = unique([q for s in sources for q in s.get("quotes", [])])
+    place = place_columns(row)
     return {
         "event_id_cnty": row.id,
         "event_date": row.date.isoformat() if row.date else "",
@@ -173,16 +191,16 @@ def event_record(row: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
         "admin2": row.admin2 or "",
         "admin3": row.admin3 or "",
         "location": row.location or row.admin3 or "",
-        "latitude": row.latitude,
-        "longitude": row.longitude,
-        "geo_precision": row.geo_precision or "",
+        "latitude": place["latitude"],
+        "longitude": place["longitude"],
+        "geo_precision": place["geo_precision"] or "",
         "source": "; ".join(unique([s.get("outlet") or s.get("origin") for s in sources])),
         "notes": " | ".join(quotes),
-        "fatalities": best if best is not None else 0,
+        "fatalities": best,
         "tags": "; ".join(str(t) for t in (row.tags or [])),
         "mawgun_id": row.id,
         "origin": row.origin,
-        "admin1_pcode": row.admin1_pcode or "",
+        "admin1_pcode": place["admin1_pcode"] or "",
         "admin2_pcode": row.admin2_pcode or "",
         "admin3_pcode": row.admin3_pcode or "",
         "fatalities_low": row.fatalities_low,
@@ -195,12 +213,38 @@ def event_record(row: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def iter_records(session: Session, flt: EventFilter) -> Iterator[dict[str, Any]]:
-    """Every matching event as a record, with its sources."""
+def acled_record(row: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """One event in ACLED's columns; an imported ACLED event keeps its ACLED id."""
+    record = event_record(row, sources)
+    explanation = getattr(row, "explanation", None) or {}
+    origin_id = getattr(row, "origin_id", None) or explanation.get("origin_id")
+    raw = {
+        "event_id_cnty": origin_id if row.origin == "acled" and origin_id else row.id,
+        "date": row.date,
+        "date_precision": row.date_precision,
+        "tag_list": [str(t) for t in (row.tags or [])],
+        "fatalities_best": record["fatalities"],
+        "admin1": sub_unit_name(row.admin1, row.admin1_pcode) or "",
+        "latitude": record["latitude"],
+        "longitude": record["longitude"],
+        "geo_precision": record["geo_precision"],
+    }
+    changed = getattr(row, "updated_at", None) or getattr(row, "created_at", None)
+    return acled_row(record | raw, record_actors(row, 1), record_actors(row, 2), changed)
+
+
+def record_actors(row: Any, role: int) -> list[str]:
+    """The codes (or names) of one side of an event."""
+    return names(getattr(row, f"actor{role}", None))
+
+
+def iter_records(session: Session, flt: EventFilter, acled: bool = False) -> Iterator[dict[str, Any]]:
+    """Every matching event as a record (in ACLED's columns when `acled`), with its sources."""
+    make = acled_record if acled else event_record
     for batch in iter_events(session, flt):
         sources = report_sources(session, batch)
         for row in batch:
-            yield event_record(row, sources.get(row.id, []))
+            yield make(row, sources.get(row.id, []))
 
 
 def csv_value(value: Any) -> str:
@@ -263,12 +307,12 @@ def export_events(session: Session, fmt: str, out: Path | str, flt: EventFilter 
     flt = flt or EventFilter()
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    records = iter_records(session, flt)
+    records = iter_records(session, flt, acled=fmt == "acled-csv")
     with path.open("w", encoding="utf-8", newline="") as handle:
         if fmt == "acled-csv":
-            return write_csv(records, handle, ACLED_COLUMNS + LINK_COLUMNS, None)
+            return write_csv(records, handle, acled_columns(), None)
         if fmt == "csv":
-            return write_csv(records, handle, ACLED_COLUMNS + MAWGUN_COLUMNS, None)
+            return write_csv(records, handle, CSV_COLUMNS + MAWGUN_COLUMNS, None)
         if fmt == "hxl":
             return write_csv(records, handle, HXL_COLUMNS, [HXL_TAGS[c] for c in HXL_COLUMNS])
         if fmt == "geojson":

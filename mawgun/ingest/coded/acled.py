@@ -2,7 +2,8 @@
 
 ACLED already codes events in the taxonomy Mawgun uses, so types carry over as they are; event_date
 (ISO or "27 October 2023") with time_precision gives the date; admin1 is folded to one of the 15
-states/regions; actor1/assoc_actor_1 and actor2/assoc_actor_2 (";"-separated) become actor refs.
+states/regions; fatalities tagged `fatalities unknown` (as `mawgun export --format acled-csv` writes an
+unknown toll) stay unknown; actor1/assoc_actor_1 and actor2/assoc_actor_2 (";"-separated) become actor refs.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import yaml
 from sqlalchemy.orm import Session
 
 from mawgun.geo.admin1 import normalize_admin1
+from mawgun.geo.units import sub_unit_pcode
 from mawgun.ingest.coded.common import CodedEvent, ImportReport, import_file, parse_float, parse_int, resolve_actor
 from mawgun.model import ActorRef
 
@@ -69,6 +71,9 @@ def parse_acled_row(row: dict[str, str]) -> CodedEvent:
     fatalities = parse_int(row.get("fatalities"))
     precision = load_mapping()["time_precision"].get(str(parse_int(row.get("time_precision")) or 1), "day")
     tags = [tag.strip() for tag in (row.get("tags") or "").split(";") if tag.strip()]
+    if load_mapping()["unknown_fatalities_tag"] in tags:  # written by `mawgun export`: the toll is unknown
+        tags.remove(load_mapping()["unknown_fatalities_tag"])
+        fatalities = None
     if (row.get("civilian_targeting") or "").strip():
         tags.append("civilian-targeting")
     return CodedEvent(
@@ -79,6 +84,7 @@ def parse_acled_row(row: dict[str, str]) -> CodedEvent:
         date=date,
         date_precision=precision,
         admin1=normalize_admin1(row.get("admin1")),
+        admin1_pcode=sub_unit_pcode(row.get("admin1")),  # Shan-North keeps its part of Shan
         admin2=(row.get("admin2") or "").strip() or None,
         admin3=(row.get("admin3") or "").strip() or None,
         location=(row.get("location") or "").strip() or None,

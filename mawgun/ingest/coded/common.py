@@ -39,6 +39,7 @@ class CodedEvent:
     date_end: dt.date | None = None
     date_precision: str = "day"
     admin1: str | None = None
+    admin1_pcode: str | None = None
     admin2: str | None = None
     admin3: str | None = None
     location: str | None = None
@@ -174,6 +175,7 @@ def event_values(ev: CodedEvent, component: str) -> tuple[dict[str, Any], dict[s
     """The canonical_events row and the events row of one coded event."""
     place = {
         "admin1": ev.admin1,
+        "admin1_pcode": ev.admin1_pcode,
         "admin2": ev.admin2,
         "admin3": ev.admin3,
         "location": ev.location,
