@@ -11,14 +11,21 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from mawgun.model import (
+    EVENT_FIELDS,
     PLACE_FIELDS,
+    PROVENANCE_FIELD_SPECS,
+    SANCTION_FIELDS,
+    STATISTIC_FIELDS,
     ActorRef,
     EventRecord,
+    FieldSpec,
     Place,
     Provenance,
+    Record,
     SanctionRecord,
     Span,
     StatisticRecord,
+    field_names,
 )
 from mawgun.store.schema import EventActorRow, EventRow, EvidenceRow, SanctionRow, StatisticRow
 
@@ -56,6 +63,35 @@ def evidence_rows(kind: str, record_id: str, doc_id: str, spans: Iterable[Span])
     ]
 
 
+# Record attributes named differently from their declared field (`mawgun.model`), and the declared
+# fields a record of extraction does not carry (imports fill them: `mawgun.ingest.coded`).
+ATTRIBUTE_OF = {"document_id": "doc_id", "component_version": "version"}
+IMPORT_ONLY = {"origin_id", "fatalities_low", "fatalities_high"}
+PROVENANCE_NAMES = set(field_names(PROVENANCE_FIELD_SPECS))
+
+
+def declared_values(record: Record, fields: tuple[FieldSpec, ...], row: type, doc_id: str) -> dict[str, Any]:
+    """The row values of a record's declared fields, read from the record, its place and its
+    provenance by name; lists copied, text cut to its column's length."""
+    place = getattr(record, "place", None) or Place()
+    values: dict[str, Any] = {}
+    for spec in fields:
+        if spec.name in IMPORT_ONLY or spec.name == "origin":
+            continue
+        holder: Any = record.provenance if spec.name in PROVENANCE_NAMES else record
+        holder = place if spec.name in PLACE_FIELDS else holder
+        value = doc_id if spec.name == "document_id" else getattr(holder, ATTRIBUTE_OF.get(spec.name, spec.name))
+        values[spec.name] = list(value) if spec.type is list else fit_column(row, spec.name, value)
+    return values
+
+
+def fit_column(row: type, name: str, value: Any) -> Any:
+    """A text value cut to its column's declared length (PostgreSQL refuses longer values; SQLite would
+    keep them, so both stores hold the same); other values unchanged."""
+    length = getattr(row.__table__.columns[name].type, "length", None)  # type: ignore[attr-defined]
+    return clip(value, length) if isinstance(value, str) and length else value
+
+
 def event_row(record: EventRecord, doc_id: str) -> EventRow:
     """The events row of an extracted event report."""
     place = record.place or Place()
@@ -69,25 +105,7 @@ def event_row(record: EventRecord, doc_id: str) -> EventRow:
     if record.provenance.fields:
         extra["provenance_fields"] = dict(record.provenance.fields)
     return EventRow(
-        id=record.record_id,
-        document_id=doc_id,
-        origin="mawgun",
-        event_type=record.event_type,
-        sub_event_type=record.sub_event_type,
-        date=record.date,
-        date_end=record.date_end,
-        date_precision=record.date_precision,
-        **{name: getattr(place, name) for name in PLACE_FIELDS},
-        fatalities=record.fatalities,
-        fatalities_qualifier=record.fatalities_qualifier,
-        injuries=record.injuries,
-        tags=list(record.tags),
-        component=record.provenance.component,
-        component_version=record.provenance.version,
-        rule=record.provenance.rule,
-        confidence=record.provenance.confidence,
-        canonical_id=record.canonical_id,
-        extra=extra,
+        id=record.record_id, origin="mawgun", extra=extra, **declared_values(record, EVENT_FIELDS, EventRow, doc_id)
     )
 
 
@@ -113,37 +131,12 @@ def actor_rows(record: EventRecord) -> list[EventActorRow]:
 
 def statistic_row(record: StatisticRecord, doc_id: str) -> StatisticRow:
     """The statistics row of an extracted figure."""
-    return StatisticRow(
-        id=record.record_id,
-        document_id=doc_id,
-        metric=record.metric,
-        value=record.value,
-        qualifier=record.qualifier,
-        area=list(record.area),
-        period_start=record.period_start,
-        period_end=record.period_end,
-        source_org=clip(record.source_org, 300),
-        component=record.provenance.component,
-        component_version=record.provenance.version,
-        rule=record.provenance.rule,
-        confidence=record.provenance.confidence,
-    )
+    return StatisticRow(id=record.record_id, **declared_values(record, STATISTIC_FIELDS, StatisticRow, doc_id))
 
 
 def sanction_row(record: SanctionRecord, doc_id: str) -> SanctionRow:
     """The sanctions row of an extracted sanction."""
-    return SanctionRow(
-        id=record.record_id,
-        document_id=doc_id,
-        authority=record.authority[:200],
-        target=record.target[:300],
-        date=record.date,
-        measure=record.measure,
-        component=record.provenance.component,
-        component_version=record.provenance.version,
-        rule=record.provenance.rule,
-        confidence=record.provenance.confidence,
-    )
+    return SanctionRow(id=record.record_id, **declared_values(record, SANCTION_FIELDS, SanctionRow, doc_id))
 
 
 def record_from_row(row: EventRow, actors: list[EventActorRow], spans: list[EvidenceRow]) -> EventRecord:
@@ -169,12 +162,14 @@ def record_from_row(row: EventRow, actors: list[EventActorRow], spans: list[Evid
             for a in chosen
         ]
 
+    own: dict[str, Any] = {
+        name: list(getattr(row, name) or []) if name == "tags" else getattr(row, name)
+        for name in field_names(EVENT_FIELDS)
+        if name not in IMPORT_ONLY | PROVENANCE_NAMES | set(PLACE_FIELDS) | {"origin", "document_id"}
+    }
     return EventRecord(
         record_id=row.id,
         doc_id=row.document_id or "",
-        event_type=row.event_type,
-        sub_event_type=row.sub_event_type,
-        date=row.date,
         provenance=Provenance(
             component=row.component or row.origin,
             version=row.component_version or "",
@@ -182,16 +177,10 @@ def record_from_row(row: EventRow, actors: list[EventActorRow], spans: list[Evid
             rule=row.rule,
             fields=dict(extra.get("provenance_fields") or {}),
         ),
-        date_end=row.date_end,
-        date_precision=row.date_precision,
         place=place if has_place else None,
         actor1=refs(1),
         actor2=refs(2),
-        fatalities=row.fatalities,
-        fatalities_qualifier=row.fatalities_qualifier,
-        injuries=row.injuries,
-        tags=list(row.tags or []),
         evidence=[Span(s.start, s.end, s.quote or "") for s in sorted(spans, key=lambda s: s.id)],
-        canonical_id=row.canonical_id,
         notes=extra.get("notes"),
+        **own,
     )
