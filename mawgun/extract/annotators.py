@@ -137,7 +137,37 @@ def is_title(ctx: Context, index: int) -> bool:
         return True
     start, end = ctx.paragraphs[sentence.paragraph]
     alone = (sentence.start, sentence.end) == (start, end)
-    return alone and not re.search(r"[.!?][\"”’)]*\s*$", sentence.text)
+    if alone and not re.search(r"[.!?][\"”’)]*\s*$", sentence.text):
+        return True
+    return restates_title(ctx, index) or is_bare_heading(ctx, index)
+
+
+def restates_title(ctx: Context, index: int) -> bool:
+    """True for a sentence that repeats the document's title (pages often print it again at the top of the body,
+    sometimes run together with a photo caption): a restatement of the lead, not a report of its own."""
+    title = words_of(ctx.doc.title or "")
+    return len(title) >= 20 and words_of(ctx.sentences[index].text).startswith(title)
+
+
+def is_bare_heading(ctx: Context, index: int) -> bool:
+    """True for a short line of its own with no closing punctuation and no date inside a paragraph ("Officers
+    detained for surrendering" between two paragraphs of text): a subheading or a headline, not a sentence."""
+    sentence = ctx.sentences[index]
+    text = sentence.text.strip()
+    if re.search(r"[.!?:;,][\"”’)]*$", text) or ctx.dates[index] or BULLET.match(text):
+        return False
+    rest = ctx.doc.text[sentence.end : sentence.end + 2]
+    before = ctx.doc.text[max(0, sentence.start - 1) : sentence.start]
+    at_line = (not rest.strip() or rest.startswith("\n")) and (not before or before == "\n")
+    return at_line and len(text.split()) <= 14
+
+
+BULLET = re.compile(r"^(?:[-•*–]|\(?\w\)|\d+[.)])\s")
+
+
+def words_of(text: str) -> str:
+    """Lower-case words of a text joined by single spaces (for comparing a line with the title)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def carried_admin1(ctx: Context, index: int) -> str | None:

@@ -63,7 +63,7 @@ MONTH_ALT = (
 MONTH = rf"(?P<m>{MONTH_ALT})\.?"
 DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<y>(?:19|20)\d\d)"
-COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|some)"
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{COUNT}\s+(?P<u>day|days|week|weeks|month|months|year|years)\s+"
             rf"(?P<dir>later|after|afterwards|earlier|before|ago)\b",
             re.I,
+        ),
+    ),
+    (  # "Days earlier, troops entered ...": a few days from the date told before, week precision
+        "offset",
+        re.compile(
+            r"(?:(?<=^)|(?<=[.,;:]\s)|(?<=\n))(?P<n>)(?P<u>[Dd]ays|[Ww]eeks)\s+(?P<dir>earlier|later|afterwards)\b"
         ),
     ),
     ("next_day", re.compile(r"\bthe (?P<dir>next|following|previous|prior) (?P<u>day|morning|night|week)\b", re.I)),
@@ -230,11 +236,20 @@ def in_last_year(text: str, found: list[DateMention]) -> list[DateMention]:
             if m.rule in {"md", "dm"}
             and (LAST_YEAR_GAP.match(text[mention.end : m.start]) or LAST_YEAR_GAP.match(text[m.end : mention.start]))
         ]
+        months = [m for m in found if m.rule == "m" and LAST_YEAR_MONTHS.match(text[m.end : mention.start])]
         if beside:
             day = beside[0]
             moved = dataclasses.replace(day, date=day.date.replace(year=mention.date.year))
             found = [moved if m is day else m for m in found if m is not mention]
+        elif months:  # "in March and August of last year", "in May last year": those months of that year
+            shifted = {id(m): dataclasses.replace(m, date=m.date.replace(year=mention.date.year)) for m in months}
+            found = [shifted.get(id(m), m) for m in found if m is not mention]
     return found
+
+
+LAST_YEAR_MONTHS = re.compile(
+    r"^(?:(?:,?\s+and|,)\s+(?:in\s+)?(?:early\s+|late\s+|mid-)?[A-Z][a-z]+\.?)*,?\s+(?:of\s+)?$"
+)
 
 
 def sentence_anchor(found: list[DateMention], before: int) -> dt.date | None:

@@ -56,7 +56,7 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     if told_long_ago is not None:  # "took the base in the early '90s": its own date, background
         return told_long_ago
     carried = date_carried(ctx, index, rule, trigger_at)
-    if carried is not None and rule.get("violent") and is_present(ctx, index, trigger_at):
+    if carried is not None and carried.rule != "publication" and is_present(ctx, index, trigger_at):
         return publication_week(ctx, "present")  # "is now shelling X": what goes on, not the day told before
     return carried
 
@@ -221,8 +221,14 @@ def event_dates(ctx: Context, index: int) -> list[DateMention]:
     """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
     day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
     usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
-    usable = [m for m in usable if not spelled_out_after(m, ctx.dates[index])]
+    usable = [m for m in usable if not spelled_out_after(m, ctx.dates[index]) and not after_publication(ctx, m)]
     return sorted(usable, key=lambda m: m.since)
+
+
+def after_publication(ctx: Context, mention: DateMention) -> bool:
+    """True for a date more than a week after publication ("three years after the coup" counted from the
+    article's day, a scheduled vote): no event told as done can have it."""
+    return ctx.published is not None and (mention.date - ctx.published).days > 7
 
 
 def is_lead(ctx: Context, index: int) -> bool:

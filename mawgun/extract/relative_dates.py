@@ -59,7 +59,8 @@ UNIT_DAYS = {"day": 1, "morning": 1, "night": 1, "week": 7, "month": 30, "year":
 
 def r_offset(m: re.Match[str], published: dt.date | None, anchor: dt.date | None) -> Resolved:
     raw = m.group("n").lower()
-    count = 1 if raw in {"a", "an", "one"} else 3 if raw in {"a few", "several"} else parse_number(raw)
+    vague = raw in {"a few", "several", "some", ""}  # "days earlier": a few
+    count = 1 if raw in {"a", "an", "one"} else 3 if vague else parse_number(raw)
     if count is None:
         return None
     unit = m.group("u").lower().rstrip("s")
@@ -69,7 +70,7 @@ def r_offset(m: re.Match[str], published: dt.date | None, anchor: dt.date | None
         return None
     sign = 1 if direction in {"later", "after", "afterwards"} else -1
     day = base + dt.timedelta(days=sign * int(count) * UNIT_DAYS[unit])
-    precision = "day" if unit == "day" else "week" if unit == "week" else "month"
+    precision = "week" if unit == "week" or (vague and unit == "day") else "day" if unit == "day" else "month"
     return day, precision, None, True
 
 

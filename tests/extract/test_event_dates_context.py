@@ -96,3 +96,58 @@ def test_an_offensive_planned_to_retake_a_town_is_no_event() -> None:
     )
     events = events_of(text, "2025-07-20")
     assert [e["location"] for e in events] == ["Nawnghkio"], events
+
+
+def test_months_of_last_year_are_background() -> None:
+    # Chin resistance attacks on Rihkhawdar (our wording).
+    text = (
+        "Chin resistance fighters captured the junta outpost at Rihkhawdar in Chin State on 13 November. They "
+        "had also attacked army posts in the town in April and September of last year."
+    )
+    events = events_of(text, "2023-11-15")
+    assert [e["date"] for e in events] == ["2023-11-13"], events
+
+
+def test_days_earlier_counts_back_from_the_day_told_before() -> None:
+    mention = find_dates("Days earlier, troops entered the village", 0, 40, dt.date(2021, 8, 1), dt.date(2021, 7, 30))
+    assert [(m.date, m.precision) for m in mention] == [(dt.date(2021, 7, 27), "week")]
+
+
+def test_a_date_after_publication_never_dates_an_event() -> None:
+    # "three years after the coup" counted from the article's day lies in the future (our wording).
+    text = (
+        "Almost three years after the coup, the alliance controls ten towns in northern Shan State. The military "
+        "council launched air assaults on Kutkai Township, residents said."
+    )
+    events = events_of(text, "2023-12-28")
+    assert all(e["date"] <= "2024-01-04" for e in events), events
+
+
+def test_a_line_repeating_the_title_is_no_second_event() -> None:
+    title = "Resistance forces seize army camp near Kyauktaw"
+    text = (
+        f"18 January 2024\n{title}\n\nThe Arakan Army captured a junta camp near Kyauktaw in Rakhine State on 14 "
+        "January, the group said."
+    )
+    doc = Document(doc_id="title", text=text, published=dt.date(2024, 1, 18), title=title)
+    events = [r for r in extract_document(doc) if r.kind == "event"]
+    assert len(events) == 1 and all(s.text != title for s in events[0].evidence), events
+
+
+def test_a_subheading_inside_the_text_is_no_event() -> None:
+    text = (
+        "The Arakan Army captured a junta camp near Kyauktaw in Rakhine State on 14 January.\n"
+        "Officers arrested for giving up their posts\n"
+        "The junta later detained three officers in Sittwe on 16 January, relatives said."
+    )
+    events = events_of(text, "2024-01-18")
+    assert sorted(e["date"] for e in events) == ["2024-01-14", "2024-01-16"], events
+
+
+def test_troops_surrendering_now_are_dated_by_publication() -> None:
+    text = (
+        "The Arakan Army attacked the Western Command in Ann Township, Rakhine State, on 6 December. Junta soldiers "
+        "are surrendering to the AA around the headquarters, the group said."
+    )
+    surrenders = [e for e in events_of(text, "2024-12-17") if e["event_type"] == "Strategic developments"]
+    assert all(e["date"] == "2024-12-17" for e in surrenders), surrenders
