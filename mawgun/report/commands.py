@@ -6,7 +6,7 @@ Heavy imports (SQLAlchemy, Jinja2, the store) happen inside the commands so `maw
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -84,7 +84,9 @@ def report_monthly(
 
 
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv, csv, geojson, jsonl or hxl.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="acled-csv, csv, geojson, jsonl, hxl (events) or ftm (sanctions).")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     since: Since = None,
     until: Until = None,
@@ -100,25 +102,41 @@ def export_command(
     per_report: PerReport = False,
     db: Db = None,
 ) -> None:
-    """Export events (ACLED-compatible CSV, CSV, GeoJSON, JSON Lines or HXL CSV), each with its sources.
+    """Export events (ACLED's CSV format, CSV, GeoJSON, JSON Lines or HXL), each with its sources, or the
+    sanctions as FollowTheMoney entities (ftm; --since/--until select them by date).
 
     Example: mawgun export --format acled-csv --out events.csv --since 2023-10-27 --admin1 Shan
     """
-    from rich.console import Console
-
     from mawgun.cli.options import make_filter
-    from mawgun.report.export import FORMATS, export_events
-    from mawgun.store.db import session_scope
+    from mawgun.report.export import FORMATS
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    event_only = [types, sub_types, admin1, admin3, actors, alliance, side, origin, outlets, per_report]
+    if fmt == "ftm" and any(event_only):
+        raise typer.BadParameter("sanctions (ftm) are selected by --since/--until only", param_hint="--format")
     flt = make_filter(
         since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, outlets
     )
+    run_export(fmt, out, flt, db)
+
+
+def run_export(fmt: str, out: Path, flt: Any, db: str | None) -> None:
+    """Write the export and say how many rows or entities it holds; a missing extra is a clear error."""
+    from rich.console import Console
+
+    from mawgun.report.export import export_events
+    from mawgun.report.ftm import MissingExtra
+    from mawgun.store.db import session_scope
+
     console = Console(stderr=True)
-    with console.status(f"Exporting events to {out}"), session_scope(db) as session:
-        count = export_events(session, fmt, out, flt)
-    console.print(f"{count} {'event reports' if per_report else 'events'} written to {out} ({fmt}).")
+    try:
+        with console.status(f"Exporting to {out}"), session_scope(db) as session:
+            count = export_events(session, fmt, out, flt)
+    except MissingExtra as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from exc
+    what = "entities" if fmt == "ftm" else "event reports" if flt.per_report else "events"
+    console.print(f"{count} {what} written to {out} ({fmt}).")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,8 @@ links back to its sources: the document ids, urls and outlets of the reports beh
 - `geojson`: a FeatureCollection of points (events without coordinates have a null geometry).
 - `jsonl`: one JSON object per line with every field.
 - `hxl`: CSV with a second row of HXL hashtags (#event+id, #date, ...) for humanitarian tools.
+- `ftm`: the sanctions (not events) as FollowTheMoney entities (`mawgun.report.ftm`), dated by
+  `flt.since`/`flt.until`.
 
 Events known only to a unit (township, district, state/region) get the unit's centroid, as ACLED does."""
 
@@ -32,7 +34,7 @@ from mawgun.report.acled import acled_columns, acled_row
 from mawgun.safety import finite_or_none, spreadsheet_cell
 from mawgun.store.schema import DocumentRow
 
-FORMATS = ("acled-csv", "csv", "geojson", "jsonl", "hxl")
+FORMATS = ("acled-csv", "csv", "geojson", "jsonl", "hxl", "ftm")
 CSV_COLUMNS = [
     "event_id_cnty",
     "event_date",
@@ -306,6 +308,8 @@ def export_events(session: Session, fmt: str, out: Path | str, flt: EventFilter 
         raise ExportError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     flt = flt or EventFilter()
     path = Path(out)
+    if fmt == "ftm":
+        return export_sanctions(session, path, flt)
     path.parent.mkdir(parents=True, exist_ok=True)
     records = iter_records(session, flt, acled=fmt == "acled-csv")
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -318,3 +322,16 @@ def export_events(session: Session, fmt: str, out: Path | str, flt: EventFilter 
         if fmt == "geojson":
             return write_geojson(records, handle)
         return write_jsonl(records, handle)
+
+
+def export_sanctions(session: Session, path: Path, flt: EventFilter) -> int:
+    """Write the sanctions dated within the filter's dates as FollowTheMoney entities; return how many.
+
+    Raises `mawgun.report.ftm.MissingExtra` (naming the extra) before any file is written when the
+    followthemoney library is not installed."""
+    from mawgun.report.ftm import ftm_model, write_ftm
+
+    ftm_model()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        return write_ftm(session, handle, flt.since, flt.until)
