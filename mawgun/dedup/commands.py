@@ -8,12 +8,14 @@ import typer
 
 from mawgun.cli import groups
 from mawgun.cli.options import Db
+from mawgun.cli.progress import Quiet, show_progress
 
 
 def dedup_command(
     db: Db = None,
     full: bool = typer.Option(False, "--full", help="Re-cluster every report, not only new ones (ids are kept)."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (on a terminal)."),
+    quiet: Quiet = False,
 ) -> None:
     """Group event reports from many documents into canonical events (incremental).
 
@@ -23,7 +25,7 @@ def dedup_command(
 
     from mawgun.dedup import cluster_store
 
-    summary = cluster_store(db, progress=progress, full=full)
+    summary = cluster_store(db, progress=progress and show_progress(quiet), full=full)
     done = (
         f"{summary['records']} reports re-clustered"
         if full

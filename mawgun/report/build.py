@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -194,10 +195,25 @@ def documents_of(session: Session, period: Period) -> dict[str, Any]:
     return {"total": len(docs), "kinds": groups, "outlets": outlets.most_common()}
 
 
-def build_report(session: Session, period: Period) -> dict[str, Any]:
-    """Everything one report shows, as plain data (see the module docstring)."""
+def build_report(session: Session, period: Period, advance: Callable[..., None] | None = None) -> dict[str, Any]:
+    """Everything one report shows, as plain data (see the module docstring). `advance(description=...)` is
+    called after each of the REPORT_STEPS parts (a progress bar's)."""
+    step = advance or (lambda steps=1, description=None: None)
     events = period_events(session, period)
-    return {
+    step(description="events of the period")
+    parts: list[tuple[str, Callable[[], Any]]] = [
+        ("headline", lambda: headline(session, period)),
+        ("by_type", lambda: by_type(session, period)),
+        ("timeline", lambda: timeline_rows(session, period)),
+        ("townships", lambda: township_counts(session, period)),
+        ("top_townships", lambda: top_places(session, period_filter(period), level="admin3", limit=TOP_PLACES)),
+        ("points", lambda: map_points(events)),
+        ("notable", lambda: notable(session, events)),
+        ("control", lambda: control_changes(session, period.start, period.end)),
+        ("claims", lambda: claims_in_period(session, period)),
+        ("documents", lambda: documents_of(session, period)),
+    ]
+    data: dict[str, Any] = {
         "period": {
             "kind": period.kind,
             "label": period.label,
@@ -206,14 +222,11 @@ def build_report(session: Session, period: Period) -> dict[str, Any]:
             "end": period.end.isoformat(),
         },
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "headline": headline(session, period),
-        "by_type": by_type(session, period),
-        "timeline": timeline_rows(session, period),
-        "townships": township_counts(session, period),
-        "top_townships": top_places(session, period_filter(period), level="admin3", limit=TOP_PLACES),
-        "points": map_points(events),
-        "notable": notable(session, events),
-        "control": control_changes(session, period.start, period.end),
-        "claims": claims_in_period(session, period),
-        "documents": documents_of(session, period),
     }
+    for name, make in parts:
+        data[name] = make()
+        step(description=name.replace("_", " "))
+    return data
+
+
+REPORT_STEPS = 11  # the events of the period, then the ten parts above

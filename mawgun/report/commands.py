@@ -26,15 +26,17 @@ from mawgun.cli.options import (
     Types,
     Until,
 )
+from mawgun.cli.progress import Quiet, show_progress
 
 FORMAT_HELP = "md, html or both."
 
 
-def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None) -> None:
-    """Parse the period, build the report from the store and write its files."""
+def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None, quiet: bool = False) -> None:
+    """Parse the period, build the report from the store and write its files (a bar on a terminal)."""
     from rich.console import Console
 
-    from mawgun.report.build import build_report
+    from mawgun.cli.progress import progress_bar
+    from mawgun.report.build import REPORT_STEPS, build_report
     from mawgun.report.periods import PeriodError, parse_month, parse_week
     from mawgun.report.render import FORMATS, write_report
     from mawgun.store.db import session_scope
@@ -46,9 +48,12 @@ def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None)
     except PeriodError as exc:
         raise typer.BadParameter(str(exc), param_hint="--week" if kind == "week" else "--month") from exc
     console = Console(stderr=True)
-    with console.status(f"Building the report for {period.title()}"), session_scope(db) as session:
-        data = build_report(session, period)
-    for path in write_report(data, period, out, fmt):
+    with progress_bar(f"Report for {period.title()}", REPORT_STEPS + 1, show_progress(quiet)) as advance:
+        with session_scope(db) as session:
+            data = build_report(session, period, advance)
+        paths = write_report(data, period, out, fmt)
+        advance(description="written")
+    for path in paths:
         typer.echo(str(path))
     events = data["headline"]["current"]["events"]
     docs = data["documents"]["total"]
@@ -62,12 +67,13 @@ def report_weekly(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
     fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
     db: Db = None,
+    quiet: Quiet = False,
 ) -> None:
     """Write the weekly report (Markdown and self-contained HTML with chart and map).
 
     Example: mawgun report weekly --week 2023-W35 --out reports
     """
-    run_report(week, "week", out, fmt, db)
+    run_report(week, "week", out, fmt, db, quiet)
 
 
 def report_monthly(
@@ -75,12 +81,13 @@ def report_monthly(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
     fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
     db: Db = None,
+    quiet: Quiet = False,
 ) -> None:
     """Write the monthly report (Markdown and self-contained HTML with chart and map).
 
     Example: mawgun report monthly --month 2023-11 --format html
     """
-    run_report(month, "month", out, fmt, db)
+    run_report(month, "month", out, fmt, db, quiet)
 
 
 def export_command(
@@ -101,6 +108,7 @@ def export_command(
     outlets: Outlets = None,
     per_report: PerReport = False,
     db: Db = None,
+    quiet: Quiet = False,
 ) -> None:
     """Export events (ACLED's CSV format, CSV, GeoJSON, JSON Lines or HXL), each with its sources, or the
     sanctions as FollowTheMoney entities (ftm; --since/--until select them by date).
@@ -118,10 +126,10 @@ def export_command(
     flt = make_filter(
         since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, outlets
     )
-    run_export(fmt, out, flt, db)
+    run_export(fmt, out, flt, db, quiet)
 
 
-def run_export(fmt: str, out: Path, flt: Any, db: str | None) -> None:
+def run_export(fmt: str, out: Path, flt: Any, db: str | None, quiet: bool) -> None:
     """Write the export and say how many rows or entities it holds; a missing extra is a clear error."""
     from rich.console import Console
 
@@ -131,8 +139,8 @@ def run_export(fmt: str, out: Path, flt: Any, db: str | None) -> None:
 
     console = Console(stderr=True)
     try:
-        with console.status(f"Exporting to {out}"), session_scope(db) as session:
-            count = export_events(session, fmt, out, flt)
+        with session_scope(db) as session:
+            count = export_events(session, fmt, out, flt, show_progress(quiet))
     except MissingExtra as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from exc
     what = "entities" if fmt == "ftm" else "event reports" if flt.per_report else "events"

@@ -27,8 +27,10 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from mawgun.analytics.evidence import evidence_for, quotes_for
+from mawgun.cli.progress import counted, progress_bar
 from mawgun.geo.units import admin1_pcode, sub_unit_name, unit_point
 from mawgun.model import TIME_PRECISION
+from mawgun.query.counts import count_events
 from mawgun.query.filter import EventFilter, dialect_of, filter_conditions, source_for
 from mawgun.report.acled import acled_columns, acled_row
 from mawgun.safety import finite_or_none, spreadsheet_cell
@@ -302,8 +304,16 @@ def write_jsonl(records: Iterator[dict[str, Any]], handle: Any) -> int:
     return count
 
 
-def export_events(session: Session, fmt: str, out: Path | str, flt: EventFilter | None = None) -> int:
-    """Write the events matching `flt` to `out` in format `fmt` (see FORMATS); return the row count."""
+def events_to_write(session: Session, flt: EventFilter) -> int:
+    """How many events (or reports) match `flt` (the query layer's count): the progress bar's length."""
+    return sum(int(row["events"]) for row in count_events(session, [], flt))
+
+
+def export_events(
+    session: Session, fmt: str, out: Path | str, flt: EventFilter | None = None, show_progress: bool = False
+) -> int:
+    """Write the events matching `flt` to `out` in format `fmt` (see FORMATS); return the row count.
+    `show_progress` draws a bar (`mawgun.cli.progress`) over the rows."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     flt = flt or EventFilter()
@@ -311,7 +321,14 @@ def export_events(session: Session, fmt: str, out: Path | str, flt: EventFilter 
     if fmt == "ftm":
         return export_sanctions(session, path, flt)
     path.parent.mkdir(parents=True, exist_ok=True)
-    records = iter_records(session, flt, acled=fmt == "acled-csv")
+    total = events_to_write(session, flt) if show_progress else None
+    with progress_bar(f"Exporting {fmt}", total, show_progress) as advance:
+        records = counted(iter_records(session, flt, acled=fmt == "acled-csv"), advance)
+        return write_records(fmt, records, path)
+
+
+def write_records(fmt: str, records: Iterator[dict[str, Any]], path: Path) -> int:
+    """Write event records to `path` in an event format; return how many."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         if fmt == "acled-csv":
             return write_csv(records, handle, acled_columns(), None)

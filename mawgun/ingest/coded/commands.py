@@ -9,6 +9,7 @@ import typer
 
 from mawgun.cli import groups
 from mawgun.cli.options import Db
+from mawgun.cli.progress import Quiet, show_progress
 
 
 def report_import(report: Any) -> None:
@@ -26,8 +27,8 @@ def report_import(report: Any) -> None:
         err.print(f"  ... and {len(report.problems) - 50} more")
 
 
-def run_import(kind: str, path: Path, db: str | None) -> None:
-    """Import a coded-data file, with a progress bar; a missing file is a clear error."""
+def run_import(kind: str, path: Path, db: str | None, quiet: bool = False) -> None:
+    """Import a coded-data file, with a progress bar on a terminal; a missing file is a clear error."""
     from mawgun.ingest.coded import import_acled, import_ucdp
     from mawgun.ingest.coded.common import NotThisFormat
     from mawgun.store.db import session_scope
@@ -37,7 +38,7 @@ def run_import(kind: str, path: Path, db: str | None) -> None:
     importer = import_ucdp if kind == "ucdp" else import_acled
     try:
         with session_scope(db) as session:
-            report = importer(session, path, show_progress=True)
+            report = importer(session, path, show_progress=show_progress(quiet))
     except UnicodeDecodeError as exc:
         raise typer.BadParameter(f"{path} is not UTF-8 CSV ({exc.reason})", param_hint="FILE") from exc
     except NotThisFormat as exc:
@@ -46,23 +47,27 @@ def run_import(kind: str, path: Path, db: str | None) -> None:
 
 
 def import_ucdp_command(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="UCDP GED CSV file.")], db: Db = None
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="UCDP GED CSV file.")],
+    db: Db = None,
+    quiet: Quiet = False,
 ) -> None:
     """Import UCDP GED events (one canonical event each; re-importing replaces, never duplicates).
 
     Example: mawgun import ucdp ged-myanmar.csv
     """
-    run_import("ucdp", path, db)
+    run_import("ucdp", path, db, quiet)
 
 
 def import_acled_command(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="ACLED export CSV file.")], db: Db = None
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="ACLED export CSV file.")],
+    db: Db = None,
+    quiet: Quiet = False,
 ) -> None:
     """Import ACLED events (one canonical event each; re-importing replaces, never duplicates).
 
     Example: mawgun import acled acled-myanmar-2023.csv
     """
-    run_import("acled", path, db)
+    run_import("acled", path, db, quiet)
 
 
 def register() -> None:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
+from mawgun.cli.progress import track
 from mawgun.ids import make_id
 from mawgun.model import ActorRef
 from mawgun.store.schema import CanonicalEventRow, EventActorRow, EventRow
@@ -274,7 +275,7 @@ def import_file(
     report = ImportReport(path=str(path), origin=origin)
     rows = list(read_csv(path, required))
     batch: list[CodedEvent] = []
-    for line, row in progress_over(rows, f"Importing {origin}", show_progress):
+    for line, row in track(rows, f"Importing {origin}", len(rows), show_progress):
         report.read += 1
         try:
             if isinstance(row, Exception):
@@ -292,18 +293,3 @@ def import_file(
     write_events(session, batch, f"mawgun.ingest.coded.{origin}")
     report.imported += len(batch)
     return report
-
-
-def progress_over(items: list[Any], label: str, show: bool) -> Iterator[Any]:
-    """Iterate items, with a Rich progress bar on stderr when `show`."""
-    if not show:
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(label, total=len(items))
-        for item in items:
-            yield item
-            progress.advance(task)
