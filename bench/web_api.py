@@ -151,6 +151,19 @@ def calls(client: Any) -> list[tuple[str, str]]:
     ]
 
 
+def reader_token(url: str) -> dict[str, str]:
+    """The app is private: the calls are made as a viewer with an API token (one look-up per request)."""
+    from mawgun.accounts.tokens import create_token
+    from mawgun.accounts.users import create_user, find_user_row
+    from mawgun.store.db import session_scope
+
+    with session_scope(url) as session:
+        if find_user_row(session, "bench-viewer") is None:
+            create_user(session, "bench-viewer", "viewer", None)
+        _, token = create_token(session, "bench-viewer", "bench", "viewer")
+    return {"Authorization": f"Bearer {token}"}
+
+
 def time_calls(url: str, repeats: int) -> list[tuple[str, float, float, float]]:
     """Per call, in milliseconds: the first request (empty result cache), then p50 and p95 of the
     repeats (aggregates served from the cache while the data version holds)."""
@@ -159,7 +172,7 @@ def time_calls(url: str, repeats: int) -> list[tuple[str, float, float, float]]:
     from mawgun.web.app import create_app
 
     results = []
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(url), headers=reader_token(url)) as client:
         for name, path in calls(client):
             start = time.perf_counter()
             assert client.get(path).status_code == 200, path

@@ -16,6 +16,7 @@ from mawgun.cli import groups
 
 STAGES = (
     "store", "ingest", "sources", "extract", "geo", "actors", "dedup", "query", "analytics", "report", "web", "demo",
+    "accounts",
 )  # fmt: skip
 
 app = typer.Typer(

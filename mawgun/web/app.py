@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
@@ -40,15 +40,24 @@ SECURITY_HEADERS = {
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "testserver")
 
 
-def create_app(db_url: str | None = None, warm: bool = False, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    warm: bool = False,
+    allowed_hosts: list[str] | None = None,
+    mode: str = "private",
+    secure_cookies: bool = False,
+) -> FastAPI:
     """Build the web app over the store at `db_url` (migrated on start if needed).
 
     Requests are answered only when their Host is a local name or one of `allowed_hosts`.
+    `mode="private"` (the default) needs a login for every page and endpoint; `mode="public"` lets
+    anonymous visitors read (see `mawgun.web.auth`). `secure_cookies=True` marks cookies Secure even
+    when the app cannot see that it is served over https.
 
     `warm=True` (as `mawgun serve` does) computes the default dashboard aggregates in a background
     thread at start-up, so the first visitor of a large store does not wait for them.
     """
-    from mawgun.web import api_events, api_records, pages, sources_view
+    from mawgun.web import admin, api_events, api_records, auth, login, pages, sources_view
 
     resolved = resolve_url(db_url)
     ensure_schema(resolved)
@@ -57,7 +66,8 @@ def create_app(db_url: str | None = None, warm: bool = False, allowed_hosts: lis
         redoc_url=None,
         title="Mawgun API",
         version=__version__,
-        description="Verified, mapped events of Myanmar's war, each traceable to its sentence. Read-only.",
+        description="Verified, mapped events of Myanmar's war, each traceable to its sentence.",
+        dependencies=[Depends(auth.guard_writes)],  # every route, now and later: writes need a user and CSRF
     )
     app.state.db_url = resolved
     app.state.allowed_hosts = {name.lower().strip("[]") for name in (*LOCAL_HOSTS, *(allowed_hosts or []))}
@@ -65,6 +75,10 @@ def create_app(db_url: str | None = None, warm: bool = False, allowed_hosts: lis
     app.include_router(api_records.router)
     app.include_router(pages.router)
     app.include_router(sources_view.router)
+    app.include_router(login.router)
+    app.include_router(admin.router)
+    app.state.secure_cookies = secure_cookies
+    auth.install(app, mode)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     add_handlers(app)
@@ -115,6 +129,10 @@ def add_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        from mawgun.web.auth import login_redirect, wants_html
+
+        if exc.status_code == 401 and wants_html(request):
+            return login_redirect(request)
         if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         from mawgun.web.pages import render

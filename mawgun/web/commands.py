@@ -14,8 +14,14 @@ def serve(
     allow_host: list[str] = typer.Option(  # noqa: B008
         [], "--allow-host", help="A further name the server answers to (e.g. mawgun.lan); repeatable."
     ),
+    mode: str = typer.Option(
+        "private", "--mode", help="private: every page and endpoint needs a login; public: anonymous visitors may read."
+    ),
+    secure_cookies: bool = typer.Option(
+        False, "--secure-cookies", help="Mark cookies Secure (behind an https proxy that sends no X-Forwarded-Proto)."
+    ),
 ) -> None:
-    """Serve the dashboard and the HTTP API (read-only) on the local store.
+    """Serve the dashboard and the HTTP API on the local store (log in with an account from `mawgun users add`).
 
     Example: mawgun serve --port 8765   (then open http://127.0.0.1:8765/ ; API reference at /api)
     """
@@ -25,14 +31,21 @@ def serve(
     from mawgun.web.app import create_app
 
     console = Console(stderr=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if mode not in ("private", "public"):
+        raise typer.BadParameter("choose private or public", param_hint="--mode")
+    if host not in ("127.0.0.1", "localhost", "::1") and mode == "public":
         console.print(
-            f"[bold red]warning:[/bold red] listening on {host}: every document, event and source in the store is "
-            "served, without a login, to anyone who can reach this machine. Use --host 127.0.0.1 unless that is "
-            "what you want; add the name others will use with --allow-host."
+            f"[bold red]warning:[/bold red] listening on {host} in public mode: what the store publishes is "
+            "served, without a login, to anyone who can reach this machine. Use --mode private or --host 127.0.0.1 "
+            "unless that is what you want; add the name others will use with --allow-host."
         )
-    app = create_app(db, warm=True, allowed_hosts=allow_host)
-    console.print(f"Mawgun dashboard on [bold]http://{host}:{port}/[/bold]  (API: /api/v1, reference: /api)")
+    if host not in ("127.0.0.1", "localhost", "::1") and not secure_cookies:
+        console.print(
+            f"[yellow]note:[/yellow] listening on {host}: serve it behind https (a proxy sending X-Forwarded-Proto, "
+            "or --secure-cookies) so that passwords and session cookies never cross the network in clear."
+        )
+    app = create_app(db, warm=True, allowed_hosts=allow_host, mode=mode, secure_cookies=secure_cookies)
+    console.print(f"Mawgun dashboard ({mode}) on [bold]http://{host}:{port}/[/bold]  (API: /api/v1, reference: /api)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

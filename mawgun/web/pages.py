@@ -31,6 +31,7 @@ from mawgun.report.charts import EVENT_TYPE_COLOURS
 from mawgun.safety import safe_link
 from mawgun.store.db import session_scope
 from mawgun.web import adapters, control, i18n
+from mawgun.web.auth import install_template_globals
 from mawgun.web.filters import build_filters, split_values
 from mawgun.web.highlight import split_text
 from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report
@@ -60,6 +61,7 @@ TEMPLATES.env.globals["palette_json"] = json.dumps(EVENT_TYPE_COLOURS)
 TEMPLATES.env.globals["deaths"] = lambda row: "unknown" if row.get("fatalities") is None else f"{row['fatalities']:,}"
 TEMPLATES.env.globals["actor_name"] = lambda code: adapters.actor_names().get(str(code), "")
 i18n.install(TEMPLATES.env)
+install_template_globals(TEMPLATES.env)
 router = APIRouter(include_in_schema=False)
 FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "alliance", "origin")
 PAGE_SIZE = 50

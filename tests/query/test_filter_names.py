@@ -12,6 +12,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
+from web.signin import bearer
 
 from mawgun.cli.main import app
 from mawgun.query.names import UnknownName, check_admin1, near_admin1
@@ -64,7 +65,7 @@ def test_the_cli_suggests_instead_of_printing_no_rows(names_url: str) -> None:
 def test_the_api_and_the_dashboard_suggest_too(names_url: str) -> None:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(names_url)) as client:
+    with TestClient(create_app(names_url), headers=bearer(names_url)) as client:
         api = client.get("/api/v1/events", params={"admin1": "Shann"})
         page = client.get("/", params={"admin1": "Shann"}).text
     assert api.status_code == 422 and "did you mean Shan" in api.json()["detail"][0]["msg"]
@@ -77,7 +78,7 @@ def test_the_dashboard_resolves_actor_names_as_the_cli_does(names_url: str) -> N
     result = CliRunner().invoke(app, ["events", "--actor", "Arakan Army", "--format", "json", "--db", names_url])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 2
-    with TestClient(create_app(names_url)) as client:
+    with TestClient(create_app(names_url), headers=bearer(names_url)) as client:
         page = client.get("/", params={"actor": "Arakan Army"}).text
         api = client.get("/api/v1/events", params={"actor": "Arakan Army"}).json()
     assert re.search(r'id="total-events">2<', page) and api["total"] == 2

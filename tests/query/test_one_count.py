@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
+from web.signin import bearer
 
 from mawgun.cli.main import app
 from mawgun.model import ActorRef, Document, EventRecord, Place, Provenance, Span
@@ -107,7 +108,7 @@ def counts_by_face(url: str, since: str, until: str, per_report: bool, tmp_path:
     out = tmp_path / f"export-{per_report}.csv"
     exported = CliRunner().invoke(app, ["export", "--format", "csv", "--out", str(out), *options])
     assert exported.exit_code == 0, exported.output
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(url), headers=bearer(url)) as client:
         page = client.get("/events", params={**params, "per_report": "true"} if per_report else params).text
         faces = {
             "api events": client.get("/api/v1/events", params=params).json()["total"],
@@ -144,7 +145,7 @@ def test_the_monthly_report_counts_what_stats_and_the_api_count(k3c_url: str) ->
     with session_scope(k3c_url) as session:
         report = build_report(session, month_of(dt.date(2024, 3, 1)))
         stats = count_events(session, ["month"], EventFilter(since=dt.date(2024, 3, 1), until=dt.date(2024, 3, 31)))
-    with TestClient(create_app(k3c_url)) as client:
+    with TestClient(create_app(k3c_url), headers=bearer(k3c_url)) as client:
         rows = client.get("/api/v1/stats", params={"since": "2024-03-01", "until": "2024-03-31"}).json()["rows"]
         page = client.get("/reports", params={"period": "monthly", "date": "2024-03-10"}).text
     assert report["headline"]["current"]["events"] == sum(r["events"] for r in stats) == 6

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
+from web.signin import bearer
 
 from mawgun.cli.main import app
 from mawgun.model import Document
@@ -67,7 +68,7 @@ def coarse_url(store_url: str) -> str:
 def test_the_dashboard_shows_the_month_and_the_state_only(coarse_url: str) -> None:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(coarse_url)) as client:
+    with TestClient(create_app(coarse_url), headers=bearer(coarse_url)) as client:
         listing = client.get("/events").text
         page = client.get("/events/ce-coarse").text
         dashboard = client.get("/").text

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 from fastapi.testclient import TestClient
+from web.signin import bearer
 
 from mawgun.model import Document
 from mawgun.query import documents as query_documents
@@ -65,7 +66,7 @@ def test_search_syntax_is_text_not_syntax() -> None:
 def test_the_dashboard_and_the_api_show_snippets(docs_url: str) -> None:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(docs_url)) as client:
+    with TestClient(create_app(docs_url), headers=bearer(docs_url)) as client:
         page = client.get("/documents", params={"q": "airstrike"}).text
         api = client.get("/api/v1/documents", params={"q": "Pazigyi"}).json()
     assert "<mark>airstrikes</mark>" in page and "Rice prices" not in page

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
+from web.signin import bearer
 
 from mawgun.cli.main import app
 from mawgun.model import Document
@@ -97,7 +98,7 @@ def test_the_monthly_report_says_the_toll_is_unknown(tolls_url: str) -> None:
 def test_the_dashboard_does_not_show_zero_deaths(tolls_url: str) -> None:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(tolls_url)) as client:
+    with TestClient(create_app(tolls_url), headers=bearer(tolls_url)) as client:
         november = client.get("/", params={"admin1": "Shan", "since": "2023-11-01"}).text
         october = client.get("/", params={"admin1": "Shan", "until": "2023-10-31"}).text
         report = client.get("/reports", params={"period": "monthly", "date": "2023-11-10"}).text
@@ -110,7 +111,7 @@ def test_the_dashboard_does_not_show_zero_deaths(tolls_url: str) -> None:
 def test_the_api_and_mawgun_stats_give_null_not_zero(tolls_url: str) -> None:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(tolls_url)) as client:
+    with TestClient(create_app(tolls_url), headers=bearer(tolls_url)) as client:
         rows = client.get("/api/v1/stats", params={"by": "month"}).json()["rows"]
         api = by_month([{"month": row["keys"]["month"], **row} for row in rows])
         csv_text = client.get("/api/v1/stats", params={"by": "month", "format": "csv"}).text

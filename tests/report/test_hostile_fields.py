@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from web.signin import bearer
 
 from mawgun.safety import safe_link, spreadsheet_cell
 
@@ -157,7 +158,7 @@ def test_api_exports_write_no_formula_cells(formula_store: str, fmt: str) -> Non
 
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(formula_store)) as client:
+    with TestClient(create_app(formula_store), headers=bearer(formula_store)) as client:
         response = client.get(f"/api/v1/exports/events.{fmt}")
     assert response.status_code == 200, response.text
     assert formula_cells(response.text) == []

@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from web.sample_store import fill_store
+from web.signin import bearer
 
 
 @pytest.fixture
@@ -20,5 +21,5 @@ def filled_url(store_url: str) -> str:
 def client(filled_url: str) -> Iterator[TestClient]:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(filled_url)) as test_client:
+    with TestClient(create_app(filled_url), headers=bearer(filled_url)) as test_client:
         yield test_client

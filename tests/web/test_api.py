@@ -9,6 +9,7 @@ import json
 from fastapi.testclient import TestClient
 
 from web.sample_store import LASHIO_SENTENCE, fill_store
+from web.signin import bearer
 
 
 def test_events_lists_canonical_events_newest_first_with_total(client: TestClient) -> None:
@@ -173,7 +174,7 @@ def test_before_deduplication_reports_are_listed(store_url: str) -> None:
     from mawgun.web.app import create_app
 
     fill_store(store_url, deduplicated=False)
-    with TestClient(create_app(store_url)) as client:
+    with TestClient(create_app(store_url), headers=bearer(store_url)) as client:
         body = client.get("/api/v1/events").json()
         assert body["total"] == 2 and body["items"][0]["level"] == "report"
         detail = client.get("/api/v1/events/ev-lashio").json()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from web.sample_store import LASHIO_SENTENCE, fill_store
+from web.signin import add_reader, browser_log_in
 
 CHROMIUM = Path(os.environ.get("MAWGUN_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -43,6 +44,7 @@ def server(sqlite_url: str) -> Iterator[str]:
     from mawgun.web.app import create_app
 
     fill_store(sqlite_url)
+    add_reader(sqlite_url)
     port = free_port()
     config = uvicorn.Config(create_app(sqlite_url), host="127.0.0.1", port=port, log_level="warning")
     uv = uvicorn.Server(config)
@@ -65,6 +67,7 @@ def page(server: str) -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         pg = context.new_page()
+        browser_log_in(pg, server)
         pg.errors = []  # type: ignore[attr-defined]
         pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
         pg.on("pageerror", lambda e: pg.errors.append(str(e)))  # type: ignore[attr-defined]

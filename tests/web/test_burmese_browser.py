@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from web.burmese_store import fill_burmese_store
+from web.signin import add_reader, browser_log_in
 from web.test_browser import ARGS, CHROMIUM, free_port
 
 pytestmark = [
@@ -26,6 +27,7 @@ def server(sqlite_url: str) -> Iterator[str]:
     from mawgun.web.app import create_app
 
     fill_burmese_store(sqlite_url)
+    add_reader(sqlite_url)
     port = free_port()
     uv = uvicorn.Server(uvicorn.Config(create_app(sqlite_url), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
@@ -45,6 +47,7 @@ def test_dashboard_in_burmese_and_event_with_burmese_evidence(server: str, tmp_p
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        browser_log_in(page, server)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server + "/")

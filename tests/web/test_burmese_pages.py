@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from web.burmese_store import PAZIGYI_MY, fill_burmese_store
+from web.signin import bearer
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def client(store_url: str) -> Iterator[TestClient]:
     from mawgun.web.app import create_app
 
     fill_burmese_store(store_url)
-    with TestClient(create_app(store_url)) as test_client:
+    with TestClient(create_app(store_url), headers=bearer(store_url)) as test_client:
         yield test_client
 
 
@@ -57,7 +58,7 @@ def test_a_converted_zawgyi_document_keeps_its_original_one_click_away(store_url
     source = tmp_path / "statement.txt"
     source.write_text(zawgyi, encoding="utf-8")
     (doc_id,) = ingest_paths([source], url=store_url, progress=False).document_ids
-    with TestClient(create_app(store_url)) as client:
+    with TestClient(create_app(store_url), headers=bearer(store_url)) as client:
         page = client.get(f"/documents/{doc_id}").text
     assert PAZIGYI_MY[:30] in page  # the Unicode text is the one shown and highlighted
     assert "Original text (zawgyi" in page and zawgyi[:30] in page

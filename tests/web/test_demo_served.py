@@ -9,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from rich.console import Console
 
+from web.signin import bearer
+
 
 @pytest.fixture
 def demo_client(sqlite_url: str) -> TestClient:
@@ -17,7 +19,7 @@ def demo_client(sqlite_url: str) -> TestClient:
     run.run_demo(sqlite_url, console=Console(file=io.StringIO()))
     from mawgun.web.app import create_app
 
-    return TestClient(create_app(sqlite_url))
+    return TestClient(create_app(sqlite_url), headers=bearer(sqlite_url))
 
 
 def test_demo_events_are_on_the_map_timeline_and_event_pages(demo_client: TestClient) -> None:

@@ -9,12 +9,14 @@ from fastapi.testclient import TestClient
 
 from mawgun.report.charts import EVENT_TYPE_COLOURS
 from mawgun.web.app import create_app
+from web.signin import bearer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_one_palette_for_event_types(tmp_path: Path) -> None:
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'p.db'}")) as client:
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    with TestClient(create_app(url), headers=bearer(url)) as client:
         css = client.get("/palette.css").text
         page = client.get("/").text
     for name, colour in EVENT_TYPE_COLOURS.items():
@@ -28,5 +30,6 @@ def test_one_palette_for_event_types(tmp_path: Path) -> None:
 def test_the_readme_names_the_api_reference_that_exists(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert not re.search(r"API docs at /docs\b", readme) and "API reference at /api" in readme
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'r.db'}")) as client:
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    with TestClient(create_app(url), headers=bearer(url)) as client:
         assert client.get("/api").status_code == 200

@@ -26,6 +26,7 @@ from schemathesis.checks import (
 )
 
 from web.sample_store import fill_store
+from web.signin import bearer
 
 EXAMPLES = 25
 CHECKS = [
@@ -46,7 +47,19 @@ def api_schema(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     url = f"sqlite:///{tmp_path / 'api.db'}"
     fill_store(url)
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(url))
+    app = create_app(url)
+    return schemathesis.openapi.from_asgi("/openapi.json", signed_in(app, bearer(url)["Authorization"]))
+
+
+def signed_in(app, authorization: str):  # type: ignore[no-untyped-def]
+    """The app with an API token added to every request (the app is private: every call needs a user)."""
+
+    async def call(scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] == "http":
+            scope = {**scope, "headers": [*scope["headers"], (b"authorization", authorization.encode())]}
+        await app(scope, receive, send)
+
+    return call
 
 
 def check_operation(operation, mode) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from web.signin import bearer
+
 EXTREME_DATES = ["0001-01-01", "0001-01-07", "9999-12-31", "9999-12-27", "0001-01-31"]
 
 
@@ -40,7 +42,7 @@ def test_the_servers_own_names_are_served(client: TestClient, host: str) -> None
 def test_more_host_names_can_be_allowed(filled_url: str) -> None:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(filled_url, allowed_hosts=["mawgun.lan"])) as client:
+    with TestClient(create_app(filled_url, allowed_hosts=["mawgun.lan"]), headers=bearer(filled_url)) as client:
         assert client.get("/api/v1/events", headers={"Host": "mawgun.lan:8765"}).status_code == 200
         assert client.get("/api/v1/events", headers={"Host": "other.lan"}).status_code == 400
 
@@ -60,12 +62,15 @@ def test_serving_to_the_network_warns(monkeypatch: pytest.MonkeyPatch, filled_ur
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append(kwargs))
-    result = CliRunner().invoke(app, ["serve", "--db", filled_url, "--host", "0.0.0.0"])
+    result = CliRunner().invoke(app, ["serve", "--db", filled_url, "--host", "0.0.0.0", "--mode", "public"])
     assert result.exit_code == 0, result.output
-    assert "every document" in " ".join(result.output.split())
+    assert "without a login" in " ".join(result.output.split())
     assert calls and calls[0]["host"] == "0.0.0.0"
+    private = CliRunner().invoke(app, ["serve", "--db", filled_url, "--host", "0.0.0.0"])
+    assert "without a login" not in " ".join(private.output.split())
+    assert "behind https" in " ".join(private.output.split())
     local = CliRunner().invoke(app, ["serve", "--db", filled_url])
-    assert "every document" not in local.output
+    assert "without a login" not in local.output and "https" not in local.output
 
 
 def test_a_document_id_with_slashes_and_query_characters_is_reachable(tmp_path, store_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +85,7 @@ def test_a_document_id_with_slashes_and_query_characters_is_reachable(tmp_path, 
     text = "Junta jets bombed a market in Sagaing Region on 2 March 2024, residents said."
     path.write_text(json.dumps({"doc_id": doc_id, "text": text, "title": "Market bombed"}) + "\n")
     assert ingest_paths([path], store_url, progress=False).read == 1
-    with TestClient(create_app(store_url)) as client:
+    with TestClient(create_app(store_url), headers=bearer(store_url)) as client:
         listing = client.get("/documents", headers={"Accept": "text/html"}).text
         link = re.search(r'href="(/documents/[^"]+)">Market bombed', listing)
         assert link, "the documents page links the document"

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from mawgun.sources.catalog import SourceSpec, add_source
 from mawgun.store.db import session_scope
 from mawgun.store.schema import SourceItemRow, SourceRow, utcnow
+from web.signin import bearer
 
 
 def fill_sources(url: str) -> None:
@@ -29,7 +30,7 @@ def test_the_api_lists_each_source_with_its_health(sqlite_url: str) -> None:
     from mawgun.web.app import create_app
 
     fill_sources(sqlite_url)
-    with TestClient(create_app(sqlite_url)) as client:
+    with TestClient(create_app(sqlite_url), headers=bearer(sqlite_url)) as client:
         response = client.get("/api/v1/sources")
     assert response.status_code == 200
     health = {row["name"]: row for row in response.json()}
@@ -43,7 +44,7 @@ def test_the_sources_panel_shows_failing_sources_first(sqlite_url: str) -> None:
     from mawgun.web.app import create_app
 
     fill_sources(sqlite_url)
-    with TestClient(create_app(sqlite_url)) as client:
+    with TestClient(create_app(sqlite_url), headers=bearer(sqlite_url)) as client:
         page = client.get("/sources", headers={"accept": "text/html"})
     assert page.status_code == 200
     html = page.text
@@ -54,7 +55,7 @@ def test_the_sources_panel_shows_failing_sources_first(sqlite_url: str) -> None:
 def test_the_panel_says_how_to_add_sources_when_there_are_none(sqlite_url: str) -> None:
     from mawgun.web.app import create_app
 
-    with TestClient(create_app(sqlite_url)) as client:
+    with TestClient(create_app(sqlite_url), headers=bearer(sqlite_url)) as client:
         assert "mawgun sources add" in client.get("/sources").text
     with session_scope(sqlite_url) as session:
         assert session.query(SourceRow).count() == 0

@@ -26,6 +26,7 @@ from mawgun.sources.catalog import SourceSpec, add_source
 from mawgun.store import repository
 from mawgun.store.db import session_scope
 from mawgun.store.schema import CanonicalEventRow, EventRow, SourceRow
+from web.signin import bearer
 
 SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(1)>'
@@ -149,7 +150,7 @@ def hostile_client(sqlite_url: str):  # type: ignore[no-untyped-def]
     from mawgun.web.app import create_app
 
     fill_hostile_store(sqlite_url)
-    with TestClient(create_app(sqlite_url)) as client:
+    with TestClient(create_app(sqlite_url), headers=bearer(sqlite_url)) as client:
         yield client
 
 
