@@ -80,6 +80,9 @@ def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int
             )
             if later and (ANAPHOR.search(ctx.sentences[j].text) or same_kind):
                 return later[0]
+        detail = lead_detail(ctx, index)
+        if detail is not None:
+            return [m for m in event_dates(ctx, detail) if m.precision == "day"][0]
     reported = [m for m in ctx.dates[index] if m.report]
     if reported:  # "the group said on Wednesday it had captured ...": the day it was told, a week's precision
         return replace(reported[0], precision="week")
@@ -115,6 +118,21 @@ def is_present(ctx: Context, index: int, trigger_at: int) -> bool:
     bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), *(m.end() for m in COMMA.finditer(text))]
     start = max([b for b in bounds if b <= trigger_at], default=0)
     return bool(PRESENT.search(text[max(start, trigger_at - 40) : trigger_at + 25]))
+
+
+def lead_detail(ctx: Context, index: int) -> int | None:
+    """For a lead with neither day nor place ("Government helicopters struck a school in north-central Myanmar,
+    killing 13"), the next sentence that tells no event of its own but gives a day and a named place ("...
+    hovering over Ywa Thit village began attacking on Friday"): the lead's details. None when there is none."""
+    if event_dates(ctx, index) or any(p.location or p.admin3 for p in ctx.places(index)) or not is_lead(ctx, index):
+        return None
+    for j in range(index + 1, min(index + 3, len(ctx.sentences))):
+        if ctx.sentences[j].paragraph - ctx.sentences[index].paragraph > 1 or is_headline(ctx.sentences[j].text):
+            return None
+        days = [m for m in event_dates(ctx, j) if m.precision == "day"]
+        if days and not find_triggers(ctx, j) and any(p.location or p.admin3 for p in ctx.places(j)):
+            return j
+    return None
 
 
 def date_told_before(ctx: Context, index: int, paragraphs: int = 2) -> DateMention | None:

@@ -15,7 +15,7 @@ from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_actors import fill_actors_told_before
 from mawgun.extract.event_clauses import clause_day, companion_triggers, own_day
-from mawgun.extract.event_dates import event_date, event_dates, is_background, is_habitual
+from mawgun.extract.event_dates import event_date, event_dates, is_background, is_habitual, lead_detail
 from mawgun.extract.event_details import (
     attach_details,
     attach_mention,
@@ -161,6 +161,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         listed = listed_places(ctx, index) if violent and own_days else []
         if len(listed) > len(places):
             places, why["place"] = listed, "event_lists.listed_places"
+        if not places and violent and lead_detail(ctx, index) is not None:  # the lead's place, told next
+            places, why["place"] = event_places(ctx, lead_detail(ctx, index) or 0)[:1], "event_dates.lead_detail"
         if not places and (violent or trigger.rule.get("placed")):
             continue
         if violent and not any(p.location for p in places) and place_of_anaphor(ctx, index, found):

@@ -151,3 +151,15 @@ def test_troops_surrendering_now_are_dated_by_publication() -> None:
     )
     surrenders = [e for e in events_of(text, "2024-12-17") if e["event_type"] == "Strategic developments"]
     assert all(e["date"] == "2024-12-17" for e in surrenders), surrenders
+
+
+def test_a_lead_without_day_or_place_takes_them_from_the_detail_told_next() -> None:
+    # Wire-style lead about a strike on a school in Sagaing Region (our wording).
+    text = (
+        "Junta jets have bombed a village school in north-western Myanmar, killing at least nine people, a teacher "
+        "said.\n\nThe teacher said she was taking pupils to a shelter when the aircraft appeared over Ywa Thit "
+        "village in Kanbalu Township on Friday morning."
+    )
+    strikes = [e for e in events_of(text, "2022-09-19") if e["sub_event_type"] == "Air/drone strike"]
+    assert [(e["date"], e["admin3"]) for e in strikes] == [("2022-09-16", "Kanbalu")], strikes
+    assert strikes[0]["provenance_fields"]["place"] == "event_dates.lead_detail"

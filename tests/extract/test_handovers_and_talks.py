@@ -1,0 +1,48 @@
+"""Handovers and talks (issue 10, events): forces entering a town after the other side withdrew are a
+Non-violent transfer of territory, and talks held between armed parties an Agreement. Texts are our own, about
+real events of 2025 (the junta's return to Mogoke and Lashio after Chinese-brokered withdrawals)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from mawgun.extract import extract_document
+from mawgun.model import Document
+
+
+def events_of(text: str, published: str) -> list[dict[str, Any]]:
+    doc = Document(doc_id="handover", text=text, published=dt.date.fromisoformat(published))
+    return [r.to_json() for r in extract_document(doc) if r.kind == "event"]
+
+
+def test_troops_entering_a_town_after_a_withdrawal_is_a_handover() -> None:
+    text = (
+        "Junta troops entered Mogoke in Mandalay Region on 20 July following the withdrawal of TNLA forces from "
+        "the town, residents said."
+    )
+    events = events_of(text, "2025-07-22")
+    assert [(e["sub_event_type"], e["date"], e["location"]) for e in events] == [
+        ("Non-violent transfer of territory", "2025-07-20", "Mogoke")
+    ], events
+
+
+def test_villagers_returning_after_troops_left_is_no_handover() -> None:
+    text = "Villagers returned to Ywa Thit in Kani Township on 3 May after the troops had left, a resident said."
+    assert [e for e in events_of(text, "2025-05-06") if e["event_type"] == "Strategic developments"] == []
+
+
+def test_talks_held_between_the_junta_and_a_group_are_an_agreement() -> None:
+    text = (
+        "Junta and TNLA delegations held a new round of talks in Lashio in northern Shan State on 12 November, "
+        "a TNLA spokesman said."
+    )
+    events = events_of(text, "2025-11-14")
+    assert [(e["sub_event_type"], e["date"], e["admin1"]) for e in events] == [("Agreement", "2025-11-12", "Shan")], (
+        events
+    )
+
+
+def test_talks_without_armed_parties_are_no_agreement() -> None:
+    text = "Teachers and parents held talks in Hpa-an on 2 June about reopening the school, the head teacher said."
+    assert events_of(text, "2025-06-04") == []
