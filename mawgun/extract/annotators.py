@@ -59,9 +59,16 @@ def sentence_places(ctx: Context, index: int) -> list[Place]:
     found = place_finder.find_places(ctx.doc.text, sentence.start, sentence.end, ctx.paragraph_text(index))
     found = [p for p in found if not is_abroad(ctx.doc.text, p)]
     dateline = dateline_length(sentence.text)
+    if dateline and is_wire_dateline(sentence.text[:dateline]):  # the bureau's town, never the event's
+        return [p for p in found if p.span is None or p.span.start >= sentence.start + dateline]
     if dateline and not found:
         found = dateline_place(ctx.doc.text, sentence.start, dateline)
     return without_dateline(found, sentence.start + dateline)
+
+
+def is_wire_dateline(dateline: str) -> bool:
+    """True for a dateline crediting a wire agency ("YANGON, Oct 3 (AFP) - "): it names the bureau's town."""
+    return bool(compile_pattern(load_vocabulary("places")["wire_agencies"], 0).search(dateline))
 
 
 def dateline_place(text: str, start: int, length: int) -> list[Place]:
@@ -89,7 +96,8 @@ def is_abroad(text: str, place: Place) -> bool:
 
 
 DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z .'’-]{2,40})?(?:,\s+\w+\.? \d{1,2})?\s*(?:\([A-Za-z ]+\)\s*)?[—–-]+\s+"
+    r"[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z .'’-]{2,40})?(?:,\s+\w+\.? \d{1,2}(?:,\s+\d{4})?)?\s*"
+    r"(?:\([A-Za-z /]+\)\s*)?[—–-]+\s+"
 )
 
 

@@ -28,7 +28,9 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
     found = [p for p in found if not is_reference(ctx.doc.text, p)]
     states = [p for p in found if is_state(p)]
     state_here = states[0].admin1 if states else None
-    carried = state_here or carried_admin1(ctx, index)
+    townships = {p.admin1 for p in found if p.level == "township" and p.admin1}
+    township_state = townships.pop() if len(townships) == 1 else None  # "X village in Y township": Y's state
+    carried = state_here or township_state or carried_admin1(ctx, index)
     local = finest_places(ctx, found, states, carried)
     if local:
         return local

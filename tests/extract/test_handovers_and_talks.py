@@ -46,3 +46,30 @@ def test_talks_held_between_the_junta_and_a_group_are_an_agreement() -> None:
 def test_talks_without_armed_parties_are_no_agreement() -> None:
     text = "Teachers and parents held talks in Hpa-an on 2 June about reopening the school, the head teacher said."
     assert events_of(text, "2025-06-04") == []
+
+
+def test_a_wire_datelines_town_never_places_an_event() -> None:
+    # Kyaukme's recapture by the army, told as a wire story filed from Yangon (our wording).
+    text = (
+        "YANGON, Oct 2, 2025 (AFP) - The military said on Wednesday that its troops had recaptured a town on the "
+        "trade highway to China from an ethnic armed group."
+    )
+    events = events_of(text, "2025-10-02")
+    assert all(e["admin1"] != "Yangon" for e in events), events
+
+
+def test_a_local_outlets_dateline_still_places_a_sentence_without_a_place() -> None:
+    text = "HPA-AN, Nov 9 (Karen News) — Junta jets bombed a school on Tuesday, killing two pupils, teachers said."
+    events = events_of(text, "2023-11-09")
+    assert [e["location"] for e in events] == ["Hpa-An"], events
+
+
+def test_a_village_in_a_named_township_takes_that_townships_state_over_one_told_before() -> None:
+    # A regional round-up: Magway is named first, the raid is in Sagaing's Yinmarbin Township (our wording of
+    # the February 2022 raid on Chin Pone).
+    text = (
+        "Clashes went on in Magway Region's Gangaw Township on 20 February. On 26 February, junta jets and "
+        "ground troops attacked Chin Pone village in Yinmarbin township, local media reported."
+    )
+    strikes = [e for e in events_of(text, "2022-03-04") if e["sub_event_type"] == "Air/drone strike"]
+    assert [(e["admin1"], e["admin3"]) for e in strikes] == [("Sagaing", "Yinmarbin")], strikes
