@@ -21,4 +21,9 @@ def make_id(prefix: str, *parts: Any, length: int = 16) -> str:
 def document_id(text: str) -> str:
     """A document's id from its normalised text: whitespace runs collapse so re-wrapped copies match."""
     normalised = " ".join(text.split())
-    return "doc-" + hash_text(normalised)[:16]
+    return document_id_from_hash(hash_text(normalised))
+
+
+def document_id_from_hash(content_hash: str) -> str:
+    """The document id of a text whose whitespace-collapsed SHA-256 is `content_hash` (ingest hashes once)."""
+    return "doc-" + content_hash[:16]

@@ -197,7 +197,7 @@ def read_chat_text(path: Path, lines: list[str]) -> Iterator[RawDocument]:
 
 def read_text_or_chat(path: Path) -> Iterator[RawDocument | ItemFailure]:
     """A `.txt` file: a WhatsApp/Signal export when it looks like one, else plain text."""
-    from mawgun.ingest.text_reader import read_text
+    from mawgun.ingest.text_reader import raw_from_text
 
     data = read_limited(path)
     text = decode_bytes(data)[0]
@@ -205,4 +205,4 @@ def read_text_or_chat(path: Path) -> Iterator[RawDocument | ItemFailure]:
     if looks_like_chat(lines):
         yield from read_chat_text(path, lines)
     else:
-        yield from read_text(path)
+        yield raw_from_text(text, str(path))  # the text read_text would read (the file is read once)

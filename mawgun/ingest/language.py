@@ -24,6 +24,8 @@ def is_burmese(char: str) -> bool:
 def guess_language(text: str, sample: int = 20000) -> str | None:
     """ "my", "en" or "und" (undetermined) from the first `sample` characters; None when there are no letters."""
     head = text[:sample]
+    if head.isascii():  # no Burmese and no other script: English if there is a letter at all
+        return "en" if LATIN.search(head) else None
     burmese, latin, other = (len(pattern.findall(head)) for pattern in (BURMESE, LATIN, OTHER_LETTER))
     total = burmese + latin + other
     if not total:

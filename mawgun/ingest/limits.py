@@ -10,6 +10,8 @@ streamed line by line and each line (one document) obeys the text limit.
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 from pathlib import Path
 
 from mawgun.ingest.source import ReadError
@@ -63,12 +65,25 @@ UNREADABLE_SHARE = 0.2  # above this share of control, private-use, unassigned o
 UNREADABLE_CATEGORIES = {"Cc", "Co", "Cn", "Cs"}
 
 
+ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # ASCII control characters that are not whitespace
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def unreadable_share(text: str, sample: int = 20000) -> float:
-    """The share of characters in the first `sample` that no one can read (not counting whitespace)."""
+    """The share of characters in the first `sample` that no one can read (not counting whitespace).
+
+    Counted with regular expressions, and each distinct non-ASCII character classified once, so a
+    20,000-character text costs a few hundred microseconds rather than a Python step per character.
+    """
     import unicodedata
 
-    head = [c for c in text[:sample] if not c.isspace()]
-    if not head:
+    head = text[:sample]
+    readable_total = len("".join(head.split()))  # str.split() drops exactly what str.isspace() accepts
+    if readable_total <= 0:
         return 0.0
-    bad = sum(1 for c in head if c == "\ufffd" or unicodedata.category(c) in UNREADABLE_CATEGORIES)
-    return bad / len(head)
+    bad = len(ASCII_CONTROL.findall(head))
+    if not head.isascii():
+        for char, count in Counter(NON_ASCII.findall(head)).items():
+            if char == "\ufffd" or (unicodedata.category(char) in UNREADABLE_CATEGORIES and not char.isspace()):
+                bad += count
+    return bad / readable_total

@@ -11,29 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
+from mawgun.ingest.batch import BatchWriter, IngestEntry, Prepared, prepare_items, storage_failure, store_item
 from mawgun.ingest.isolate import ReaderPool, guarded_items
-from mawgun.ingest.limits import check_text
 from mawgun.ingest.registry import reader_for, supported_extensions
-from mawgun.ingest.source import ItemFailure, RawDocument, to_document
+from mawgun.ingest.source import ItemFailure, RawDocument
+
+__all__ = ["BatchWriter", "IngestEntry", "IngestReport", "ingest_paths", "store_item", "storage_failure"]
 
 BATCH_SIZE = 200  # documents per transaction: an interruption loses at most this many, read again next run
-
-
-@dataclass
-class IngestEntry:
-    """The outcome for one file or item: status read | skipped | failed."""
-
-    path: str
-    status: str
-    reason: str | None = None
-    document_id: str | None = None
 
 
 @dataclass
@@ -109,7 +100,7 @@ def collect_files(paths: Sequence[Path | str]) -> list[Candidate]:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            for child in sorted(path.rglob("*"), key=lambda found: found.parts):  # parts: Path's order, faster
                 if child.is_file() and not is_hidden(child, path) and not is_folder_readme(child):
                     found.append(check_supported(child, inside_folder=True))
         elif path.is_file():
@@ -144,100 +135,41 @@ def read_items(path: Path, pool: ReaderPool | None = None) -> Iterator[RawDocume
         yield from pool.read(reader, path)
 
 
-def store_item(session: Session, item: RawDocument | ItemFailure) -> IngestEntry:
-    """Save one item as a document (or record its failure) and commit it with its log row."""
-    from mawgun.store.repository import save_document
-
-    if isinstance(item, ItemFailure):
-        return IngestEntry(item.location, "failed", item.reason)
-    doc = to_document(item)
-    if not doc.text:
-        return IngestEntry(item.location, "failed", "no text in the document")
-    problem = check_text(doc.text)
-    if problem:
-        return IngestEntry(item.location, "failed", problem)
-    if save_document(session, doc):
-        return IngestEntry(item.location, "read", None, doc.doc_id)
-    return IngestEntry(item.location, "skipped", "already stored", doc.doc_id)
+READ_AHEAD = 32  # files queued for the reader worker ahead of the one being stored
 
 
-class BatchWriter:
-    """Stores items and their ingest_log rows, committing every `batch_size` entries.
-
-    A database error on one item rolls back the open batch; its other items are then stored one by
-    one, so only the offending item fails. Entries come out in the order items went in.
-    """
-
-    def __init__(self, session: Session, run_id: str, batch_size: int | None = None) -> None:
-        self.session = session
-        self.run_id = run_id
-        self.batch_size = batch_size or BATCH_SIZE
-        self.done: list[IngestEntry] = []
-        self.pending: list[tuple[RawDocument | ItemFailure | None, IngestEntry]] = []
-
-    def store(self, item: RawDocument | ItemFailure | None, decided: IngestEntry | None = None) -> IngestEntry:
-        """Write one item (or only the log row of an entry decided without reading) in the open transaction."""
-        from mawgun.store.repository import log_ingest
-
-        if item is None:
-            assert decided is not None, "an entry without an item must be decided"
-            entry = decided
-        else:
-            entry = store_item(self.session, item)
-        log_ingest(self.session, self.run_id, entry.path, entry.status, entry.reason, entry.document_id)
-        return entry
-
-    def write(self, item: RawDocument | ItemFailure | None, decided: IngestEntry | None = None) -> None:
-        """Add an item to the batch; on a database error, fail that item only."""
-        try:
-            entry = self.store(item, decided)
-        except Exception as exc:  # e.g. the database refused a value
-            self.session.rollback()
-            self.replay()
-            self.fail(storage_failure(item, decided, exc))
-            return
-        self.pending.append((item, entry))
-        if len(self.pending) >= self.batch_size:
-            self.commit()
-
-    def commit(self) -> None:
-        """Commit the open batch (replaying it item by item if the commit itself fails)."""
-        try:
-            self.session.commit()
-        except Exception:
-            self.session.rollback()
-            self.replay()
-            return
-        self.done.extend(entry for _item, entry in self.pending)
-        self.pending.clear()
-
-    def replay(self) -> None:
-        """Store the rolled-back batch again, one item per transaction."""
-        batch, self.pending = self.pending, []
-        for item, entry in batch:
-            try:
-                self.done.append(self.store(item, entry if item is None else None))
-                self.session.commit()
-            except Exception as exc:
-                self.session.rollback()
-                self.fail(storage_failure(item, entry, exc))
-
-    def fail(self, entry: IngestEntry) -> None:
-        """Record a storage failure, and log it in its own transaction (best effort: the database is unwell)."""
-        from mawgun.store.repository import log_ingest
-
-        self.done.append(entry)
-        try:
-            log_ingest(self.session, self.run_id, entry.path, entry.status, entry.reason)
-            self.session.commit()
-        except Exception:
-            self.session.rollback()
+def is_pooled(candidate: Candidate) -> bool:
+    """Whether the candidate is read in the worker process (not decided, not streamed here)."""
+    return candidate.decided is None and candidate.path.suffix.lower() not in STREAMED
 
 
-def storage_failure(item: RawDocument | ItemFailure | None, decided: IngestEntry | None, exc: Exception) -> IngestEntry:
-    """The failed entry of an item the database would not take."""
-    location = item.location if item is not None else decided.path if decided else "?"
-    return IngestEntry(location, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
+def read_ahead(
+    candidates: Iterable[Candidate], pool: ReaderPool, window: int = READ_AHEAD
+) -> Iterator[tuple[Candidate, Iterable[RawDocument | ItemFailure | Prepared]]]:
+    """Each candidate with its items, in order. Files for the worker are queued up to `window` ahead,
+    so it reads the next files while this process stores the last ones, and it also prepares their
+    documents (id, language, checks: `prepare_items`), so that work runs on a second core too."""
+    waiting: deque[tuple[Candidate, bool]] = deque()
+    for candidate in candidates:
+        pooled = is_pooled(candidate)
+        waiting.append((candidate, pooled))
+        if pooled:
+            pool.submit(reader_for(candidate.path), candidate.path, prepare_items)  # type: ignore[arg-type]
+        while waiting and (not waiting[0][1] or pool.pending >= window):
+            yield taken(*waiting.popleft(), pool)
+    while waiting:
+        yield taken(*waiting.popleft(), pool)
+
+
+def taken(
+    candidate: Candidate, pooled: bool, pool: ReaderPool
+) -> tuple[Candidate, Iterable[RawDocument | ItemFailure | Prepared]]:
+    """A candidate at the head of the queue with its items (none for a decided one)."""
+    if candidate.decided:
+        return candidate, []
+    if pooled:
+        return candidate, pool.result()
+    return candidate, read_items(candidate.path)
 
 
 def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: bool = True) -> IngestReport:
@@ -252,13 +184,16 @@ def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: 
     urls = [p for p in paths if isinstance(p, str) and p.lower().startswith(("http://", "https://"))]
     candidates = collect_files([p for p in paths if not (isinstance(p, str) and p in urls)])
     with session_scope(url) as session, ReaderPool() as pool:
-        writer = BatchWriter(session, report.run_id)
-        for candidate in with_progress(candidates, progress):
+        writer = BatchWriter(session, report.run_id, BATCH_SIZE)
+        for candidate, items in read_ahead(with_progress(candidates, progress), pool):
             if candidate.decided:
                 writer.write(None, candidate.decided)
                 continue
-            for item in read_items(candidate.path, pool):
-                writer.write(item)
+            for item in items:
+                if isinstance(item, Prepared):
+                    writer.add(item)
+                else:
+                    writer.write(item)
         writer.commit()
         report.entries = writer.done
         if urls:  # web pages: fetched politely, one transaction each (mawgun.sources.pages)

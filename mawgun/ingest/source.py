@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from mawgun.ids import document_id, hash_text
+from mawgun.ids import document_id_from_hash, hash_text
 from mawgun.model import Document
 
 
@@ -58,8 +58,9 @@ def to_document(raw: RawDocument) -> Document:
         conversion = try_normalise(text)
         original, encoding = (text if conversion.converted else None), conversion.encoding
         text = conversion.text
+    content_hash = hash_text(" ".join(text.split()))  # whitespace collapsed, hashed once for hash and id
     return Document(
-        doc_id=raw.doc_id or document_id(text),
+        doc_id=raw.doc_id or document_id_from_hash(content_hash),
         text=text,
         title=(raw.title or "").strip() or None,
         outlet=normalise_outlet(raw.outlet),
@@ -69,7 +70,7 @@ def to_document(raw: RawDocument) -> Document:
         language=guess_language(text),
         kind=(raw.kind or "").strip().lower() or None,
         origin=raw.location,
-        content_hash=hash_text(" ".join(text.split())),
+        content_hash=content_hash,
         source_encoding=encoding,
         original_text=original,
     )

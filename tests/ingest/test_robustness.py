@@ -151,14 +151,20 @@ def test_a_document_the_database_refuses_fails_alone_and_its_batch_is_kept(
     from mawgun.ingest import runner
     from mawgun.store import repository
 
-    original = repository.save_document
+    original, original_bulk = repository.save_document, repository.save_documents
 
     def refuse_poison(session, doc):  # type: ignore[no-untyped-def]
         if "POISON" in doc.text:
             raise ValueError("value refused by the database")
         return original(session, doc)
 
+    def refuse_poison_in_bulk(session, docs):  # type: ignore[no-untyped-def]
+        if any("POISON" in doc.text for doc in docs):
+            raise ValueError("a value of the batch refused by the database")
+        return original_bulk(session, docs)
+
     monkeypatch.setattr(repository, "save_document", refuse_poison)
+    monkeypatch.setattr(repository, "save_documents", refuse_poison_in_bulk)
     monkeypatch.setattr(runner, "BATCH_SIZE", 3)
     path = docs_folder(tmp_path) / "wire.jsonl"
     texts = [f"Report {n}: {GOOD}" for n in range(7)]
