@@ -18,6 +18,8 @@ from mawgun.cli.options import (
     Db,
     Origin,
     PerReport,
+    Release,
+    Review,
     Side,
     Since,
     SubTypes,
@@ -37,24 +39,34 @@ def stats_counts(
                                     "side.")] = "month",
     since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
     admin1: Admin1 = None, admin3: Admin3 = None, actors: Actors = None, alliance: Alliance = None,
-    side: Side = None, origin: Origin = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+    side: Side = None, origin: Origin = None, per_report: PerReport = False, review: Review = "drafts",
+    release: Release = None, fmt: Format = "table", db: Db = None,
 ) -> None:  # fmt: skip
     """Count events (and fatalities) grouped by period, type, place, actor, alliance or side.
 
+    What is counted (reviewed only, drafts too, or a release) is printed in the table's title.
+
     Example: mawgun stats --by month,admin1 --since 2023-01-01 --until 2023-12-31 --format json
+
+    Example: mawgun stats --by event_type --release 2024-q1
     """
     if ctx.invoked_subcommand is not None:
         return
+    from mawgun.cli.options import counting_scope
     from mawgun.query.counts import count_events
     from mawgun.store.db import session_scope
 
-    flt = make_filter(since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report)
+    flt = make_filter(
+        since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, None, review,
+        release,
+    )  # fmt: skip
     try:
         with session_scope(db) as session:
+            label = counting_scope(session, flt)
             rows = count_events(session, split(by), flt)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--by") from exc
-    emit(rows, fmt, title="Events")
+    emit(rows, fmt, title=f"Events: {label}")
 
 
 @stats_app.command("peak")

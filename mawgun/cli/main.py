@@ -15,8 +15,8 @@ from mawgun import __version__
 from mawgun.cli import groups
 
 STAGES = (
-    "store", "ingest", "sources", "extract", "geo", "actors", "dedup", "query", "analytics", "report", "web", "demo",
-    "accounts",
+    "store", "ingest", "sources", "extract", "geo", "actors", "dedup", "query", "analytics", "report", "review", "web",
+    "demo", "accounts",
 )  # fmt: skip
 
 app = typer.Typer(

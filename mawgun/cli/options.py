@@ -65,6 +65,18 @@ Side = Annotated[
 Origin = Annotated[str | None, typer.Option("--origin", help="Only events of this origin: mawgun, ucdp or acled.")]
 Outlets = Annotated[str | None, typer.Option("--outlet", help="Events reported by these outlets, comma-separated.")]
 PerReport = Annotated[bool, typer.Option("--per-report", help="Event reports (one a document), not canonical events.")]
+Review = Annotated[
+    str,
+    typer.Option(
+        "--review",
+        help="Which review states count: drafts (reviewed and draft events, the default), reviewed (reviewed "
+        "only), draft or rejected.",
+    ),
+]
+Release = Annotated[
+    str | None,
+    typer.Option("--release", help="Read the events of this published release, as frozen (e.g. 2024-q1)."),
+]
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
@@ -95,15 +107,21 @@ def make_filter(
     origin: str | None = None,
     per_report: bool = False,
     outlets: str | None = None,
+    review: str = "drafts",
+    release: str | None = None,
 ) -> Any:
     """The `mawgun.query.EventFilter` the common options describe."""
-    from mawgun.query.filter import EventFilter
+    from mawgun.query.filter import REVIEW_SCOPES, EventFilter
     from mawgun.query.names import UnknownName, check_admin1
 
     try:
         check_admin1(split(admin1))
     except UnknownName as exc:
         raise typer.BadParameter(str(exc), param_hint="--admin1") from exc
+    if review not in REVIEW_SCOPES:
+        raise typer.BadParameter(f"choose one of {', '.join(REVIEW_SCOPES)}", param_hint="--review")
+    if release and per_report:
+        raise typer.BadParameter("a release holds canonical events only", param_hint="--per-report")
     return EventFilter(
         since=parse_date(since, "--since"),
         until=parse_date(until, "--until"),
@@ -117,4 +135,20 @@ def make_filter(
         origin=origin,
         outlets=split(outlets),
         per_report=per_report,
+        review=review,
+        release=release or None,
     )
+
+
+def counting_scope(session: Any, flt: Any) -> str:
+    """The label of what a command counts ("reviewed events only"), after checking that a --release
+    names a published release (else a usage error listing the releases there are)."""
+    from mawgun.query.filter import scope_label
+    from mawgun.review.releases import ReleaseError, get_release
+
+    if flt.release:
+        try:
+            get_release(session, flt.release)
+        except ReleaseError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--release") from exc
+    return scope_label(flt)

@@ -24,6 +24,8 @@ from mawgun.dedup.derive import SourceInfo, derive_canonical
 from mawgun.dedup.features import profile_record
 from mawgun.dedup.neardup import DocumentLink, find_near_duplicates
 from mawgun.model import Document, EventRecord
+from mawgun.review.audit import record_change
+from mawgun.review.overrides import apply_overrides, load_overrides
 from mawgun.store.db import session_scope
 from mawgun.store.repository import document_from_row, load_event_records
 from mawgun.store.schema import CanonicalEventRow, DocumentLinkRow, DocumentRow, EventRow, utcnow
@@ -118,8 +120,10 @@ def write_canonical(
     originals: Mapping[str, str],
     explanation: Mapping[str, Any] | None = None,
     row: CanonicalEventRow | None = None,
+    overrides: Mapping[str, Any] | None = None,
 ) -> CanonicalEventRow:
-    """Create or update one canonical_events row from its reports (`row`: the stored row, if loaded)."""
+    """Create or update one canonical_events row from its reports (`row`: the stored row, if loaded),
+    then apply the fields a person set (`overrides`, loaded when not given): human edits win."""
     fields = derive_canonical(records, sources, originals)
     votes, copies, claims = fields.pop("fatality_votes"), fields.pop("copies"), fields.pop("fatality_claims")
     row = row if row is not None else session.get(CanonicalEventRow, canonical_id)
@@ -131,6 +135,9 @@ def write_canonical(
     base.update({"members": members, "fatality_votes": votes, "fatality_claims": claims, "copies": copies})
     for name, value in fields.items():
         setattr(row, name, value)
+    if overrides is None:
+        overrides = load_overrides(session, [canonical_id]).get(canonical_id, {})
+    apply_overrides(row, overrides)
     row.explanation = base
     row.updated_at = utcnow()
     return row
@@ -256,13 +263,15 @@ def write_clusters(
     by_id = {r.record_id: r for r in records}
     sources = source_infos(documents)
     stored = load_canonical_rows(session, sorted(touched))
+    edits = load_overrides(session)  # few (people's edits): one query for the whole run
     for canonical_id in sorted(touched):
         members = [by_id[r] for r in result.members[canonical_id]]
         row = stored.get(canonical_id)
         if row is None:
             row = CanonicalEventRow(id=canonical_id, origin="mawgun")
             session.add(row)
-        write_canonical(session, canonical_id, members, sources, originals, result.explanations[canonical_id], row)
+        explanation, edited = result.explanations[canonical_id], edits.get(canonical_id, {})
+        write_canonical(session, canonical_id, members, sources, originals, explanation, row, edited)
     session.flush()
 
 
@@ -339,6 +348,8 @@ def merge_events(url: str | None, canonical_ids: Sequence[str], who: str, why: s
         decision = {"method": METHOD, "version": VERSION, "links": [{"merged": list(canonical_ids), "who": who}]}
         refresh_canonical(session, [target], decision)
         remove_orphans(session)
+        merged = list(dict.fromkeys(canonical_ids))
+        record_change(session, who, "merge", "event", target, {"events": merged}, {"event": target}, why, merged)
         return target
 
 
@@ -357,4 +368,6 @@ def split_event(url: str | None, canonical_id: str, record_ids: Sequence[str], w
         session.execute(update(EventRow).where(EventRow.id.in_(chosen)).values(canonical_id=new_id))
         session.flush()
         refresh_canonical(session, [canonical_id], {"method": METHOD, "version": VERSION})
+        after = {"events": [canonical_id, new_id], "moved": chosen}
+        record_change(session, who, "split", "event", canonical_id, {"event": canonical_id}, after, why, [new_id])
         return new_id

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventRow
+from mawgun.store.schema import AuditLogRow, CanonicalEventRow, DocumentRow, EventRow
 
 T = TypeVar("T")
 TTL_SECONDS = 60.0
@@ -29,8 +29,9 @@ _lock = threading.Lock()
 def data_version(session: Session) -> tuple[Any, ...]:
     """A value that changes whenever the store is written to.
 
-    SQLite: row counts of documents, reports and canonical events (index-only counts, ~1 ms at
-    100,000 events), which every pipeline run changes. PostgreSQL: the write-ahead-log position,
+    SQLite: row counts of documents, reports, canonical events and audit rows (index-only counts, ~1 ms
+    at 100,000 events), which every pipeline run and every review change (edit, accept, release)
+    changes. PostgreSQL: the write-ahead-log position,
     which any committed write advances (counting rows there means scanning them).
     """
     if session.get_bind().dialect.name == "postgresql":
@@ -40,6 +41,7 @@ def data_version(session: Session) -> tuple[Any, ...]:
         select(func.count()).select_from(DocumentRow).scalar_subquery(),
         select(func.count()).select_from(EventRow).scalar_subquery(),
         select(func.count()).select_from(CanonicalEventRow).scalar_subquery(),
+        select(func.count()).select_from(AuditLogRow).scalar_subquery(),
     )
     return tuple(int(v) for v in session.execute(stmt).one())
 

@@ -20,6 +20,8 @@ from mawgun.cli.options import (
     Origin,
     Outlets,
     PerReport,
+    Release,
+    Review,
     Side,
     Since,
     SubTypes,
@@ -82,6 +84,8 @@ def events_command(
     origin: Origin = None,
     outlets: Outlets = None,
     per_report: PerReport = False,
+    review: Review = "drafts",
+    release: Release = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many events.")] = 50,
     output_format: Annotated[
         str, typer.Option("--format", callback=check_format, help="table, csv or json.")
@@ -91,18 +95,23 @@ def events_command(
     """List events, newest first: canonical (deduplicated) events, or each report with --per-report.
 
     Example: mawgun events --type Battles --admin1 Sagaing --since 2024-01-01 --format csv
+
+    Example: mawgun events --review reviewed --format json
     """
     if ctx.invoked_subcommand is not None:
         return
+    from mawgun.cli.options import counting_scope
     from mawgun.query.events import list_events
     from mawgun.store.db import session_scope
     from mawgun.store.errors import database_errors
     from mawgun.store.output import print_rows
 
     flt = make_filter(
-        since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, outlets
-    )
+        since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, outlets, review,
+        release,
+    )  # fmt: skip
     with database_errors(), session_scope(db) as session:
+        label = counting_scope(session, flt)
         _, events = list_events(session, flt, limit=limit)
     if output_format == "json":
         rows = events
@@ -111,7 +120,7 @@ def events_command(
     else:
         rows = [compact_event(e, per_report) for e in events]
     kind = "event reports" if per_report else "canonical events"
-    print_rows(rows, output_format, title=f"{len(rows)} {kind}")
+    print_rows(rows, output_format, title=f"{len(rows)} {kind}: {label}")
 
 
 def register(app: typer.Typer) -> None:

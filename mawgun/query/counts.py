@@ -35,7 +35,6 @@ from mawgun.query.filter import (
     source_for,
 )
 from mawgun.query.tolls import RAW, finish_tolls, sum_tolls, toll_change
-from mawgun.store.schema import CanonicalEventRow
 
 PLACE_LEVELS = ("admin1", "admin3", "location")
 ZERO = dict.fromkeys(RAW, 0)
@@ -156,7 +155,7 @@ def grouped_by_actor_lists(
     exprs = [key_expression(src, key, dialect, None, None) for key in plain]
     if "alliance" in keys:  # membership changes over time: resolve it per month
         exprs.append(period_key(src, "month", dialect).label("_month"))
-    lists = [cast(CanonicalEventRow.actor1, Text).label("a1"), cast(CanonicalEventRow.actor2, Text).label("a2")]
+    lists = [cast(src.col("actor1"), Text).label("a1"), cast(src.col("actor2"), Text).label("a2")]
     stmt = select(*exprs, *lists, func.count().label("events"), *fatality_sums(src)).where(*conds)
     totals: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in session.execute(stmt.group_by(*exprs, *lists)).mappings():
@@ -333,7 +332,7 @@ def actor_pairs(session: Session, flt: EventFilter | None = None, limit: int = 1
 
 def pairs_canonical(session: Session, src: Source, conds: list[Any]) -> list[dict[str, Any]]:
     """Pairs from canonical events: grouped by exact actor lists in SQL, then expanded to pairs."""
-    lists = [cast(CanonicalEventRow.actor1, Text).label("a1"), cast(CanonicalEventRow.actor2, Text).label("a2")]
+    lists = [cast(src.col("actor1"), Text).label("a1"), cast(src.col("actor2"), Text).label("a2")]
     stmt = select(*lists, func.count().label("events"), *fatality_sums(src)).where(*conds).group_by(*lists)
     totals: dict[tuple[str, str | None], dict[str, Any]] = {}
     for row in session.execute(stmt).mappings():

@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 from mawgun.model import CANONICAL_EVENT_FIELDS, EVENT_FIELDS, field_names
 from mawgun.query.cache import cached
 from mawgun.query.filter import EventFilter, dialect_of, where_clause
-from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow, EvidenceRow
+from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow, EvidenceRow, ReleaseEventRow
 
 CANONICAL: Table = CanonicalEventRow.__table__  # type: ignore[assignment]
 REPORTS: Table = EventRow.__table__  # type: ignore[assignment]
 EVENT_ACTORS: Table = EventActorRow.__table__  # type: ignore[assignment]
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
 EVIDENCE: Table = EvidenceRow.__table__  # type: ignore[assignment]
+RELEASED: Table = ReleaseEventRow.__table__  # type: ignore[assignment]
 
 EVENT_SORTS = ("-date", "date", "-fatalities", "fatalities", "-reports", "reports", "admin1", "event_type")
 
@@ -32,8 +33,8 @@ def _order_by(table: Table, sort: str) -> list[Any]:
     """ORDER BY for an allowed sort key; the id breaks ties so pages never overlap."""
     descending = sort.startswith("-")
     key = sort.lstrip("-")
-    fatalities = table.c.fatalities_best if table is CANONICAL else table.c.fatalities
-    reports = table.c.n_reports if table is CANONICAL else table.c.date
+    fatalities = table.c.fatalities if table is REPORTS else table.c.fatalities_best
+    reports = table.c.date if table is REPORTS else table.c.n_reports
     named = {"date": table.c.date, "fatalities": fatalities, "reports": reports}
     column = named[key] if key in named else table.c[key]
     ordered = column.desc().nulls_last() if descending else column.asc().nulls_last()
@@ -54,7 +55,9 @@ def with_level(session: Session, flt: EventFilter, per_report: bool | None) -> E
 
 
 def table_of(flt: EventFilter) -> Table:
-    """The table a filter reads: reports or canonical events."""
+    """The table a filter reads: reports, canonical events or a release's frozen events."""
+    if flt.release:
+        return RELEASED
     return REPORTS if flt.per_report else CANONICAL
 
 
@@ -91,7 +94,7 @@ def _list_events(
     page = select(table.c.id).where(condition).order_by(*order).limit(limit).offset(offset).subquery()
     stmt = select(table).join(page, page.c.id == table.c.id).order_by(*order)
     rows = [dict(row._mapping) for row in session.execute(stmt)]
-    items = [canonical_dict(row) for row in rows] if table is CANONICAL else report_dicts(session, rows)
+    items = report_dicts(session, rows) if table is REPORTS else [canonical_dict(row) for row in rows]
     return total, items
 
 
@@ -102,7 +105,7 @@ def iter_events(session: Session, flt: EventFilter, batch: int = 2000) -> Any:
     result = session.execute(stmt.execution_options(yield_per=batch))
     for partition in result.partitions(batch):
         rows = [dict(row._mapping) for row in partition]
-        yield from (canonical_dict(r) for r in rows) if table is CANONICAL else report_dicts(session, rows)
+        yield from report_dicts(session, rows) if table is REPORTS else (canonical_dict(r) for r in rows)
 
 
 def canonical_dict(row: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,10 @@ and exports) builds an `EventFilter` and reads through these conditions, so the 
 the same events everywhere. Counting runs in the database (GROUP BY), so the same expressions must
 work on SQLite and PostgreSQL; the few dialect differences (date truncation, reading JSON arrays of
 actor codes) are isolated here. Canonical events (table `canonical_events`) are read by default; with
-`per_report=True` the event reports (table `events`, actors in `event_actors`).
+`per_report=True` the event reports (table `events`, actors in `event_actors`); with `release` the
+events a release froze (table `release_events`, the same columns), so a published figure is reproduced.
+`review` chooses by review state (`mawgun.review`): drafts too (the default), reviewed only, or one
+state; `scope_label` says which, and every count and report prints it beside its figures.
 """
 
 from __future__ import annotations
@@ -36,13 +39,23 @@ from sqlalchemy.orm import Session
 
 from mawgun.actors import facts as registry
 from mawgun.geo.admin1 import normalize_admin1
-from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow
+from mawgun.store.schema import (
+    CanonicalEventRow,
+    DocumentRow,
+    EventActorRow,
+    EventReviewRow,
+    EventRow,
+    ReleaseEventRow,
+    ReleaseRow,
+)
 
 PERIOD_KEYS = ("day", "week", "month", "year")
 ACTOR_KEYS = ("actor", "alliance", "side")
 COLUMN_KEYS = ("event_type", "sub_event_type", "admin1", "admin3", "township", "origin")
 KEY_COLUMNS = {"township": "admin3_pcode"}  # group keys named otherwise than their column
 GROUP_KEYS = PERIOD_KEYS + COLUMN_KEYS + ACTOR_KEYS
+# drafts: reviewed and draft events (rejected ones never count); reviewed: reviewed only; or one state.
+REVIEW_SCOPES = ("drafts", "reviewed", "draft", "rejected")
 
 
 @dataclass
@@ -56,7 +69,9 @@ class EventFilter:
     resistance, civilian, ...) events with any actor on that side. Actor, alliance and side conditions
     must all hold, possibly through different actors (actors=["MIL"], side="resistance": the junta
     against any resistance force). `outlets` matches events reported by a document of those outlets
-    (case-insensitive). `per_report` reads reports, not canonical events.
+    (case-insensitive). `per_report` reads reports, not canonical events. `review` is one of
+    REVIEW_SCOPES (a report has its canonical event's state; an unclustered one is a draft).
+    `release` reads the events that release froze (all reviewed) instead of the live ones.
     """
 
     since: dt.date | None = None
@@ -71,11 +86,31 @@ class EventFilter:
     origin: str | None = None
     outlets: list[str] = field(default_factory=list)
     per_report: bool = False
+    review: str = "drafts"
+    release: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.review not in REVIEW_SCOPES:
+            raise ValueError(f"review must be one of {', '.join(REVIEW_SCOPES)}, not {self.review!r}")
+        if self.release and self.per_report:
+            raise ValueError("a release holds canonical events only; it cannot be read per report")
 
     @property
     def level(self) -> str:
         """ "report" or "canonical": the table this filter reads."""
         return "report" if self.per_report else "canonical"
+
+
+def scope_label(flt: EventFilter) -> str:
+    """What a count of this filter counts, in words printed beside it ("reviewed events only")."""
+    if flt.release:
+        return f"release {flt.release} (reviewed events as published)"
+    return {
+        "drafts": "reviewed and draft events (not yet reviewed ones included)",
+        "reviewed": "reviewed events only",
+        "draft": "draft events only",
+        "rejected": "rejected events only",
+    }[flt.review]
 
 
 @dataclass(frozen=True)
@@ -93,7 +128,9 @@ class Source:
 
 
 def source_for(flt: EventFilter) -> Source:
-    """Canonical events, or event reports when the filter asks for them."""
+    """Canonical events, event reports or a release's frozen events, as the filter asks."""
+    if flt.release:
+        return Source(ReleaseEventRow, False)
     return Source(EventRow if flt.per_report else CanonicalEventRow, flt.per_report)
 
 
@@ -148,17 +185,17 @@ def actor_links(
         )
     parts = []
     elements = "json_each" if dialect == "sqlite" else "json_array_elements_text"
-    for role, column in ((1, CanonicalEventRow.actor1), (2, CanonicalEventRow.actor2)):
+    for role, column in ((1, src.col("actor1")), (2, src.col("actor2"))):
         if role not in roles:
             continue
         values = getattr(func, elements)(column).table_valued("value", name=f"a{role}")
         parts.append(
             select(
-                CanonicalEventRow.id.label("eid"),
+                src.col("id").label("eid"),
                 literal(role).label("role"),
                 cast(values.c.value, String).label("code"),
             )
-            .select_from(CanonicalEventRow)
+            .select_from(src.table)
             .join(values, literal(True))
             .where(*conds)
         )
@@ -188,10 +225,7 @@ def actor_condition(src: Source, codes: list[str], dialect: str) -> ColumnElemen
     if src.per_report:
         match = or_(EventActorRow.actor_id.in_(codes), EventActorRow.name.in_(codes))
         return src.col("id").in_(select(EventActorRow.event_id).where(match))
-    return or_(
-        json_list_has(CanonicalEventRow.actor1, codes, dialect),
-        json_list_has(CanonicalEventRow.actor2, codes, dialect),
-    )
+    return or_(json_list_has(src.col("actor1"), codes, dialect), json_list_has(src.col("actor2"), codes, dialect))
 
 
 def window_condition(date: Any, start: dt.date | None, end: dt.date | None) -> ColumnElement[bool]:
@@ -265,7 +299,22 @@ def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[Colum
         conds.append(src.col("origin") == flt.origin)
     if flt.outlets:
         conds.append(outlet_condition(src, flt.outlets))
+    conds.extend(release_or_review(src, flt))
     return conds + actor_filters(src, flt, dialect)
+
+
+def release_or_review(src: Source, flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The release's rows, or the review-state condition (none needed for a release: all reviewed)."""
+    if flt.release:
+        release_id = select(ReleaseRow.id).where(ReleaseRow.name == flt.release).scalar_subquery()
+        return [src.col("release_id") == release_id]
+    canonical = src.col("canonical_id") if src.per_report else src.col("id")
+    if flt.review in ("drafts", "draft"):  # no review row, or none that excludes it
+        excluded = EventReviewRow.state == "rejected" if flt.review == "drafts" else EventReviewRow.state != "draft"
+        outside = canonical.not_in(select(EventReviewRow.canonical_id).where(excluded))
+        return [or_(canonical.is_(None), outside)] if src.per_report else [outside]
+    chosen = select(EventReviewRow.canonical_id).where(EventReviewRow.state == flt.review)
+    return [canonical.in_(chosen)]
 
 
 def is_pcode(value: str) -> bool:

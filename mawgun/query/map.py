@@ -16,14 +16,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from mawgun.query.cache import cached
-from mawgun.query.events import CANONICAL, table_of, where
+from mawgun.query.events import REPORTS, table_of, where
 from mawgun.query.filter import EventFilter
 from mawgun.query.tolls import finish_tolls
 
 
 def fatalities_of(table: Table) -> ColumnElement[Any]:
     """The best-estimate fatalities column (`fatalities_best` on canonical events)."""
-    return table.c.fatalities_best if table is CANONICAL else table.c.fatalities
+    return table.c.fatalities if table is REPORTS else table.c.fatalities_best
 
 
 def _grouped(session: Session, flt: EventFilter, cells: int) -> list[dict[str, Any]]:

@@ -20,6 +20,8 @@ from mawgun.cli.options import (
     Origin,
     Outlets,
     PerReport,
+    Release,
+    Review,
     Side,
     Since,
     SubTypes,
@@ -107,6 +109,8 @@ def export_command(
     origin: Origin = None,
     outlets: Outlets = None,
     per_report: PerReport = False,
+    review: Review = "drafts",
+    release: Release = None,
     db: Db = None,
     quiet: Quiet = False,
 ) -> None:
@@ -114,6 +118,8 @@ def export_command(
     sanctions as FollowTheMoney entities (ftm; --since/--until select them by date).
 
     Example: mawgun export --format acled-csv --out events.csv --since 2023-10-27 --admin1 Shan
+
+    Example: mawgun export --format jsonl --out release.jsonl --release 2024-q1
     """
     from mawgun.cli.options import make_filter
     from mawgun.report.export import FORMATS
@@ -124,15 +130,18 @@ def export_command(
     if fmt == "ftm" and any(event_only):
         raise typer.BadParameter("sanctions (ftm) are selected by --since/--until only", param_hint="--format")
     flt = make_filter(
-        since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, outlets
-    )
+        since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, outlets, review,
+        release,
+    )  # fmt: skip
     run_export(fmt, out, flt, db, quiet)
 
 
 def run_export(fmt: str, out: Path, flt: Any, db: str | None, quiet: bool) -> None:
-    """Write the export and say how many rows or entities it holds; a missing extra is a clear error."""
+    """Write the export and say how many rows or entities it holds, and what it counts (reviewed only,
+    drafts too, or a release); a missing extra is a clear error."""
     from rich.console import Console
 
+    from mawgun.cli.options import counting_scope
     from mawgun.report.export import export_events
     from mawgun.report.ftm import MissingExtra
     from mawgun.store.db import session_scope
@@ -140,11 +149,13 @@ def run_export(fmt: str, out: Path, flt: Any, db: str | None, quiet: bool) -> No
     console = Console(stderr=True)
     try:
         with session_scope(db) as session:
+            label = counting_scope(session, flt)
             count = export_events(session, fmt, out, flt, show_progress(quiet))
     except MissingExtra as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from exc
     what = "entities" if fmt == "ftm" else "event reports" if flt.per_report else "events"
-    console.print(f"{count} {what} written to {out} ({fmt}).")
+    scope = "" if fmt == "ftm" else f"; counting: {label}"
+    console.print(f"{count} {what} written to {out} ({fmt}){scope}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,10 @@ One schema serves the embedded SQLite default and PostgreSQL. Alembic migrations
 - `ingest_log`: every file read, skipped or failed, with the reason.
 - `sources`, `source_items`: watched feeds/sitemaps/pages, their polling state and the items they listed.
 - `fetched_pages`: how a document fetched over HTTP was got, and the older version it replaces.
+- `event_reviews`, `event_overrides`: a person's review state of a canonical event and the fields a
+  person set on it (which win over re-derivation); `statistic_links`: a statistic tied to the events it
+  counts; `audit_log`: every change, hash-chained; `releases`, `release_events`: published snapshots
+  (see mawgun/review and docs/review.md).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -284,3 +288,113 @@ class FetchedPageRow(Base):
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)
     previous_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+
+
+class EventReviewRow(Base):
+    """A person's review of a canonical event: reviewed or rejected (with the reason). No row = draft."""
+
+    __tablename__ = "event_reviews"
+
+    canonical_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(10), index=True)  # draft | reviewed | rejected
+    reason: Mapped[str | None] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(120))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EventOverrideRow(Base):
+    """A field of a canonical event that a person set; it wins over the value derived from reports."""
+
+    __tablename__ = "event_overrides"
+
+    canonical_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    who: Mapped[str] = mapped_column(String(120))
+    why: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StatisticLinkRow(Base):
+    """A statistic tied to a canonical event it counts (an analyst's link)."""
+
+    __tablename__ = "statistic_links"
+
+    statistic_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    canonical_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    who: Mapped[str] = mapped_column(String(120))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditLogRow(Base):
+    """One change (who, when, action, object, before, after, why); `hash` chains it to the row before."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(120), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    object_kind: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[str] = mapped_column(String(200), index=True)
+    subjects: Mapped[str] = mapped_column(Text, default="")  # " id1 id2 ": every event the change touches
+    before: Mapped[Any] = mapped_column(JSON)
+    after: Mapped[Any] = mapped_column(JSON)
+    why: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("prev_hash", name="uq_audit_log_prev_hash"),)
+
+
+class ReleaseRow(Base):
+    """A published release: a dated snapshot of the reviewed events."""
+
+    __tablename__ = "releases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    who: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str | None] = mapped_column(Text)
+    n_events: Mapped[int] = mapped_column(Integer, default=0)
+    audit_head: Mapped[str | None] = mapped_column(String(64))  # the audit log's last hash at publication
+
+
+class ReleaseEventRow(Base):
+    """One canonical event as a release froze it: the canonical columns (so the query layer counts a
+    release as it counts live events) and the whole event as JSON (`data`)."""
+
+    __tablename__ = "release_events"
+
+    release_id: Mapped[int] = mapped_column(ForeignKey("releases.id", ondelete="CASCADE"), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(60))
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    admin1: Mapped[str | None] = mapped_column(String(60))
+    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin2: Mapped[str | None] = mapped_column(String(80))
+    admin2_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
+    location: Mapped[str | None] = mapped_column(String(200))
+    pcode: Mapped[str | None] = mapped_column(String(30))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    actor1: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    actor2: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    fatalities_best: Mapped[int | None] = mapped_column(Integer)
+    fatalities_low: Mapped[int | None] = mapped_column(Integer)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer)
+    n_reports: Mapped[int] = mapped_column(Integer, default=1)
+    n_sources: Mapped[int] = mapped_column(Integer, default=1)
+    n_outlets: Mapped[int] = mapped_column(Integer, default=1)
+    first_reported: Mapped[dt.date | None] = mapped_column(Date)
+    last_reported: Mapped[dt.date | None] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(String(20), default="mawgun")
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
