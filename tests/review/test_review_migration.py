@@ -1,4 +1,4 @@
-"""Migration 0007 upgrades a populated store (at 0006) without losing a row, on SQLite and PostgreSQL."""
+"""Migration 0008 upgrades a populated store (at 0007) without losing a row, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def test_upgrading_a_populated_store_keeps_its_data_and_makes_its_events_drafts(
         session.add(ClusterDecisionRow(action="merge", event_ids=["a", "b"], canonical_ids=["x", "y"], who="old"))
         session.commit()
     before = counts(engine)
-    alembic(store_url, "downgrade", "0006")  # the store as it was before this migration existed
+    alembic(store_url, "downgrade", "0007")  # the store as it was before this migration existed
     assert not set(TABLES) & set(inspect(engine).get_table_names())
     assert counts(engine) == before
     alembic(store_url, "upgrade", "head")

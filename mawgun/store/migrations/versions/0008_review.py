@@ -4,16 +4,16 @@ Adds tables only, so an existing store keeps every row: its canonical events rea
 `event_reviews` row), and the merge/split decisions already taken stay in `cluster_decisions` (new
 ones also write `audit_log` rows). See mawgun/review and docs/review.md.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-07 05:40:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
