@@ -26,6 +26,12 @@ PRESENT = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|still|currently|also|again|reportedly|\w+ly)\s+){0,2}(?!going\b)\w{3,}ing\b", re.I
 )
 COMMA = re.compile(r",\s+")
+AS_OF = re.compile(r"\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.I)
+FUTURE_BEFORE = re.compile(  # "its planned election on December 28", "talks scheduled for 3 May": days to come
+    r"\b(?:planned|scheduled|upcoming|forthcoming|due|set)\b(?:\s+[\w-]+){0,3}\s+(?:on|for|in|by)\s+(?:the\s+)?$"
+    r"|\b(?:will|would|is to|are to|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}(?:on|by|in|from)\s+$",
+    re.I,
+)
 
 
 def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int = 0) -> DateMention | None:
@@ -149,6 +155,9 @@ def date_told_before(ctx: Context, index: int, paragraphs: int = 2) -> DateMenti
         earlier = [m for m in event_dates(ctx, j) if not m.since]
         if earlier:
             return earlier[-1]
+        status = [m for m in ctx.dates[j] if m.report and AS_OF.search(ctx.doc.text[max(0, m.start - 40) : m.start])]
+        if status:  # "fighting went on as of Thursday": the state of things that day, a week's precision
+            return replace(status[-1], precision="week")
     return None
 
 
@@ -240,6 +249,7 @@ def event_dates(ctx: Context, index: int) -> list[DateMention]:
     day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
     usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
     usable = [m for m in usable if not spelled_out_after(m, ctx.dates[index]) and not after_publication(ctx, m)]
+    usable = [m for m in usable if not FUTURE_BEFORE.search(ctx.doc.text[max(0, m.start - 40) : m.start])]
     return sorted(usable, key=lambda m: m.since)
 
 

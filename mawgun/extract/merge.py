@@ -26,12 +26,15 @@ def same_event(kept: EventRecord, later: EventRecord) -> bool:
         return False  # two events of one sentence ("fired artillery and conducted airstrikes") stay two
     pa, pb = kept.place or Place(), later.place or Place()
     handover = is_handover(kept, later)
+    if later.sub_event_type in TERRITORY and kept.sub_event_type not in TERRITORY:
+        return False  # a clash and the capture told after it are two events, however vaguely the capture is placed
     if kept.sub_event_type != later.sub_event_type and not is_vague(pb) and not handover:
         return False
     return places_compatible(pa, pb)
 
 
 HANDOVER = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}
+TERRITORY = {*HANDOVER, "Government regains territory"}
 
 
 def same_kind(a: EventRecord, b: EventRecord) -> bool:

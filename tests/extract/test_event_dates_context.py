@@ -163,3 +163,24 @@ def test_a_lead_without_day_or_place_takes_them_from_the_detail_told_next() -> N
     strikes = [e for e in events_of(text, "2022-09-19") if e["sub_event_type"] == "Air/drone strike"]
     assert [(e["date"], e["admin3"]) for e in strikes] == [("2022-09-16", "Kanbalu")], strikes
     assert strikes[0]["provenance_fields"]["place"] == "event_dates.lead_detail"
+
+
+def test_a_planned_days_date_is_never_carried_to_an_event() -> None:
+    # The junta's push before the December 2025 vote (our wording).
+    text = (
+        "The army wants to retake as many towns as it can before its planned election on December 28.\n\n"
+        "Junta jets bombed villages in Kyaukme Township, northern Shan State, residents said."
+    )
+    events = events_of(text, "2025-08-21")
+    assert all(not e["date"].startswith("2024-12") for e in events), events
+
+
+def test_a_status_day_told_as_of_dates_the_paragraph_after() -> None:
+    # Fighting near the Goteik viaduct in August 2025 (our wording).
+    text = (
+        "Fighting between the army and the TNLA went on near the Goteik viaduct in Nawnghkio Township, northern "
+        "Shan State, as of Thursday, residents said.\n\n"
+        "The army shelled villages along the highway with mortars."
+    )
+    shelling = [e for e in events_of(text, "2025-08-22") if e["sub_event_type"].startswith("Shelling")]
+    assert [(e["date"], e["date_precision"]) for e in shelling] == [("2025-08-21", "week")], shelling

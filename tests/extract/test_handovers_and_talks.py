@@ -73,3 +73,13 @@ def test_a_village_in_a_named_township_takes_that_townships_state_over_one_told_
     )
     strikes = [e for e in events_of(text, "2022-03-04") if e["sub_event_type"] == "Air/drone strike"]
     assert [(e["admin1"], e["admin3"]) for e in strikes] == [("Sagaing", "Yinmarbin")], strikes
+
+
+def test_a_capture_told_after_a_clash_of_the_same_day_stays_its_own_event() -> None:
+    # The fight for Matupi, June 2024 (our wording): the capture is placed only by its state.
+    text = (
+        "Chin Brotherhood fighters clashed with junta troops in Matupi Township, Chin State, on 17 June. The "
+        "group said it seized the army's LIB 304 on 17 June."
+    )
+    kinds = sorted(e["sub_event_type"] for e in events_of(text, "2024-06-21"))
+    assert kinds == ["Armed clash", "Non-state actor overtakes territory"], kinds
