@@ -118,8 +118,11 @@ def test_the_store_conversion_of_figures_and_sanctions_writes_every_declared_fie
             model.StatisticRecord("st-1", "doc-1", "displaced", 3e6, provenance, "over", ["Myanmar"],
                                   dt.date(2021, 2, 1), dt.date(2024, 6, 30), "UNHCR"), "doc-1")  # fmt: skip
     else:
-        fields, row = model.SANCTION_FIELDS, sanction_row(
-            model.SanctionRecord("sa-1", "doc-1", "EU", "MOGE", provenance, dt.date(2022, 2, 21), "asset freeze"),
-            "doc-1",
+        fields, row = (
+            model.SANCTION_FIELDS,
+            sanction_row(
+                model.SanctionRecord("sa-1", "doc-1", "EU", "MOGE", provenance, dt.date(2022, 2, 21), "asset freeze"),
+                "doc-1",
+            ),
         )
     assert [name for name in model.field_names(fields) if getattr(row, name) is None] == []

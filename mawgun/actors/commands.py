@@ -42,9 +42,9 @@ def resolve_command(
     import json
 
     from rich.console import Console
-    from rich.table import Table
 
     from mawgun.actors import get_registry
+    from mawgun.cli.tables import make_table
 
     reg = get_registry()
     on_date = parse_day(date)
@@ -56,12 +56,8 @@ def resolve_command(
     if not rows:
         Console(stderr=True).print("[yellow]No actor found.[/yellow]")
         raise typer.Exit(1)
-    table = Table(title=f"Actors (registry {reg.version})")
-    for column in COLUMNS:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(row[c]) if row[c] else "" for c in COLUMNS))
-    Console().print(table)
+    cells = [[str(row[c]) if row[c] else "" for c in COLUMNS] for row in rows]
+    Console().print(make_table(COLUMNS, cells, title=f"Actors (registry {reg.version})"))
 
 
 def describe_ref(reg: ActorRegistry, ref: ActorRef, on_date: dt.date | None) -> dict[str, Any]:
@@ -88,20 +84,19 @@ def list_command(
     Example: mawgun actors list --side resistance
     """
     from rich.console import Console
-    from rich.table import Table
 
     from mawgun.actors import get_registry
+    from mawgun.cli.tables import make_table
 
     reg = get_registry()
     actors = [a for a in reg.all() if (side is None or a.side == side) and (actor_type is None or a.type == actor_type)]
-    table = Table(title=f"Actor registry {reg.version} ({len(actors)} actors)")
-    for column in ("code", "name", "type", "side", "parent", "alliances", "aliases"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for actor in actors:
         aliases = ", ".join(actor.aliases[:6]) + (" ..." if len(actor.aliases) > 6 else "")
         alliances = ", ".join(reg.alliances_of(actor.id))
-        table.add_row(actor.id, actor.name, actor.type, actor.side, actor.parent or "", alliances, aliases)
-    Console().print(table)
+        rows.append([actor.id, actor.name, actor.type, actor.side, actor.parent or "", alliances, aliases])
+    columns = ("code", "name", "type", "side", "parent", "alliances", "aliases")
+    Console().print(make_table(columns, rows, title=f"Actor registry {reg.version} ({len(actors)} actors)"))
 
 
 def register(app: typer.Typer) -> None:

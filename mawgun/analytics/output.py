@@ -43,17 +43,13 @@ def print_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
 
 
 def print_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:
-    """A Rich table on stdout; numbers right-aligned."""
+    """A Rich table on stdout; numbers right-aligned, text wrapped at words (`mawgun.cli.tables`)."""
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(title=title)
-    for name in columns:
-        numeric = bool(rows) and all(isinstance(row.get(name), int | float) for row in rows)
-        table.add_column(name, justify="right" if numeric else "left")
-    for row in rows:
-        table.add_row(*[cell(row.get(name)) for name in columns])
-    Console().print(table)
+    from mawgun.cli.tables import make_table
+
+    cells = [[cell(row.get(name)) for name in columns] for row in rows]
+    Console().print(make_table(columns, cells, title=title))
 
 
 def print_rows(

@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from mawgun.cli.tables import make_table
 from mawgun.demo import corpus_dir
 
 
@@ -108,12 +110,8 @@ def run_demo(
 
 def counts_table(label: str, counts: dict[str, int], limit: int = 12) -> Table:
     """A two-column table of the largest counts, headed by what is counted."""
-    table = Table()
-    table.add_column(label)
-    table.add_column("n", justify="right")
-    for key, n in list(counts.items())[:limit]:
-        table.add_row(str(key), str(n))
-    return table
+    rows = [[str(key), str(n)] for key, n in list(counts.items())[:limit]]
+    return make_table([label, "n"], rows, box=box.SQUARE, pad_edge=True)
 
 
 def print_summary(summary: dict[str, Any], console: Console) -> None:
@@ -145,16 +143,17 @@ def print_top_events(events: list[dict[str, Any]], console: Console) -> None:
     """The best-sourced canonical events with the outlets that reported them."""
     if not events:
         return
-    table = Table(title="Best-sourced canonical events", title_justify="left")
-    for column in ("date", "event", "place", "fatalities", "sources"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for event in events:
         outlets = sorted({s["outlet"] or s["title"] or s["doc_id"] for s in event["sources"]})
-        table.add_row(
-            str(event["date"] or ""),
-            event["sub_event_type"] or event["event_type"],
-            event["place"],
-            "" if event["fatalities"] is None else str(event["fatalities"]),
-            f"{event['n_sources']}: " + "; ".join(outlets),
+        rows.append(
+            [
+                str(event["date"] or ""),
+                event["sub_event_type"] or event["event_type"],
+                event["place"],
+                "" if event["fatalities"] is None else str(event["fatalities"]),
+                f"{event['n_sources']}: " + "; ".join(outlets),
+            ]
         )
-    console.print(table)
+    columns = ("date", "event", "place", "fatalities", "sources")
+    console.print(make_table(columns, rows, title="Best-sourced canonical events", title_justify="left"))

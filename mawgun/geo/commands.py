@@ -99,23 +99,21 @@ def places_search_command(
     Example: mawgun places search Hpruso
     """
     from rich.console import Console
-    from rich.table import Table
 
+    from mawgun.cli.tables import make_table
     from mawgun.geo import get_geocoder
 
     places = get_geocoder().search(name, limit=limit)
     if not places:
         typer.echo(f"No place matches {name!r}.")
         raise typer.Exit(code=1)
-    table = Table(title=f"Places matching {name!r}")
-    table.add_column("P-code", no_wrap=True, min_width=12)
-    for column in ("level", "name", "township", "district", "state/region", "lat, lon"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for p in places:
         coords = f"{p.latitude:.4f}, {p.longitude:.4f}" if p.latitude is not None and p.longitude is not None else ""
         row = (p.level, p.location, p.admin3, p.admin2, p.admin1)
-        table.add_row(p.pcode or "", *(value or "" for value in row), coords)
-    Console().print(table)
+        rows.append([p.pcode or "", *(value or "" for value in row), coords])
+    columns = ("P-code", "level", "name", "township", "district", "state/region", "lat, lon")
+    Console().print(make_table(columns, rows, title=f"Places matching {name!r}"))
 
 
 def register(app: typer.Typer) -> None:

@@ -87,19 +87,19 @@ def list_command(
 def print_health(rows: list[dict[str, Any]]) -> None:
     """A Rich table of sources and their health."""
     from rich.console import Console
-    from rich.table import Table
+
+    from mawgun.cli.tables import make_table
 
     if not rows:
         typer.echo("no sources yet (mawgun sources add NAME --feed URL, or mawgun sources starter --add)")
         return
-    table = Table()
-    for column in ("name", "kind", "state", "every", "last success", "items today", "last error", "url"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        every = f"{row['interval_minutes']} min"
-        table.add_row(row["name"], row["kind"], row["state"], every, row["last_success_at"] or "-",
-                      str(row["items_today"]), row["last_error"] or "-", row["url"])  # fmt: skip
-    Console().print(table)
+    cells = [
+        [row["name"], row["kind"], row["state"], f"{row['interval_minutes']} min", row["last_success_at"] or "-",
+         str(row["items_today"]), row["last_error"] or "-", row["url"]]
+        for row in rows
+    ]  # fmt: skip
+    columns = ("name", "kind", "state", "every", "last success", "items today", "last error", "url")
+    Console().print(make_table(columns, cells))
 
 
 @sources_app.command("enable")

@@ -8,8 +8,6 @@ import json
 import sys
 from typing import Any
 
-MIN_WIDTHS = {"event": 10, "place": 9, "actors": 7, "title": 20, "outlet": 10}
-
 
 def plain(value: Any) -> Any:
     """A JSON/CSV-friendly value: dates as ISO strings, lists joined for CSV by the caller."""
@@ -40,15 +38,11 @@ def print_rows(rows: list[dict[str, Any]], output_format: str, title: str = "") 
         return
     from rich import box
     from rich.console import Console
-    from rich.table import Table
+
+    from mawgun.cli.tables import make_table
 
     if not rows:
         Console().print(f"[dim]{title or 'nothing'} (no rows match)[/dim]")
         return
-    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in rows[0]:
-        fixed = column in ("id", "doc_id", "date", "published")
-        table.add_column(column, overflow="fold", max_width=60, no_wrap=fixed, min_width=MIN_WIDTHS.get(column))
-    for row in rows:
-        table.add_row(*(cell(v) for v in row.values()))
-    Console().print(table)
+    cells = [[cell(v) for v in row.values()] for row in rows]
+    Console().print(make_table(list(rows[0]), cells, title=title, box=box.SIMPLE_HEAD, pad_edge=False))
