@@ -73,6 +73,7 @@ def test_the_tour_names_the_new_exports() -> None:
     assert "mawgun export --format acled-csv --out events.csv" in commands
     assert "mawgun export --format ftm --out sanctions.ftm.json" in commands
     assert "mawgun import acled export.csv" in commands
+    assert "mawgun release publish --name 2023-q4 --who amina" in commands
 
 
 def test_the_readme_tour_runs_on_a_fresh_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -90,7 +91,8 @@ def test_the_readme_tour_runs_on_a_fresh_database(tmp_path: Path, monkeypatch: p
             shutil.copy(tmp_path / "events.csv", tmp_path / "export.csv")  # what the export row wrote
         if command.startswith("mawgun eval"):
             shutil.copy(tmp_path / "records.jsonl", tmp_path / "gold.jsonl")
-        result = runner.invoke(app, as_run(command, url, home))
+        password = "a long tour password\n" * 2 if command.startswith("mawgun users add") else None
+        result = runner.invoke(app, as_run(command, url, home), input=password)
         assert result.exit_code == 0, f"{command}\n{result.output}"
         ran.append(command)
     assert len(ran) >= 16
@@ -104,3 +106,5 @@ def test_the_readme_tour_runs_on_a_fresh_database(tmp_path: Path, monkeypatch: p
         assert session.scalar(select(func.count()).select_from(ClusterDecisionRow)) == 1  # the merge
         origins = set(session.scalars(select(CanonicalEventRow.origin).distinct()))
     assert {"mawgun", "ucdp", "acled"} <= origins
+    released = [json.loads(line) for line in (tmp_path / "release.jsonl").read_text().splitlines()]
+    assert len(released) == 1  # the one event accepted before the release was published
