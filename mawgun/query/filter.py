@@ -50,6 +50,9 @@ from mawgun.store.schema import (
 )
 
 PERIOD_KEYS = ("day", "week", "month", "year")
+DATE_PRECISIONS = ("day", "week", "month", "year")
+# Place precision by name -> ACLED geo_precision (1 the named place, 2 its township, 3 the state/region).
+PLACE_PRECISIONS = {"place": 1, "township": 2, "state": 3}
 ACTOR_KEYS = ("actor", "alliance", "side")
 COLUMN_KEYS = ("event_type", "sub_event_type", "admin1", "admin3", "township", "origin")
 KEY_COLUMNS = {"township": "admin3_pcode"}  # group keys named otherwise than their column
@@ -69,7 +72,9 @@ class EventFilter:
     resistance, civilian, ...) events with any actor on that side. Actor, alliance and side conditions
     must all hold, possibly through different actors (actors=["MIL"], side="resistance": the junta
     against any resistance force). `outlets` matches events reported by a document of those outlets
-    (case-insensitive). `per_report` reads reports, not canonical events. `review` is one of
+    (case-insensitive). `date_precisions` (day, week, month, year) and `place_precisions` (place,
+    township, state: how exactly the date and the place are known) keep events known that precisely.
+    `per_report` reads reports, not canonical events. `review` is one of
     REVIEW_SCOPES (a report has its canonical event's state; an unclustered one is a draft).
     `release` reads the events that release froze (all reviewed) instead of the live ones.
     """
@@ -85,6 +90,8 @@ class EventFilter:
     side: str | None = None
     origin: str | None = None
     outlets: list[str] = field(default_factory=list)
+    date_precisions: list[str] = field(default_factory=list)
+    place_precisions: list[str] = field(default_factory=list)
     per_report: bool = False
     review: str = "drafts"
     release: str | None = None
@@ -299,6 +306,10 @@ def filter_conditions(src: Source, flt: EventFilter, dialect: str) -> list[Colum
         conds.append(src.col("origin") == flt.origin)
     if flt.outlets:
         conds.append(outlet_condition(src, flt.outlets))
+    if flt.date_precisions:
+        conds.append(src.col("date_precision").in_(flt.date_precisions))
+    if flt.place_precisions:
+        conds.append(or_(*[place_precision_condition(src, name) for name in flt.place_precisions]))
     conds.extend(release_or_review(src, flt))
     return conds + actor_filters(src, flt, dialect)
 
@@ -341,6 +352,19 @@ def place_condition(src: Source, level: str, values: list[str]) -> ColumnElement
     if codes:
         tests.append(src.col(f"{level}_pcode").in_(codes))
     return or_(*tests)
+
+
+def place_precision_condition(src: Source, name: str) -> ColumnElement[bool]:
+    """Events whose place is known to this precision; "state" also takes a state/region with neither
+    township nor location (as `mawgun.query.precision.state_only` reads it)."""
+    level = PLACE_PRECISIONS.get(name)
+    if level is None:
+        return literal(False)
+    test = src.col("geo_precision") == level
+    if name != "state":
+        return test
+    bare = and_(src.col("admin1").is_not(None), src.col("admin3").is_(None), src.col("location").is_(None))
+    return or_(test, bare)
 
 
 def outlet_condition(src: Source, outlets: list[str]) -> ColumnElement[bool]:

@@ -1,5 +1,6 @@
 """The map layer in one pass over the events (township counts, grid points, the unplaceable), and
-the township counts, filter choices and date range the dashboard and reports read.
+the township counts, filter choices and date range the dashboard and reports read; and the
+events one by one (`map_events`) for the clustered map with its time slider.
 
 A single GROUP BY on (township P-code, grid cell) reads each matching event once; the few thousand
 groups are then folded in Python into counts per township (the choropleth) and per cell (the
@@ -18,7 +19,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from mawgun.query.cache import cached
 from mawgun.query.events import REPORTS, table_of, where
 from mawgun.query.filter import EventFilter
-from mawgun.query.tolls import finish_tolls
+from mawgun.query.precision import date_span, state_only
+from mawgun.query.tolls import SUMS, finish_tolls, sum_tolls
+
+MAP_EVENT_COLUMNS = (
+    "id", "date", "date_precision", "event_type", "sub_event_type", "admin1", "admin1_pcode", "admin3",
+    "admin3_pcode", "location", "latitude", "longitude", "geo_precision",
+)  # fmt: skip
 
 
 def fatalities_of(table: Table) -> ColumnElement[Any]:
@@ -37,6 +44,7 @@ def _grouped(session: Session, flt: EventFilter, cells: int) -> list[dict[str, A
             lon,
             func.count().label("events"),
             func.coalesce(func.sum(fatalities_of(table)), 0).label("fatalities"),
+            func.count(fatalities_of(table)).label("toll_known"),
             func.max(table.c.admin3).label("township"),
             table.c.admin1.label("admin1"),
             func.max(table.c.location).label("location"),
@@ -49,8 +57,8 @@ def _grouped(session: Session, flt: EventFilter, cells: int) -> list[dict[str, A
 
 
 def _add(target: dict[str, Any], group: dict[str, Any]) -> None:
-    target["events"] += int(group["events"])
-    target["fatalities"] += int(group["fatalities"])
+    for name in ("events", "fatalities", "toll_known"):
+        target[name] += int(group[name] or 0)
 
 
 def map_layer(session: Session, flt: EventFilter, limit: int, cells: int) -> dict[str, Any]:
@@ -65,13 +73,14 @@ def map_layer(session: Session, flt: EventFilter, limit: int, cells: int) -> dic
         total += int(group["events"])
         pcode, has_point = group["pcode"], group["lat"] is not None and group["lon"] is not None
         if pcode:
-            blank = {"pcode": pcode, "name": group["township"], "admin1": group["admin1"], "events": 0, "fatalities": 0}
+            blank = {"pcode": pcode, "name": group["township"], "admin1": group["admin1"], "events": 0, "fatalities": 0,
+                     "toll_known": 0}  # fmt: skip
             _add(townships.setdefault(pcode, blank), group)
         if has_point:
             _add_point(points, group, cells)
         if not pcode and not has_point:
             if group["admin1"]:
-                blank = {"admin1": group["admin1"], "events": 0, "fatalities": 0}
+                blank = {"admin1": group["admin1"], "events": 0, "fatalities": 0, "toll_known": 0}
                 _add(states.setdefault(group["admin1"], blank), group)
             else:
                 unmapped += int(group["events"])
@@ -79,15 +88,15 @@ def map_layer(session: Session, flt: EventFilter, limit: int, cells: int) -> dic
     return {
         "total": total,
         "unmapped": unmapped,
-        "townships": list(townships.values()),
-        "points": busiest,
-        "states": sorted(states.values(), key=lambda s: s["admin1"]),
+        "townships": [finish_tolls(t) for t in townships.values()],
+        "points": [finish_tolls(p) for p in busiest],
+        "states": [finish_tolls(s) for s in sorted(states.values(), key=lambda s: s["admin1"])],
     }
 
 
 def _add_point(points: dict[tuple[float, float], dict[str, Any]], group: dict[str, Any], cells: int) -> None:
     key = (float(group["lat"]) / cells, float(group["lon"]) / cells)
-    blank = {"lat": key[0], "lon": key[1], "events": 0, "fatalities": 0, "location": group["location"],
+    blank = {"lat": key[0], "lon": key[1], "events": 0, "fatalities": 0, "toll_known": 0, "location": group["location"],
              "township": group["township"], "event_id": group["event_id"]}  # fmt: skip
     point = points.setdefault(key, blank)
     point["event_id"] = max(point["event_id"], group["event_id"])
@@ -132,3 +141,33 @@ def date_range(session: Session, flt: EventFilter) -> tuple[Any, Any]:
     table = table_of(flt)
     first, last = session.execute(select(func.min(table.c.date), func.max(table.c.date))).one()
     return first, last
+
+
+def map_events(session: Session, flt: EventFilter, limit: int) -> dict[str, Any]:
+    """The newest `limit` matching events, one row each, for the clustered map and its time slider.
+
+    Each row carries the span of days its date may be (`first`, `last`: a month-precision date spans
+    its month), `state_only` when the place is known only to the state/region (drawn on the state,
+    not as a point), and `fatalities` None when no source gave a toll. `total` counts every matching
+    event, `tolls` sums the known tolls of the rows (unknown is not zero: `toll_unknown` beside them)."""
+    table = table_of(flt)
+    columns = [table.c[name] for name in MAP_EVENT_COLUMNS]
+    stmt = (
+        select(*columns, fatalities_of(table).label("fatalities"))
+        .where(where(session, flt))
+        .order_by(table.c.date.desc().nulls_last(), table.c.id.desc())
+        .limit(limit)
+    )
+    rows = [_map_event(dict(row._mapping)) for row in session.execute(stmt)]
+    known = [{"events": 1, "toll_known": int(r["fatalities"] is not None), **dict.fromkeys(SUMS, r["fatalities"])}
+             for r in rows]  # fmt: skip
+    total = session.execute(select(func.count()).select_from(table).where(where(session, flt))).scalar_one()
+    return {"total": int(total), "events": rows, "tolls": sum_tolls(known)}
+
+
+def _map_event(row: dict[str, Any]) -> dict[str, Any]:
+    span = date_span(row["date"], row["date_precision"])
+    row["date"] = row["date"].isoformat() if row["date"] else None
+    row["first"], row["last"] = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+    row["state_only"] = state_only(row)
+    return row

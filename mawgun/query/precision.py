@@ -40,6 +40,25 @@ def coarse_date(value: Any, precision: str | None) -> str | None:
     return None
 
 
+def date_span(value: Any, precision: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a date of this precision may be: (day, day), its ISO week, month or year; None if undated.
+
+    The map's time slider shows an event in every period its span overlaps, so an event known only
+    to November is in each week of November, never pinned to its stored representative day."""
+    day = as_day(value)
+    if day is None:
+        return None
+    if precision == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if precision == "month":
+        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return day.replace(day=1), following - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    return day, day
+
+
 def show_date(value: Any, precision: str | None) -> str:
     """The date as precisely as it is known: "2023-11-04", "Nov 2023", "2023"; "" when undated."""
     coarse = coarse_date(value, precision)

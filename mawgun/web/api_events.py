@@ -29,7 +29,17 @@ from mawgun.web import control
 from mawgun.web.deps import FiltersDep, Limit, Offset, SessionDep, clean_text, invalid
 from mawgun.web.formats import csv_lines, geojson_chunks, in_blocks, jsonl_lines, to_csv
 from mawgun.web.responses import json_bytes
-from mawgun.web.schemas import ControlRow, ErrorOut, EventDetail, EventOut, MapLayer, Page, StatsOut, StatsRow
+from mawgun.web.schemas import (
+    ControlRow,
+    ErrorOut,
+    EventDetail,
+    EventOut,
+    MapEvents,
+    MapLayer,
+    Page,
+    StatsOut,
+    StatsRow,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["events"])
 
@@ -149,6 +159,28 @@ def get_map(
     flt = query_events.with_level(session, filters, per_report)
     body = cached(session, "map-json", (flt, points), lambda: map_json(session, flt, points))
     return json_bytes(request, body)
+
+
+@router.get("/map/events", response_model=MapEvents)
+def get_map_events(
+    request: Request,
+    session: SessionDep,
+    filters: FiltersDep,
+    per_report: PerReport = None,
+    limit: Annotated[int, Query(ge=1, le=50_000, description="Most events to return (newest first).")] = 20_000,
+) -> Any:
+    """The newest matching events one by one, for the clustered map and its time slider: date span
+    (month-precision dates span their month), place, whether it is known only to the state/region,
+    and the toll (null when unknown)."""
+    flt = query_events.with_level(session, filters, per_report)
+    body = cached(session, "map-events", (flt, limit), lambda: map_events_json(session, flt, limit))
+    return json_bytes(request, body)
+
+
+def map_events_json(session: Session, flt: EventFilter, limit: int) -> bytes:
+    """The map's events serialised once (validated by `MapEvents`), reused while the data is unchanged."""
+    data = {"level": flt.level, **query_map.map_events(session, flt, limit)}
+    return MapEvents.model_validate(data).model_dump_json().encode("utf-8")
 
 
 def map_json(session: Session, flt: EventFilter, points: int) -> bytes:

@@ -58,6 +58,7 @@ def create_app(
     thread at start-up, so the first visitor of a large store does not wait for them.
     """
     from mawgun.web import admin, api_events, api_records, auth, login, pages, sources_view
+    from mawgun.web.vendor import mount_vendor
 
     resolved = resolve_url(db_url)
     ensure_schema(resolved)
@@ -80,6 +81,7 @@ def create_app(
     app.state.secure_cookies = secure_cookies
     auth.install(app, mode)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    mount_vendor(app)
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     add_handlers(app)
     declare_text_rules(app)

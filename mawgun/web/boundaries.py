@@ -19,6 +19,7 @@ TOLERANCE = {"admin1": 0.012, "admin3": 0.006}
 CREDIT = "Boundaries and place codes: MIMU"
 PCODE_KEYS = ("pcode", "TS_PCODE", "admin3_pcode", "ST_PCODE", "SR_PCODE", "admin1_pcode")
 NAME_KEYS = ("name", "TS", "admin3", "ST", "SR", "admin1", "NAME_1")
+NAME_MY_KEYS = ("name_my", "TS_MMR", "ST_MMR", "SR_MMR")
 PARENT_KEYS = ("admin1_pcode", "state", "ST_PCODE", "SR_PCODE")
 
 
@@ -77,9 +78,47 @@ def _compact_feature(feature: dict[str, Any], tolerance: float) -> dict[str, Any
     return {
         "pcode": _pick(props, PCODE_KEYS),
         "name": _pick(props, NAME_KEYS),
+        "name_my": _pick(props, NAME_MY_KEYS),
         "admin1_pcode": _pick(props, PARENT_KEYS),
+        "label": label_point(max(rings, key=len)),
         "rings": rings,
     }
+
+
+def label_point(ring: list[list[float]]) -> list[float]:
+    """A point inside the ring to write its name at: the area centroid when it falls inside, else the
+    middle of the widest inside stretch of the horizontal line through it (a crescent's centroid is
+    outside it). Rounded like the outlines."""
+    x, y = _centroid(ring)
+    if not _inside(x, y, ring):
+        crossings = sorted(
+            x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
+            if (y1 > y) != (y2 > y)
+        )
+        spans = [(crossings[i + 1] - crossings[i], crossings[i]) for i in range(0, len(crossings) - 1, 2)]
+        if spans:
+            width, start = max(spans)
+            x = start + width / 2
+    return [round(x, 3), round(y, 3)]
+
+
+def _centroid(ring: list[list[float]]) -> tuple[float, float]:
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
+    if abs(area) < 1e-12:
+        return sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+    return cx / (3 * area), cy / (3 * area)
+
+
+def _inside(x: float, y: float, ring: list[list[float]]) -> bool:
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 @lru_cache(maxsize=8)

@@ -44,7 +44,13 @@ def serve(
             f"[yellow]note:[/yellow] listening on {host}: serve it behind https (a proxy sending X-Forwarded-Proto, "
             "or --secure-cookies) so that passwords and session cookies never cross the network in clear."
         )
-    app = create_app(db, warm=True, allowed_hosts=allow_host, mode=mode, secure_cookies=secure_cookies)
+    from mawgun.web.vendor import MissingExtra
+
+    try:
+        app = create_app(db, warm=True, allowed_hosts=allow_host, mode=mode, secure_cookies=secure_cookies)
+    except MissingExtra as exc:
+        console.print(f"[bold red]error:[/bold red] {exc}")
+        raise typer.Exit(1) from exc
     console.print(f"Mawgun dashboard ({mode}) on [bold]http://{host}:{port}/[/bold]  (API: /api/v1, reference: /api)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -10,9 +10,8 @@ from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
 from mawgun.query.filter import EventFilter
-from mawgun.query.names import UnknownName, check_admin1
 from mawgun.store.db import session_scope
-from mawgun.web.filters import build_filters, split_values
+from mawgun.web.filters import build_filters, resolve_lists
 
 MAX_OFFSET = 10_000_000
 
@@ -57,18 +56,33 @@ def event_filters(
         str | None, Query(description="Alliance code (3BHA): its members on the event's date.", max_length=100)
     ] = None,
     origin: Annotated[str | None, Query(description="mawgun, ucdp or acled.", max_length=20)] = None,
+    sub_type: Annotated[
+        str | None, Query(description="ACLED sub-event type(s), comma-separated.", max_length=500)
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(description="Outlet(s) that reported the events, comma-separated.", max_length=300)
+    ] = None,
+    date_precision: Annotated[
+        str | None, Query(description="Date known to: day, week, month, year (comma-separated).", max_length=100)
+    ] = None,
+    place_precision: Annotated[
+        str | None, Query(description="Place known to: place, township, state (comma-separated).", max_length=100)
+    ] = None,
 ) -> EventFilter:
-    """The event filters every list, chart, map and export accepts."""
-    for name, value in {"type": type, "admin1": admin1, "township": township, "actor": actor}.items():
+    """The event filters every list, chart, map and export accepts; a name that is nothing known is a 422
+    naming its near matches (as the CLI answers)."""
+    texts = {
+        "type": type, "admin1": admin1, "township": township, "actor": actor, "alliance": alliance,
+        "origin": origin, "sub_type": sub_type, "outlet": outlet, "date_precision": date_precision,
+        "place_precision": place_precision,
+    }  # fmt: skip
+    for name, value in texts.items():
         clean_text(value, name)
-    clean_text(alliance, "alliance")
-    clean_text(origin, "origin")
     check_dates(since, until)
-    try:
-        check_admin1(split_values(admin1))
-    except UnknownName as exc:
-        raise invalid("admin1", str(exc)) from exc
-    return build_filters(since, until, type, admin1, township, actor, alliance, origin)
+    lists, errors = resolve_lists(texts)
+    for name, message in errors.items():
+        raise invalid(name, message)
+    return build_filters(since, until, lists, alliance, origin)
 
 
 FiltersDep = Annotated[EventFilter, Depends(event_filters)]

@@ -2,14 +2,40 @@
 
 Every list, chart, map, control table and export of the API and the dashboard is selected by
 `mawgun.query.filter.EventFilter`, the filter `mawgun stats` and reports use; this module only turns
-query-string text into one.
+query-string text into one. Names are checked as the CLI checks them (`mawgun.query.names`): a
+mistyped state/region, township, sub-event type or precision is reported with its near matches
+instead of selecting nothing quietly. The same parameter names serve the pages and the API, so a
+page's URL is the filter: shared, it shows the same view.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from mawgun.query.filter import EventFilter
+from mawgun.query.filter import DATE_PRECISIONS, PLACE_PRECISIONS, EventFilter
+from mawgun.query.names import UnknownName, check_admin1, check_known, check_sub_type, check_township
+
+# Query-string parameters of the filter, in the order a shared URL writes them.
+FILTER_PARAMS = (
+    "since", "until", "type", "sub_type", "admin1", "township", "actor", "alliance", "origin", "outlet",
+    "date_precision", "place_precision",
+)  # fmt: skip
+LIST_PARAMS = ("type", "sub_type", "admin1", "township", "actor", "outlet", "date_precision", "place_precision")
+
+
+def _admin1(values: list[str]) -> list[str]:
+    check_admin1(values)
+    return values
+
+
+NAME_CHECKS: dict[str, Callable[[list[str]], list[str]]] = {
+    "admin1": _admin1,
+    "township": check_township,
+    "sub_type": check_sub_type,
+    "date_precision": lambda values: check_known("date precision", values, DATE_PRECISIONS),
+    "place_precision": lambda values: check_known("place precision", values, PLACE_PRECISIONS),
+}
 
 
 def split_values(raw: str | None) -> list[str]:
@@ -19,24 +45,36 @@ def split_values(raw: str | None) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def resolve_lists(raw: dict[str, str | None]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The list parameters split and spelled as the query layer knows them, and, per parameter, the
+    message of a value that names nothing known (with near matches); such a parameter is left out."""
+    lists: dict[str, list[str]] = {}
+    errors: dict[str, str] = {}
+    for name in LIST_PARAMS:
+        values = split_values(raw.get(name))
+        try:
+            lists[name] = NAME_CHECKS[name](values) if name in NAME_CHECKS and values else values
+        except UnknownName as exc:
+            errors[name] = str(exc)
+            lists[name] = []
+    return lists, errors
+
+
 def build_filters(
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    event_type: str | None = None,
-    admin1: str | None = None,
-    township: str | None = None,
-    actor: str | None = None,
-    alliance: str | None = None,
-    origin: str | None = None,
+    since: dt.date | None, until: dt.date | None, lists: dict[str, list[str]], alliance: str | None, origin: str | None
 ) -> EventFilter:
-    """The `EventFilter` of raw request values (an alliance: its members on each event's date)."""
+    """The `EventFilter` of resolved request values (an alliance: its members on each event's date)."""
     return EventFilter(
         since=since,
         until=until,
-        event_types=split_values(event_type),
-        admin1=split_values(admin1),
-        admin3=split_values(township),
-        actors=split_values(actor),
+        event_types=lists.get("type", []),
+        sub_event_types=lists.get("sub_type", []),
+        admin1=lists.get("admin1", []),
+        admin3=lists.get("township", []),
+        actors=lists.get("actor", []),
         alliance=(alliance or "").strip() or None,
         origin=(origin or "").strip() or None,
+        outlets=lists.get("outlet", []),
+        date_precisions=lists.get("date_precision", []),
+        place_precisions=lists.get("place_precision", []),
     )

@@ -23,7 +23,7 @@ from mawgun.query import events as query_events
 from mawgun.query.counts import count_cached
 from mawgun.query.filter import EventFilter
 from mawgun.query.map import date_range, distinct_values
-from mawgun.query.names import UnknownName, check_admin1
+from mawgun.query.names import UnknownName, check_known
 from mawgun.query.precision import coarse_date, show_date, state_only
 from mawgun.query.search import snippet_html
 from mawgun.query.tolls import sum_tolls
@@ -32,7 +32,7 @@ from mawgun.safety import safe_link
 from mawgun.store.db import session_scope
 from mawgun.web import adapters, control, i18n
 from mawgun.web.auth import install_template_globals
-from mawgun.web.filters import build_filters, split_values
+from mawgun.web.filters import FILTER_PARAMS, build_filters, resolve_lists, split_values
 from mawgun.web.highlight import split_text
 from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report
 
@@ -63,7 +63,7 @@ TEMPLATES.env.globals["actor_name"] = lambda code: adapters.actor_names().get(st
 i18n.install(TEMPLATES.env)
 install_template_globals(TEMPLATES.env)
 router = APIRouter(include_in_schema=False)
-FILTER_KEYS = ("since", "until", "type", "admin1", "township", "actor", "alliance", "origin")
+FILTER_KEYS = FILTER_PARAMS
 PAGE_SIZE = 50
 
 
@@ -89,15 +89,11 @@ def read_filters(request: Request) -> tuple[EventFilter, dict[str, str], list[st
     raw = {k: request.query_params.get(k, "").replace("\x00", "").strip() for k in FILTER_KEYS}
     errors: list[str] = []
     since, until = _date(raw["since"], "since", errors), _date(raw["until"], "until", errors)
-    try:
-        check_admin1(split_values(raw["admin1"]))
-    except UnknownName as exc:
-        errors.append(str(exc))
-        raw["admin1"] = ""
-    filters = build_filters(
-        since, until, raw["type"] or None, raw["admin1"] or None, raw["township"] or None,
-        raw["actor"] or None, raw["alliance"] or None, raw["origin"] or None,
-    )  # fmt: skip
+    lists, unknown = resolve_lists(dict(raw))
+    for name, message in unknown.items():
+        errors.append(f"{message} (filter ignored)")
+        raw[name] = ""
+    filters = build_filters(since, until, lists, raw["alliance"], raw["origin"])
     return filters, {k: v for k, v in raw.items() if v}, errors
 
 
@@ -109,16 +105,26 @@ def _int_param(request: Request, name: str, default: int, high: int) -> int:
 
 
 def filter_choices(session: Session, flt: EventFilter) -> dict[str, Any]:
-    """Values offered in the filter form: event types, states/regions, actors and alliances."""
+    """Values offered in the filter form: event types and sub-types, outlets, states/regions, actors and alliances."""
     actors = adapters.list_actors()
     alliances = sorted({a for actor in actors for a in actor["alliances"]})
     return {
         "event_types": distinct_values(session, flt, "event_type"),
+        "sub_event_types": distinct_values(session, flt, "sub_event_type"),
+        "outlets": query_documents.distinct_outlets(session),
         "admin1s": distinct_values(session, flt, "admin1"),
         "origins": distinct_values(session, flt, "origin"),
         "actors": actors,
         "alliances": alliances,
     }
+
+
+def note_unknown_outlets(query: dict[str, str], outlets: list[str], errors: list[str]) -> None:
+    """Say when an outlet filter names no outlet of this store (with near matches): it selects nothing."""
+    try:
+        check_known("outlet", split_values(query.get("outlet")), outlets)
+    except UnknownName as exc:
+        errors.append(f"{exc} (no document of the store comes from it)")
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -164,6 +170,7 @@ def dashboard(request: Request) -> HTMLResponse:
         totals = count_cached(session, ["origin"], flt)
         choices = filter_choices(session, flt)
     tolls = sum_tolls(totals)
+    note_unknown_outlets(query, choices["outlets"], errors)
     return render(
         request, "dashboard.html", query=query, errors=errors, level=level, total=total, events=events,
         tolls=tolls, choices=choices, active="dashboard",
@@ -183,6 +190,7 @@ def events_page(request: Request) -> HTMLResponse:
         level = flt.level
         total, events = query_events.list_events(session, flt, PAGE_SIZE, offset)
         choices = filter_choices(session, flt)
+    note_unknown_outlets(query, choices["outlets"], errors)
     return render(
         request, "events.html", query=query, errors=errors, level=level, total=total, events=events,
         offset=offset, page_size=PAGE_SIZE, choices=choices, active="events",

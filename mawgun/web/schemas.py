@@ -174,19 +174,26 @@ class StatsOut(BaseModel):
     rows: list[StatsRow]
 
 
+TOLL_NOTE = "Sum of the known tolls; null when no event's toll is known (unknown is not zero)."
+
+
 class TownshipCount(BaseModel):
     pcode: str
     name: str | None = None
     admin1: str | None = None
     events: int
-    fatalities: int
+    fatalities: int | None = Field(description=TOLL_NOTE)
+    toll_known: int = 0
+    toll_unknown: int = 0
 
 
 class MapPoint(BaseModel):
     lat: float
     lon: float
     events: int
-    fatalities: int
+    fatalities: int | None = Field(description=TOLL_NOTE)
+    toll_known: int = 0
+    toll_unknown: int = 0
     location: str | None = None
     township: str | None = None
     event_id: str
@@ -195,7 +202,47 @@ class MapPoint(BaseModel):
 class StateCount(BaseModel):
     admin1: str
     events: int
-    fatalities: int
+    fatalities: int | None = Field(description=TOLL_NOTE)
+    toll_known: int = 0
+    toll_unknown: int = 0
+
+
+class MapEvent(BaseModel):
+    """One event as the clustered map draws it."""
+
+    id: str
+    date: str | None = None
+    first: str | None = Field(None, description="First day the date may be (a month-precision date: the 1st).")
+    last: str | None = Field(None, description="Last day the date may be.")
+    date_precision: str | None = None
+    event_type: str
+    sub_event_type: str | None = None
+    admin1: str | None = None
+    admin1_pcode: str | None = None
+    admin3: str | None = None
+    admin3_pcode: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    state_only: bool = Field(description="The place is known only to its state/region.")
+    fatalities: int | None = Field(None, description="Best-estimate toll; null when no source gave one.")
+
+
+class MapTolls(BaseModel):
+    events: int
+    toll_known: int
+    toll_unknown: int
+    fatalities: int | None = Field(description=TOLL_NOTE)
+
+
+class MapEvents(BaseModel):
+    """The newest matching events one by one (at most `limit`), for clustering and the time slider."""
+
+    level: Literal["canonical", "report"]
+    total: int = Field(description="Every matching event; more than len(events) when the limit cut the list.")
+    events: list[MapEvent]
+    tolls: MapTolls
 
 
 class MapLayer(BaseModel):
@@ -213,7 +260,9 @@ class MapLayer(BaseModel):
 class BoundaryFeature(BaseModel):
     pcode: str | None = None
     name: str | None = None
+    name_my: str | None = Field(None, description="The name in Burmese (MIMU).")
     admin1_pcode: str | None = None
+    label: list[float] | None = Field(None, description="[lon, lat] inside the outline, where its name is written.")
     rings: list[list[list[float]]]
 
 

@@ -77,18 +77,18 @@ def page(server: str) -> Iterator[object]:
 
 def test_dashboard_filter_and_event_evidence_without_console_errors(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto(server + "/")
-    page.wait_for_selector("#map.ready svg", timeout=15000)
+    page.wait_for_selector("#event-map.ready", timeout=15000)
     page.wait_for_selector("#timeline.ready svg rect", timeout=15000)
-    assert page.locator("#map circle").count() == 2
+    assert page.locator("#event-map").get_attribute("data-shown") == "2"
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
 
     page.select_option("select[name=type]", "Battles")
     page.click("form.filters button[type=submit]")
-    page.wait_for_selector("#map.ready svg", timeout=15000)
+    page.wait_for_selector("#event-map.ready", timeout=15000)
     assert "type=Battles" in page.url
     rows = page.locator("table.events tbody tr")
     assert rows.count() == 1
-    assert page.locator("#map circle").count() == 1
+    assert page.locator("#event-map").get_attribute("data-shown") == "1"
 
     page.click("table.events tbody tr a")
     page.wait_for_selector("mark")

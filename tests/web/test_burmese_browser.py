@@ -51,10 +51,12 @@ def test_dashboard_in_burmese_and_event_with_burmese_evidence(server: str, tmp_p
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server + "/")
-        page.wait_for_selector("#map.ready svg", timeout=15000)
+        page.wait_for_selector("#event-map.ready", timeout=15000)
         assert page.locator("html").get_attribute("lang") == "en"
         page.click("#lang-my")
-        page.wait_for_selector("#map.ready svg", timeout=15000)
+        page.wait_for_selector("#event-map.ready", timeout=15000)
+        assert "ကချင်ပြည်နယ်" in page.locator("#event-map .state-label").all_inner_texts()  # MIMU's Burmese names
+        assert page.locator("#map-period-label").inner_text().startswith("လအားလုံး")
         assert page.locator("html").get_attribute("lang") == "my"
         assert page.locator("nav a").first.inner_text() == "ဒက်ရှ်ဘုတ်"
         assert page.locator("#total-events").inner_text() == "၁"

@@ -10,6 +10,7 @@ the Burmese evidence they rest on.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -72,9 +73,31 @@ def local_date(context: Any, value: Any) -> str:
     return f"{day.year} ခုနှစ် {MONTHS_MY[day.month - 1]} {day.day} ရက်".translate(DIGITS)
 
 
+# Labels the map's script writes ("{n}" is filled in by the script), sent to it in the page's language.
+SCRIPT_LABELS = (
+    "all months", "all weeks", "week of {day}", "undated", "date known to the week only",
+    "date known to the month only", "date known to the year only", "deaths reported in {n} events: {deaths}",
+    "toll unknown for {n} events", "toll unknown", "{n} deaths", "{n} events", "no events",
+    "click to open the event", "place known to the state/region only",
+    "{n} dated only to the week, month or year", "{n} with no known place, not drawn",
+    "newest {n} of {total} events on the map; narrow the filters to see the rest",
+)  # fmt: skip
+
+
+@pass_context
+def script_labels(context: Any) -> str:
+    """The map script's labels in the page language, as JSON (English keys; month names too)."""
+    language = context_language(context)
+    chosen: dict[str, Any] = {key: labels(language).get(key, key) for key in SCRIPT_LABELS}
+    if language == "my":
+        chosen["months"] = list(MONTHS_MY)
+    return json.dumps(chosen, ensure_ascii=False)
+
+
 def install(env: Any) -> None:
     """Add the translation helpers to a Jinja environment."""
     env.globals["_"] = translate
     env.globals["page_language"] = pass_context(context_language)
     env.filters["digits"] = local_digits
     env.filters["local_date"] = local_date
+    env.globals["script_labels"] = script_labels

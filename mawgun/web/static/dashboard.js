@@ -37,6 +37,13 @@
     svgEl("title", {}, node).textContent = text;
   }
 
+  /* "12 death(s)", "12 death(s), toll unknown for 2 event(s)" or "toll unknown": unknown is not zero. */
+  function tollOf(count) {
+    const unknown = count.toll_unknown ? `toll unknown for ${count.toll_unknown} event(s)` : "";
+    if (count.fatalities === null || count.fatalities === undefined) return unknown || "toll unknown";
+    return `${count.fatalities} death(s)` + (unknown ? ", " + unknown : "");
+  }
+
   function typeColor(type) {
     return TYPE_COLORS[type] || "#566573";
   }
@@ -122,7 +129,7 @@
       const radius = Math.min(12, 2 + Math.sqrt(point.events) * 1.4);
       const dot = svgEl("circle", { cx: x, cy: y, r: radius.toFixed(1) }, layer);
       const where = [point.location, point.township].filter(Boolean).join(", ");
-      addTitle(dot, `${where || "place"}: ${point.events} event(s), ${point.fatalities} death(s)`);
+      addTitle(dot, `${where || "place"}: ${point.events} event(s), ${tollOf(point)}`);
       dot.addEventListener("click", () => {
         window.location.href = "/events/" + encodeURIComponent(point.event_id);
       });
@@ -207,8 +214,8 @@
       svg, outlines.townships, proj,
       (f) => shadeFor((counts.get(f.pcode) || {}).events || 0, breaks),
       (f) => {
-        const c = counts.get(f.pcode) || { events: 0, fatalities: 0 };
-        return `${f.name || f.pcode}: ${c.events} event(s), ${c.fatalities} death(s)`;
+        const c = counts.get(f.pcode);
+        return c ? `${f.name || f.pcode}: ${c.events} event(s), ${tollOf(c)}` : `${f.name || f.pcode}: no events`;
       },
       (f) => { const p = cleanQuery(container.dataset.query); p.set("township", f.pcode); gotoWith(p); },
     );

@@ -1,0 +1,136 @@
+"""The map's data and the shareable filters, through the HTTP API and the pages (no browser).
+
+Over `map_store`: nine events, four with an unknown toll, two known only to the month, one known
+only to its state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from web.map_store import fill_map_store
+
+
+@pytest.fixture
+def map_client(store_url: str) -> Iterator[TestClient]:
+    from mawgun.web.app import create_app
+
+    fill_map_store(store_url)
+    with TestClient(create_app(store_url)) as test_client:
+        yield test_client
+
+
+def test_leaflet_and_markercluster_are_served_from_their_packages(map_client: TestClient) -> None:
+    page = map_client.get("/").text
+    for path in ("/vendor/leaflet/leaflet.js", "/vendor/markercluster/leaflet.markercluster.js"):
+        assert path in page
+        answer = map_client.get(path)
+        assert answer.status_code == 200 and "javascript" in answer.headers["content-type"]
+    assert "Leaflet" in map_client.get("/vendor/leaflet/leaflet.js").text
+    assert map_client.get("/vendor/leaflet/leaflet.css").status_code == 200
+    assert map_client.get("/vendor/markercluster/MarkerCluster.Default.css").status_code == 200
+
+
+def test_map_events_carry_date_spans_state_only_places_and_unknown_tolls(map_client: TestClient) -> None:
+    layer = map_client.get("/api/v1/map/events").json()
+    assert layer["total"] == len(layer["events"]) == 9
+    by_id = {event["id"]: event for event in layer["events"]}
+    hlaing, kachin, lashio = by_id["ce-hlaing"], by_id["ce-kachin"], by_id["ce-lashio-4"]
+    assert (hlaing["first"], hlaing["last"], hlaing["date_precision"]) == ("2023-11-01", "2023-11-30", "month")
+    assert (lashio["first"], lashio["last"]) == ("2024-08-03", "2024-08-03")
+    assert kachin["state_only"] and not hlaing["state_only"] and kachin["latitude"] is None
+    assert hlaing["fatalities"] is None and lashio["fatalities"] == 0  # unknown is not a reported 0
+    assert layer["tolls"] == {"events": 9, "toll_known": 5, "toll_unknown": 4, "fatalities": 169}
+    newest = map_client.get("/api/v1/map/events?limit=2").json()
+    assert newest["total"] == 9 and [e["id"] for e in newest["events"]] == ["ce-lashio-5", "ce-lashio-4"]
+
+
+def test_the_township_layer_does_not_count_an_unknown_toll_as_zero(map_client: TestClient) -> None:
+    layer = map_client.get("/api/v1/map").json()
+    townships = {t["name"]: t for t in layer["townships"]}
+    assert townships["Hlaing"]["fatalities"] is None and townships["Hlaing"]["toll_unknown"] == 1
+    assert (townships["Lashio"]["fatalities"], townships["Lashio"]["toll_unknown"]) == (9, 1)
+    states = {s["admin1"]: s for s in layer["states"]}
+    assert states["Kachin"]["fatalities"] is None and states["Kachin"]["toll_unknown"] == 1
+    points = {p["location"]: p for p in layer["points"]}
+    assert points["Hlaing"]["fatalities"] is None
+
+
+def test_the_dashboard_headline_counts_known_tolls_and_names_the_unknown(map_client: TestClient) -> None:
+    page = map_client.get("/?since=2023-11-01&until=2023-11-30").text
+    assert 'id="total-deaths">unknown<' in page
+    assert "(toll unknown for 2 events)" in page
+
+
+def test_boundaries_carry_a_label_point_inside_and_the_burmese_name(map_client: TestClient) -> None:
+    from mawgun.web.boundaries import _inside
+
+    states = map_client.get("/api/v1/boundaries/admin1").json()["features"]
+    for feature in states:
+        assert _inside(*feature["label"], max(feature["rings"], key=len)), feature["name"]
+    kachin = next(f for f in states if f["name"] == "Kachin")
+    assert kachin["name_my"] == "ကချင်ပြည်နယ်"
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("sub_type=Armed+clash", {"ce-lashio-1", "ce-lashio-2", "ce-kachin"}),
+        ("sub_type=armed+clash&township=lashio", {"ce-lashio-1", "ce-lashio-2"}),
+        ("township=MMR013040", {"ce-hlaing"}),
+        ("date_precision=month", {"ce-hlaing", "ce-kachin"}),
+        ("place_precision=state", {"ce-kachin"}),
+        ("place_precision=township", {"ce-kanbalu", "ce-hlaing"}),
+        ("outlet=map+wire&date_precision=day&admin1=Sagaing", {"ce-pazigyi", "ce-kanbalu"}),
+        ("outlet=Another+Wire", set()),
+    ],
+)
+def test_filters_select_the_same_events_in_the_api_and_on_the_map(map_client: TestClient, query: str, ids: set) -> None:  # type: ignore[type-arg]
+    listed = map_client.get(f"/api/v1/events?{query}&limit=100").json()
+    assert {event["event_id"] for event in listed["items"]} == ids
+    mapped = map_client.get(f"/api/v1/map/events?{query}").json()
+    assert {event["id"] for event in mapped["events"]} == ids
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "near"),
+    [
+        ("township=Lashoi", "township", "Lashio"),
+        ("sub_type=airstrike", "sub_type", "Air/drone strike"),
+        ("date_precision=months", "date_precision", "month"),
+        ("place_precision=states", "place_precision", "state"),
+        ("admin1=Shann", "admin1", "Shan"),
+    ],
+)
+def test_a_mistyped_name_is_refused_with_near_matches(map_client: TestClient, query: str, name: str, near: str) -> None:
+    answer = map_client.get(f"/api/v1/map/events?{query}")
+    assert answer.status_code == 422
+    detail = answer.json()["detail"][0]
+    assert detail["loc"] == ["query", name] and f"did you mean {near}" in detail["msg"]
+
+
+def test_pages_show_the_near_match_and_keep_the_other_filters(map_client: TestClient) -> None:
+    page = map_client.get("/events?township=Lashoi&sub_type=Attack").text
+    assert "no township is called &#39;Lashoi&#39;; did you mean Lashio" in page
+    assert "ce-kanbalu" in page and "ce-pazigyi" not in page  # sub_type still applied
+    page = map_client.get("/?outlet=Map+Wir").text
+    assert "no outlet is called &#39;Map Wir&#39;; did you mean Map Wire?" in page
+
+
+def test_the_filter_form_writes_every_filter_back_into_the_url(map_client: TestClient) -> None:
+    query = "sub_type=Armed+clash&township=Lashio&outlet=Map+Wire&date_precision=day&place_precision=place"
+    page = map_client.get(f"/events?{query}").text
+    for selected in (
+        '<option value="Armed clash" selected>',
+        '<option value="Map Wire" selected>',
+        '<option value="day" selected>',
+        '<option value="place" selected>',
+    ):
+        assert selected in page
+    assert 'name="township" placeholder="Lashio, MMR015001…" value="Lashio"' in page
+    dashboard = map_client.get(f"/?{query}").text
+    assert f'data-query="{query.replace("&", "&amp;")}"' in dashboard
+    assert "2 canonical events" in page
