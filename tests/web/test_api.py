@@ -238,7 +238,8 @@ def test_map_counts_events_known_only_by_state_and_those_it_cannot_place(client:
         session.add(CanonicalEventRow(id="ce-kayah", event_type="Battles", admin1="Kayah", **empty))
     body = client.get("/api/v1/map").json()
     assert body["total"] == 4 and body["unmapped"] == 1
-    assert body["states"] == [{"admin1": "Kayah", "events": 1, "fatalities": 0}]
+    # no toll known for the Kayah event: its sum is unknown, not 0
+    assert body["states"] == [{"admin1": "Kayah", "events": 1, "fatalities": None, "toll_known": 0, "toll_unknown": 1}]
 
 
 def test_stats_are_the_numbers_the_query_layer_counts(client: TestClient, filled_url: str) -> None:

@@ -9,7 +9,7 @@ from web.sample_store import LASHIO_SENTENCE, PAZIGYI_SENTENCE
 
 def test_dashboard_shows_figures_filters_map_and_latest_events(client: TestClient) -> None:
     html = client.get("/").text
-    assert 'id="map"' in html and 'id="timeline"' in html
+    assert 'id="event-map"' in html and 'id="timeline"' in html
     assert "Boundaries and place codes: MIMU" in html
     assert "/events/ce-lashio" in html and "/events/ce-pazigyi" in html
     assert '<option value="Battles"' in html
