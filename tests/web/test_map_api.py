@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from web.map_store import fill_map_store
+from web.signin import bearer
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def map_client(store_url: str) -> Iterator[TestClient]:
     from mawgun.web.app import create_app
 
     fill_map_store(store_url)
-    with TestClient(create_app(store_url)) as test_client:
+    with TestClient(create_app(store_url), headers=bearer(store_url)) as test_client:
         yield test_client
 
 

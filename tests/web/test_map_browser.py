@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from web.map_store import MONTHS, POINTS, fill_map_store
+from web.signin import add_reader, browser_log_in
 from web.test_browser import ARGS, CHROMIUM, free_port
 
 pytestmark = [
@@ -38,7 +39,9 @@ def map_server(sqlite_url: str) -> Iterator[str]:
     from mawgun.web.app import create_app
 
     fill_map_store(sqlite_url)
-    server = uvicorn.Server(uvicorn.Config(create_app(sqlite_url), host="127.0.0.1", port=free_port(), log_level="warning"))
+    add_reader(sqlite_url)
+    config = uvicorn.Config(create_app(sqlite_url), host="127.0.0.1", port=free_port(), log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -62,6 +65,7 @@ def page(map_server: str) -> Iterator[object]:
             lambda route: (blocked.append(route.request.url), route.abort()),
         )
         pg = context.new_page()
+        browser_log_in(pg, map_server)
         pg.errors = []  # type: ignore[attr-defined]
         pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
         pg.on("pageerror", lambda e: pg.errors.append(str(e)))  # type: ignore[attr-defined]
@@ -101,7 +105,7 @@ def test_the_map_pans_zooms_and_names_places_offline(page, map_server: str, tmp_
     start = zoom(page)
     page.click("#event-map .leaflet-control-zoom-in")
     page.wait_for_function(f"() => Number(document.getElementById('event-map').dataset.zoom) > {start}")  # zoom ended
-    page.evaluate("() => document.getElementById('event-map').mawgunMap.map.setView([22.95, 97.75], 9, {animate: false})")
+    page.evaluate("() => document.getElementById('event-map').mawgunMap.map.setView([22.95, 97.75], 9, {animate: 0})")
     page.wait_for_selector("#event-map .township-label", state="attached", timeout=5000)
     assert "Lashio" in page.locator("#event-map .township-label").all_inner_texts()
     page.mouse.move(x, y)
