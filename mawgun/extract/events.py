@@ -146,6 +146,8 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             date, why["date"] = own_day(ctx, index, trigger, date), "event_clauses.own_day"
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
+        if trigger.rule["sub_event_type"] == "Arrests" and is_habitual(ctx, index, trigger, date):
+            continue  # "the military continued arrests and attacks on civilians": a pattern, not one arrest
         if trigger.rule.get("not_background") and is_background(ctx, date):
             continue
         if trigger.rule["event_type"] == "Protests":

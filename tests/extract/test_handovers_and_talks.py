@@ -83,3 +83,26 @@ def test_a_capture_told_after_a_clash_of_the_same_day_stays_its_own_event() -> N
     )
     kinds = sorted(e["sub_event_type"] for e in events_of(text, "2024-06-21"))
     assert kinds == ["Armed clash", "Non-state actor overtakes territory"], kinds
+
+
+def test_continued_arrests_over_a_month_are_no_single_arrest() -> None:
+    text = (
+        "Over the past month, fighting spread across Chin State, while the army continued arrests and raids on "
+        "villages."
+    )
+    assert [e for e in events_of(text, "2022-09-15") if e["sub_event_type"] == "Arrests"] == []
+
+
+def test_one_arrest_on_a_day_is_still_an_event() -> None:
+    text = "Police arrested five student activists in Mandalay's Chanayethazan Township on Monday, relatives said."
+    assert [e["sub_event_type"] for e in events_of(text, "2022-09-15")] == ["Arrests"]
+
+
+def test_a_villager_shot_and_wounded_is_an_attack_on_civilians() -> None:
+    # Troops firing into a Chin village in October 2021 (our wording).
+    text = (
+        "Junta troops fired into Lumbang village in Falam Township, Chin State, on 11 October. A villager was shot "
+        "in the arm, residents said."
+    )
+    attacks = [e for e in events_of(text, "2021-10-20") if e["sub_event_type"] == "Attack"]
+    assert [(e["date"], e["actor2"]) for e in attacks] == [("2021-10-11", ["CIV"])], attacks
