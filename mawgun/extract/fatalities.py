@@ -71,7 +71,10 @@ BODIES = re.compile(  # "More than 30 bodies, many burned beyond recognition, we
     rf"(?:(?:were|have been|had been)\s+)?(?:found|discovered|recovered|uncovered)\b",
     re.I,
 )
-ONE_HURT = one_person("injured|wounded|hurt")
+ONE_HURT = one_person(  # "a villager was shot in the leg": wounded, not killed
+    "injured|wounded|hurt|shot and (?:wounded|injured)|"
+    "shot in the (?:legs?|arms?|head|chest|back|stomach|hands?|foot|feet|shoulders?|thighs?|neck|face)"
+)
 TOLL = re.compile(
     rf"\b(?:death toll|number of (?:people |civilians |villagers |those )?(?:killed|dead|deaths))\b"
     rf"(?:[^.;]{{0,120}}?\b(?:rose|rises|risen|climbed|climbs|increased|increases|reached|reaches|"

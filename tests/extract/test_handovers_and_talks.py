@@ -105,4 +105,4 @@ def test_a_villager_shot_and_wounded_is_an_attack_on_civilians() -> None:
         "in the arm, residents said."
     )
     attacks = [e for e in events_of(text, "2021-10-20") if e["sub_event_type"] == "Attack"]
-    assert [(e["date"], e["actor2"]) for e in attacks] == [("2021-10-11", ["CIV"])], attacks
+    assert [(e["date"], e["actor2"], e["fatalities"]) for e in attacks] == [("2021-10-11", ["CIV"], 0)], attacks
