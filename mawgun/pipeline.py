@@ -15,11 +15,14 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mawgun.extract.parallel import Workers
 
 
 def process_store(
-    url: str | None = None, *, reprocess: bool = False, progress: bool = True, jobs: int = 1
+    url: str | None = None, *, reprocess: bool = False, progress: bool = True, jobs: Workers = 1
 ) -> dict[str, Any]:
     """Extract records from unprocessed documents (`jobs` processes), then cluster event reports into
     canonical events."""
@@ -32,7 +35,7 @@ def process_store(
 
 
 def process_file(
-    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True, jobs: int = 1
+    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True, jobs: Workers = 1
 ) -> dict[str, Any]:
     """Extract every document of a JSONL file (`jobs` processes), cluster the event records within the
     batch (each event's `canonical_id`), and write the records as JSONL. A bad input line is named in the

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mawgun.extract import annotators, burmese, events, sanctions, statistics  # noqa: F401 - registers components
 from mawgun.extract.languages import plan, prepare_document, shift_spans
@@ -20,6 +20,9 @@ from mawgun.extract.vocab import content_hash
 from mawgun.extract.wraps import restore_spans
 from mawgun.ids import document_id
 from mawgun.model import Document, Record
+
+if TYPE_CHECKING:
+    from mawgun.extract.parallel import Workers
 
 VERSION = "0.1.0"
 EXTRACTOR_VERSION = f"rules-{VERSION}+{content_hash()}"
@@ -107,7 +110,7 @@ def document_from_line(raw: bytes, number: int) -> Document | None:
 
 
 def extract_file(
-    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True, jobs: int = 1
+    in_path: str | Path, out_path: str | Path, component: str = "rules", progress: bool = True, jobs: Workers = 1
 ) -> dict[str, Any]:
     """Extract every document of a JSONL file into a JSONL file of records (one `to_json()` per line),
     with `jobs` processes; the output is the same whatever `jobs`, and records are written as they come.
@@ -128,7 +131,7 @@ def extract_file(
 
 
 def extract_store(
-    url: str | None = None, reprocess: bool = False, progress: bool = True, jobs: int = 1
+    url: str | None = None, reprocess: bool = False, progress: bool = True, jobs: Workers = 1
 ) -> dict[str, Any]:
     """Extract the store's unprocessed documents (all of them with `reprocess`) with `jobs` processes and
     save each document's records as it comes (a failed document stays unprocessed, the others go on)."""

@@ -25,6 +25,14 @@ def extract_command(
         int | None,
         typer.Option("--jobs", help="Processes extracting at once (default: the cores); same output as 1."),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786) or local[:N] for N local "
+            "worker processes; same output as --jobs 1 (needs the dask extra).",
+        ),
+    ] = None,
 ) -> None:
     """Extract events, statistics and sanctions, each tied to its text spans.
 
@@ -35,11 +43,14 @@ def extract_command(
     Records are written as they come (memory stays flat whatever the input's size); with --jobs N,
     N processes extract chunks of documents and the output is the same, in the same order, as one job's.
 
+    With --dask, chunks of documents go to the workers of a Dask cluster instead (docs/scale.md).
+
     Example: mawgun extract --in docs.jsonl --out records.jsonl --jobs 2
     """
     from rich.console import Console
 
     from mawgun.extract.api import InputError
+    from mawgun.extract.dask_pool import DaskMissing
     from mawgun.extract.parallel import default_jobs
     from mawgun.pipeline import process_file, process_store
 
@@ -49,16 +60,26 @@ def extract_command(
     clustered = None
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
-    jobs = jobs or default_jobs()
+    workers: int | str = jobs or default_jobs()
+    if dask is not None:
+        from mawgun.extract.dask_pool import parse_address
+
+        if jobs is not None:
+            raise typer.BadParameter("give --jobs (this machine) or --dask (a cluster), not both", param_hint="--dask")
+        try:
+            parse_address(dask)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--dask") from exc
+        workers = dask
     try:
         if in_path is not None and out_path is not None:
             if not in_path.is_file():
                 raise typer.BadParameter(f"{in_path} does not exist", param_hint="--in")
-            summary = process_file(in_path, out_path, component=component, progress=not quiet, jobs=jobs)
+            summary = process_file(in_path, out_path, component=component, progress=not quiet, jobs=workers)
         else:
-            result = process_store(db, reprocess=reprocess, progress=not quiet, jobs=jobs)
+            result = process_store(db, reprocess=reprocess, progress=not quiet, jobs=workers)
             summary, clustered = result["extract"], result["cluster"]
-    except (InputError, KeyError) as exc:
+    except (InputError, KeyError, DaskMissing) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         typer.echo(f"Error: {message}", err=True)
         raise typer.Exit(2) from exc

@@ -130,11 +130,25 @@ class ExtractionPool:
 
 def collect(chunk: list[Document], future: Future[list[tuple[list[Record], str | None]]]) -> Iterator[Extracted]:
     """The outcomes of a chunk, once its worker has finished it."""
-    for document, (records, error) in zip(chunk, future.result(), strict=True):
+    yield from collect_outcomes(chunk, future.result())
+
+
+def collect_outcomes(chunk: list[Document], outcomes: list[tuple[list[Record], str | None]]) -> Iterator[Extracted]:
+    """A chunk's documents paired with their outcomes."""
+    for document, (records, error) in zip(chunk, outcomes, strict=True):
         yield Extracted(document, records, error)
 
 
-def extract_many(documents: Iterable[Document], component: str = "rules", jobs: int = 1) -> Iterator[Extracted]:
-    """Each document's records (or error), in order, extracted by `jobs` processes."""
+Workers = int | str  # processes on this machine, or a Dask scheduler address ("local", "local:N", "tcp://HOST:8786")
+
+
+def extract_many(documents: Iterable[Document], component: str = "rules", jobs: Workers = 1) -> Iterator[Extracted]:
+    """Each document's records (or error), in order, extracted by `jobs` processes or on a Dask cluster."""
+    if isinstance(jobs, str):
+        from mawgun.extract.dask_pool import DaskPool
+
+        with DaskPool(jobs, component) as dask_pool:
+            yield from dask_pool.extract(documents)
+        return
     with ExtractionPool(component, jobs) as pool:
         yield from pool.extract(documents)

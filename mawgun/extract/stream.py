@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mawgun.extract.parallel import Extracted, extract_many
+from mawgun.extract.parallel import Extracted, Workers, extract_many
 from mawgun.model import Record
 
 
@@ -77,7 +77,7 @@ def count_lines(path: Path) -> int:
 
 
 def extracted_stream(
-    in_path: str | Path, component: str, jobs: int, progress: bool, problems: list[str]
+    in_path: str | Path, component: str, jobs: Workers, progress: bool, problems: list[str]
 ) -> Iterator[Extracted]:
     """The outcome of every good document of a JSONL file, in order; bad lines and failed documents are
     named in `problems` instead (by line, or by document id)."""

@@ -1,13 +1,14 @@
 """A small in-process cache of aggregate results, so a busy dashboard does not re-scan 100,000 events.
 
 Entries are keyed by database, query name and arguments, and stamped with the store's *data
-version* (see `data_version`) and a time to live. A new ingest, extraction or deduplication run
-therefore shows up at once; on SQLite an in-place edit that keeps the row counts shows up within
-`TTL_SECONDS`.
+version* (see `data_version`) and a time to live. Any committed write (an ingest, extraction,
+deduplication, review change) therefore shows up at once, on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
@@ -27,16 +28,20 @@ _lock = threading.Lock()
 
 
 def data_version(session: Session) -> tuple[Any, ...]:
-    """A value that changes whenever the store is written to.
+    """A value that changes whenever the store is written to, read without counting any table.
 
-    SQLite: row counts of documents, reports, canonical events and audit rows (index-only counts, ~1 ms
-    at 100,000 events), which every pipeline run and every review change (edit, accept, release)
-    changes. PostgreSQL: the write-ahead-log position,
-    which any committed write advances (counting rows there means scanning them).
+    PostgreSQL: the write-ahead-log position, which any committed write advances. SQLite: `PRAGMA
+    data_version` of a connection kept for that alone (SQLite's documented change counter: it moves
+    whenever another connection, in any process, commits; this one never writes), a few microseconds.
+    Counting rows instead cost 22.7 ms a request at 1M events and missed in-place edits (issue 18).
+    A store without a file (in memory) falls back to counting.
     """
     if session.get_bind().dialect.name == "postgresql":
         position = "CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END"
         return (str(session.execute(text(f"SELECT {position}")).scalar_one()),)
+    database = session.get_bind().engine.url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        return ("data_version", sqlite_data_version(database))
     stmt = select(
         select(func.count()).select_from(DocumentRow).scalar_subquery(),
         select(func.count()).select_from(EventRow).scalar_subquery(),
@@ -44,6 +49,20 @@ def data_version(session: Session) -> tuple[Any, ...]:
         select(func.count()).select_from(AuditLogRow).scalar_subquery(),
     )
     return tuple(int(v) for v in session.execute(stmt).one())
+
+
+_watchers: dict[tuple[int, str], sqlite3.Connection] = {}
+
+
+def sqlite_data_version(database: str) -> int:
+    """`PRAGMA data_version` of this process's watching connection to the SQLite file `database`."""
+    key = (os.getpid(), os.path.abspath(os.path.expanduser(database)))  # a forked child opens its own
+    with _lock:
+        watcher = _watchers.get(key)
+        if watcher is None:
+            watcher = sqlite3.connect(key[1], check_same_thread=False, isolation_level=None)
+            _watchers[key] = watcher
+        return int(watcher.execute("PRAGMA data_version").fetchone()[0])
 
 
 def cached(session: Session, name: str, args: tuple[Any, ...], compute: Callable[[], T]) -> T:
