@@ -23,7 +23,8 @@ import random
 from pathlib import Path
 
 from mawgun.dedup.evaluate import fixture_records, load_fixture
-from mawgun.dedup.features import compare_profiles, expand_actor, profile_record
+from mawgun.dedup.features import expand_actor, profile_record
+from mawgun.dedup.pairs import compare_profiles
 from mawgun.dedup.scoring import WEIGHTS_PATH
 from mawgun.model import ActorRef, Document, EventRecord, Place
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mawgun.dedup.eventtypes import type_blocks, types_compatible
-from mawgun.dedup.features import Profile, compare_profiles, profile_record, score_place
+from mawgun.dedup.features import Profile, profile_record, score_place
+from mawgun.dedup.pairs import compare_profiles, pair_probability
 from mawgun.dedup.places import names_match
 from mawgun.dedup.scoring import contributions, load_model, threshold
 from mawgun.dedup.siblings import document_siblings, sibling_fits_better
@@ -32,6 +33,7 @@ METHOD = "mawgun.dedup"
 VERSION = "2"
 SCALE = 10_000  # pair scores carry 4 decimals
 MEAN_SCORE_FACTOR = 0.9  # cross-pair mean score must reach this share of the threshold
+MIN_NEED, MAX_NEED = 0.0001, 0.9999  # pair_probability's `need` is a probability in (0, 1)
 
 
 @dataclass
@@ -51,7 +53,7 @@ class Clustering:
     members: dict[str, list[str]]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     """A growing cluster and the summary that decides, in constant time, whether another may join:
     its date window (the intersection of its members' intervals: non-empty exactly when every
@@ -249,15 +251,11 @@ class _Linker:
 
     def summaries_agree(self, left: _Cluster, right: _Cluster) -> bool:
         """Dates, types, townships and documents of two clusters allow one event."""
-        if (
-            left.lo is not None
-            and right.lo is not None
-            and left.hi is not None
-            and right.hi is not None
-            and max(left.lo, right.lo) > min(left.hi, right.hi)
-        ):
-            return False
-        if any(not types_compatible(a, b) for a in left.types for b in right.types):
+        if left.lo is not None and right.lo is not None and left.hi is not None and right.hi is not None:
+            lo = left.lo if left.lo > right.lo else right.lo
+            if lo > (left.hi if left.hi < right.hi else right.hi):  # the two windows do not intersect
+                return False
+        if not all(types_compatible(a, b) for a in left.types for b in right.types):
             return False
         for doc, types in left.docs.items():
             if doc in right.docs and not one_document_may_join(types, right.docs[doc]):
@@ -278,8 +276,9 @@ class _Linker:
         reps = (left.representative, right.representative)
         if set(reps) <= {a, b}:
             return True
-        result = compare_profiles(self.profiles[reps[0]], self.profiles[reps[1]])
-        return result is not None and (score + result[0]) / 2 >= self.threshold * MEAN_SCORE_FACTOR
+        needed = min(max(2 * self.threshold * MEAN_SCORE_FACTOR - score, MIN_NEED), MAX_NEED)
+        result = pair_probability(self.profiles[reps[0]], self.profiles[reps[1]], needed)
+        return result is not None and (score + result) / 2 >= self.threshold * MEAN_SCORE_FACTOR
 
     def union(self, ra: int, rb: int, link: dict[str, Any] | None) -> None:
         keep, drop = (ra, rb) if ra < rb else (rb, ra)
@@ -291,14 +290,15 @@ class _Linker:
         for doc, types in dropped.docs.items():
             kept.docs.setdefault(doc, set()).update(types)
         kept.links += dropped.links + ([link] if link else [])
-        kept.lo = max((v for v in (kept.lo, dropped.lo) if v is not None), default=None)
-        kept.hi = min((v for v in (kept.hi, dropped.hi) if v is not None), default=None)
+        if dropped.lo is not None and (kept.lo is None or dropped.lo > kept.lo):
+            kept.lo = dropped.lo
+        if dropped.hi is not None and (kept.hi is None or dropped.hi < kept.hi):
+            kept.hi = dropped.hi
         kept.types |= dropped.types
         for key, index in dropped.townships.items():
             kept.townships.setdefault(key, index)
-        kept.representative = min(
-            (kept.representative, dropped.representative), key=lambda i: precision_rank(self.profiles[i])
-        )
+        if precision_rank(self.profiles[dropped.representative]) < precision_rank(self.profiles[kept.representative]):
+            kept.representative = dropped.representative
 
 
 def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, str] | None) -> None:
@@ -333,12 +333,12 @@ def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> Iterator[tuple[fl
     for a, b in candidate_pairs(profiles):
         if new_ids is not None and profiles[a].record_id not in new_ids and profiles[b].record_id not in new_ids:
             continue
-        result = compare_profiles(profiles[a], profiles[b], linker.threshold)
-        if result is None or result[0] < linker.threshold:
+        score = pair_probability(profiles[a], profiles[b], linker.threshold)
+        if score is None or score < linker.threshold:
             continue
         if siblings and sibling_fits_better(profiles, siblings, a, b):
             continue
-        packed.append(((SCALE - round(result[0] * SCALE)) << (2 * bits)) | (a << bits) | b)
+        packed.append(((SCALE - round(score * SCALE)) << (2 * bits)) | (a << bits) | b)
     packed.sort()
     for key in packed:
         yield (SCALE - (key >> (2 * bits))) / SCALE, (key >> bits) & mask, key & mask

@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from mawgun.dedup.config import load_settings
-from mawgun.dedup.eventtypes import type_key, types_compatible
+from mawgun.dedup.eventtypes import type_key
 from mawgun.dedup.places import (
     names_match,
     normalise_admin1,
@@ -32,7 +32,6 @@ from mawgun.dedup.places import (
     pcode_contains,
     resolve_township,
 )
-from mawgun.dedup.scoring import log_odds, probability, text_weight
 from mawgun.model import Document, EventRecord
 
 MENTION_CHARS = 4000  # the part of a document searched for place names
@@ -102,6 +101,8 @@ class Profile:
     point: tuple[float, float] | None = None
     dated: bool = True
     mentions: tuple[str, str] = ("", "")
+    named_actors: frozenset[str] = frozenset()  # raw_actors without the wildcards
+    operations: frozenset[str] = frozenset()  # named operations ("Operation 1111") among the names
 
 
 def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, int] | None:
@@ -141,6 +142,8 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
     if place and place.latitude is not None and place.longitude is not None and (place.geo_precision or 9) <= 1:
         point = (float(place.latitude), float(place.longitude))
     evidence = " ".join(span.text for span in record.evidence)
+    names = proper_names(" ".join([document.title or "" if document else "", evidence]))
+    raw_actors = shared(frozenset(codes))
     return Profile(
         record_id=record.record_id,
         doc_id=record.doc_id,
@@ -155,9 +158,9 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         location=normalise_name(place.location) if place else "",
         pcodes=pcodes,
         actors=shared(frozenset(expanded)),
-        raw_actors=shared(frozenset(codes)),
+        raw_actors=raw_actors,
         text=shared_text(evidence.lower()),
-        names=shared(proper_names(" ".join([document.title or "" if document else "", evidence]))),
+        names=names,
         fatalities=record.fatalities,
         type_key=type_key(record.event_type, record.sub_event_type),
         point=point,
@@ -166,6 +169,8 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         mentions=searchable_text(document.text)
         if document and document.text and not place_admin3(record)
         else ("", ""),
+        named_actors=shared(raw_actors - wildcards()),
+        operations=shared(frozenset(name for name in names if name.startswith(OPERATION_MARK))),
     )
 
 
@@ -242,8 +247,8 @@ def score_date(a: Profile, b: Profile) -> float | None:
     if not a.dated or not b.dated:
         return UNKNOWN
     if a.day is not None and b.day is not None:
-        gap = abs(a.day - b.day)
-        return max(0.4, 1.0 - 0.2 * gap)
+        agreement = 1.0 - 0.2 * abs(a.day - b.day)
+        return agreement if agreement > 0.4 else 0.4
     return 0.7
 
 
@@ -286,36 +291,45 @@ def wildcards() -> frozenset[str]:
 
 
 def score_place(a: Profile, b: Profile) -> float | None:
-    """Agreement in the admin hierarchy; None when two different states or townships are named."""
-    scores = place_scores()
+    """Agreement in the admin hierarchy; None when two different states or townships are named.
+    (Runs for every candidate pair: containment is looked up once, and at most when needed.)"""
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return None
-    pa, pb = a.pcodes.get("pcode"), b.pcodes.get("pcode")
-    if pa and pb and pa == pb:
+    scores = place_scores()
+    pa = a.pcodes.get("pcode")
+    if pa and pa == b.pcodes.get("pcode"):
         return scores["location"]
     if not (a.admin3 or a.location) or not (b.admin3 or b.location):
         return _place_of_state_report(a, b, scores)
     ta, tb = a.pcodes.get("admin3_pcode"), b.pcodes.get("admin3_pcode")
-    if ta and tb and ta != tb and (a.point is None or b.point is None) and not _place_contained(a, b):
-        return None  # two resolved townships (the common case, decided without the rest)
-    near = _near(a, b)
-    if near is not None:
-        return near
-    conflict = townships_conflict(a, b) if a.admin3 and b.admin3 else False
-    if conflict and not _place_contained(a, b):
-        return None
-    if a.location and b.location and names_match(a.location, b.location):
+    contained: bool | None = None
+    if ta and tb and ta != tb and (a.point is None or b.point is None):
+        contained = _place_contained(a, b)
+        if not contained:
+            return None  # two resolved townships (the common case, decided without the rest)
+    if a.point is not None and b.point is not None:
+        near = _near(a, b)
+        if near is not None:
+            return near
+    conflict = ((ta != tb) if ta and tb else townships_conflict(a, b)) if a.admin3 and b.admin3 else False
+    if conflict:
+        contained = _place_contained(a, b) if contained is None else contained
+        if not contained:
+            return None
+    la, lb = a.location, b.location
+    if la and lb and (la == lb or names_match(la, lb)):
         return scores["location"]
-    if _place_contained(a, b) or _named_inside(a, b) or _named_inside(b, a):
+    contained = _place_contained(a, b) if contained is None else contained
+    if contained or _named_inside(a, b) or _named_inside(b, a):
         return scores["contained"]
-    if a.location and b.location and _described_by(a.location, b.location):
+    if la and lb and _described_by(la, lb):
         return scores["contained"]
-    if mentions_place(a, b) or mentions_place(b, a):
+    if (not a.admin3 and mentions_place(a, b)) or (not b.admin3 and mentions_place(b, a)):
         return scores["mentioned"]
     if conflict is None:
         return scores["admin1"]
     if a.admin3 and b.admin3:
-        return scores["location_differs"] if a.location and b.location else scores["admin3"]
+        return scores["location_differs"] if la and lb else scores["admin3"]
     if a.admin2 and b.admin2:
         return scores["admin2"] if names_match(a.admin2, b.admin2) else scores["admin1"]
     if a.admin1 and b.admin1:
@@ -327,7 +341,7 @@ def _place_of_state_report(a: Profile, b: Profile, scores: dict[str, float]) -> 
     """Place agreement when one report names no township or place (only its state, or nothing): the
     other's place named in its text, else the districts, else the state (the common case, decided
     without the township and village rules, which cannot apply)."""
-    if mentions_place(a, b) or mentions_place(b, a):
+    if (a.mentions[1] and mentions_place(a, b)) or (b.mentions[1] and mentions_place(b, a)):
         return scores["mentioned"]
     if a.admin2 and b.admin2:
         return scores["admin2"] if names_match(a.admin2, b.admin2) else scores["admin1"]
@@ -374,7 +388,7 @@ def _described_by(a: str, b: str) -> bool:
 def score_actors(a: Profile, b: Profile) -> float:
     """Agreement of actor codes: Jaccard of the codes named (at least `related`), `related` when
     only their organisations or alliances meet, 0 when they share nothing, 0.5 when one is silent."""
-    left, right = a.raw_actors - wildcards(), b.raw_actors - wildcards()
+    left, right = a.named_actors, b.named_actors
     if not left or not right:
         return 0.5
     related = 0.7
@@ -389,9 +403,11 @@ def common_names() -> frozenset[str]:
     return frozenset(word.lower() for word in load_settings()["common_names"].split())
 
 
+@lru_cache(maxsize=65536)
 def proper_names(text: str) -> frozenset[str]:
     """Normalised capitalised words that do not open a sentence: the names a report mentions; a named
-    operation ("Operation 1111") is one name, marked with OPERATION_MARK."""
+    operation ("Operation 1111") is one name, marked with OPERATION_MARK. Cached (one object for equal
+    sets): syndicated copies and an outlet's repeated sentences give the same text."""
     names = {OPERATION_MARK + match.group(1).lower() for match in OPERATION.finditer(text)}
     for sentence in SENTENCE_SPLIT.split(text):
         for word in CAPITALISED.findall(sentence)[1:] if sentence[:1].isupper() else CAPITALISED.findall(sentence):
@@ -407,12 +423,14 @@ def score_text(a: Profile, b: Profile) -> float:
         return 0.5
     overlap = 0.0
     if a.names and b.names:
-        if any(name.startswith(OPERATION_MARK) for name in a.names & b.names):
+        if a.operations and b.operations and a.operations & b.operations:
             return 1.0  # one named operation: its name identifies the event as well as any wording
-        overlap = len(a.names & b.names) / max(min(len(a.names), len(b.names)), MIN_NAMES)
+        smaller = min(len(a.names), len(b.names))
+        overlap = len(a.names & b.names) / (smaller if smaller > MIN_NAMES else MIN_NAMES)
         if overlap >= 1.0:  # the larger of the two: no need for the costlier ratio
             return 1.0
-    return max(fuzz.token_set_ratio(a.text, b.text) / 100.0, overlap)
+    ratio = fuzz.token_set_ratio(a.text, b.text) / 100.0
+    return ratio if ratio > overlap else overlap
 
 
 def score_fatalities(a: Profile, b: Profile) -> float:
@@ -420,9 +438,10 @@ def score_fatalities(a: Profile, b: Profile) -> float:
     0.5 when one is unknown."""
     if a.fatalities is None or b.fatalities is None:
         return 0.5
-    high = max(a.fatalities, b.fatalities)
+    high = a.fatalities if a.fatalities > b.fatalities else b.fatalities
     agreement = 1.0 if high == 0 else 1.0 - abs(a.fatalities - b.fatalities) / high
-    return max(fatalities_floor(), agreement)
+    floor = fatalities_floor()
+    return agreement if agreement > floor else floor
 
 
 @lru_cache(maxsize=1)
@@ -436,53 +455,3 @@ def score_type(a: Profile, b: Profile) -> float:
     if a.type_key == b.type_key:
         return 1.0
     return 0.5 if not a.sub_event_type or not b.sub_event_type else 0.0
-
-
-def hard_compatible(a: Profile, b: Profile) -> bool:
-    """The rule no score overrides: compatible types (a capture and a recapture never are). Which side
-    gains is not checked: extraction swaps actor roles too often for it to forbid a link."""
-    return types_compatible(a.type_key, b.type_key)
-
-
-def same_document_allowed(a: Profile, b: Profile, date: float, place: float) -> bool:
-    """Two reports of one document are one event only when the document codes one happening under two
-    compatible event types (a battle and the handover it ended in) on one day, at places that agree.
-    Two reports of one type are two events: extraction already merges a document's retellings."""
-    return a.event_type != b.event_type and date >= 1.0 and place >= place_scores()["mentioned"]
-
-
-def compare_profiles(a: Profile, b: Profile, need: float | None = None) -> tuple[float, dict[str, float]] | None:
-    """The pair's probability of being one event and the per-feature agreement behind it, or None when
-    a hard rule forbids a link (incompatible types, dates apart, different places). With `need`, also
-    None as soon as the pair cannot reach that probability even with identical wording (the costly
-    text comparison is then skipped)."""
-    if not types_compatible(a.type_key, b.type_key):
-        return None
-    date = score_date(a, b)
-    if date is None:
-        return None
-    place = score_place(a, b)
-    if place is None:
-        return None
-    if a.doc_id == b.doc_id and not same_document_allowed(a, b, date, place):
-        return None
-    features = {
-        "date": date,
-        "place": place,
-        "actors": score_actors(a, b),
-        "fatalities": score_fatalities(a, b),
-        "type": score_type(a, b),
-        "text": 0.0,
-    }
-    partial = log_odds(features)
-    weight = text_weight()
-    if need is not None and partial + max(weight, 0.0) < logit(need):
-        return None
-    features["text"] = text = score_text(a, b)
-    return probability(partial + weight * text), features
-
-
-@lru_cache(maxsize=16)
-def logit(probability: float) -> float:
-    """The log-odds of a probability."""
-    return math.log(probability / (1.0 - probability))

@@ -91,3 +91,25 @@ def test_an_undated_report_neither_agrees_nor_disagrees_on_the_date() -> None:
     dated = profile_record(make_event(a, date=dt.date(2025, 7, 16)), a)
     undated = profile_record(make_event(b, date=None), b)
     assert score_date(dated, undated) == UNKNOWN == 0.5
+
+
+def test_the_fast_pair_score_equals_the_explained_one_on_every_fixture_pair() -> None:
+    """Clustering scores pairs with `pair_probability`, explanations with `compare_profiles`: the two
+    must give the same probability (or both forbid the pair)."""
+    from pathlib import Path
+
+    from mawgun.dedup.evaluate import fixture_records, load_fixture
+    from mawgun.dedup.pairs import compare_profiles, pair_probability
+
+    articles = load_fixture(Path(__file__).parent / "fixtures")
+    records, _ = fixture_records(articles)
+    documents = {a.document.doc_id: a.document for a in articles}
+    profiles = [profile_record(r, documents.get(r.doc_id)) for r in records]
+    compared = 0
+    for i, a in enumerate(profiles):
+        for b in profiles[i + 1 :]:
+            full = compare_profiles(a, b)
+            fast = pair_probability(a, b, 0.0001)
+            assert (full[0] if full else None) == fast, (a.record_id, b.record_id)
+            compared += full is not None
+    assert compared > 50
