@@ -2,8 +2,10 @@
 
 `cluster_store` loads the Mawgun event reports (imported UCDP/ACLED events are never clustered),
 links near-duplicate documents, and clusters: reports without a canonical event join existing
-clusters or form new ones, existing clusters stay as they are (with `full=True` everything is
-re-clustered, still keeping ids and analysts' decisions). Canonical rows whose membership
+clusters or form new ones; the reports they can meet (dated within WINDOW_DAYS of them) and the
+clusters those belong to are re-clustered with them, so that a later report may regroup earlier ones
+as one full run over all of them would (with `full=True` everything is re-clustered). Ids are kept
+by vote, and analysts' decisions hold. Canonical rows whose membership
 changed are re-derived; each keeps an explanation of the links that formed it.
 """
 
@@ -289,7 +291,9 @@ def cluster_session(session: Session, progress: bool = False, full: bool = False
         new_ids = None if full else {r for r in previous if r not in known}
         constraints = build_constraints(load_decisions(session), known)
         profiles = [profile_record(r, documents.get(r.doc_id)) for r in sorted(records, key=lambda r: r.record_id)]
-        result = cluster_profiles(profiles, constraints, known, new_ids)
+        # the scope is re-clustered as a whole (ids kept by vote): a new report may regroup earlier
+        # ones, as one full run over all of them would
+        result = cluster_profiles(profiles, constraints, known)
         advance("writing canonical events")
         touched = set(result.members) if full else changed_clusters(result, known, existing)
         touched |= {result.assignment[r.record_id] for r in records if r.doc_id in relinked}
