@@ -112,7 +112,7 @@ def one_document_may_join(left: set[str], right: set[str]) -> bool:
 
 def township_key(profile: Profile) -> str:
     """A township's P-code when the gazetteer resolves it, else its normalised name."""
-    return profile.pcodes.get("admin3_pcode") or profile.admin3
+    return profile.township or profile.admin3
 
 
 def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
@@ -325,23 +325,24 @@ def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> Iterator[tuple[fl
     `new_ids`, only pairs that involve a new record. Scores below the threshold are not kept, and
     those kept are packed into one integer each (score to 4 decimals, then a, then b): a million
     reports give a few million of them."""
-    profiles = linker.profiles
+    profiles, threshold, score_pair = linker.profiles, linker.threshold, pair_probability
     bits = max(1, len(profiles).bit_length())
-    mask = (1 << bits) - 1
+    mask, shift = (1 << bits) - 1, 2 * bits
     packed: list[int] = []
     siblings = document_siblings(profiles)
     for a, b in candidate_pairs(profiles):
-        if new_ids is not None and profiles[a].record_id not in new_ids and profiles[b].record_id not in new_ids:
+        first, second = profiles[a], profiles[b]
+        if new_ids is not None and first.record_id not in new_ids and second.record_id not in new_ids:
             continue
-        score = pair_probability(profiles[a], profiles[b], linker.threshold)
-        if score is None or score < linker.threshold:
+        score = score_pair(first, second, threshold)
+        if score is None or score < threshold:
             continue
         if siblings and sibling_fits_better(profiles, siblings, a, b):
             continue
-        packed.append(((SCALE - round(score * SCALE)) << (2 * bits)) | (a << bits) | b)
+        packed.append(((SCALE - round(score * SCALE)) << shift) | (a << bits) | b)
     packed.sort()
     for key in packed:
-        yield (SCALE - (key >> (2 * bits))) / SCALE, (key >> bits) & mask, key & mask
+        yield (SCALE - (key >> shift)) / SCALE, (key >> bits) & mask, key & mask
 
 
 def link_profiles(
@@ -356,8 +357,10 @@ def link_profiles(
     each link keeps its score, per-feature agreement and each feature's contribution."""
     linker = _Linker(profiles, constraints or Constraints())
     force_links(linker, linker.constraints, fixed)
+    parent, find = linker.parent, linker.find
     for score, a, b in scored_pairs(linker, new_ids):
-        ra, rb = linker.find(a), linker.find(b)
+        ra = a if parent[a] == a else find(a)  # most reports are their own cluster's root
+        rb = b if parent[b] == b else find(b)
         if ra != rb and linker.may_join(ra, rb, a, b, score):
             linker.union(ra, rb, explain_link(profiles[a], profiles[b], score) if explain else None)
     return linker.groups()

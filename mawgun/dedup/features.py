@@ -32,11 +32,13 @@ from mawgun.dedup.places import (
     pcode_contains,
     resolve_township,
 )
-from mawgun.model import Document, EventRecord
+from mawgun.model import Document, EventRecord, Place
 
 MENTION_CHARS = 4000  # the part of a document searched for place names
 MIN_MENTION = 3  # names shorter than this are not searched for
 SHORT_NAME = 5  # a name this short is searched for as a whole word ('Ann', not 'announced')
+PCODE_LEVELS = ("pcode", "admin3_pcode", "admin2_pcode", "admin1_pcode")
+NO_PLACE = Place()
 UNKNOWN = 0.5  # the agreement of a feature one report does not give (date, toll, actors, text)
 MIN_RELATIVE = 5  # a place described by another's name ('... of Mawchi') names it in full, 5 letters or more
 MIN_NAMES = 3  # one shared name ("Kayah") out of one is weak: overlap counts at least three names
@@ -103,6 +105,10 @@ class Profile:
     mentions: tuple[str, str] = ("", "")
     named_actors: frozenset[str] = frozenset()  # raw_actors without the wildcards
     operations: frozenset[str] = frozenset()  # named operations ("Operation 1111") among the names
+    township_level: bool = False  # names a township and no place in it but its town ("in Ramree")
+    pcode: str | None = None  # pcodes' village/town, township and district codes, read for every pair
+    township: str | None = None
+    district: str | None = None
 
 
 def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, int] | None:
@@ -129,54 +135,91 @@ def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, 
 
 
 def profile_record(record: EventRecord, document: Document | None = None) -> Profile:
-    """Prepare one record for comparison (names are normalised once and cached: they repeat)."""
+    """Prepare one record for comparison (places and actor sets repeat: each is prepared once)."""
     published = document.published if document else None
     interval = date_interval(record, published)
-    place = record.place
-    pcodes = place_codes(record)
-    codes = {a.actor_id or normalise_name(a.name) for a in [*record.actor1, *record.actor2]}
-    expanded: set[str] = set()
-    for code in codes:
-        expanded |= expand_actor(code)
+    place = record.place or NO_PLACE
+    admin1, admin2, admin3, location, pcodes, at_township = place_fields(
+        place.admin1, place.admin2, place.admin3, place.location,
+        place.pcode, place.admin3_pcode, place.admin2_pcode, place.admin1_pcode,
+    )  # fmt: skip
     point = None
-    if place and place.latitude is not None and place.longitude is not None and (place.geo_precision or 9) <= 1:
+    if place.latitude is not None and place.longitude is not None and (place.geo_precision or 9) <= 1:
         point = (float(place.latitude), float(place.longitude))
+    raw_actors, actors, named_actors = actor_fields(
+        frozenset(a.actor_id or normalise_name(a.name) for a in [*record.actor1, *record.actor2])
+    )
     evidence = " ".join(span.text for span in record.evidence)
     names = proper_names(" ".join([document.title or "" if document else "", evidence]))
-    raw_actors = shared(frozenset(codes))
     return Profile(
-        record_id=record.record_id,
-        doc_id=record.doc_id,
-        event_type=record.event_type,
-        sub_event_type=record.sub_event_type,
-        lo=interval[0] if interval else None,
-        hi=interval[1] if interval else None,
-        day=record.date.toordinal() if record.date and (record.date_precision or "day") == "day" else None,
-        admin1=normalise_admin1(place.admin1) if place else "",
-        admin2=normalise_name(place.admin2) if place else "",
-        admin3=normalise_name(place.admin3) if place else "",
-        location=normalise_name(place.location) if place else "",
-        pcodes=pcodes,
-        actors=shared(frozenset(expanded)),
-        raw_actors=raw_actors,
-        text=shared_text(evidence.lower()),
-        names=names,
-        fatalities=record.fatalities,
-        type_key=type_key(record.event_type, record.sub_event_type),
-        point=point,
-        dated=record.date is not None,
+        record.record_id,
+        record.doc_id,
+        record.event_type,
+        record.sub_event_type,
+        interval[0] if interval else None,
+        interval[1] if interval else None,
+        record.date.toordinal() if record.date and (record.date_precision or "day") == "day" else None,
+        admin1,
+        admin2,
+        admin3,
+        location,
+        pcodes,
+        actors,
+        raw_actors,
+        shared_text(evidence.lower()),
+        names,
+        record.fatalities,
+        type_key(record.event_type, record.sub_event_type),
+        point,
+        record.date is not None,
         # only a report without a township needs its text searched for place names
-        mentions=searchable_text(document.text)
-        if document and document.text and not place_admin3(record)
-        else ("", ""),
-        named_actors=shared(raw_actors - wildcards()),
-        operations=shared(frozenset(name for name in names if name.startswith(OPERATION_MARK))),
+        searchable_text(document.text) if document and document.text and not admin3 else ("", ""),
+        named_actors,
+        operations_of(names),
+        at_township,
+        pcodes.get("pcode"),
+        pcodes.get("admin3_pcode"),
+        pcodes.get("admin2_pcode"),
     )
 
 
-def place_admin3(record: EventRecord) -> str:
-    """The township a record names, normalised ('' when none)."""
-    return normalise_name(record.place.admin3) if record.place else ""
+@lru_cache(maxsize=65536)
+def place_fields(
+    admin1: str | None, admin2: str | None, admin3: str | None, location: str | None, *codes: str | None
+) -> tuple[str, str, str, str, dict[str, str], bool]:
+    """A place's normalised names, its P-codes (pcode, admin3, admin2, admin1; the township resolved
+    through the gazetteer when not given) and whether it is named only at township level. Cached:
+    a million reports name a few thousand places."""
+    state = normalise_admin1(admin1)
+    pcodes = {level: value for level, value in zip(PCODE_LEVELS, codes, strict=True) if value}
+    if admin3 and "admin3_pcode" not in pcodes:
+        resolved = resolve_township(admin3, state)
+        if resolved:
+            pcodes["admin3_pcode"] = resolved
+    township, place = normalise_name(admin3), normalise_name(location)
+    codes_dict = shared_codes(tuple(sorted(pcodes.items())))
+    return state, normalise_name(admin2), township, place, codes_dict, township_level(township, place)
+
+
+@lru_cache(maxsize=65536)
+def actor_fields(codes: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(codes, codes with their parents and alliances, codes without the wildcards) for a set of actor
+    codes (a million reports name a few dozen sets)."""
+    expanded: set[str] = set()
+    for code in codes:
+        expanded |= expand_actor(code)
+    return codes, frozenset(expanded), codes - wildcards()
+
+
+@lru_cache(maxsize=65536)
+def operations_of(names: frozenset[str]) -> frozenset[str]:
+    """The named operations among a report's names."""
+    return frozenset(name for name in names if name.startswith(OPERATION_MARK))
+
+
+def township_level(admin3: str, location: str) -> bool:
+    """A place named only by its township, or by the township's town of the same name."""
+    return bool(admin3) and (not location or names_match(location, admin3))
 
 
 @lru_cache(maxsize=16)
@@ -199,29 +242,6 @@ def mentions_place(report: Profile, other: Profile) -> bool:
     names = [name for name in (other.location, other.admin3) if len(name) >= MIN_MENTION]
     spaced, squashed = report.mentions
     return any(name in squashed if len(name) > SHORT_NAME else f" {name} " in spaced for name in names)
-
-
-@lru_cache(maxsize=65536)
-def shared(value: frozenset[str]) -> frozenset[str]:
-    """One object for equal actor sets (a million reports name a few dozen sets)."""
-    return value
-
-
-def place_codes(record: EventRecord) -> dict[str, str]:
-    """The P-codes a record's place carries, with its township resolved through the gazetteer."""
-    place = record.place
-    pcodes: dict[str, str] = {}
-    if place is None:
-        return pcodes
-    for level in ("pcode", "admin3_pcode", "admin2_pcode", "admin1_pcode"):
-        value = getattr(place, level)
-        if value:
-            pcodes[level] = value
-    if place.admin3 and "admin3_pcode" not in pcodes:
-        resolved = resolve_township(place.admin3, normalise_admin1(place.admin1))
-        if resolved:
-            pcodes["admin3_pcode"] = resolved
-    return shared_codes(tuple(sorted(pcodes.items())))
 
 
 @lru_cache(maxsize=65536)
@@ -255,22 +275,27 @@ def score_date(a: Profile, b: Profile) -> float | None:
 def _place_contained(a: Profile, b: Profile) -> bool:
     """One record's most precise P-code lies in the other's township (or district): by the inner
     record's own codes when it has them, else by the geocoder."""
-    for parent_key in ("admin3_pcode", "admin2_pcode"):
-        for outer, inner in ((a, b), (b, a)):
-            parent = outer.pcodes.get(parent_key)
-            child = inner.pcodes.get("pcode") or inner.pcodes.get("admin3_pcode")
-            if not parent or not child or parent == child:
-                continue
-            own = inner.pcodes.get(parent_key)
-            if (own == parent) if own else pcode_contains(parent, child):
-                return outer.location == "" or outer.pcodes.get("pcode") in (None, parent)
+    child_a, child_b = a.pcode or a.township, b.pcode or b.township
+    for parent_a, parent_b in ((a.township, b.township), (a.district, b.district)):
+        # parent_x is both x's code at this level (as the outer place) and its own (as the inner one)
+        if _inside(child_b, parent_b, parent_a):
+            return a.location == "" or a.pcode in (None, parent_a)
+        if _inside(child_a, parent_a, parent_b):
+            return b.location == "" or b.pcode in (None, parent_b)
     return False
+
+
+def _inside(child: str | None, own: str | None, parent: str | None) -> bool:
+    """A place (`child`, with its `own` code at the parent's level) lies in a different `parent`."""
+    if not parent or not child or parent == child:
+        return False
+    return (own == parent) if own else pcode_contains(parent, child)
 
 
 def townships_conflict(a: Profile, b: Profile) -> bool | None:
     """True when two different townships are named, False when the same, None when unsure
     (one name is not in the gazetteer and the spellings differ)."""
-    code_a, code_b = a.pcodes.get("admin3_pcode"), b.pcodes.get("admin3_pcode")
+    code_a, code_b = a.township, b.township
     if code_a and code_b:
         return code_a != code_b
     if names_match(a.admin3, b.admin3):
@@ -296,12 +321,11 @@ def score_place(a: Profile, b: Profile) -> float | None:
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return None
     scores = place_scores()
-    pa = a.pcodes.get("pcode")
-    if pa and pa == b.pcodes.get("pcode"):
+    if a.pcode and a.pcode == b.pcode:
         return scores["location"]
     if not (a.admin3 or a.location) or not (b.admin3 or b.location):
         return _place_of_state_report(a, b, scores)
-    ta, tb = a.pcodes.get("admin3_pcode"), b.pcodes.get("admin3_pcode")
+    ta, tb = a.township, b.township
     contained: bool | None = None
     if ta and tb and ta != tb and (a.point is None or b.point is None):
         contained = _place_contained(a, b)
@@ -373,8 +397,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def _named_inside(outer: Profile, inner: Profile) -> bool:
     """The outer record names only a township (or its town by the township's name: "in Ramree"), and
     the inner record's place lies in it."""
-    township_only = not outer.location or names_match(outer.location, outer.admin3)
-    return bool(outer.admin3 and township_only and inner.location and names_match(outer.admin3, inner.admin3))
+    return bool(outer.township_level and inner.location and names_match(outer.admin3, inner.admin3))
 
 
 def _described_by(a: str, b: str) -> bool:
