@@ -46,6 +46,7 @@ def registry() -> Any:
     return get_registry()
 
 
+@lru_cache(maxsize=4096)
 def actor_name(code_or_name: str) -> str:
     """The name ACLED writes for a registry code; a name that is not a code stays as it is."""
     names: dict[str, str] = mapping()["names"]
@@ -59,6 +60,7 @@ def actor_name(code_or_name: str) -> str:
     return str(actor.name)
 
 
+@lru_cache(maxsize=4096)
 def inter_code(code_or_name: str) -> int | None:
     """ACLED's inter code (1-8) of an actor, from its registry type; None when the actor is unknown."""
     reg = registry()
