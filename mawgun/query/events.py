@@ -49,6 +49,8 @@ def has_canonical_events(session: Session) -> bool:
 def with_level(session: Session, flt: EventFilter, per_report: bool | None) -> EventFilter:
     """The filter reading reports or canonical events: the caller's choice, else canonical events
     when deduplication has run (before it, the reports are all there is)."""
+    if flt.release:  # a release holds canonical events only
+        return dataclasses.replace(flt, per_report=False)
     if per_report is None:
         per_report = not has_canonical_events(session)
     return dataclasses.replace(flt, per_report=per_report)

@@ -21,6 +21,7 @@ from mawgun.review.audit import head_hash, record_change
 from mawgun.store.schema import CanonicalEventRow, EventOverrideRow, EventReviewRow, ReleaseEventRow, ReleaseRow
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
+NO_RELEASE = "(none published)"  # a name no release can have (see check_name): public mode before any release
 COLUMNS = field_names(CANONICAL_EVENT_FIELDS)
 BATCH = 1000
 
@@ -105,6 +106,16 @@ def latest_release(session: Session) -> str | None:
     """The name of the newest release (what public mode serves), or None when none is published."""
     stmt = select(ReleaseRow.name).order_by(ReleaseRow.published_at.desc(), ReleaseRow.id.desc()).limit(1)
     return session.scalar(stmt)
+
+
+def release_exists(session: Session, name: str) -> bool:
+    """Whether a release of that name is published."""
+    return session.scalar(select(ReleaseRow.id).where(ReleaseRow.name == name)) is not None
+
+
+def is_published(session: Session, event_id: str) -> bool:
+    """Whether any release holds this event (what public mode may show of it)."""
+    return session.scalar(select(ReleaseEventRow.id).where(ReleaseEventRow.id == event_id).limit(1)) is not None
 
 
 def get_release(session: Session, name: str) -> ReleaseRow:

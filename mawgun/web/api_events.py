@@ -22,7 +22,7 @@ from mawgun.query import events as query_events
 from mawgun.query import map as query_map
 from mawgun.query.cache import cached
 from mawgun.query.counts import count_cached
-from mawgun.query.filter import GROUP_KEYS, EventFilter
+from mawgun.query.filter import GROUP_KEYS, EventFilter, scope_label
 from mawgun.report.export import export_events as write_export
 from mawgun.store.db import session_scope
 from mawgun.web import control
@@ -74,12 +74,18 @@ def list_events(
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND)
 def get_event(
+    request: Request,
     session: SessionDep,
     event_id: Annotated[str, Path(description="A canonical event id (or a report id).", max_length=100)],
 ) -> Any:
-    """One event with its reports, the documents they come from and every evidence span."""
+    """One event with its reports, the documents they come from and every evidence span (in public mode
+    an anonymous visitor gets published events only)."""
+    from mawgun.web.pages import visible_event
+
     clean_text(event_id, "event_id", "path")
     detail = query_events.get_event(session, event_id)
+    if detail is not None and not visible_event(request, session, detail["event"]["event_id"]):
+        detail = None
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id}")
     return detail
@@ -123,7 +129,7 @@ def get_stats(
     if format == "csv":
         return Response(to_csv(rows, [*names, *TOLL_COLUMNS]), media_type="text/csv")
     out = [StatsRow(keys={n: _key(r[n]) for n in names}, **{c: r[c] for c in TOLL_COLUMNS}) for r in rows]
-    return StatsOut(level=level, by=names, rows=out)  # type: ignore[arg-type]
+    return StatsOut(level=level, by=names, rows=out, counting=scope_label(flt))  # type: ignore[arg-type]
 
 
 TOLL_COLUMNS = ("events", "fatalities", "toll_known", "toll_unknown")

@@ -57,7 +57,7 @@ def create_app(
     `warm=True` (as `mawgun serve` does) computes the default dashboard aggregates in a background
     thread at start-up, so the first visitor of a large store does not wait for them.
     """
-    from mawgun.web import admin, api_events, api_records, auth, login, pages, sources_view
+    from mawgun.web import admin, api_events, api_records, auth, login, pages, review_pages, sources_view
     from mawgun.web.vendor import mount_vendor
 
     resolved = resolve_url(db_url)
@@ -78,6 +78,7 @@ def create_app(
     app.include_router(sources_view.router)
     app.include_router(login.router)
     app.include_router(admin.router)
+    app.include_router(review_pages.router)
     app.state.secure_cookies = secure_cookies
     auth.install(app, mode)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
 from mawgun.query.filter import EventFilter
 from mawgun.store.db import session_scope
-from mawgun.web.filters import build_filters, resolve_lists
+from mawgun.web.filters import build_filters, resolve_lists, visitor_filter
 
 MAX_OFFSET = 10_000_000
 
@@ -44,6 +44,7 @@ def check_dates(since: dt.date | None, until: dt.date | None) -> None:
 
 
 def event_filters(
+    request: Request,
     since: Annotated[dt.date | None, Query(description="First day (ISO date), inclusive.")] = None,
     until: Annotated[dt.date | None, Query(description="Last day (ISO date), inclusive.")] = None,
     type: Annotated[str | None, Query(description="ACLED event type(s), comma-separated.", max_length=500)] = None,
@@ -68,13 +69,21 @@ def event_filters(
     place_precision: Annotated[
         str | None, Query(description="Place known to: place, township, state (comma-separated).", max_length=100)
     ] = None,
+    review: Annotated[
+        Literal["drafts", "reviewed", "draft", "rejected"],
+        Query(description="Review states counted: drafts (reviewed and draft; default), reviewed, draft, rejected."),
+    ] = "drafts",
+    release: Annotated[
+        str | None, Query(description="A published release: its events as frozen (e.g. 2024-q1).", max_length=120)
+    ] = None,
 ) -> EventFilter:
     """The event filters every list, chart, map and export accepts; a name that is nothing known is a 422
-    naming its near matches (as the CLI answers)."""
+    naming its near matches (as the CLI answers). In public mode an anonymous visitor reads a published
+    release only (`mawgun.web.filters.visitor_filter`)."""
     texts = {
         "type": type, "admin1": admin1, "township": township, "actor": actor, "alliance": alliance,
         "origin": origin, "sub_type": sub_type, "outlet": outlet, "date_precision": date_precision,
-        "place_precision": place_precision,
+        "place_precision": place_precision, "release": release,
     }  # fmt: skip
     for name, value in texts.items():
         clean_text(value, name)
@@ -82,7 +91,7 @@ def event_filters(
     lists, errors = resolve_lists(texts)
     for name, message in errors.items():
         raise invalid(name, message)
-    return build_filters(since, until, lists, alliance, origin)
+    return visitor_filter(request, build_filters(since, until, lists, alliance, origin, review, release))
 
 
 FiltersDep = Annotated[EventFilter, Depends(event_filters)]

@@ -10,16 +10,18 @@ page's URL is the filter: shared, it shows the same view.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
-from mawgun.query.filter import DATE_PRECISIONS, PLACE_PRECISIONS, EventFilter
+from mawgun.query.filter import DATE_PRECISIONS, PLACE_PRECISIONS, REVIEW_SCOPES, EventFilter
 from mawgun.query.names import UnknownName, check_admin1, check_known, check_sub_type, check_township
 
 # Query-string parameters of the filter, in the order a shared URL writes them.
 FILTER_PARAMS = (
     "since", "until", "type", "sub_type", "admin1", "township", "actor", "alliance", "origin", "outlet",
-    "date_precision", "place_precision",
+    "date_precision", "place_precision", "review", "release",
 )  # fmt: skip
 LIST_PARAMS = ("type", "sub_type", "admin1", "township", "actor", "outlet", "date_precision", "place_precision")
 
@@ -61,9 +63,16 @@ def resolve_lists(raw: dict[str, str | None]) -> tuple[dict[str, list[str]], dic
 
 
 def build_filters(
-    since: dt.date | None, until: dt.date | None, lists: dict[str, list[str]], alliance: str | None, origin: str | None
+    since: dt.date | None,
+    until: dt.date | None,
+    lists: dict[str, list[str]],
+    alliance: str | None,
+    origin: str | None,
+    review: str | None = None,
+    release: str | None = None,
 ) -> EventFilter:
-    """The `EventFilter` of resolved request values (an alliance: its members on each event's date)."""
+    """The `EventFilter` of resolved request values (an alliance: its members on each event's date;
+    `review` one of REVIEW_SCOPES, anything else the default; `release` a published release's name)."""
     return EventFilter(
         since=since,
         until=until,
@@ -77,4 +86,40 @@ def build_filters(
         outlets=lists.get("outlet", []),
         date_precisions=lists.get("date_precision", []),
         place_precisions=lists.get("place_precision", []),
+        review=review if review in REVIEW_SCOPES else "drafts",
+        release=(release or "").strip() or None,
     )
+
+
+def visitor_filter(request: Any, flt: EventFilter) -> EventFilter:
+    """The filter this visitor may read: in public mode an anonymous visitor sees published events only,
+    those of the release asked for or else of the newest one (none at all before the first release).
+    Everyone else reads what they asked for."""
+    from mawgun.web.auth import current_user
+
+    if getattr(request.app.state, "mode", "private") != "public" or current_user(request) is not None:
+        return flt
+    from mawgun.review.releases import NO_RELEASE, latest_release, release_exists
+    from mawgun.store.db import session_scope
+
+    with session_scope(request.app.state.db_url) as session:
+        chosen = flt.release if flt.release and release_exists(session, flt.release) else latest_release(session)
+    return dataclasses.replace(flt, release=chosen or NO_RELEASE, per_report=False, review="reviewed")
+
+
+def visitor_filter(request: Any, flt: EventFilter) -> EventFilter:
+    """The filter this visitor may read: in public mode an anonymous visitor sees published events only,
+    those of the release asked for or else of the newest one (none at all before the first release).
+    Everyone else reads what they asked for."""
+    import dataclasses
+
+    from mawgun.web.auth import current_user
+
+    if getattr(request.app.state, "mode", "private") != "public" or current_user(request) is not None:
+        return flt
+    from mawgun.review.releases import NO_RELEASE, latest_release, release_exists
+    from mawgun.store.db import session_scope
+
+    with session_scope(request.app.state.db_url) as session:
+        chosen = flt.release if flt.release and release_exists(session, flt.release) else latest_release(session)
+    return dataclasses.replace(flt, release=chosen or NO_RELEASE, per_report=False, review="reviewed")

@@ -21,18 +21,19 @@ from sqlalchemy.orm import Session
 from mawgun.query import documents as query_documents
 from mawgun.query import events as query_events
 from mawgun.query.counts import count_cached
-from mawgun.query.filter import EventFilter
+from mawgun.query.filter import EventFilter, scope_label
 from mawgun.query.map import date_range, distinct_values
 from mawgun.query.names import UnknownName, check_known
 from mawgun.query.precision import coarse_date, show_date, state_only
 from mawgun.query.search import snippet_html
 from mawgun.query.tolls import sum_tolls
 from mawgun.report.charts import EVENT_TYPE_COLOURS
+from mawgun.review.releases import list_releases
 from mawgun.safety import safe_link
 from mawgun.store.db import session_scope
 from mawgun.web import adapters, control, i18n
 from mawgun.web.auth import install_template_globals
-from mawgun.web.filters import FILTER_PARAMS, build_filters, resolve_lists, split_values
+from mawgun.web.filters import FILTER_PARAMS, build_filters, resolve_lists, split_values, visitor_filter
 from mawgun.web.highlight import split_text
 from mawgun.web.reports import REPORT_CSP, build_report, render_stage_report
 
@@ -56,6 +57,7 @@ def web_url(value: str | None) -> str | None:
 TEMPLATES.env.filters["number"] = format_number
 TEMPLATES.env.filters["web_url"] = web_url
 TEMPLATES.env.globals.update(coarse_date=coarse_date, show_date=show_date, state_only=state_only)
+TEMPLATES.env.globals["scope_label"] = scope_label
 TEMPLATES.env.filters["snippet"] = snippet_html
 TEMPLATES.env.globals["palette_json"] = json.dumps(EVENT_TYPE_COLOURS)
 TEMPLATES.env.globals["deaths"] = lambda row: "unknown" if row.get("fatalities") is None else f"{row['fatalities']:,}"
@@ -93,8 +95,8 @@ def read_filters(request: Request) -> tuple[EventFilter, dict[str, str], list[st
     for name, message in unknown.items():
         errors.append(f"{message} (filter ignored)")
         raw[name] = ""
-    filters = build_filters(since, until, lists, raw["alliance"], raw["origin"])
-    return filters, {k: v for k, v in raw.items() if v}, errors
+    filters = build_filters(since, until, lists, raw["alliance"], raw["origin"], raw["review"], raw["release"])
+    return visitor_filter(request, filters), {k: v for k, v in raw.items() if v}, errors
 
 
 def _int_param(request: Request, name: str, default: int, high: int) -> int:
@@ -116,6 +118,7 @@ def filter_choices(session: Session, flt: EventFilter) -> dict[str, Any]:
         "origins": distinct_values(session, flt, "origin"),
         "actors": actors,
         "alliances": alliances,
+        "releases": [r["name"] for r in list_releases(session)],
     }
 
 
@@ -173,7 +176,7 @@ def dashboard(request: Request) -> HTMLResponse:
     note_unknown_outlets(query, choices["outlets"], errors)
     return render(
         request, "dashboard.html", query=query, errors=errors, level=level, total=total, events=events,
-        tolls=tolls, choices=choices, active="dashboard",
+        tolls=tolls, choices=choices, active="dashboard", flt=flt,
     )  # fmt: skip
 
 
@@ -193,7 +196,7 @@ def events_page(request: Request) -> HTMLResponse:
     note_unknown_outlets(query, choices["outlets"], errors)
     return render(
         request, "events.html", query=query, errors=errors, level=level, total=total, events=events,
-        offset=offset, page_size=PAGE_SIZE, choices=choices, active="events",
+        offset=offset, page_size=PAGE_SIZE, choices=choices, active="events", flt=flt,
     )  # fmt: skip
 
 
@@ -202,13 +205,43 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     """One event: its fields, reports, and each source's text with the evidence highlighted."""
     with _session(request) as session:
         detail = query_events.get_event(session, event_id)
+        if detail is not None and not visible_event(request, session, detail["event"]["event_id"]):
+            detail = None
+        review = review_context(session, detail["event"]) if detail is not None else {}
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id}")
     for source in detail["sources"]:
         spans = [e for e in detail["evidence"] if e["document_id"] == source["id"]]
         source["segments"] = split_text(source["text"] or "", spans)
         source["n_spans"] = len(spans)
-    return render(request, "event.html", detail=detail, event=detail["event"], active="events")
+    return render(request, "event.html", detail=detail, event=detail["event"], active="events", **review)
+
+
+def visible_event(request: Request, session: Session, event_id: str) -> bool:
+    """Whether this visitor may see the event: in public mode an anonymous visitor sees published ones only."""
+    from mawgun.review.releases import is_published
+    from mawgun.web.auth import current_user
+
+    if getattr(request.app.state, "mode", "private") != "public" or current_user(request) is not None:
+        return True
+    return is_published(session, event_id)
+
+
+def review_context(session: Session, event: dict[str, Any]) -> dict[str, Any]:
+    """A canonical event's review, which of its values a person set (and which rule set the others),
+    and its audit rows, for the event page."""
+    from mawgun.review.audit import list_changes
+    from mawgun.review.provenance import field_origins
+    from mawgun.review.states import review_of
+
+    if event.get("level") != "canonical":
+        return {"review": None, "origins": [], "changes": []}
+    canonical_id = event["event_id"]
+    return {
+        "review": review_of(session, canonical_id),
+        "origins": field_origins(session, canonical_id),
+        "changes": list_changes(session, event_id=canonical_id),
+    }
 
 
 @router.get("/documents", response_class=HTMLResponse)

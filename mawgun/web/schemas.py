@@ -172,6 +172,9 @@ class StatsOut(BaseModel):
     level: Literal["canonical", "report"]
     by: list[str]
     rows: list[StatsRow]
+    counting: str = Field(
+        "", description='What is counted: "reviewed events only", reviewed and draft events, or a release.'
+    )
 
 
 TOLL_NOTE = "Sum of the known tolls; null when no event's toll is known (unknown is not zero)."
