@@ -106,20 +106,3 @@ def visitor_filter(request: Any, flt: EventFilter) -> EventFilter:
         chosen = flt.release if flt.release and release_exists(session, flt.release) else latest_release(session)
     return dataclasses.replace(flt, release=chosen or NO_RELEASE, per_report=False, review="reviewed")
 
-
-def visitor_filter(request: Any, flt: EventFilter) -> EventFilter:
-    """The filter this visitor may read: in public mode an anonymous visitor sees published events only,
-    those of the release asked for or else of the newest one (none at all before the first release).
-    Everyone else reads what they asked for."""
-    import dataclasses
-
-    from mawgun.web.auth import current_user
-
-    if getattr(request.app.state, "mode", "private") != "public" or current_user(request) is not None:
-        return flt
-    from mawgun.review.releases import NO_RELEASE, latest_release, release_exists
-    from mawgun.store.db import session_scope
-
-    with session_scope(request.app.state.db_url) as session:
-        chosen = flt.release if flt.release and release_exists(session, flt.release) else latest_release(session)
-    return dataclasses.replace(flt, release=chosen or NO_RELEASE, per_report=False, review="reviewed")
