@@ -105,4 +105,3 @@ def visitor_filter(request: Any, flt: EventFilter) -> EventFilter:
     with session_scope(request.app.state.db_url) as session:
         chosen = flt.release if flt.release and release_exists(session, flt.release) else latest_release(session)
     return dataclasses.replace(flt, release=chosen or NO_RELEASE, per_report=False, review="reviewed")
-
