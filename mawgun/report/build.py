@@ -10,6 +10,7 @@ report agrees with `mawgun stats`, the API and the dashboard.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from mawgun.analytics import claims_against_data, control_changes
 from mawgun.analytics.evidence import evidence_for
 from mawgun.query.counts import count_events, top_places
-from mawgun.query.filter import EventFilter, dialect_of, where_clause
+from mawgun.query.filter import EventFilter, dialect_of, scope_label, source_for, where_clause
 from mawgun.query.precision import show_date, show_place
 from mawgun.query.tolls import sum_tolls, toll_change
 from mawgun.report.periods import Period
@@ -36,15 +37,19 @@ STATEMENT_WORDS = re.compile(r"\b(statement|press release|declaration|announceme
 REPORT_WORDS = re.compile(r"\b(report|briefing|brief|update|analysis|situation|monitor\w*|review|bulletin)\b", re.I)
 
 
-def period_filter(period: Period) -> EventFilter:
-    """The analytics filter of a period (canonical events, every origin)."""
-    return EventFilter(since=period.start, until=period.end)
+ALL = EventFilter()  # reviewed and draft events, live (not a release)
 
 
-def totals_of(session: Session, period: Period) -> dict[str, Any]:
+def period_filter(period: Period, scope: EventFilter = ALL) -> EventFilter:
+    """The analytics filter of a period (canonical events, every origin) within `scope`: which review
+    states count, or the release the report is pinned to."""
+    return dataclasses.replace(scope, since=period.start, until=period.end, per_report=False)
+
+
+def totals_of(session: Session, period: Period, scope: EventFilter = ALL) -> dict[str, Any]:
     """Canonical events dated in the period, known/unknown tolls and fatalities (best, low, high)
     summed over the known tolls (None when no toll of the period is known)."""
-    return sum_tolls(count_events(session, ["event_type"], period_filter(period)))
+    return sum_tolls(count_events(session, ["event_type"], period_filter(period, scope)))
 
 
 def change_of(before: int, after: int) -> dict[str, Any]:
@@ -53,9 +58,9 @@ def change_of(before: int, after: int) -> dict[str, Any]:
     return {"before": before, "after": after, "change": after - before, "change_pct": pct}
 
 
-def headline(session: Session, period: Period) -> dict[str, Any]:
+def headline(session: Session, period: Period, scope: EventFilter = ALL) -> dict[str, Any]:
     """This period's totals, the previous period's, and the change in events and fatalities."""
-    now, before = totals_of(session, period), totals_of(session, period.previous())
+    now, before = totals_of(session, period, scope), totals_of(session, period.previous(), scope)
     return {
         "current": now,
         "previous": before,
@@ -65,34 +70,37 @@ def headline(session: Session, period: Period) -> dict[str, Any]:
     }
 
 
-def by_type(session: Session, period: Period) -> list[dict[str, Any]]:
+def by_type(session: Session, period: Period, scope: EventFilter = ALL) -> list[dict[str, Any]]:
     """Events and fatalities per event type in the period, largest first."""
-    rows = count_events(session, ["event_type"], period_filter(period))
+    rows = count_events(session, ["event_type"], period_filter(period, scope))
     return sorted(rows, key=lambda r: (-int(r["events"]), str(r["event_type"])))
 
 
-def timeline_rows(session: Session, period: Period) -> list[tuple[str, str, int]]:
+def timeline_rows(session: Session, period: Period, scope: EventFilter = ALL) -> list[tuple[str, str, int]]:
     """(day, event type, events) for the chart."""
-    rows = count_events(session, ["day", "event_type"], period_filter(period))
+    rows = count_events(session, ["day", "event_type"], period_filter(period, scope))
     return [(str(r["day"]), str(r["event_type"] or "Unknown"), int(r["events"])) for r in rows if r["day"]]
 
 
-def township_counts(session: Session, period: Period) -> dict[str, int]:
+def township_counts(session: Session, period: Period, scope: EventFilter = ALL) -> dict[str, int]:
     """Canonical events per township P-code (events without one are left off the map)."""
-    rows = count_events(session, ["township"], period_filter(period))
+    rows = count_events(session, ["township"], period_filter(period, scope))
     return {str(row["township"]): int(row["events"]) for row in rows if row["township"]}
 
 
-def period_events(session: Session, period: Period) -> list[CanonicalEventRow]:
-    """Canonical events dated in the period, most fatalities and sources first."""
+def period_events(session: Session, period: Period, scope: EventFilter = ALL) -> list[CanonicalEventRow]:
+    """Canonical events dated in the period (as a release froze them, when pinned to one), most
+    fatalities and sources first."""
+    flt = period_filter(period, scope)
+    src = source_for(flt)
     stmt = (
-        select(CanonicalEventRow)
-        .where(where_clause(period_filter(period), dialect_of(session)))
+        select(src.table)
+        .where(where_clause(flt, dialect_of(session)))
         .order_by(
-            func.coalesce(CanonicalEventRow.fatalities_best, 0).desc(),
-            CanonicalEventRow.n_sources.desc(),
-            CanonicalEventRow.date,
-            CanonicalEventRow.id,
+            func.coalesce(src.col("fatalities_best"), 0).desc(),
+            src.col("n_sources").desc(),
+            src.col("date"),
+            src.col("id"),
         )
     )
     return list(session.scalars(stmt))
@@ -141,7 +149,7 @@ def notable(session: Session, events: list[CanonicalEventRow]) -> list[dict[str,
     ]
 
 
-def claims_in_period(session: Session, period: Period) -> list[dict[str, Any]]:
+def claims_in_period(session: Session, period: Period, scope: EventFilter = ALL) -> list[dict[str, Any]]:
     """Statistics reported for this period, beside Mawgun's count.
 
     Analytics treats a figure with no stated start as covering everything up to its end, so it would
@@ -149,7 +157,7 @@ def claims_in_period(session: Session, period: Period) -> list[dict[str, Any]]:
     with one end stated, whose stated day falls in it.
     """
     kept = []
-    for claim in claims_against_data(session, period_filter(period)):
+    for claim in claims_against_data(session, period_filter(period, scope)):
         start, end = claim.get("period_start"), claim.get("period_end")
         if start and end:
             inside = start <= period.end.isoformat() and end >= period.start.isoformat()
@@ -195,22 +203,26 @@ def documents_of(session: Session, period: Period) -> dict[str, Any]:
     return {"total": len(docs), "kinds": groups, "outlets": outlets.most_common()}
 
 
-def build_report(session: Session, period: Period, advance: Callable[..., None] | None = None) -> dict[str, Any]:
+def build_report(
+    session: Session, period: Period, advance: Callable[..., None] | None = None, scope: EventFilter = ALL
+) -> dict[str, Any]:
     """Everything one report shows, as plain data (see the module docstring). `advance(description=...)` is
-    called after each of the REPORT_STEPS parts (a progress bar's)."""
+    called after each of the REPORT_STEPS parts (a progress bar's). `scope` says which review states
+    count (drafts too, the default, or reviewed only) or pins the report to a release; the report says
+    which (`counting`)."""
     step = advance or (lambda steps=1, description=None: None)
-    events = period_events(session, period)
+    events = period_events(session, period, scope)
     step(description="events of the period")
     parts: list[tuple[str, Callable[[], Any]]] = [
-        ("headline", lambda: headline(session, period)),
-        ("by_type", lambda: by_type(session, period)),
-        ("timeline", lambda: timeline_rows(session, period)),
-        ("townships", lambda: township_counts(session, period)),
-        ("top_townships", lambda: top_places(session, period_filter(period), level="admin3", limit=TOP_PLACES)),
+        ("headline", lambda: headline(session, period, scope)),
+        ("by_type", lambda: by_type(session, period, scope)),
+        ("timeline", lambda: timeline_rows(session, period, scope)),
+        ("townships", lambda: township_counts(session, period, scope)),
+        ("top_townships", lambda: top_places(session, period_filter(period, scope), level="admin3", limit=TOP_PLACES)),
         ("points", lambda: map_points(events)),
         ("notable", lambda: notable(session, events)),
         ("control", lambda: control_changes(session, period.start, period.end)),
-        ("claims", lambda: claims_in_period(session, period)),
+        ("claims", lambda: claims_in_period(session, period, scope)),
         ("documents", lambda: documents_of(session, period)),
     ]
     data: dict[str, Any] = {
@@ -222,6 +234,7 @@ def build_report(session: Session, period: Period, advance: Callable[..., None] 
             "end": period.end.isoformat(),
         },
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "counting": scope_label(scope),
     }
     for name, make in parts:
         data[name] = make()

@@ -33,10 +33,21 @@ from mawgun.cli.progress import Quiet, show_progress
 FORMAT_HELP = "md, html or both."
 
 
-def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None, quiet: bool = False) -> None:
-    """Parse the period, build the report from the store and write its files (a bar on a terminal)."""
+def run_report(
+    period_text: str,
+    kind: str,
+    out: Path,
+    fmt: str,
+    db: str | None,
+    quiet: bool = False,
+    review: str = "drafts",
+    release: str | None = None,
+) -> None:
+    """Parse the period, build the report from the store and write its files (a bar on a terminal); it
+    counts the review states `review` names, or the events of `release`, and says which."""
     from rich.console import Console
 
+    from mawgun.cli.options import counting_scope, make_filter
     from mawgun.cli.progress import progress_bar
     from mawgun.report.build import REPORT_STEPS, build_report
     from mawgun.report.periods import PeriodError, parse_month, parse_week
@@ -49,10 +60,12 @@ def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None,
         period = parse_week(period_text) if kind == "week" else parse_month(period_text)
     except PeriodError as exc:
         raise typer.BadParameter(str(exc), param_hint="--week" if kind == "week" else "--month") from exc
+    scope = make_filter(review=review, release=release)
     console = Console(stderr=True)
     with progress_bar(f"Report for {period.title()}", REPORT_STEPS + 1, show_progress(quiet)) as advance:
         with session_scope(db) as session:
-            data = build_report(session, period, advance)
+            counting_scope(session, scope)
+            data = build_report(session, period, advance, scope)
         paths = write_report(data, period, out, fmt)
         advance(description="written")
     for path in paths:
@@ -60,7 +73,8 @@ def run_report(period_text: str, kind: str, out: Path, fmt: str, db: str | None,
     events = data["headline"]["current"]["events"]
     docs = data["documents"]["total"]
     console.print(
-        f"{period.title()}: {events} canonical event{'s' * (events != 1)}, {docs} document{'s' * (docs != 1)}."
+        f"{period.title()}: {events} canonical event{'s' * (events != 1)} ({data['counting']}), "
+        f"{docs} document{'s' * (docs != 1)}."
     )
 
 
@@ -68,28 +82,32 @@ def report_weekly(
     week: str = typer.Option(..., "--week", "-w", help="ISO week, e.g. 2023-W35."),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
     fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
+    review: Review = "drafts",
+    release: Release = None,
     db: Db = None,
     quiet: Quiet = False,
 ) -> None:
     """Write the weekly report (Markdown and self-contained HTML with chart and map).
 
-    Example: mawgun report weekly --week 2023-W35 --out reports
+    Example: mawgun report weekly --week 2023-W35 --out reports --review reviewed
     """
-    run_report(week, "week", out, fmt, db, quiet)
+    run_report(week, "week", out, fmt, db, quiet, review, release)
 
 
 def report_monthly(
     month: str = typer.Option(..., "--month", "-m", help="Month, e.g. 2023-08."),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")] = Path("reports"),
     fmt: str = typer.Option("both", "--format", "-f", help=FORMAT_HELP),
+    review: Review = "drafts",
+    release: Release = None,
     db: Db = None,
     quiet: Quiet = False,
 ) -> None:
     """Write the monthly report (Markdown and self-contained HTML with chart and map).
 
-    Example: mawgun report monthly --month 2023-11 --format html
+    Example: mawgun report monthly --month 2023-11 --format html --release 2023-q4
     """
-    run_report(month, "month", out, fmt, db, quiet)
+    run_report(month, "month", out, fmt, db, quiet, review, release)
 
 
 def export_command(
