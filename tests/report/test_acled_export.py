@@ -160,3 +160,13 @@ def test_mawgun_events_round_trip_and_unknown_tolls_stay_unknown(tmp_path: Path)
             assert event_after["geo_precision"] == 3 and event_after["latitude"] is not None
             event_after = event_after | {k: event[k] for k in ("latitude", "longitude", "geo_precision", "location")}
         assert event_after == event
+
+
+def test_every_export_places_a_state_only_event_at_its_state(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    with session_scope(url) as session:
+        write_events(session, mawgun_events()[:1], "test")
+        export_events(session, "csv", tmp_path / "out.csv")
+    [row] = pd.read_csv(tmp_path / "out.csv", keep_default_na=False).to_dict("records")
+    assert (row["admin1"], row["admin1_pcode"], row["geo_precision"]) == ("Chin", "MMR004", 3)
+    assert 21 < row["latitude"] < 24 and row["fatalities"] == ""  # unknown stays empty in Mawgun's CSV
