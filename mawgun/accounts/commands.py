@@ -27,6 +27,16 @@ tokens_app = typer.Typer(
     "Example: mawgun tokens create nightly-export --user amina --role viewer",
     no_args_is_help=True,
 )
+
+
+def check_format(value: str) -> str:
+    """Validate --format (the store's list formats)."""
+    from mawgun.store.commands import check_format as check
+
+    return check(value)
+
+
+FormatOption = typer.Option("table", "--format", callback=check_format, help="table, csv or json.")
 PasswordStdin = typer.Option(False, "--password-stdin", help="Read the password from the first line of stdin.")
 
 
@@ -74,7 +84,7 @@ def users_add(
 
 
 @users_app.command("list")
-def users_list(db: Db = None) -> None:
+def users_list(output_format: str = FormatOption, db: Db = None) -> None:
     """List accounts with their role, state and live API tokens.
 
     Example: mawgun users list
@@ -94,7 +104,7 @@ def users_list(db: Db = None) -> None:
             }
             for u in list_users(session)
         ]
-    print_rows(rows, "table", title=f"{len(rows)} users")
+    print_rows(rows, output_format, title=f"{len(rows)} users")
 
 
 @users_app.command("disable")
@@ -171,7 +181,9 @@ def tokens_create(
 
 @tokens_app.command("list")
 def tokens_list(
-    user: str | None = typer.Option(None, "--user", help="Only this account's tokens."), db: Db = None
+    user: str | None = typer.Option(None, "--user", help="Only this account's tokens."),
+    output_format: str = FormatOption,
+    db: Db = None,
 ) -> None:
     """List API tokens (id, user, role, first characters, last use); never the tokens themselves.
 
@@ -198,7 +210,7 @@ def tokens_list(
             }
             for row, username in list_tokens(session, user)
         ]
-    print_rows(rows, "table", title=f"{len(rows)} tokens")
+    print_rows(rows, output_format, title=f"{len(rows)} tokens")
 
 
 @tokens_app.command("revoke")

@@ -133,6 +133,7 @@ def print_summary(summary: dict[str, Any], console: Console) -> None:
     month = summary["latest_published"].strftime("%Y-%m") if summary["latest_published"] else "2024-01"
     console.print(
         "\n[bold]Next steps[/bold]\n"
+        "  mawgun users add you --role admin     # an account to log in with (once)\n"
         "  mawgun serve                          # dashboard and API on this store\n"
         f"  mawgun report monthly --month {month} # a monthly report\n"
         "  mawgun events --per-report            # every report with its source"

@@ -84,6 +84,12 @@ def init_command(db: Db = None) -> None:
     Example: mawgun init --db sqlite:///monitoring/events.db
     """
     upgrade_command(db)
+    from mawgun.accounts.users import count_admins
+    from mawgun.store.db import session_scope
+
+    with database_errors(), session_scope(db) as session:
+        if count_admins(session) == 0:
+            typer.echo("next: create the first admin (the web app needs a login): mawgun users add NAME --role admin")
 
 
 def upgrade_command(db: Db = None) -> None:

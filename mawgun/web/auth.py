@@ -84,14 +84,14 @@ def require_role(role: str) -> Callable[[Request], User]:
     return dependency
 
 
-def serializer(request: Request) -> URLSafeTimedSerializer:
+def serializer(app: Any) -> URLSafeTimedSerializer:
     """Signs and reads the session cookie with the app's key."""
-    return URLSafeTimedSerializer(app_secret(request), salt="mawgun-session")
+    return URLSafeTimedSerializer(app_secret(app), salt="mawgun-session")
 
 
-def app_secret(request: Request) -> str:
+def app_secret(app: Any) -> str:
     """The signing key, read once per app (MAWGUN_SECRET_KEY or the store's)."""
-    state = request.app.state
+    state = app.state
     if getattr(state, "secret_key", None) is None:
         with session_scope(state.db_url) as session:
             state.secret_key = secret_key(session)
@@ -116,7 +116,7 @@ def resolve_request(request: Request) -> None:
     if not cookie:
         return
     try:
-        key = serializer(request).loads(cookie, max_age=int(SESSION_LIFETIME.total_seconds()))
+        key = serializer(request.app).loads(cookie, max_age=int(SESSION_LIFETIME.total_seconds()))
     except BadSignature:
         return
     with session_scope(request.app.state.db_url) as session:
@@ -129,13 +129,13 @@ def csrf_token(request: Request) -> str:
     """The CSRF token of this browser: tied to its session, or (before login) to its `mawgun_csrf` cookie."""
     key = getattr(request.state, "session_key", None)
     if key:
-        return sign(app_secret(request), key, "csrf")
+        return sign(app_secret(request.app), key, "csrf")
     seed = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf_seed", None)
     if not seed:
         import secrets
 
         seed = request.state.new_csrf_seed = secrets.token_urlsafe(24)
-    return sign(app_secret(request), seed, "csrf-anonymous")
+    return sign(app_secret(request.app), seed, "csrf-anonymous")
 
 
 @pass_context

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from mawgun.cli.options import Db
@@ -51,8 +53,22 @@ def serve(
     except MissingExtra as exc:
         console.print(f"[bold red]error:[/bold red] {exc}")
         raise typer.Exit(1) from exc
+    warn_without_admin(app.state.db_url, console)
     console.print(f"Mawgun dashboard ({mode}) on [bold]http://{host}:{port}/[/bold]  (API: /api/v1, reference: /api)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def warn_without_admin(db_url: str, console: Any) -> None:
+    """Say how to create the first admin when the store has none (nobody could log in or change anything)."""
+    from mawgun.accounts.users import count_admins
+    from mawgun.store.db import session_scope
+
+    with session_scope(db_url) as session:
+        if count_admins(session) == 0:
+            console.print(
+                "[yellow]note:[/yellow] this store has no admin yet, so nobody can log in or change anything: "
+                "create one with  mawgun users add NAME --role admin"
+            )
 
 
 def register(app: typer.Typer) -> None:

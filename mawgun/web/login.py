@@ -74,7 +74,7 @@ def log_in(
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
-        serializer(request).dumps(key),
+        serializer(request.app).dumps(key),
         max_age=int(SESSION_LIFETIME.total_seconds()),
         httponly=True,
         samesite="lax",

@@ -26,6 +26,18 @@ def bearer(url: str, role: str = "viewer") -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def session_cookie(app, url: str, username: str, role: str) -> str:  # type: ignore[no-untyped-def]
+    """The signed cookie of a new session of a (new, token-only) `role` user: a logged-in browser
+    without the cost of hashing a password."""
+    from mawgun.accounts.sessions import start_session
+    from mawgun.web.auth import serializer
+
+    with session_scope(url) as session:
+        user = create_user(session, username, role, None)
+        key = start_session(session, user)
+    return str(serializer(app).dumps(key))
+
+
 def csrf_of(html: str) -> str:
     """The CSRF token in a page's first form."""
     found = CSRF.search(html)
