@@ -36,8 +36,23 @@ def check_format(value: str) -> str:
     return check(value)
 
 
+WhoOption = typer.Option(
+    None, "--who", help="Who makes the change, for the audit log (default: cli:<your login name>)."
+)
 FormatOption = typer.Option("table", "--format", callback=check_format, help="table, csv or json.")
 PasswordStdin = typer.Option(False, "--password-stdin", help="Read the password from the first line of stdin.")
+
+
+def acting(who: str | None) -> str:
+    """The name the audit log records for a change made on the command line."""
+    if who:
+        return who
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return "cli"
 
 
 def read_password(from_stdin: bool) -> str:
@@ -66,6 +81,7 @@ def users_add(
     username: str = typer.Argument(..., help="Login name: letters, digits, . _ - @ (stored lower-cased)."),
     role: str = typer.Option("viewer", "--role", help="viewer, coder, reviewer or admin."),
     password_stdin: bool = PasswordStdin,
+    who: str | None = WhoOption,
     db: Db = None,
 ) -> None:
     """Add an account (the first one should be an admin).
@@ -80,7 +96,7 @@ def users_add(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--role") from exc
     password = read_password(password_stdin)
-    run_change(db, lambda s: f"added {create_user(s, username, role, password).username} ({role})")
+    run_change(db, lambda s: f"added {create_user(s, username, role, password, acting(who)).username} ({role})")
 
 
 @users_app.command("list")
@@ -108,31 +124,36 @@ def users_list(output_format: str = FormatOption, db: Db = None) -> None:
 
 
 @users_app.command("disable")
-def users_disable(username: str = typer.Argument(..., help="The account."), db: Db = None) -> None:
+def users_disable(
+    username: str = typer.Argument(..., help="The account."), who: str | None = WhoOption, db: Db = None
+) -> None:
     """Disable an account: its sessions end and its API tokens stop working (the last admin cannot be).
 
     Example: mawgun users disable old-intern
     """
     from mawgun.accounts.users import set_disabled
 
-    run_change(db, lambda s: f"{set_disabled(s, username, True).username} is disabled")
+    run_change(db, lambda s: f"{set_disabled(s, username, True, acting(who)).username} is disabled")
 
 
 @users_app.command("enable")
-def users_enable(username: str = typer.Argument(..., help="The account."), db: Db = None) -> None:
+def users_enable(
+    username: str = typer.Argument(..., help="The account."), who: str | None = WhoOption, db: Db = None
+) -> None:
     """Enable a disabled account again.
 
     Example: mawgun users enable old-intern
     """
     from mawgun.accounts.users import set_disabled
 
-    run_change(db, lambda s: f"{set_disabled(s, username, False).username} is enabled")
+    run_change(db, lambda s: f"{set_disabled(s, username, False, acting(who)).username} is enabled")
 
 
 @users_app.command("role")
 def users_role(
     username: str = typer.Argument(..., help="The account."),
     role: str = typer.Argument(..., help="viewer, coder, reviewer or admin."),
+    who: str | None = WhoOption,
     db: Db = None,
 ) -> None:
     """Give an account another role.
@@ -141,12 +162,15 @@ def users_role(
     """
     from mawgun.accounts.users import set_role
 
-    run_change(db, lambda s: f"{set_role(s, username, role).username} is now {role}")
+    run_change(db, lambda s: f"{set_role(s, username, role, acting(who)).username} is now {role}")
 
 
 @users_app.command("reset")
 def users_reset(
-    username: str = typer.Argument(..., help="The account."), password_stdin: bool = PasswordStdin, db: Db = None
+    username: str = typer.Argument(..., help="The account."),
+    password_stdin: bool = PasswordStdin,
+    who: str | None = WhoOption,
+    db: Db = None,
 ) -> None:
     """Set a new password (asked twice, hidden); the account's browser sessions end.
 
@@ -155,7 +179,7 @@ def users_reset(
     from mawgun.accounts.users import reset_password
 
     password = read_password(password_stdin)
-    run_change(db, lambda s: f"new password set for {reset_password(s, username, password).username}")
+    run_change(db, lambda s: f"new password set for {reset_password(s, username, password, acting(who)).username}")
 
 
 @tokens_app.command("create")
@@ -163,6 +187,7 @@ def tokens_create(
     name: str = typer.Argument(..., help="What uses the token (e.g. nightly-export)."),
     user: str = typer.Option(..., "--user", help="The account the token acts for."),
     role: str | None = typer.Option(None, "--role", help="A lower role than the user's (default: the user's)."),
+    who: str | None = WhoOption,
     db: Db = None,
 ) -> None:
     """Create an API token and print it once (it is stored only as a hash).
@@ -173,7 +198,7 @@ def tokens_create(
     from mawgun.accounts.tokens import create_token
 
     def create(session: Any) -> str:
-        row, token = create_token(session, user, name, role)
+        row, token = create_token(session, user, name, role, acting(who))
         return f"token {row.id} for {user.strip().lower()} ({row.role}); shown only now:\n{token}"
 
     run_change(db, create)
@@ -215,7 +240,9 @@ def tokens_list(
 
 @tokens_app.command("revoke")
 def tokens_revoke(
-    token_id: int = typer.Argument(..., help="The token's id (from mawgun tokens list)."), db: Db = None
+    token_id: int = typer.Argument(..., help="The token's id (from mawgun tokens list)."),
+    who: str | None = WhoOption,
+    db: Db = None,
 ) -> None:
     """Revoke an API token: requests with it are refused from now on.
 
@@ -223,7 +250,7 @@ def tokens_revoke(
     """
     from mawgun.accounts.tokens import revoke_token
 
-    run_change(db, lambda s: f"token {revoke_token(s, token_id).id} revoked")
+    run_change(db, lambda s: f"token {revoke_token(s, token_id, acting(who)).id} revoked")
 
 
 def register(app: typer.Typer) -> None:

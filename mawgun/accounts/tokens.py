@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from mawgun.accounts import AccountError, User, check_role, lower_role
 from mawgun.accounts.rows import ApiTokenRow, UserRow
-from mawgun.accounts.users import as_user, get_user_row
+from mawgun.accounts.users import as_user, audit, get_user_row
 from mawgun.store.schema import utcnow
 
 TOKEN_PREFIX = "mawgun_"
@@ -26,7 +26,9 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def create_token(session: Session, username: str, name: str, role: str | None = None) -> tuple[ApiTokenRow, str]:
+def create_token(
+    session: Session, username: str, name: str, role: str | None = None, who: str | None = None
+) -> tuple[ApiTokenRow, str]:
     """A new token for `username` (role: the user's own unless a lower one is given); returns the row
     and the token itself, which is stored nowhere and cannot be shown again."""
     user = get_user_row(session, username)
@@ -43,6 +45,7 @@ def create_token(session: Session, username: str, name: str, role: str | None = 
     )
     session.add(row)
     session.flush()
+    audit(session, who, "token.create", user.username, after={"token_id": row.id, "name": row.name, "role": role})
     return row, token
 
 
@@ -54,13 +57,17 @@ def list_tokens(session: Session, username: str | None = None) -> list[tuple[Api
     return [(row, name) for row, name in session.execute(query.order_by(ApiTokenRow.id.desc()))]
 
 
-def revoke_token(session: Session, token_id: int) -> ApiTokenRow:
+def revoke_token(session: Session, token_id: int, who: str | None = None) -> ApiTokenRow:
     """Revoke a token by its id (from `mawgun tokens list`); revoking twice is harmless."""
     row = session.get(ApiTokenRow, token_id)
     if row is None:
         raise AccountError(f"no token with id {token_id}")
     if row.revoked_at is None:
         row.revoked_at = utcnow()
+        owner = session.get(UserRow, row.user_id)
+        audit(
+            session, who, "token.revoke", owner.username if owner else "", after={"token_id": row.id, "name": row.name}
+        )
     return row
 
 

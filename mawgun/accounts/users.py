@@ -8,6 +8,7 @@ nor demoted: the store always keeps someone who can manage accounts.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -51,8 +52,20 @@ def get_user_row(session: Session, username: str) -> UserRow:
     return row
 
 
-def create_user(session: Session, username: str, role: str, password: str | None) -> User:
-    """Add an account; `password=None` makes a token-only account (it cannot log in with a password)."""
+def audit(session: Session, who: str | None, action: str, username: str, before: Any = None, after: Any = None) -> None:
+    """Write an account change to the audit log (`mawgun.review.audit`) when someone is named as its author.
+
+    Passwords never enter the log: a reset is recorded without values."""
+    if who is None:
+        return
+    from mawgun.review.audit import record_change
+
+    record_change(session, who, action, "user", username, before=before, after=after)
+
+
+def create_user(session: Session, username: str, role: str, password: str | None, who: str | None = None) -> User:
+    """Add an account; `password=None` makes a token-only account (it cannot log in with a password).
+    `who` (the admin acting) writes the change to the audit log."""
     name = normal_username(username)
     check_role(role)
     if find_user_row(session, name) is not None:
@@ -67,6 +80,7 @@ def create_user(session: Session, username: str, role: str, password: str | None
     )
     session.add(row)
     session.flush()
+    audit(session, who, "user.add", name, after={"role": role, "password": password is not None})
     return as_user(row)
 
 
@@ -87,31 +101,35 @@ def keep_an_admin(session: Session, row: UserRow) -> None:
         raise AccountError(f"{row.username} is the last admin: add another admin first")
 
 
-def set_role(session: Session, username: str, role: str) -> User:
+def set_role(session: Session, username: str, role: str, who: str | None = None) -> User:
     """Give an account another role (its tokens keep their own role, capped by the user's)."""
     row = get_user_row(session, username)
     if ROLE_RANK[check_role(role)] < ROLE_RANK["admin"]:
         keep_an_admin(session, row)
-    row.role = role
+    before, row.role = row.role, role
+    audit(session, who, "user.role", row.username, before={"role": before}, after={"role": role})
     return as_user(row)
 
 
-def set_disabled(session: Session, username: str, disabled: bool) -> User:
+def set_disabled(session: Session, username: str, disabled: bool, who: str | None = None) -> User:
     """Disable (or enable again) an account; disabling ends its sessions at once."""
     row = get_user_row(session, username)
     if disabled:
         keep_an_admin(session, row)
         session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
-    row.disabled = disabled
+    before, row.disabled = row.disabled, disabled
+    action = "user.disable" if disabled else "user.enable"
+    audit(session, who, action, row.username, before={"disabled": before}, after={"disabled": disabled})
     return as_user(row)
 
 
-def reset_password(session: Session, username: str, password: str) -> User:
+def reset_password(session: Session, username: str, password: str, who: str | None = None) -> User:
     """Set a new password; the account's browser sessions end (its API tokens stay: revoke them apart)."""
     row = get_user_row(session, username)
     row.password_hash = hash_password(password)
     row.password_changed_at = utcnow()
     session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
+    audit(session, who, "user.reset_password", row.username)
     return as_user(row)
 
 

@@ -56,7 +56,9 @@ def add_user(
 ) -> Response:
     """Add an account with a first password (the user can be given a new one with `mawgun users reset`)."""
     return apply_change(
-        request, f"added {username.strip().lower()} ({role})", lambda s: create_user(s, username, role, password)
+        request,
+        f"added {username.strip().lower()} ({role})",
+        lambda s: create_user(s, username, role, password, who=admin.username),
     )
 
 
@@ -65,16 +67,20 @@ def change_role(
     request: Request, admin: AdminDep, username: str, role: Annotated[str, Form(max_length=20)]
 ) -> Response:
     """Give an account another role."""
-    return apply_change(request, f"{username} is now {role}", lambda s: set_role(s, username, role))
+    return apply_change(request, f"{username} is now {role}", lambda s: set_role(s, username, role, who=admin.username))
 
 
 @router.post("/admin/users/{username}/disable")
 def disable_user(request: Request, admin: AdminDep, username: str) -> Response:
     """Disable an account: its sessions end and its tokens stop working."""
-    return apply_change(request, f"{username} is disabled", lambda s: set_disabled(s, username, True))
+    return apply_change(
+        request, f"{username} is disabled", lambda s: set_disabled(s, username, True, who=admin.username)
+    )
 
 
 @router.post("/admin/users/{username}/enable")
 def enable_user(request: Request, admin: AdminDep, username: str) -> Response:
     """Enable a disabled account again."""
-    return apply_change(request, f"{username} is enabled", lambda s: set_disabled(s, username, False))
+    return apply_change(
+        request, f"{username} is enabled", lambda s: set_disabled(s, username, False, who=admin.username)
+    )

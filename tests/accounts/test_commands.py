@@ -55,3 +55,30 @@ def test_tokens_create_list_and_revoke(store_url: str) -> None:
     assert run("tokens", "create", "x", "--user", "etl", "--role", "admin", *db).exit_code == 1
     assert run("tokens", "revoke", "1", *db).output.strip() == "token 1 revoked"
     assert run("tokens", "revoke", "99", *db).exit_code == 1
+
+
+def test_account_changes_are_in_the_audit_log_without_passwords(sqlite_url: str) -> None:
+    from mawgun.review.audit import list_changes, verify_chain
+    from mawgun.store.db import session_scope
+
+    db = ("--db", sqlite_url)
+    run("users", "add", "amina", "--role", "admin", "--password-stdin", "--who", "setup", *db, input=PASSWORD + "\n")
+    run("users", "role", "amina", "admin", *db)
+    run("users", "add", "kyaw", "--password-stdin", "--who", "amina", *db, input=PASSWORD + "\n")
+    run("users", "disable", "kyaw", "--who", "amina", *db)
+    run("users", "reset", "kyaw", "--password-stdin", "--who", "amina", *db, input="another passphrase\n")
+    run("tokens", "create", "etl", "--user", "amina", "--who", "amina", *db)
+    with session_scope(sqlite_url) as session:
+        changes = list_changes(session)
+        assert verify_chain(session).ok
+    assert [(c["who"], c["action"], c["object_id"]) for c in changes] == [
+        ("setup", "user.add", "amina"),
+        (changes[1]["who"], "user.role", "amina"),
+        ("amina", "user.add", "kyaw"),
+        ("amina", "user.disable", "kyaw"),
+        ("amina", "user.reset_password", "kyaw"),
+        ("amina", "token.create", "amina"),
+    ]
+    assert changes[1]["who"].startswith("cli")
+    assert changes[3]["before"] == {"disabled": False} and changes[3]["after"] == {"disabled": True}
+    assert PASSWORD not in str(changes) and "another passphrase" not in str(changes)
