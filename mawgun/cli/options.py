@@ -112,12 +112,16 @@ def make_filter(
 ) -> Any:
     """The `mawgun.query.EventFilter` the common options describe."""
     from mawgun.query.filter import REVIEW_SCOPES, EventFilter
-    from mawgun.query.names import UnknownName, check_admin1
+    from mawgun.query.names import UnknownName, check_admin1, check_sub_type, check_township
 
     try:
         check_admin1(split(admin1))
     except UnknownName as exc:
         raise typer.BadParameter(str(exc), param_hint="--admin1") from exc
+    try:  # spelled as MIMU and ACLED spell them, or a usage error naming near matches
+        admin3, sub_types = ",".join(check_township(split(admin3))), ",".join(check_sub_type(split(sub_types)))
+    except UnknownName as exc:
+        raise typer.BadParameter(str(exc), param_hint="--admin3" if "township" in str(exc) else "--sub-type") from exc
     if review not in REVIEW_SCOPES:
         raise typer.BadParameter(f"choose one of {', '.join(REVIEW_SCOPES)}", param_hint="--review")
     if release and per_report:

@@ -135,3 +135,38 @@ def test_the_filter_form_writes_every_filter_back_into_the_url(map_client: TestC
     dashboard = map_client.get(f"/?{query}").text
     assert f'data-query="{query.replace("&", "&amp;")}"' in dashboard
     assert "2 canonical events" in page
+
+
+def test_the_review_scope_is_a_url_filter_too(map_client: TestClient, store_url: str) -> None:
+    from mawgun.review.states import set_state
+    from mawgun.store.db import session_scope
+
+    with session_scope(store_url) as session:
+        set_state(session, "ce-pazigyi", "reviewed", "tester", "two outlets agree")
+        set_state(session, "ce-kanbalu", "rejected", "tester", "not an event")
+    assert map_client.get("/api/v1/map/events").json()["total"] == 8  # rejected events never count by default
+    reviewed = map_client.get("/api/v1/map/events?review=reviewed").json()
+    assert [e["id"] for e in reviewed["events"]] == ["ce-pazigyi"]
+    assert map_client.get("/api/v1/events?review=rejected").json()["total"] == 1
+    assert map_client.get("/api/v1/events?review=reviewd").status_code == 422
+    page = map_client.get("/events?review=reviewed").text
+    assert "1 canonical events" in page and '<option value="reviewed" selected>' in page
+    assert 'data-query="review=reviewed"' in map_client.get("/?review=reviewed").text
+
+
+def test_the_cli_resolves_townships_and_sub_types_as_the_dashboard_does(store_url: str) -> None:
+    import json
+    import re
+
+    from typer.testing import CliRunner
+
+    from mawgun.cli.main import app
+
+    fill_map_store(store_url)
+    runner = CliRunner(env={"COLUMNS": "200"})
+    found = runner.invoke(app, ["events", "--admin3", "lashio", "--sub-type", "armed clash", "--format", "json",
+                                "--db", store_url])  # fmt: skip
+    assert found.exit_code == 0, found.output
+    assert sorted(e.get("id") or e["event_id"] for e in json.loads(found.stdout)) == ["ce-lashio-1", "ce-lashio-2"]
+    typo = runner.invoke(app, ["events", "--admin3", "Lashoi", "--db", store_url])
+    assert typo.exit_code == 2 and "did you mean Lashio" in re.sub(r"\s+", " ", typo.output)

@@ -161,7 +161,9 @@ def test_the_time_slider_shows_the_events_of_a_period(page, map_server: str, tmp
     page.locator("#event-map path.event-point").hover()
     assert "date known to the month only" in page.locator(".leaflet-tooltip").inner_text()
     page.locator("#event-map path.state-only").hover()
-    assert "place known to the state/region only" in page.locator(".leaflet-tooltip").last.inner_text()
+    tip = page.locator(".leaflet-tooltip").last.inner_text()
+    assert "Kachin: 1 event\n" in tip and "place known to the state/region only" in tip
+    assert "toll unknown for 1 event" in tip and "0 death" not in tip
     page.screenshot(path=str(tmp_path / "map-november-2023.png"), full_page=True)
 
     page.keyboard.press("End")

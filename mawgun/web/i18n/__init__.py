@@ -77,7 +77,8 @@ def local_date(context: Any, value: Any) -> str:
 SCRIPT_LABELS = (
     "all months", "all weeks", "week of {day}", "undated", "date known to the week only",
     "date known to the month only", "date known to the year only", "deaths reported in {n} events: {deaths}",
-    "toll unknown for {n} events", "toll unknown", "{n} deaths", "{n} events", "no events",
+    "toll unknown for {n} events", "toll unknown", "{n} deaths", "{n} events", "no events", "{n} event", "{n} death",
+    "toll unknown for {n} event", "deaths reported in {n} event: {deaths}",
     "click to open the event", "place known to the state/region only",
     "{n} dated only to the week, month or year", "{n} with no known place, not drawn",
     "newest {n} of {total} events on the map; narrow the filters to see the rest",

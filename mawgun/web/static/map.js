@@ -10,7 +10,13 @@
   const TYPE_COLORS = JSON.parse(document.body.dataset.palette || "{}");
   const SHADES = ["#fbeee0", "#f8d3a8", "#f3ab6b", "#e67a3c", "#c9472a", "#8f1d1d"];
   const TOWNSHIP_LABEL_ZOOM = 8;
-  const MYANMAR = [[9.5, 92.1], [28.6, 101.2]];
+  const SINGULAR = {
+    "{n} events": "{n} event",
+    "{n} deaths": "{n} death",
+    "toll unknown for {n} events": "toll unknown for {n} event",
+    "deaths reported in {n} events: {deaths}": "deaths reported in {n} event: {deaths}",
+  };
+  const MYANMAR = [[9.6, 92.2], [28.55, 101.17]];
 
   function cleanQuery(raw) {
     const params = new URLSearchParams(raw || "");
@@ -33,7 +39,9 @@
     const num = (n) => digits(Number(n).toLocaleString("en"));
     const say = (key, values) =>
       (labels[key] || key).replace(/\{(\w+)\}/g, (_, name) => (values && name in values ? values[name] : ""));
-    return { say, num, digits, months: labels.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] };
+    /* A label with a count: its singular form (SINGULAR) when the count is 1. */
+    const count = (key, n, values) => say(n === 1 ? SINGULAR[key] || key : key, Object.assign({ n: num(n) }, values || {}));
+    return { say, count, num, digits, months: labels.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] };
   }
 
   function element(tag, className, text) {
@@ -114,9 +122,9 @@
     const parts = [];
     if (known.length) {
       const deaths = known.reduce((sum, e) => sum + e.fatalities, 0);
-      parts.push(text.say("deaths reported in {n} events: {deaths}", { n: text.num(known.length), deaths: text.num(deaths) }));
+      parts.push(text.count("deaths reported in {n} events: {deaths}", known.length, { deaths: text.num(deaths) }));
     }
-    if (unknown) parts.push(text.say("toll unknown for {n} events", { n: text.num(unknown) }));
+    if (unknown) parts.push(text.count("toll unknown for {n} events", unknown));
     return parts.join("; ");
   }
 
@@ -143,7 +151,7 @@
       if (!f.label) continue;
       const html = element("span", "", placeName(f));
       const icon = L.divIcon({ className: "place-label " + className, html, iconSize: null });
-      L.marker([f.label[1], f.label[0]], { icon, interactive: false, keyboard: false }).addTo(group);
+      L.marker([f.label[1], f.label[0]], { icon, interactive: false, keyboard: false, pane: "labels" }).addTo(group);
     }
     return group;
   }
@@ -168,12 +176,12 @@
 
   function eventMarker(event, text) {
     const marker = L.circleMarker([event.latitude, event.longitude], {
-      radius: 7, color: "#ffffff", weight: 1.5, fillColor: TYPE_COLORS[event.event_type] || "#566573", fillOpacity: 0.95,
+      pane: "events", radius: 7, color: "#ffffff", weight: 1.5, fillColor: TYPE_COLORS[event.event_type] || "#566573", fillOpacity: 0.95,
       className: "event-point" + (event.date_precision && event.date_precision !== "day" ? " coarse-date" : ""),
     });
     marker.eventId = event.id;
     const where = [event.location, event.admin3, event.admin1].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(", ");
-    const toll = event.fatalities === null || event.fatalities === undefined ? text.say("toll unknown") : text.say("{n} deaths", { n: text.num(event.fatalities) });
+    const toll = event.fatalities === null || event.fatalities === undefined ? text.say("toll unknown") : text.count("{n} deaths", event.fatalities);
     marker.bindTooltip(lines([where, showDate(event, text), `${event.sub_event_type || event.event_type} · ${toll}`, text.say("click to open the event")]));
     marker.on("click", () => { window.location.href = "/events/" + encodeURIComponent(event.id); });
     return marker;
@@ -193,7 +201,10 @@
       this.layer = layer;
       this.params = params;
       this.host = container.querySelector(".leaflet-host");
-      this.map = L.map(this.host, { maxZoom: 14, minZoom: 4, zoomSnap: 0.5, maxBounds: [[4, 85], [33, 108]], attributionControl: true });
+      this.map = L.map(this.host, { maxZoom: 14, minZoom: 4, zoomSnap: 0.25, maxBounds: [[4, 85], [33, 108]], attributionControl: true });
+      this.map.createPane("labels").style.zIndex = 450;  // names above the outlines, under the events
+      this.map.getPane("labels").style.pointerEvents = "none";
+      this.map.createPane("events").style.zIndex = 620;  // single events above names and clusters
       this.map.attributionControl.setPrefix(false);
       this.map.attributionControl.addAttribution("Boundaries and place codes: MIMU");
       this.addBase();
@@ -264,7 +275,7 @@
         const props = layer.feature.properties;
         const here = byTownship.get(props.pcode) || [];
         layer.setStyle({ fillColor: shadeFor(here.length, breaks) });
-        const summary = here.length ? `${text.say("{n} events", { n: text.num(here.length) })} · ${describeTolls(here, text)}` : text.say("no events");
+        const summary = here.length ? `${text.count("{n} events", here.length)} · ${describeTolls(here, text)}` : text.say("no events");
         layer.bindTooltip(lines([placeName(props), summary]), { sticky: true });
       });
       this.breaks = breaks;
@@ -295,7 +306,7 @@
         });
         const name = events[0].admin1;
         marker.bindTooltip(lines([
-          `${name}: ${text.say("{n} events", { n: text.num(events.length) })}`,
+          `${name}: ${text.count("{n} events", events.length)}`,
           text.say("place known to the state/region only"), describeTolls(events, text),
         ]));
         marker.on("click", () => {
@@ -324,7 +335,7 @@
       const period = index < periods.length ? periods[index] : null;
       const visible = view.show(period);
       const name = period ? periodName(period, unit, text) : text.say(unit === "month" ? "all months" : "all weeks");
-      output.textContent = `${name}: ${text.say("{n} events", { n: text.num(visible.length) })}`;
+      output.textContent = `${name}: ${text.count("{n} events", visible.length)}`;
       const coarse = visible.filter((e) => e.date_precision && e.date_precision !== "day").length;
       const parts = [describeTolls(visible, text)];
       if (coarse) parts.push(text.say("{n} dated only to the week, month or year", { n: text.num(coarse) }));
