@@ -74,7 +74,8 @@ def stats_peak(
     unit: Annotated[str, typer.Option("--unit", help="day | week | month | year.")] = "week",
     since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
     admin1: Admin1 = None, actors: Actors = None, alliance: Alliance = None, side: Side = None,
-    per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+    per_report: PerReport = False, review: Review = "drafts", release: Release = None,
+    fmt: Format = "table", db: Db = None,
 ) -> None:  # fmt: skip
     """The period with most events ("a peak of 84 airstrikes in a single week").
 
@@ -83,7 +84,21 @@ def stats_peak(
     from mawgun.query.counts import peak_period
     from mawgun.store.db import session_scope
 
-    flt = make_filter(since, until, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
+    flt = make_filter(
+        since,
+        until,
+        types,
+        sub_types,
+        admin1,
+        None,
+        actors,
+        alliance,
+        side,
+        None,
+        per_report,
+        review=review,
+        release=release,
+    )
     try:
         with session_scope(db) as session:
             peak = peak_period(session, unit, flt)
@@ -99,7 +114,8 @@ def stats_compare(
     after_days: Annotated[int, typer.Option("--after-days", min=1, help="Days from the pivot on.")] = 150,
     by: Annotated[str | None, typer.Option("--by", help="Also compare per group (e.g. admin1).")] = None,
     types: Types = None, sub_types: SubTypes = None, admin1: Admin1 = None, actors: Actors = None,
-    alliance: Alliance = None, side: Side = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+    alliance: Alliance = None, side: Side = None, per_report: PerReport = False, review: Review = "drafts",
+    release: Release = None, fmt: Format = "table", db: Db = None,
 ) -> None:  # fmt: skip
     """Events and fatalities before a date against after it, with absolute and relative change.
 
@@ -110,7 +126,21 @@ def stats_compare(
 
     day = parse_date(pivot, "--pivot")
     assert day is not None
-    flt = make_filter(None, None, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
+    flt = make_filter(
+        None,
+        None,
+        types,
+        sub_types,
+        admin1,
+        None,
+        actors,
+        alliance,
+        side,
+        None,
+        per_report,
+        review=review,
+        release=release,
+    )
     try:
         with session_scope(db) as session:
             result = compare_periods(session, day, before_days, after_days, flt, split(by))
@@ -148,7 +178,8 @@ def stats_places(
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many places.")] = 10,
     since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
     admin1: Admin1 = None, actors: Actors = None, alliance: Alliance = None, side: Side = None,
-    per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+    per_report: PerReport = False, review: Review = "drafts", release: Release = None,
+    fmt: Format = "table", db: Db = None,
 ) -> None:  # fmt: skip
     """The places with most events.
 
@@ -157,7 +188,21 @@ def stats_places(
     from mawgun.query.counts import top_places
     from mawgun.store.db import session_scope
 
-    flt = make_filter(since, until, types, sub_types, admin1, None, actors, alliance, side, None, per_report)
+    flt = make_filter(
+        since,
+        until,
+        types,
+        sub_types,
+        admin1,
+        None,
+        actors,
+        alliance,
+        side,
+        None,
+        per_report,
+        review=review,
+        release=release,
+    )
     try:
         with session_scope(db) as session:
             rows = top_places(session, flt, level, limit)
@@ -170,7 +215,8 @@ def stats_places(
 def stats_pairs(
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many pairs.")] = 10,
     since: Since = None, until: Until = None, types: Types = None, sub_types: SubTypes = None,
-    admin1: Admin1 = None, actors: Actors = None, per_report: PerReport = False, fmt: Format = "table", db: Db = None,
+    admin1: Admin1 = None, actors: Actors = None, per_report: PerReport = False, review: Review = "drafts",
+    release: Release = None, fmt: Format = "table", db: Db = None,
 ) -> None:  # fmt: skip
     """Who fights whom: the (actor1, actor2) pairs with most events.
 
@@ -179,7 +225,21 @@ def stats_pairs(
     from mawgun.query.counts import actor_pairs
     from mawgun.store.db import session_scope
 
-    flt = make_filter(since, until, types, sub_types, admin1, None, actors, None, None, None, per_report)
+    flt = make_filter(
+        since,
+        until,
+        types,
+        sub_types,
+        admin1,
+        None,
+        actors,
+        None,
+        None,
+        None,
+        per_report,
+        review=review,
+        release=release,
+    )
     with session_scope(db) as session:
         rows = actor_pairs(session, flt, limit)
     emit(rows, fmt, title="Actor pairs")

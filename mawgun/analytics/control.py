@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from mawgun.actors import facts as registry
 from mawgun.analytics.evidence import evidence_for
-from mawgun.query.filter import dialect_of, range_date
+from mawgun.query.filter import EventFilter, Source, dialect_of, range_date, release_or_review
 from mawgun.store.schema import CanonicalEventRow
 
 CONTROL_PATH = Path(__file__).parent / "data" / "control.yaml"
@@ -53,10 +53,12 @@ def control_select(dialect: str, until: dt.date | None) -> Select[Any]:
     cols = [getattr(CanonicalEventRow, name) for name in COLUMNS]
     named = func.coalesce(CanonicalEventRow.pcode, CanonicalEventRow.location, CanonicalEventRow.admin3)
     date = range_date(CanonicalEventRow.date, dialect, None, until)  # one scan beats the date index here
+    not_rejected = release_or_review(Source(CanonicalEventRow, False), EventFilter())  # rejected ones never count
     stmt = select(*cols, place_key(dialect).label("place_key")).where(
         CanonicalEventRow.sub_event_type.in_(list(control_types())),
         date.is_not(None),
         named.is_not(None),  # a capture "in Sagaing Region" names no place that could be held
+        *not_rejected,
     )
     return stmt.where(date <= until) if until else stmt
 

@@ -217,6 +217,12 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     return render(request, "event.html", detail=detail, event=detail["event"], active="events", **review)
 
 
+def report_scope(request: Request) -> EventFilter:
+    """What a report counts: ?review= and ?release= (in public mode an anonymous visitor's release)."""
+    review, release = request.query_params.get("review"), request.query_params.get("release", "").replace("\x00", "")
+    return visitor_filter(request, build_filters(None, None, {}, None, None, review, release))
+
+
 def visible_event(request: Request, session: Session, event_id: str) -> bool:
     """Whether this visitor may see the event: in public mode an anonymous visitor sees published ones only."""
     from mawgun.review.releases import is_published
@@ -295,8 +301,9 @@ def reports_page(request: Request) -> HTMLResponse:
     period = "monthly" if request.query_params.get("period") == "monthly" else "weekly"
     errors: list[str] = []
     day = _date(request.query_params.get("date"), "date", errors)
+    scope = report_scope(request)
     with _session(request) as session:
-        report = build_report(session, period, day)
+        report = build_report(session, period, day, scope)
     return render(
         request, "report.html", report=report, period=period, errors=errors, active="reports",
     )  # fmt: skip
@@ -313,7 +320,7 @@ def full_report(request: Request, fmt: str) -> Response:
     day = _date(request.query_params.get("date"), "date", errors)
     with _session(request) as session:
         day = day or date_range(session, query_events.with_level(session, EventFilter(), None))[1] or dt.date.today()
-        body = render_stage_report(session, period, day, fmt)
+        body = render_stage_report(session, period, day, fmt, report_scope(request))
     if fmt == "md":
         return Response(body, media_type="text/markdown; charset=utf-8")
     return HTMLResponse(body, headers={"Content-Security-Policy": REPORT_CSP})

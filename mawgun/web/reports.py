@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from mawgun.query import events as query_events
 from mawgun.query.counts import count_cached
-from mawgun.query.filter import EventFilter
+from mawgun.query.filter import EventFilter, scope_label
 from mawgun.query.map import date_range, township_counts
 from mawgun.query.tolls import sum_tolls
 from mawgun.report.build import build_report as build_stage_report
@@ -43,9 +43,12 @@ def _totals(session: Session, flt: EventFilter) -> dict[str, Any]:
     return sum_tolls(count_cached(session, ["origin"], flt))
 
 
-def build_report(session: Session, period: str, day: dt.date | None) -> dict[str, Any]:
-    """Totals, breakdowns by type and state/region, busiest townships and key events of a period."""
-    every = query_events.with_level(session, EventFilter(), None)
+def build_report(
+    session: Session, period: str, day: dt.date | None, scope: EventFilter | None = None
+) -> dict[str, Any]:
+    """Totals, breakdowns by type and state/region, busiest townships and key events of a period, over
+    the review states or the release `scope` names (the report says which: `counting`)."""
+    every = query_events.with_level(session, scope or EventFilter(), None)
     if day is None:
         day = date_range(session, every)[1] or dt.date.today()
     start, end = period_bounds(period, day)
@@ -65,6 +68,7 @@ def build_report(session: Session, period: str, day: dt.date | None) -> dict[str
         "by_admin1": sorted(count_cached(session, ["admin1"], flt), key=lambda r: -r["events"]),
         "townships": sorted(townships, key=lambda r: (-r["events"], -(r["fatalities"] or 0)))[:10],
         "key_events": key_events,
+        "counting": scope_label(every),
     }
 
 
@@ -74,9 +78,9 @@ REPORT_CSP = (
 )
 
 
-def render_stage_report(session: Session, period: str, day: dt.date, fmt: str) -> str:
+def render_stage_report(session: Session, period: str, day: dt.date, fmt: str, scope: EventFilter | None = None) -> str:
     """The report `mawgun report weekly|monthly` writes, for the week or month holding `day`:
-    self-contained HTML (inline CSS and SVG, no scripts) or Markdown."""
+    self-contained HTML (inline CSS and SVG, no scripts) or Markdown, over `scope`'s events."""
     chosen = month_of(day) if period == "monthly" else week_of(day)
-    data = build_stage_report(session, chosen)
+    data = build_stage_report(session, chosen, scope=scope or EventFilter())
     return render_html(data, chosen) if fmt == "html" else render_markdown(data)

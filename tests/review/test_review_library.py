@@ -154,3 +154,16 @@ def test_a_release_stays_as_published_after_later_edits(built: str) -> None:
     with session_scope(built) as session:
         total, items = list_events(session, EventFilter(release="2023-q2"))
     assert total == 1 and items[0]["fatalities"] == 165 and items[0]["event_id"] == pazigyi
+
+
+def test_a_rejected_event_leaves_territorial_control(built: str) -> None:
+    import datetime as dt
+
+    from mawgun.analytics.control import territorial_control
+
+    laukkaing = canonical_ids(built)["Laukkaing"]
+    with session_scope(built) as session:
+        before = [row["place"] for row in territorial_control(session, dt.date(2024, 2, 1))]
+        reject_event(session, laukkaing, "rev", "the town changed hands later")
+        after = [row["place"] for row in territorial_control(session, dt.date(2024, 2, 1))]
+    assert "Laukkaing" in before and "Laukkaing" not in after

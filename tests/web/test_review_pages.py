@@ -140,4 +140,6 @@ def test_public_mode_serves_only_released_events(built: str) -> None:
         assert public.get("/api/v1/stats?by=event_type&review=drafts").json()["counting"].startswith("release 2023-pub")
         assert public.get("/review").status_code == 401
         assert 'data-release="2023-pub"' in public.get("/releases").text
+        report = public.get("/reports?period=monthly&date=2024-01-10").text  # Laukkaing's month: not released
+        assert 'id="counting">release 2023-pub' in report and "Laukkaing" not in report
         assert public.get("/api/v1/events", headers=bearer(built, "viewer")).json()["total"] == 2
