@@ -73,7 +73,9 @@ BODIES = re.compile(  # "More than 30 bodies, many burned beyond recognition, we
 )
 ONE_HURT = one_person(  # "a villager was shot in the leg": wounded, not killed
     "injured|wounded|hurt|shot and (?:wounded|injured)|"
-    "shot in the (?:legs?|arms?|head|chest|back|stomach|hands?|foot|feet|shoulders?|thighs?|neck|face)"
+    # limbs only: a shot to the head, chest or neck is commonly fatal and reported as a killing, so the
+    # toll stays unknown rather than 0 unless the sentence says the person was wounded
+    "shot in the (?:legs?|arms?|hands?|foot|feet|shoulders?|thighs?|knees?|ankles?)"
 )
 TOLL = re.compile(
     rf"\b(?:death toll|number of (?:people |civilians |villagers |those )?(?:killed|dead|deaths))\b"

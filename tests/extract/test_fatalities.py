@@ -176,3 +176,19 @@ def test_conflicting_claims_in_one_sentence_give_the_lower_figure(text: str, dea
 )
 def test_one_person_who_died_later(text: str, dead: int | None) -> None:
     assert read_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        ("A farmer was shot in the leg by soldiers at the checkpoint.", 0, 1),
+        ("A student was shot in the thigh as troops cleared the road.", 0, 1),
+        ("A nurse was shot in the head by soldiers at the checkpoint.", None, None),
+        ("A teenager was shot in the chest as troops cleared the road.", None, None),
+    ],
+)
+def test_a_shot_to_a_limb_wounds_but_to_the_head_or_chest_leaves_the_toll_open(
+    text: str, dead: int | None, hurt: int | None
+) -> None:
+    casualties = read_casualties(text)
+    assert (casualties.fatalities, casualties.injuries) == (dead, hurt)
