@@ -25,7 +25,8 @@ from typing import Any
 from dedup_clusters import SET, read_rows, record_from_json
 
 from mawgun.dedup import cluster_records
-from mawgun.dedup.features import profile_record, score_date, score_place, types_compatible
+from mawgun.dedup.eventtypes import types_compatible
+from mawgun.dedup.features import profile_record, score_date, score_place
 from mawgun.dedup.pairs import compare_profiles
 from mawgun.extract.api import read_documents
 from mawgun.model import Document, EventRecord
