@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mawgun.query.events import CANONICAL, REPORTS, canonical_dict, where
-from mawgun.query.filter import EventFilter
+from mawgun.query.filter import EventFilter, release_or_review, source_for
 from mawgun.store.schema import EventReviewRow
 
 
@@ -62,3 +62,12 @@ def review_states(session: Session, canonical_ids: list[str]) -> dict[str, str]:
     stmt = select(EventReviewRow.canonical_id, EventReviewRow.state).where(chosen)
     found = {canonical_id: state for canonical_id, state in session.execute(stmt)}
     return {i: found.get(i, "draft") for i in canonical_ids}
+
+
+def ids_in_scope(session: Session, flt: EventFilter) -> set[str] | None:
+    """The canonical event ids a filter's release or review state admits, for results computed from
+    live events elsewhere (territorial control); None when it admits every event that is not rejected."""
+    if not flt.release and flt.review == "drafts":
+        return None
+    src = source_for(EventFilter(review=flt.review, release=flt.release))
+    return set(session.scalars(select(src.col("id")).where(*release_or_review(src, flt))))

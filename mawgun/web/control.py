@@ -48,7 +48,11 @@ def wanted(row: dict[str, Any], flt: EventFilter) -> bool:
 
 
 def control_rows(session: Session, flt: EventFilter, as_of: dt.date) -> list[dict[str, Any]]:
-    """Analytics' control rows for `as_of` that meet the filter, under the API's column names."""
+    """Analytics' control rows for `as_of` that meet the filter, under the API's column names; with a
+    release (public mode) or reviewed-only filter, only places whose deciding event it admits."""
+    from mawgun.query.review import ids_in_scope
+
+    admitted = ids_in_scope(session, flt)
     return [
         {
             "township_pcode": township_of(row.get("pcode")),
@@ -63,5 +67,5 @@ def control_rows(session: Session, flt: EventFilter, as_of: dt.date) -> list[dic
             "event_id": row["canonical_id"],
         }
         for row in control_on(session, as_of)
-        if wanted(row, flt)
+        if wanted(row, flt) and (admitted is None or row["canonical_id"] in admitted)
     ]

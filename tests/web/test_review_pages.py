@@ -142,4 +142,6 @@ def test_public_mode_serves_only_released_events(built: str) -> None:
         assert 'data-release="2023-pub"' in public.get("/releases").text
         report = public.get("/reports?period=monthly&date=2024-01-10").text  # Laukkaing's month: not released
         assert 'id="counting">release 2023-pub' in report and "Laukkaing" not in report
+        assert public.get("/api/v1/control?as_of=2024-02-01").json() == []  # Laukkaing's capture is not released
+        assert public.get("/api/v1/control?as_of=2024-02-01", headers=bearer(built, "viewer")).json()
         assert public.get("/api/v1/events", headers=bearer(built, "viewer")).json()["total"] == 2
