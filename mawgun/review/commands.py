@@ -1,9 +1,11 @@
 """CLI of the review stage: `mawgun review list|accept|reject|edit|link`, `mawgun audit verify|log|export`
-and `mawgun release publish|list|show`, for scripts and for people at a terminal.
+and `mawgun release publish|list`, for scripts and for people at a terminal.
 
 `--who` names the person acting (as `mawgun events merge --who` does); on the web the logged-in user
-is the person. Whoever can run these commands can write the database, so the CLI trusts `--who`;
-the audit log records it. Heavy imports stay inside the commands so that `mawgun --help` is fast.
+is the person. Once the store has accounts (`mawgun users add`), `--who` must name an enabled account
+holding the role the action needs (coder edits drafts; reviewer accepts, rejects, links, publishes);
+a store without accounts (one analyst on a laptop) takes `--who` as given. The audit log records it.
+Heavy imports stay inside the commands so that `mawgun --help` is fast.
 """
 
 from __future__ import annotations
@@ -37,6 +39,29 @@ def fail(message: str) -> None:
     """Exit 2 with a one-line error (bad input loses nothing: the transaction is rolled back)."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def check_person(session: Any, who: str, role: str) -> None:
+    """ReviewError unless `who` may act as `role`: an enabled account holding it, once accounts exist."""
+    from mawgun.accounts import has_role
+    from mawgun.accounts.users import find_user_row, list_users
+    from mawgun.review.states import ReviewError
+
+    if not list_users(session):
+        return
+    row = find_user_row(session, who)
+    if row is None or row.disabled or not has_role(row, role):
+        raise ReviewError(f"--who {who!r} is not an enabled account with the {role} role (see mawgun users list)")
+
+
+def as_person(who: str, role: str, change: Any) -> Any:
+    """`change`, run only after checking that `who` may act as `role`."""
+
+    def checked(session: Any) -> Any:
+        check_person(session, who, role)
+        return change(session)
+
+    return checked
 
 
 def run_change(db: str | None, change: Any) -> Any:
@@ -102,7 +127,7 @@ def review_accept(
         for event_id in event_ids:
             accept_event(session, event_id, who, why)
 
-    run_change(db, accept)
+    run_change(db, as_person(who, "reviewer", accept))
     typer.echo(f"reviewed: {' '.join(event_ids)}")
 
 
@@ -123,7 +148,7 @@ def review_reject(
         for event_id in event_ids:
             reject_event(session, event_id, who, reason)
 
-    run_change(db, reject)
+    run_change(db, as_person(who, "reviewer", reject))
     typer.echo(f"rejected: {' '.join(event_ids)}")
 
 
@@ -155,7 +180,8 @@ def review_edit(
         if not sep or not name.strip():
             raise typer.BadParameter(f"{item!r} is not FIELD=VALUE", param_hint="--set")
         changes[name.strip()] = value.strip()
-    edited = run_change(db, lambda s: edit_event(s, event_id, changes, who, why, may_review=reviewer))
+    role = "reviewer" if reviewer else "coder"
+    edited = run_change(db, as_person(who, role, lambda s: edit_event(s, event_id, changes, who, why, reviewer)))
     for name, value in edited.items():
         typer.echo(f"{event_id} {name} = {value}")
 
@@ -174,7 +200,7 @@ def review_link(
     """
     from mawgun.review.states import link_statistic
 
-    added = run_change(db, lambda s: link_statistic(s, statistic_id, event_ids, who, why))
+    added = run_change(db, as_person(who, "reviewer", lambda s: link_statistic(s, statistic_id, event_ids, who, why)))
     typer.echo(f"{statistic_id} linked to {len(added)} more event(s)")
 
 
@@ -257,7 +283,7 @@ def release_publish(
     """
     from mawgun.review.releases import publish_release
 
-    summary = run_change(db, lambda s: publish_release(s, name, who, note))
+    summary = run_change(db, as_person(who, "reviewer", lambda s: publish_release(s, name, who, note)))
     typer.echo(f"published {summary['name']}: {summary['events']} reviewed events")
 
 

@@ -74,3 +74,21 @@ def test_a_script_reviews_edits_publishes_and_verifies(sqlite_url: str, tmp_path
         session.execute(text("UPDATE audit_log SET why = 'nothing happened' WHERE id = 2"))
     broken = run("audit", "verify", "--db", sqlite_url)
     assert broken.exit_code == 1 and "row 2" in broken.output  # type: ignore[attr-defined]
+
+
+def test_once_the_store_has_accounts_who_must_hold_the_role(sqlite_url: str) -> None:
+    from mawgun.accounts.users import create_user
+
+    build_store(sqlite_url)
+    pazigyi = canonical_ids(sqlite_url)["Pazigyi"]
+    with session_scope(sqlite_url) as session:
+        create_user(session, "amina", "reviewer", None)
+        create_user(session, "ko-min", "coder", None)
+    stranger = run("review", "accept", pazigyi, "--who", "nobody", "--db", sqlite_url)
+    assert stranger.exit_code == 2 and "not an enabled account" in stranger.output  # type: ignore[attr-defined]
+    coder = run("release", "publish", "--name", "r1", "--who", "ko-min", "--db", sqlite_url)
+    assert coder.exit_code == 2 and "reviewer role" in coder.output  # type: ignore[attr-defined]
+    edit = run("review", "edit", pazigyi, "--set", "fatalities_best=170", "--set", "fatalities_high=170", "--who",
+               "ko-min", "--db", sqlite_url)  # fmt: skip
+    assert edit.exit_code == 0, edit.output  # type: ignore[attr-defined]
+    assert run("review", "accept", pazigyi, "--who", "amina", "--db", sqlite_url).exit_code == 0  # type: ignore[attr-defined]
