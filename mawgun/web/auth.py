@@ -46,6 +46,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OPEN_PATHS = ("/login", "/palette.css", "/favicon.ico")
 OPEN_PREFIXES = ("/static/", "/lang/")
 ANONYMOUS_WRITES = ("/login",)
+ACCOUNT_WRITES = ("/login", "/logout")
 
 
 class LoginRequired(HTTPException):
@@ -175,12 +176,25 @@ async def verify_csrf(request: Request) -> None:
 
 
 async def guard_writes(request: Request) -> None:
-    """Run on every route: a write needs a logged-in user (except logging in) and a valid CSRF token."""
+    """Run on every route: a write needs a logged-in user (except logging in), a valid CSRF token, and
+    (except logging in and out) a store that has an admin."""
     if request.method in SAFE_METHODS:
         return
     if request.url.path not in ANONYMOUS_WRITES and current_user(request) is None:
         raise LoginRequired()
     await verify_csrf(request)
+    if request.url.path not in ACCOUNT_WRITES and not await run_in_threadpool(admin_exists, request.app):
+        raise HTTPException(403, "this store has no admin yet: create one with  mawgun users add NAME --role admin")
+
+
+def admin_exists(app: Any) -> bool:
+    """True once the store has an enabled admin (remembered: the last admin cannot be removed)."""
+    if not getattr(app.state, "has_admin", False):
+        from mawgun.accounts.users import count_admins
+
+        with session_scope(app.state.db_url) as session:
+            app.state.has_admin = count_admins(session) > 0
+    return bool(app.state.has_admin)
 
 
 def wants_html(request: Request) -> bool:

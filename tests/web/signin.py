@@ -16,10 +16,17 @@ from mawgun.store.db import session_scope
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+def ensure_admin(session) -> None:  # type: ignore[no-untyped-def]
+    """A token-only admin, so that the store accepts writes (the app refuses them while it has no admin)."""
+    if find_user_row(session, "test-admin") is None:
+        create_user(session, "test-admin", "admin", None)
+
+
 def bearer(url: str, role: str = "viewer") -> dict[str, str]:
-    """An Authorization header acting as a `role` user of the store at `url`."""
+    """An Authorization header acting as a `role` user of the store at `url` (which gets an admin too)."""
     username = f"test-{role}"
     with session_scope(url) as session:
+        ensure_admin(session)
         if find_user_row(session, username) is None:
             create_user(session, username, role, None)
         _, token = create_token(session, username, "tests", role)
@@ -60,6 +67,7 @@ BROWSER_USER, BROWSER_PASSWORD = "reader", "a long test passphrase"
 def add_reader(url: str, role: str = "viewer") -> None:
     """An account with a password, for tests that log in through the login page."""
     with session_scope(url) as session:
+        ensure_admin(session)
         create_user(session, BROWSER_USER, role, BROWSER_PASSWORD)
 
 

@@ -97,3 +97,19 @@ def test_pages_show_who_is_logged_in_and_only_admins_see_the_users_link(filled_u
             assert re.search(rf'id="signed-in">test-{role} · {role}<', page)
             assert ('href="/admin/users"' in page) is sees_admin
             assert client.get("/admin/users").status_code == (200 if sees_admin else 403)
+
+
+def test_writes_are_refused_until_the_store_has_an_admin(filled_url: str) -> None:
+    from mawgun.web.app import create_app
+
+    with session_scope(filled_url) as session:
+        create_user(session, "early", "reviewer", None)
+        _, token = create_token(session, "early", "first")
+    app = create_app(filled_url)
+    with TestClient(app, headers={"Authorization": f"Bearer {token}"}) as client:
+        refused = client.post("/releases", data={"name": "too-early"})
+        assert refused.status_code == 403 and "no admin yet" in refused.text
+        assert client.get("/api/v1/events").status_code == 200  # reading is not a write
+        with session_scope(filled_url) as session:
+            create_user(session, "boss", "admin", None)
+        assert "no admin yet" not in client.post("/releases", data={"name": "later"}).text
