@@ -1,11 +1,14 @@
-"""Crash test: kill -9 `mawgun ingest`, `mawgun extract` and `mawgun db upgrade` at random moments,
-run the command again, and compare the store with a clean run.
+"""Crash test: kill -9 `mawgun ingest`, `mawgun extract`, `mawgun db upgrade` and `mawgun watch` at
+random moments, run the command again, and compare the store with a clean run.
 
 Each trial copies a prepared store, starts the command as a separate process, kills it (SIGKILL)
 after a random delay drawn over the command's clean running time, then runs the command again to
 completion. The store must open (no "unusable store"), and hold exactly the rows of a clean run:
 the same document ids, event ids, canonical-event and evidence counts (no row lost, none twice).
-Migration trials upgrade a store at revision 0001 holding 20,000 events. Run on demand:
+Migration trials upgrade a store at revision 0001 holding 20,000 events. Watch trials poll the test
+site of tests/sources (a real HTTP server on 127.0.0.1: a feed, a sitemap, a page, failing and slow
+answers) with `mawgun watch --once`, which fetches, ingests, extracts and deduplicates; the rerun must
+also read no document twice (the ingest log holds one read per document). Run on demand:
 
     .venv/bin/python bench/crash_kill.py --trials 100
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -23,7 +27,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from sources.testsite import running_site  # noqa: E402
+
 MAWGUN = str(Path(sys.executable).parent / "mawgun")
+PHASES = ("ingest", "extract", "migration", "watch")
 TOWNS = ["Kanbalu", "Mindat", "Hpakant", "Loikaw", "Kyauktaw", "Laukkai", "Myawaddy", "Falam", "Demoso", "Kawlin"]
 REGIONS = ["Sagaing Region", "Chin State", "Kachin State", "Kayah State", "Rakhine State", "Shan State"]
 
@@ -42,8 +51,8 @@ def write_corpus(folder: Path, n: int, rng: random.Random) -> None:
         (folder / f"report-{i:04}.txt").write_text(text, encoding="utf-8")
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([MAWGUN, *args], capture_output=True, text=True, timeout=600)
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([MAWGUN, *args], capture_output=True, text=True, timeout=600, env=env)
 
 
 def rows(db: Path) -> dict[str, object]:
@@ -56,6 +65,10 @@ def rows(db: Path) -> dict[str, object]:
             "canonical_events": one("SELECT count(*) FROM canonical_events"),
             "evidence": one("SELECT count(*) FROM evidence"),
             "unprocessed": one("SELECT count(*) FROM documents WHERE processed_at IS NULL"),
+            "documents_read_twice": one(
+                "SELECT count(*) FROM (SELECT document_id FROM ingest_log WHERE status = 'read' "
+                "AND document_id IS NOT NULL GROUP BY document_id HAVING count(*) > 1)"
+            ),
         }
 
 
@@ -86,6 +99,39 @@ def prepare(base: Path, n_docs: int, rng: random.Random) -> dict[str, object]:
     times = {"ingest": t_ingest, "extract": t_extract, "migration": t_migrate}
     return {"corpus": corpus, "empty": empty, "ingested": ingested, "clean": rows(clean), "old": old,
             "old_events": 20_000, "times": times}  # fmt: skip
+
+
+def prepare_watch(base: Path, site_url: str, prepared: dict[str, object]) -> None:
+    """A store with the test site's sources, the result of one clean `watch --once` and its time."""
+    from sources.test_watch import add_site_sources
+    from sources.testsite import Site
+
+    template = base / "watch.db"
+    assert run("db", "upgrade", "--db", f"sqlite:///{template}").returncode == 0
+    add_site_sources(f"sqlite:///{template}", Site(site_url))
+    watch = base / "watch-template.db"
+    copy_store(template, watch)  # with the sources this process wrote (still in its write-ahead log)
+    clean = base / "watch-clean.db"
+    copy_store(template, clean)
+    started = time.monotonic()
+    done = run("watch", "--once", "--db", f"sqlite:///{clean}", env=watch_env(base))
+    assert done.returncode == 0, done.stderr
+    prepared["times"]["watch"] = time.monotonic() - started  # type: ignore[index]
+    prepared["watch"], prepared["watch_clean"] = watch, rows(clean)
+    assert prepared["watch_clean"]["documents"], "the clean watch round stored nothing"  # type: ignore[index]
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite store, its write-ahead log included (SQLite's backup API)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+def watch_env(base: Path) -> dict[str, str]:
+    """Short fetch timeouts (the test site answers one request only after a timeout) and a private home."""
+    from sources.conftest import FAST_FETCH
+
+    return {**os.environ, **FAST_FETCH, "MAWGUN_HOME": str(base / "home")}
 
 
 def make_old_store(path: Path, n_events: int) -> None:
@@ -119,8 +165,8 @@ def make_old_store(path: Path, n_events: int) -> None:
     engine.dispose()
 
 
-def kill_at_random(args: list[str], delay: float) -> None:
-    process = subprocess.Popen([MAWGUN, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def kill_at_random(args: list[str], delay: float, env: dict[str, str] | None = None) -> None:
+    process = subprocess.Popen([MAWGUN, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     time.sleep(delay)
     process.kill()
     process.wait()
@@ -131,7 +177,8 @@ def trial(phase: str, prepared: dict[str, object], work: Path, rng: random.Rando
     times = prepared["times"]
     assert isinstance(times, dict)
     delay = rng.uniform(0.0, times[phase] * 1.1)
-    template = {"ingest": prepared["empty"], "extract": prepared["ingested"], "migration": prepared["old"]}[phase]
+    template = {"ingest": prepared["empty"], "extract": prepared["ingested"], "migration": prepared["old"],
+                "watch": prepared.get("watch")}[phase]  # fmt: skip
     db = work / "trial.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -141,15 +188,17 @@ def trial(phase: str, prepared: dict[str, object], work: Path, rng: random.Rando
         "ingest": ["ingest", str(prepared["corpus"]), "--db", url, "--quiet"],
         "extract": ["extract", "--db", url, "--quiet"],
         "migration": ["db", "upgrade", "--db", url],
+        "watch": ["watch", "--once", "--db", url],
     }[phase]
-    kill_at_random(command, delay)
-    rerun = run(*command)
+    env = watch_env(work) if phase == "watch" else None
+    kill_at_random(command, delay, env)
+    rerun = run(*command, env=env)
     problems: list[str] = []
     if rerun.returncode != 0:
         problems.append(f"rerun failed ({rerun.returncode}): {rerun.stderr.strip()[-300:]}")
         return {"phase": phase, "delay": round(delay, 2), "problems": problems}
     got = rows(db)
-    clean = prepared["clean"]
+    clean = prepared["watch_clean" if phase == "watch" else "clean"]
     assert isinstance(clean, dict)
     if phase == "migration":
         with sqlite3.connect(db) as connection:
@@ -157,11 +206,8 @@ def trial(phase: str, prepared: dict[str, object], work: Path, rng: random.Rando
         if count != prepared["old_events"]:
             problems.append(f"events {count} != {prepared['old_events']}")
     else:
-        keys = (
-            ["documents"]
-            if phase == "ingest"
-            else ["documents", "events", "canonical_events", "evidence", "unprocessed"]
-        )
+        keys = ["documents"] if phase == "ingest" else ["documents", "events", "canonical_events", "evidence"]
+        keys += ["unprocessed", "documents_read_twice"] if phase in ("extract", "watch") else []
         problems += [f"{key} differ from the clean run" for key in keys if got[key] != clean[key]]
     return {"phase": phase, "delay": round(delay, 2), "problems": problems}
 
@@ -171,16 +217,20 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--docs", type=int, default=300, help="documents in the ingest/extract corpus")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--phases", default=",".join(PHASES), help="comma-separated, of " + ", ".join(PHASES))
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    with tempfile.TemporaryDirectory(prefix="mawgun-crash-") as tmp:
+    phases = args.phases.split(",")
+    with tempfile.TemporaryDirectory(prefix="mawgun-crash-") as tmp, running_site() as site:
         base = Path(tmp)
         prepared = prepare(base, args.docs, rng)
-        results = [trial(("ingest", "extract", "migration")[i % 3], prepared, base, rng) for i in range(args.trials)]
+        if "watch" in phases:
+            prepare_watch(base, site.url(""), prepared)
+        results = [trial(phases[i % len(phases)], prepared, base, rng) for i in range(args.trials)]
     failed = [r for r in results if r["problems"]]
     summary = {
         "trials": len(results),
-        "by_phase": {p: sum(r["phase"] == p for r in results) for p in ("ingest", "extract", "migration")},
+        "by_phase": {p: sum(r["phase"] == p for r in results) for p in phases},
         "clean_run_s": {k: round(v, 2) for k, v in prepared["times"].items()},  # type: ignore[union-attr]
         "unusable_stores": sum(any("rerun failed" in p for p in r["problems"]) for r in results),  # type: ignore[union-attr]
         "trials_with_lost_or_duplicated_rows": sum(

@@ -119,9 +119,9 @@ def actor_rows(record: EventRecord) -> list[EventActorRow]:
                     event_id=record.record_id,
                     role=role,
                     position=position,
-                    actor_id=actor.actor_id,
-                    name=actor.name[:300],
-                    unit=clip(actor.unit, 300),
+                    actor_id=fit_column(EventActorRow, "actor_id", actor.actor_id),
+                    name=fit_column(EventActorRow, "name", actor.name),
+                    unit=fit_column(EventActorRow, "unit", actor.unit),
                     span_start=actor.span.start if actor.span else None,
                     span_end=actor.span.end if actor.span else None,
                 )

@@ -186,7 +186,12 @@ def declare_text_rules(app: FastAPI) -> None:
 
 
 def declare_parameter(parameter: dict[str, Any]) -> None:
-    """Add the NUL and date-form rules to one parameter's schema (each alternative of an anyOf)."""
+    """Add the NUL and date-form rules to one parameter's schema (each alternative of an anyOf), or the
+    parameter's own rule (`mawgun.web.parameter_rules`: state/region names, group keys)."""
+    from mawgun.web.parameter_rules import declare_rules
+
+    if declare_rules(parameter):
+        return
     schema = parameter.get("schema", {})
     for alternative in schema.get("anyOf", [schema]):
         if alternative.get("type") != "string" or "enum" in alternative:

@@ -40,7 +40,7 @@ def clean_text(value: str | None, name: str, where: str = "query") -> str | None
 def check_dates(since: dt.date | None, until: dt.date | None) -> None:
     """A range that ends before it starts is a client error."""
     if since and until and until < since:
-        raise invalid("until", "until is before since")
+        raise invalid("until", f"until ({until}) is before since ({since}): a range must not end before it starts")
 
 
 def event_filters(

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from mawgun.web.deps import SessionDep
+from mawgun.web.schemas import UtcDatetime
 
 router = APIRouter()
 
@@ -29,11 +30,11 @@ class SourceHealth(BaseModel):
     interval_minutes: int
     enabled: bool
     state: str
-    last_success_at: str | None
+    last_success_at: UtcDatetime | None  # RFC 3339 with its zone (Z), as `date-time` requires
     last_error: str | None
-    last_error_at: str | None
+    last_error_at: UtcDatetime | None
     failures: int
-    next_poll_at: str | None
+    next_poll_at: UtcDatetime | None
     items_today: int
 
 

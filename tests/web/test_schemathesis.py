@@ -1,7 +1,8 @@
 """Property-based API test over every operation: requests generated from the app's own OpenAPI
 schema, valid and invalid (positive and negative generation), never cause a 5xx, invalid ones are
-refused with a 4xx, and every answer matches the status codes, content types, headers and bodies
-the schema declares.
+refused with a 4xx, valid ones are accepted, and every answer matches the status codes, content
+types, headers and bodies the schema declares. `test_schemathesis_cli.py` runs every check and
+phase of the schemathesis CLI over real HTTP; `bench/schemathesis_api.py` runs it at full size.
 
 Each API operation gets a bounded number of generated requests (`EXAMPLES`), so the whole run
 stays around a minute. Driven through Hypothesis directly (schemathesis's pytest loader does not
@@ -20,11 +21,13 @@ from schemathesis.checks import (
     content_type_conformance,
     negative_data_rejection,
     not_a_server_error,
+    positive_data_acceptance,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
 
+import web.schemathesis_hooks  # noqa: F401  (puts generated since/until in order: the one rule OpenAPI cannot state)
 from web.sample_store import fill_store
 from web.signin import bearer
 
@@ -36,6 +39,7 @@ CHECKS = [
     response_schema_conformance,
     response_headers_conformance,
     negative_data_rejection,  # invalid input (a date written `0`, a NUL in text) must be refused with a 4xx
+    positive_data_acceptance,  # valid input (by the schema: state/region spellings, distinct group keys) is accepted
 ]
 # Generated both ways: requests the schema allows (positive) and requests it forbids (negative).
 MODES = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)

@@ -10,18 +10,29 @@ and both written reports, and checks that no page carries a live script, event h
 Stored but shown on no page (so covered only by the "nothing runs" check): the names of a report's
 actors (pages show actor ids), a report's notes and tags, a canonical event's explanation, and the
 who/why of dedup decisions.
+
+The JSON API returns the payload as data (the exact string, in `application/json`, never `text/html`,
+even to a browser asking for HTML), and every CSV export (the API's lists, `exports/events.csv`,
+ACLED and HXL) is `text/csv` with no cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`).
+Every test runs on SQLite and, with MAWGUN_TEST_POSTGRES_URL, on PostgreSQL (values longer than
+their column are cut to it, as the store does: the script part of the payload always fits).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from mawgun.dedup.decisions import merge_canonical
 from mawgun.model import ActorRef, Document, EventRecord, Place, Provenance, SanctionRecord, Span, StatisticRecord
+from mawgun.safety import FORMULA_STARTS, is_number
 from mawgun.sources.catalog import SourceSpec, add_source
 from mawgun.store import repository
 from mawgun.store.db import session_scope
@@ -62,7 +73,7 @@ def hostile_records(doc_id: str) -> list[object]:
         ),
         StatisticRecord(
             record_id="st-xss", doc_id=doc_id, metric=tagged("metric"), value=40_000, provenance=prov,
-            qualifier=tagged("qualifier"), area=[tagged("area")], source_org=tagged("source_org"),
+            qualifier=tagged("q"), area=[tagged("area")], source_org=tagged("source_org"),
             period_start=DAY, period_end=DAY, evidence=[whole_text_span()],
         ),
         SanctionRecord(
@@ -70,6 +81,27 @@ def hostile_records(doc_id: str) -> list[object]:
             measure=tagged("measure"), date=DAY, provenance=prov, evidence=[whole_text_span()],
         ),
     ]  # fmt: skip
+
+
+def fitted(row: Any) -> Any:
+    """The row with each text cut to its column's length (PostgreSQL refuses longer ones)."""
+    for column in row.__table__.columns:
+        value, length = getattr(row, column.name), getattr(column.type, "length", None)
+        if isinstance(value, str) and length:
+            setattr(row, column.name, value[:length])
+    return row
+
+
+FORMULAS = {"location": '=HYPERLINK("http://example.org","x")', "admin1": "@SUM(1+1)*cmd", "admin3": "+1+cmd"}
+
+
+def formula_event() -> CanonicalEventRow:
+    """An event whose text fields a spreadsheet would run as formulas."""
+    return CanonicalEventRow(
+        id="ce-formula", event_type="Battles", sub_event_type="Armed clash", date=DAY, date_precision="day",
+        actor1=["-2+3+cmd"], actor2=[], n_reports=1, n_sources=1, n_outlets=1, origin="mawgun", tags=["=1+1"],
+        explanation={}, **FORMULAS,
+    )  # fmt: skip
 
 
 def canonical(event_id: str) -> CanonicalEventRow:
@@ -95,7 +127,7 @@ def fill_hostile_store(url: str) -> None:
             for record in records:
                 record.record_id += f"-{n}"  # type: ignore[attr-defined]
             repository.save_records(session, doc.doc_id, records, "test-1")  # type: ignore[arg-type]
-            session.add(canonical(f"ce-xss-{n}"))
+            session.add(fitted(canonical(f"ce-xss-{n}")))
             session.flush()
             session.get(EventRow, f"ev-xss-{n}").canonical_id = f"ce-xss-{n}"  # type: ignore[union-attr]
         session.flush()
@@ -106,6 +138,7 @@ def fill_hostile_store(url: str) -> None:
         source.last_error_at = dt.datetime(2024, 8, 4, 6, 0)
         source.failures = 1
         session.add(SourceRow(name="plain", kind="feed", url=JS_LINK, failures=0, enabled=True))
+        session.add(formula_event())
 
 
 LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
@@ -146,11 +179,11 @@ def live_markup(html: str) -> list[str]:
 
 
 @pytest.fixture
-def hostile_client(sqlite_url: str):  # type: ignore[no-untyped-def]
+def hostile_client(store_url: str):  # type: ignore[no-untyped-def]
     from mawgun.web.app import create_app
 
-    fill_hostile_store(sqlite_url)
-    with TestClient(create_app(sqlite_url), headers=bearer(sqlite_url)) as client:
+    fill_hostile_store(store_url)
+    with TestClient(create_app(store_url), headers=bearer(store_url)) as client:
         yield client
 
 
@@ -189,7 +222,7 @@ SHOWN = {  # the fields each page shows: the payload must be there, escaped, not
     "/events/ce-xss-0": ["c-location", "c-tag", "location", "title0", "outlet1", "text"],
     "/documents": ["title0", "outlet1"],
     "/documents/doc-xss-0": ["title0", "outlet0", "text", "metric", "source_org", "authority", "target", "location"],
-    "/figures": ["metric", "area", "source_org", "qualifier", "authority", "target", "measure"],
+    "/figures": ["metric", "area", "source_org", "q", "authority", "target", "measure"],
     "/control": ["c-location", "actor1-id"],
     "/sources": ["source", "source-outlet", "last_error"],
     "/reports?period=monthly&date=2024-08-10": ["c-location", "c-actor2"],
@@ -225,3 +258,75 @@ def test_the_markdown_report_renders_to_inert_html(hostile_client: TestClient) -
     markdown = hostile_client.get("/reports/full.md?period=monthly&date=2024-08-10").text
     html = markdown_it.MarkdownIt("commonmark", {"html": True}).render(markdown)
     assert live_markup(html) == []
+
+
+JSON_ANSWERS = [  # every API answer that carries stored text
+    "/api/v1/events",
+    "/api/v1/events?per_report=true",
+    "/api/v1/events/ce-xss-0",
+    "/api/v1/documents",
+    "/api/v1/documents/doc-xss-0",
+    "/api/v1/statistics",
+    "/api/v1/sanctions",
+    "/api/v1/sources",
+    "/api/v1/control?as_of=2024-08-31",
+    "/api/v1/stats?by=admin1,admin3",
+    "/api/v1/map",
+    "/api/v1/exports/events.jsonl",
+    "/api/v1/exports/events.geojson",
+]
+
+
+def strings_in(value: Any) -> list[str]:
+    """Every string in a decoded JSON value (keys included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [*value.keys(), *(s for v in value.values() for s in strings_in(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in strings_in(v)]
+    return []
+
+
+@pytest.mark.parametrize("path", JSON_ANSWERS)
+def test_the_json_api_returns_the_payload_as_data_never_as_html(hostile_client: TestClient, path: str) -> None:
+    response = hostile_client.get(path, headers={"Accept": "text/html,application/xhtml+xml"})  # as a browser asks
+    assert response.status_code == 200, response.text[:300]
+    media = response.headers["content-type"].split(";")[0]
+    assert media in ("application/json", "application/x-ndjson", "application/geo+json"), media
+    assert response.headers["x-content-type-options"] == "nosniff"
+    lines = response.text.splitlines() if media == "application/x-ndjson" else [response.text]
+    values = [s for line in lines for s in strings_in(json.loads(line))]
+    assert any(SCRIPT in value and BREAKOUT in value for value in values), path  # the exact text, as data
+
+
+CSV_ANSWERS = [
+    "/api/v1/events?format=csv",
+    "/api/v1/events?format=csv&per_report=true",
+    "/api/v1/documents?format=csv",
+    "/api/v1/statistics?format=csv",
+    "/api/v1/sanctions?format=csv",
+    "/api/v1/stats?by=admin1,admin3&format=csv",
+    "/api/v1/control?as_of=2024-08-31&format=csv",
+    "/api/v1/exports/events.csv",
+    "/api/v1/exports/events.acled.csv",
+    "/api/v1/exports/events.hxl.csv",
+]
+
+
+@pytest.mark.parametrize("path", CSV_ANSWERS)
+def test_csv_exports_are_csv_with_no_formula_cell(hostile_client: TestClient, path: str) -> None:
+    response = hostile_client.get(path, headers={"Accept": "text/html"})
+    assert response.status_code == 200, response.text[:300]
+    assert response.headers["content-type"].split(";")[0] == "text/csv"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    cells = [cell for row in csv.reader(io.StringIO(response.text)) for cell in row]
+    formulas = [cell for cell in cells if cell.startswith(FORMULA_STARTS) and not is_number(cell)]
+    assert formulas == [], path
+    assert any(SCRIPT in cell for cell in cells), path  # the payload is there, as text
+
+
+@pytest.mark.parametrize("path", [p for p in CSV_ANSWERS if "events" in p and "per_report" not in p])
+def test_formula_cells_of_events_are_kept_as_quoted_text(hostile_client: TestClient, path: str) -> None:
+    cells = {cell for row in csv.reader(io.StringIO(hostile_client.get(path).text)) for cell in row}
+    assert "'" + FORMULAS["location"] in cells, path

@@ -1,0 +1,106 @@
+"""Rules between and within query parameters (issue 15, point 12): stated in the OpenAPI schema where
+OpenAPI can state them (state/region spellings, the group keys of `/stats?by=`), said in the
+description where it cannot (`until` not before `since`), and enforced with a 422 that says what is
+wrong. Timestamps in `date-time` fields always carry their zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mawgun.geo.admin1 import admin1_spellings
+from web.test_sources_health import fill_sources
+
+
+@pytest.fixture
+def schema(client: TestClient) -> dict[str, Any]:
+    return client.get("/openapi.json").json()
+
+
+def parameter(schema: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    return next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name)
+
+
+def pattern_of(parameter: dict[str, Any]) -> re.Pattern[str]:
+    schema = parameter["schema"]
+    return re.compile(next(s["pattern"] for s in schema.get("anyOf", [schema]) if s.get("type") == "string"))
+
+
+def test_until_before_since_is_refused_by_every_operation_that_takes_both(
+    client: TestClient, schema: dict[str, Any]
+) -> None:
+    ranged = [
+        path
+        for path, item in schema["paths"].items()
+        if {"since", "until"} <= {p["name"] for p in item["get"].get("parameters", [])} and "{" not in path
+    ]
+    assert len(ranged) >= 7
+    for path in ranged:
+        assert "Not before `since`" in parameter(schema, path, "until")["description"], path
+        response = client.get(path, params={"since": "2024-05-01", "until": "2024-04-01"})
+        assert response.status_code == 422, path
+        assert response.headers["content-type"] == "application/json"
+        error = response.json()["detail"][0]
+        assert error["loc"] == ["query", "until"]
+        assert "2024-04-01" in error["msg"] and "2024-05-01" in error["msg"], error
+        assert client.get(path, params={"since": "2024-04-01", "until": "2024-04-01"}).status_code == 200, path
+
+
+@pytest.mark.parametrize("by", ["month,month", "admin1, month ,admin1", "event_type,week,event_type"])
+def test_a_group_key_given_twice_is_refused_and_the_schema_says_so(
+    client: TestClient, schema: dict[str, Any], by: str
+) -> None:
+    assert not pattern_of(parameter(schema, "/api/v1/stats", "by")).match(by)
+    response = client.get("/api/v1/stats", params={"by": by})
+    assert response.status_code == 422
+    assert "distinct" in response.json()["detail"][0]["msg"]
+
+
+@pytest.mark.parametrize("by", ["month", "month,admin1", " week , sub_event_type,event_type"])
+def test_distinct_group_keys_match_the_schema_and_are_accepted(
+    client: TestClient, schema: dict[str, Any], by: str
+) -> None:
+    assert pattern_of(parameter(schema, "/api/v1/stats", "by")).match(by)
+    assert client.get("/api/v1/stats", params={"by": by}).status_code == 200
+
+
+def test_every_state_region_spelling_matches_the_schema_and_is_accepted(
+    client: TestClient, schema: dict[str, Any]
+) -> None:
+    admin1 = pattern_of(parameter(schema, "/api/v1/events", "admin1"))
+    written = [alias for aliases in admin1_spellings().values() for alias in aliases]
+    for value in [*written, "sagaing region", "KAREN STATE", "Bago Division", "MMR005", "Kachin,Shan", ""]:
+        assert admin1.match(value), value
+        assert client.get("/api/v1/events", params={"admin1": value}).status_code == 200, value
+    for value in ("Atlantis", "Sagaingg", "000"):
+        assert not admin1.match(value), value
+        assert client.get("/api/v1/events", params={"admin1": value}).status_code == 422, value
+
+
+def date_time_fields(schema: dict[str, Any]) -> set[str]:
+    """Names of the properties the schema declares as `date-time`."""
+    found = set()
+    for model in schema["components"]["schemas"].values():
+        for name, spec in model.get("properties", {}).items():
+            if any(s.get("format") == "date-time" for s in spec.get("anyOf", [spec])):
+                found.add(name)
+    return found
+
+
+def test_timestamps_are_date_times_with_their_zone(client: TestClient, schema: dict[str, Any], filled_url: str) -> None:
+    fill_sources(filled_url)
+    declared = date_time_fields(schema)
+    assert {"ingested_at", "processed_at", "last_success_at", "last_error_at", "next_poll_at"} <= declared
+    served: list[tuple[str, str]] = []
+    for row in client.get("/api/v1/sources").json():
+        served += [(k, v) for k, v in row.items() if k in declared and v]
+    for doc in client.get("/api/v1/documents").json()["items"]:
+        detail = client.get(f"/api/v1/documents/{doc['id']}").json()
+        served += [(k, v) for k, v in detail.items() if k in declared and v]
+    assert {name for name, _ in served} >= {"ingested_at", "last_success_at", "last_error_at"}
+    for name, value in served:
+        assert dt.datetime.fromisoformat(value).tzinfo is not None, (name, value)
