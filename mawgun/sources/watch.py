@@ -258,10 +258,21 @@ def run_round(
             result = poll_source(url, source_id, fetcher, run_id, stop, pool)
             log_source(result)
             report.results.append(result)
-    if process and report.count("read"):
+    if process and (report.count("read") or has_unprocessed(url)):  # also what a killed round left
         report.processed = process_new(url)
     log_round(report)
     return report
+
+
+def has_unprocessed(url: str | None) -> bool:
+    """True when the store holds documents not extracted yet (a round killed after storing them)."""
+    from sqlalchemy import select
+
+    from mawgun.store.db import session_scope
+    from mawgun.store.schema import DocumentRow
+
+    with session_scope(url) as session:
+        return session.scalar(select(DocumentRow.id).where(DocumentRow.processed_at.is_(None)).limit(1)) is not None
 
 
 def process_new(url: str | None) -> dict[str, Any] | None:

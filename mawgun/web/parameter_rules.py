@@ -1,59 +1,85 @@
 """What the API enforces on its query parameters, stated in its OpenAPI schema so that generated
-clients and schemathesis know which requests are valid: the accepted state/region spellings
-(`admin1`), the group keys of `/stats?by=` (one to three, none repeated), and that `until` may not
-come before `since` (OpenAPI cannot state a rule between two query parameters: it is said in the
-parameter's description, and the 422 names both dates).
+clients and schemathesis know which requests are valid.
 
-Each rule is derived from its one home: the spellings from `mawgun.geo.admin1`, the group keys from
-`mawgun.query.filter.GROUP_KEYS`.
+- The filters that accept only known names (`admin1`: state/region names, their other names and
+  P-codes; `township`: MIMU townships and P-codes; `sub_type`: ACLED's sub-event types;
+  `date_precision`, `place_precision`) are declared as comma-separated lists (`style: form`,
+  `explode: false`) of an `enum` of those names, as many items as fit the parameter's length.
+  The API also accepts them in any case and with spaces around commas.
+- `/stats?by=`: a list of one to three group keys, none repeated (`uniqueItems`).
+- `until` may not come before `since`: OpenAPI cannot state a rule between two query parameters,
+  so it is said in `until`'s description, and the 422 names both dates.
+
+Each list is read from its one home: the spellings from `mawgun.geo.admin1`, the names the query
+layer checks from `mawgun.query` (`GROUP_KEYS`, `DATE_PRECISIONS`, `PLACE_PRECISIONS`, townships,
+sub-event types).
 """
 
 from __future__ import annotations
 
-import re
+import json
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from mawgun.geo import boundaries_path
 from mawgun.geo.admin1 import admin1_spellings
-from mawgun.query.filter import GROUP_KEYS
+from mawgun.query.filter import DATE_PRECISIONS, GROUP_KEYS, PLACE_PRECISIONS
+from mawgun.query.names import sub_event_types, township_names
 
-SUFFIXES = ("state", "region", "division")
 UNTIL_RULE = " Not before `since` (a range that ends before it starts is refused with a 422)."
 
 
-def any_case(word: str) -> str:
-    """A regex for `word` in any letter case (JSON Schema patterns have no case-insensitive flag)."""
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in word)
-
-
 @cache
-def admin1_pattern() -> str:
-    """Comma-separated state/region names (any spelling of `data/admin1.yaml`, any case, optionally
-    followed by State, Region or Division) or MIMU P-codes (MMR001...); empty items are ignored."""
-    names = sorted({alias for written in admin1_spellings().values() for alias in written}, key=len, reverse=True)
-    suffix = "(?: +(?:" + "|".join(any_case(s) for s in SUFFIXES) + "))?"
-    value = "(?:(?:" + "|".join(any_case(n) for n in names) + ")" + suffix + "|[Mm][Mm][Rr][0-9]{3}[A-Za-z0-9]*)"
-    return f"^ *{value}? *(?:, *{value}? *)*$"
+def admin1_names() -> tuple[str, ...]:
+    """Every spelling of the 15 states/regions (`data/admin1.yaml`) and their MIMU P-codes."""
+    data = json.loads(boundaries_path("admin1").read_text(encoding="utf-8"))
+    pcodes = {str(f["properties"]["pcode"]) for f in data.get("features", []) if f.get("properties", {}).get("pcode")}
+    spellings = {alias for written in admin1_spellings().values() for alias in written}
+    return tuple(sorted(spellings | pcodes))
 
 
-@cache
-def group_keys_pattern() -> str:
-    """One to three comma-separated keys of GROUP_KEYS, none repeated (the look-ahead refuses a key
-    that occurs twice)."""
-    key = "(?:" + "|".join(sorted(GROUP_KEYS, key=len, reverse=True)) + ")"
-    return rf"^(?!.*\b(\w+)\b.*\b\1\b) *{key} *(?:, *{key} *){{0,2}}$"
+NAME_LISTS: dict[str, Callable[[], tuple[str, ...]]] = {
+    "admin1": admin1_names,
+    "township": township_names,
+    "sub_type": sub_event_types,
+    "date_precision": lambda: DATE_PRECISIONS,
+    "place_precision": lambda: tuple(PLACE_PRECISIONS),
+}
+
+
+def list_schema(names: tuple[str, ...], max_length: int | None) -> dict[str, Any]:
+    """An array of known names, at most as many as fit `max_length` characters joined by commas; or
+    nothing (an empty value filters on nothing)."""
+    schema: dict[str, Any] = {"type": ["array", "null"], "items": {"type": "string", "enum": list(names)}}
+    if max_length:
+        schema["maxItems"] = max(1, (max_length + 1) // (max(map(len, names)) + 1))
+    return schema
+
+
+def group_keys_schema() -> dict[str, Any]:
+    """One to three group keys, none repeated."""
+    keys = {"type": "string", "enum": list(GROUP_KEYS)}
+    return {"type": "array", "items": keys, "minItems": 1, "maxItems": 3, "uniqueItems": True}
+
+
+def max_length_of(schema: dict[str, Any]) -> int | None:
+    """The maxLength of a parameter's string schema (or of the string alternative of an anyOf)."""
+    return next((s.get("maxLength") for s in schema.get("anyOf", [schema]) if s.get("type") == "string"), None)
 
 
 def declare_rules(parameter: dict[str, Any]) -> bool:
-    """Add the rule of one query parameter to its schema; True when it had one (so the generic
+    """Put the rule of one query parameter in its schema; True when it had one (so the generic
     no-NUL pattern is not added over it)."""
     name, schema = parameter["name"], parameter.get("schema", {})
-    pattern = {"admin1": admin1_pattern, "by": group_keys_pattern}.get(name)
     if name == "until" and UNTIL_RULE not in parameter.get("description", ""):
         parameter["description"] = parameter.get("description", "") + UNTIL_RULE
-    if pattern is None:
+    if name == "by":
+        new = {**group_keys_schema(), "default": [schema.get("default", "month")]}
+    elif name in NAME_LISTS:
+        new = list_schema(NAME_LISTS[name](), max_length_of(schema))
+    else:
         return False
-    for alternative in schema.get("anyOf", [schema]):
-        if alternative.get("type") == "string":
-            alternative["pattern"] = pattern()
+    parameter["schema"] = {**new, **({"title": schema["title"]} if "title" in schema else {})}
+    parameter["style"], parameter["explode"] = "form", False
     return True

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from sources.test_watch import add_site_sources
-from sources.test_watch_restart import MAWGUN, run_once, watch_env
+from sources.test_watch_restart import MAWGUN, kill_when, run_once, watch_env
 from sources.testsite import Site
 
 KILLS = 3
@@ -66,3 +66,19 @@ def test_watch_killed_at_random_moments_ends_as_a_clean_round(site: Site, tmp_pa
         rerun = run_once(f"sqlite:///{db}", env)
         assert rerun.returncode == 0, (trial, round(delay, 2), rerun.stderr[-500:])  # the store opens and works
         assert snapshot(db) == expected, (trial, round(delay, 2))
+
+
+def test_watch_killed_once_every_document_is_stored_extracts_them_on_the_rerun(site: Site, tmp_path: Path) -> None:
+    """Killed after the last document is stored, during extraction: the rerun reads nothing new from
+    the sources (they are not due) and must still extract what the killed round left."""
+    env = watch_env(tmp_path)
+    clean, db = tmp_path / "clean.db", tmp_path / "killed.db"
+    for path in (clean, db):
+        add_site_sources(f"sqlite:///{path}", site)
+    assert run_once(f"sqlite:///{clean}", env).returncode == 0
+    expected = snapshot(clean)
+    process = subprocess.Popen([*MAWGUN, "watch", "--once", "--db", f"sqlite:///{db}"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    kill_when(process, f"sqlite:///{db}", at_least=len(expected["documents"]))  # type: ignore[arg-type]
+    assert run_once(f"sqlite:///{db}", env).returncode == 0
+    assert snapshot(db) == expected

@@ -42,8 +42,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(db_url: str) -> Iterator[str]:
-    """`mawgun serve` on a free local port for the duration; yields its base URL."""
+def served(db_url: str, authorization: str) -> Iterator[str]:
+    """`mawgun serve` on a free local port for the duration; yields its base URL once it answers."""
     port = free_port()
     server = subprocess.Popen(
         [str(BIN / "mawgun"), "serve", "--db", db_url, "--port", str(port)],
@@ -54,7 +54,8 @@ def served(db_url: str) -> Iterator[str]:
     try:
         for _ in range(600):
             try:
-                urllib.request.urlopen(f"{base}/openapi.json", timeout=2).read()
+                asked = urllib.request.Request(f"{base}/openapi.json", headers={"Authorization": authorization})
+                urllib.request.urlopen(asked, timeout=2).read()
                 break
             except OSError:
                 if server.poll() is not None:
@@ -66,16 +67,25 @@ def served(db_url: str) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def run_schemathesis(db_url: str, fill: Callable[[str], None], max_examples: int, seed: int = 15) -> Outcome:
-    """Fill the store, serve it, and run `st run --checks all` over every phase."""
+ALL_PHASES = "examples,coverage,fuzzing,stateful"
+
+
+def run_schemathesis(
+    db_url: str, fill: Callable[[str], None], max_examples: int, seed: int = 15, phases: str = ALL_PHASES
+) -> Outcome:
+    """Fill the store, serve it, and run `st run --checks all` over every phase, signed in as a viewer
+    (the server is private: every request needs a user; `ignored_auth` also checks it without one)."""
+    from web.signin import bearer
+
     fill(db_url)
+    authorization = bearer(db_url)["Authorization"]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "web.schemathesis_hooks", "PYTHONPATH": str(TESTS), "NO_COLOR": "1"}
-    with served(db_url) as base:
+    with served(db_url, authorization) as base:
         started = time.monotonic()
         done = subprocess.run(
-            [str(BIN / "st"), "run", f"{base}/openapi.json", "--checks", "all", "--phases",
-             "examples,coverage,fuzzing,stateful", "--max-examples", str(max_examples), "--seed", str(seed),
-             "--no-color"],
+            [str(BIN / "st"), "run", f"{base}/openapi.json", "--checks", "all", "--phases", phases,
+             "--max-examples", str(max_examples), "--seed", str(seed), "--no-color",
+             "--header", f"Authorization: {authorization}"],
             capture_output=True, text=True, env=env, timeout=3600, cwd=work_dir(db_url),
         )  # fmt: skip
         seconds = time.monotonic() - started

@@ -2,8 +2,9 @@
 status codes, content types, headers and bodies against the schema, invalid requests refused, valid
 requests accepted, missing headers, unsupported methods, ...) and every phase (the schema's examples,
 coverage of each parameter's boundaries, fuzzing, stateful sequences following the API's links),
-against `mawgun serve` over real HTTP. A CI-sized run (5 examples per operation, about a minute on
-the shared machine); `bench/schemathesis_api.py` runs the full size. 0 failures."""
+against `mawgun serve` over real HTTP. A CI-sized run: 5 examples per operation, without the coverage
+phase (which tries every value of every enum: each of the 658 townships); `bench/schemathesis_api.py`
+runs every phase at full size. 0 failures."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def fill(url: str) -> None:
 
 
 def test_schemathesis_with_every_check_and_phase_finds_no_failure(tmp_path: Path) -> None:
-    outcome = run_schemathesis(f"sqlite:///{tmp_path / 'api.db'}", fill, max_examples=5)
-    assert outcome.operations >= 16, outcome.output[-3000:]
-    assert outcome.generated > 300, outcome.output[-3000:]
+    url = f"sqlite:///{tmp_path / 'api.db'}"
+    outcome = run_schemathesis(url, fill, max_examples=5, phases="examples,fuzzing,stateful")
+    assert outcome.operations >= 17, outcome.output[-3000:]
+    assert outcome.generated > 100, outcome.output[-3000:]
     assert (outcome.returncode, outcome.failures) == (0, 0), outcome.output[-6000:]
