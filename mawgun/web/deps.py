@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 from mawgun.query.filter import EventFilter
 from mawgun.store.db import session_scope
 from mawgun.web.filters import build_filters, resolve_lists, visitor_filter
+from mawgun.web.parameter_rules import MAX_LENGTHS, check_list_sizes
 
 MAX_OFFSET = 10_000_000
+LEN = MAX_LENGTHS  # the longest each list filter may be written (`mawgun.web.parameter_rules`)
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -48,8 +50,8 @@ def event_filters(
     since: Annotated[dt.date | None, Query(description="First day (ISO date), inclusive.")] = None,
     until: Annotated[dt.date | None, Query(description="Last day (ISO date), inclusive.")] = None,
     type: Annotated[str | None, Query(description="ACLED event type(s), comma-separated.", max_length=500)] = None,
-    admin1: Annotated[str | None, Query(description="State/region name or P-code.", max_length=100)] = None,
-    township: Annotated[str | None, Query(description="Township name or P-code.", max_length=100)] = None,
+    admin1: Annotated[str | None, Query(description="State/region name or P-code.", max_length=LEN["admin1"])] = None,
+    township: Annotated[str | None, Query(description="Township name or P-code.", max_length=LEN["township"])] = None,
     actor: Annotated[
         str | None, Query(description="Actor id(s), comma-separated (MIL, KIA...).", max_length=300)
     ] = None,
@@ -58,16 +60,24 @@ def event_filters(
     ] = None,
     origin: Annotated[str | None, Query(description="mawgun, ucdp or acled.", max_length=20)] = None,
     sub_type: Annotated[
-        str | None, Query(description="ACLED sub-event type(s), comma-separated.", max_length=500)
+        str | None, Query(description="ACLED sub-event type(s), comma-separated.", max_length=LEN["sub_type"])
     ] = None,
     outlet: Annotated[
         str | None, Query(description="Outlet(s) that reported the events, comma-separated.", max_length=300)
     ] = None,
     date_precision: Annotated[
-        str | None, Query(description="Date known to: day, week, month, year (comma-separated).", max_length=100)
+        str | None,
+        Query(
+            description="Date known to: day, week, month, year (comma-separated).",
+            max_length=LEN["date_precision"],
+        ),
     ] = None,
     place_precision: Annotated[
-        str | None, Query(description="Place known to: place, township, state (comma-separated).", max_length=100)
+        str | None,
+        Query(
+            description="Place known to: place, township, state (comma-separated).",
+            max_length=LEN["place_precision"],
+        ),
     ] = None,
     review: Annotated[
         Literal["drafts", "reviewed", "draft", "rejected"],
@@ -88,6 +98,8 @@ def event_filters(
     for name, value in texts.items():
         clean_text(value, name)
     check_dates(since, until)
+    for name, message in check_list_sizes(texts).items():
+        raise invalid(name, message)
     lists, errors = resolve_lists(texts)
     for name, message in errors.items():
         raise invalid(name, message)

@@ -48,24 +48,36 @@ NAME_LISTS: dict[str, Callable[[], tuple[str, ...]]] = {
 }
 
 
-def list_schema(names: tuple[str, ...], max_length: int | None) -> dict[str, Any]:
-    """An array of known names, at most as many as fit `max_length` characters joined by commas; or
-    nothing (an empty value filters on nothing)."""
-    schema: dict[str, Any] = {"type": ["array", "null"], "items": {"type": "string", "enum": list(names)}}
-    if max_length:
-        schema["maxItems"] = max(1, (max_length + 1) // (max(map(len, names)) + 1))
-    return schema
+# The longest each list parameter may be written (its `max_length` in `mawgun.web.deps`).
+MAX_LENGTHS = {"admin1": 100, "township": 100, "sub_type": 500, "date_precision": 100, "place_precision": 100}
+
+
+@cache
+def max_items(name: str) -> int:
+    """How many names the list parameter `name` takes: as many of its longest names as fit its length
+    joined by commas. The API refuses more (`check_list_sizes`), so the schema's `maxItems` holds."""
+    names = NAME_LISTS[name]()
+    return max(1, (MAX_LENGTHS[name] + 1) // (max(map(len, names)) + 1))
+
+
+def check_list_sizes(raw: dict[str, str | None]) -> dict[str, str]:
+    """Per list parameter given more names than it takes, the message of its 422."""
+    counts = {name: len([v for v in (raw.get(name) or "").split(",") if v.strip()]) for name in NAME_LISTS}
+    return {name: f"at most {max_items(name)} values" for name, n in counts.items() if n > max_items(name)}
+
+
+def list_schema(name: str) -> dict[str, Any]:
+    """An array of the known names of `name`, at most `max_items`; or nothing (an empty value filters on
+    nothing)."""
+    names = list(NAME_LISTS[name]())
+    items = {"type": "string", "enum": names}
+    return {"type": ["array", "null"], "items": items, "maxItems": max_items(name)}
 
 
 def group_keys_schema() -> dict[str, Any]:
     """One to three group keys, none repeated."""
     keys = {"type": "string", "enum": list(GROUP_KEYS)}
     return {"type": "array", "items": keys, "minItems": 1, "maxItems": 3, "uniqueItems": True}
-
-
-def max_length_of(schema: dict[str, Any]) -> int | None:
-    """The maxLength of a parameter's string schema (or of the string alternative of an anyOf)."""
-    return next((s.get("maxLength") for s in schema.get("anyOf", [schema]) if s.get("type") == "string"), None)
 
 
 def declare_rules(parameter: dict[str, Any]) -> bool:
@@ -77,7 +89,7 @@ def declare_rules(parameter: dict[str, Any]) -> bool:
     if name == "by":
         new = {**group_keys_schema(), "default": [schema.get("default", "month")]}
     elif name in NAME_LISTS:
-        new = list_schema(NAME_LISTS[name](), max_length_of(schema))
+        new = list_schema(name)
     else:
         return False
     parameter["schema"] = {**new, **({"title": schema["title"]} if "title" in schema else {})}
