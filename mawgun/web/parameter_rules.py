@@ -67,11 +67,11 @@ def check_list_sizes(raw: dict[str, str | None]) -> dict[str, str]:
 
 
 def list_schema(name: str) -> dict[str, Any]:
-    """An array of the known names of `name`, at most `max_items`; or nothing (an empty value filters on
-    nothing)."""
+    """An array of the known names of `name`, at most `max_items`; or nothing: null or an empty string
+    (an empty value filters on nothing)."""
     names = list(NAME_LISTS[name]())
     items = {"type": "string", "enum": names}
-    return {"type": ["array", "null"], "items": items, "maxItems": max_items(name)}
+    return {"type": ["array", "null", "string"], "items": items, "maxItems": max_items(name), "maxLength": 0}
 
 
 def group_keys_schema() -> dict[str, Any]:
