@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,53 @@ def test_demo_fresh_refuses_to_wipe_a_store_that_is_not_the_demos(
     assert len(doc_ids(url)) == 1
     again = CliRunner().invoke(app, ["demo", "--fresh"])  # the demo's own store: no question asked
     assert again.exit_code == 0, again.output
+
+
+@pytest.fixture
+def scratch_postgres() -> Iterator[Callable[[], str]]:
+    """Fresh PostgreSQL databases on the test server (pg_dump / pg_restore work on whole databases, so
+    each test store is a database of its own, dropped afterwards); skipped without the server or tools."""
+    import os
+    import shutil
+    import uuid
+
+    base = os.environ.get("MAWGUN_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("MAWGUN_TEST_POSTGRES_URL is not set")
+    if not (shutil.which("pg_dump") and shutil.which("pg_restore")):
+        pytest.skip("pg_dump / pg_restore are not installed")
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"mawgun_backup_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    from mawgun.store.db import get_engine
+
+    get_engine.cache_clear()  # close pooled connections before dropping their databases
+    with psycopg.connect(admin, autocommit=True) as connection:
+        for name in made:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_postgres_backup_and_restore_give_the_same_store(scratch_postgres, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source, target = scratch_postgres(), scratch_postgres()
+    fill(source, tmp_path / "a", 12)
+    backup = tmp_path / "store.dump"
+    made = CliRunner().invoke(app, ["backup", str(backup), "--db", source])
+    assert made.exit_code == 0, made.output
+    assert backup.stat().st_size > 0
+    fill(target, tmp_path / "b", 3, "Other")
+    refused = CliRunner().invoke(app, ["restore", str(backup), "--db", target])
+    assert refused.exit_code == 2 and len(doc_ids(target)) == 3  # a store with documents is not replaced unasked
+    done = CliRunner().invoke(app, ["restore", str(backup), "--db", target, "--yes"])
+    assert done.exit_code == 0, done.output
+    assert doc_ids(target) == doc_ids(source) and len(doc_ids(target)) == 12
