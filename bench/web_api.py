@@ -139,7 +139,7 @@ def calls(client: Any) -> list[tuple[str, str]]:
         ("events page /events", "/events"),
         ("map layer", "/api/v1/map"),
         ("map layer, one type", "/api/v1/map?type=Battles"),
-        ("map events (newest 20,000)", "/api/v1/map/events"),
+        ("map events (newest 10,000)", "/api/v1/map/events"),
         ("timeline by month,event_type", "/api/v1/stats?by=month,event_type"),
         ("stats by month,admin1 since 2024", "/api/v1/stats?by=month,admin1&since=2024-01-01"),
         ("event list page 1", "/api/v1/events?limit=50"),

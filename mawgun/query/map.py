@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from mawgun.query.cache import cached
-from mawgun.query.events import REPORTS, table_of, where
-from mawgun.query.filter import EventFilter
+from mawgun.query.events import REPORTS, count_matching, table_of, where
+from mawgun.query.filter import EventFilter, dialect_of
 from mawgun.query.precision import date_span, state_only
 from mawgun.query.tolls import SUMS, finish_tolls, sum_tolls
 
@@ -152,17 +152,18 @@ def map_events(session: Session, flt: EventFilter, limit: int) -> dict[str, Any]
     event, `tolls` sums the known tolls of the rows (unknown is not zero: `toll_unknown` beside them)."""
     table = table_of(flt)
     columns = [table.c[name] for name in MAP_EVENT_COLUMNS]
+    newest = table.c.date.desc()  # SQLite sorts NULL lowest, so last here; PostgreSQL needs telling
     stmt = (
         select(*columns, fatalities_of(table).label("fatalities"))
         .where(where(session, flt))
-        .order_by(table.c.date.desc().nulls_last(), table.c.id.desc())
+        .order_by(newest if dialect_of(session) == "sqlite" else newest.nulls_last(), table.c.id.desc())
         .limit(limit)
     )
-    rows = [_map_event(dict(row._mapping)) for row in session.execute(stmt)]
+    names = (*MAP_EVENT_COLUMNS, "fatalities")
+    rows = [_map_event(dict(zip(names, row, strict=True))) for row in session.execute(stmt).tuples()]
     known = [{"events": 1, "toll_known": int(r["fatalities"] is not None), **dict.fromkeys(SUMS, r["fatalities"])}
              for r in rows]  # fmt: skip
-    total = session.execute(select(func.count()).select_from(table).where(where(session, flt))).scalar_one()
-    return {"total": int(total), "events": rows, "tolls": sum_tolls(known)}
+    return {"total": count_matching(session, flt), "events": rows, "tolls": sum_tolls(known)}
 
 
 def _map_event(row: dict[str, Any]) -> dict[str, Any]:

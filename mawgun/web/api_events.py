@@ -167,13 +167,18 @@ def get_map(
     return json_bytes(request, body)
 
 
+MAP_EVENTS_LIMIT = 10_000  # the dashboard map's default: the newest 10,000 matching events
+
+
 @router.get("/map/events", response_model=MapEvents)
 def get_map_events(
     request: Request,
     session: SessionDep,
     filters: FiltersDep,
     per_report: PerReport = None,
-    limit: Annotated[int, Query(ge=1, le=50_000, description="Most events to return (newest first).")] = 20_000,
+    limit: Annotated[
+        int, Query(ge=1, le=50_000, description="Most events to return (newest first).")
+    ] = MAP_EVENTS_LIMIT,
 ) -> Any:
     """The newest matching events one by one, for the clustered map and its time slider: date span
     (month-precision dates span their month), place, whether it is known only to the state/region,

@@ -107,6 +107,10 @@ def warm_cache(db_url: str) -> None:
         with session_scope(db_url) as session:
             flt = query_events.with_level(session, EventFilter(), None)
             api_events.cached(session, "map-json", (flt, 2000), lambda: api_events.map_json(session, flt, 2000))
+            limit = api_events.MAP_EVENTS_LIMIT
+            api_events.cached(
+                session, "map-events", (flt, limit), lambda: api_events.map_events_json(session, flt, limit)
+            )
             count_cached(session, ["month", "event_type"], flt)
             count_cached(session, ["origin"], flt)
             pages.filter_choices(session, flt)

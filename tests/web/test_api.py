@@ -213,7 +213,7 @@ def test_warming_the_cache_at_start_precomputes_the_dashboard(filled_url: str) -
     cache.clear()
     warm_cache(filled_url)
     names = {key[1] for key in cache._entries}
-    assert {"map-json", "aggregate", "distinct"} <= names
+    assert {"map-json", "map-events", "aggregate", "distinct"} <= names
 
 
 def test_stats_by_actor_and_alliance_come_from_the_query_layer(client: TestClient) -> None:
