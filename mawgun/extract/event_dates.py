@@ -12,6 +12,7 @@ from mawgun.extract.event_patterns import (
     ALSO,
     ANAPHOR,
     CLAUSE_BREAK,
+    COUP_AFTER,
     FULL_DATE_RULES,
     ONGOING,
     POSSESSIVE_EVENT,
@@ -246,10 +247,12 @@ def opens_period(mention: DateMention) -> bool:
 
 def event_dates(ctx: Context, index: int) -> list[DateMention]:
     """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
-    day a statement was made: "residents said on Wednesday"), days before ranges opened by "since"."""
+    day a statement was made: "residents said on Wednesday", not the day of the coup: "the February 1 coup"), days
+    before ranges opened by "since"."""
     usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
     usable = [m for m in usable if not spelled_out_after(m, ctx.dates[index]) and not after_publication(ctx, m)]
     usable = [m for m in usable if not FUTURE_BEFORE.search(ctx.doc.text[max(0, m.start - 40) : m.start])]
+    usable = [m for m in usable if not COUP_AFTER.match(ctx.doc.text, m.end)]  # "the February 1 coup"
     return sorted(usable, key=lambda m: m.since)
 
 

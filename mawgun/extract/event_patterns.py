@@ -141,3 +141,11 @@ TOLL_OF_TOLD = re.compile(
     r"bombardment|clash(?:es)?|fighting|ambush|assault|battle|raids)\b",
     re.I,
 )
+
+# A date that names the coup ("the February 1 coup", "last month's military coup", "the Feb. 1, 2021, takeover"):
+# it dates the coup, told as background, never an event of the sentence.
+COUP_AFTER = re.compile(
+    r"(?:[’']s)?,?\s*(?:\d{4},?\s+)?(?:(?:military|army|bloodless|illegal|failed|attempted)\s+)*"
+    r"(?:coup(?:\s+d[’']état)?|takeover|seizure of power|power grab)\b",
+    re.I,
+)

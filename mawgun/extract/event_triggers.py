@@ -85,6 +85,8 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
     boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(text)
     if boundary and any(t.start < boundary.start() for t in found):  # main-clause triggers first
         found = sorted(found, key=lambda t: t.start >= boundary.start())
+    if any(t.rule.get("violent") for t in found):  # "imposed martial law after 18 protesters were killed"
+        found = sorted(found, key=lambda t: bool(t.rule.get("yields")))
     return overriding_first(found)
 
 

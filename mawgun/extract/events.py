@@ -160,7 +160,7 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             places = [prison] if prison else places or places_told_next(ctx, index)
             why["place"] = "events.prison_place"
         own_days = [m for m in ctx.dates[index] if m.precision in {"day", "week"}]
-        listed = listed_places(ctx, index) if violent and own_days else []
+        listed = listed_places(ctx, index) if (violent or trigger.rule.get("placed")) and own_days else []
         if len(listed) > len(places):
             places, why["place"] = listed, "event_lists.listed_places"
         if not places and violent and lead_detail(ctx, index) is not None:  # the lead's place, told next
