@@ -28,7 +28,14 @@ from mawgun.dedup import cluster_records
 from mawgun.extract.api import read_documents
 from mawgun.model import ActorRef, Document, EventRecord, Place, Provenance, Span
 
-SET = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "dev-clusters"
+SET = next(
+    (
+        parent / "shared" / "bench" / "dev-clusters"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "bench" / "dev-clusters").exists()
+    ),
+    Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "dev-clusters",
+)
 GOLD_PROVENANCE = Provenance(component="gold", version="1", confidence=1.0, rule="gold")
 
 
@@ -67,15 +74,21 @@ def record_from_json(data: dict[str, Any], index: int, gold: bool) -> EventRecor
         else [Span(int(s.get("start", 0)), int(s.get("end", 0)), str(s.get("text", ""))) for s in evidence or []]
     )
     precision = data.get("date_precision") or ("month" if gold and len(str(data.get("date") or "")) == 7 else "day")
-    if gold and int(data.get("tol_days") or 0) >= 3 and precision == "day":
-        precision = "week" if int(data["tol_days"]) <= 7 else "month"
+    date, date_end = parse_day(data.get("date")), parse_day(data.get("date_end"))
+    tolerance = int(data.get("tol_days") or 0) if gold else 0
+    if tolerance >= 3 and precision == "day" and date is not None and not date_end:
+        # a gold date known to +-tol days: a week, or beyond a week the span the extractor would
+        # write for "from ... to ..." (month precision with an end), not the calendar month alone
+        precision = "week" if tolerance <= 7 else "month"
+        if tolerance > 7:
+            date, date_end = date - dt.timedelta(days=tolerance), date + dt.timedelta(days=tolerance)
     return EventRecord(
         record_id=str(data.get("record_id") or f"gold-{index:05d}"),
         doc_id=str(data.get("doc_id") or data.get("doc")),
         event_type=str(data.get("event_type")),
         sub_event_type=data.get("sub_event_type"),
-        date=parse_day(data.get("date")),
-        date_end=parse_day(data.get("date_end")),
+        date=date,
+        date_end=date_end,
         date_precision=precision,
         provenance=GOLD_PROVENANCE,
         place=Place(

@@ -122,6 +122,10 @@ def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, 
         last = published.toordinal()
         return last - settings["undated_lookback_days"], last + tol
     precision = record.date_precision or "day"
+    if record.date_end and record.date_end > start:
+        # a span ("from 9 November to 7 April"): the days it gives, at any precision (the
+        # extractor marks a span longer than a week as month precision)
+        return start.toordinal() - tol, record.date_end.toordinal() + tol
     if precision == "month":
         first = start.replace(day=1)
         following = (first + dt.timedelta(days=32)).replace(day=1)
@@ -130,8 +134,7 @@ def date_interval(record: EventRecord, published: dt.date | None) -> tuple[int, 
         return dt.date(start.year, 1, 1).toordinal() - tol, dt.date(start.year, 12, 31).toordinal() + tol
     if precision == "week" and not record.date_end:
         return start.toordinal() - 3 - tol, start.toordinal() + 3 + tol
-    end: dt.date = max(record.date_end or start, start)
-    return start.toordinal() - tol, end.toordinal() + tol
+    return start.toordinal() - tol, start.toordinal() + tol
 
 
 def profile_record(record: EventRecord, document: Document | None = None) -> Profile:
@@ -144,7 +147,8 @@ def profile_record(record: EventRecord, document: Document | None = None) -> Pro
         place.pcode, place.admin3_pcode, place.admin2_pcode, place.admin1_pcode,
     )  # fmt: skip
     point = None
-    if place.latitude is not None and place.longitude is not None and (place.geo_precision or 9) <= 1:
+    regional = bool(place.location) and not location  # named by its state's name: no point either
+    if not regional and place.latitude is not None and place.longitude is not None and (place.geo_precision or 9) <= 1:
         point = (float(place.latitude), float(place.longitude))
     raw_actors, actors, named_actors = actor_fields(
         frozenset(a.actor_id or normalise_name(a.name) for a in [*record.actor1, *record.actor2])
@@ -192,6 +196,12 @@ def place_fields(
     a million reports name a few thousand places."""
     state = normalise_admin1(admin1)
     pcodes = {level: value for level, value in zip(PCODE_LEVELS, codes, strict=True) if value}
+    if location and normalise_name(location) == state and not resolve_township(location, state):
+        # "in Yangon": the region, or its city spread over many townships (no township bears its
+        # name, unlike Bago's); the township the geocoder gives its centre (Bahan for Yangon) is no
+        # evidence, so the report names only its state
+        codes_dict = shared_codes(tuple(sorted((k, v) for k, v in pcodes.items() if k == "admin1_pcode")))
+        return state, "", "", "", codes_dict, False
     if admin3 and "admin3_pcode" not in pcodes:
         resolved = resolve_township(admin3, state)
         if resolved:

@@ -29,6 +29,7 @@ def make_event(
     evidence: str | None = None,
     precision: str = "day",
     tag: str = "",
+    date_end: dt.date | None = None,
 ) -> EventRecord:
     """An event report of `doc`; the evidence is the document's text unless given."""
     quote = evidence or doc.text
@@ -39,6 +40,7 @@ def make_event(
         event_type=event_type,
         sub_event_type=sub,
         date=date,
+        date_end=date_end,
         date_precision=precision,
         provenance=PROV,
         place=Place(admin1=admin1, admin3=admin3, location=location, geo_precision=1 if location else 2),

@@ -9,7 +9,7 @@ import datetime as dt
 from dedup_helpers import make_doc, make_event
 
 from mawgun.dedup import cluster_records
-from mawgun.dedup.features import UNKNOWN, profile_record, score_date, score_place, score_text
+from mawgun.dedup.features import UNKNOWN, place_scores, profile_record, score_date, score_place, score_text
 from mawgun.dedup.places import names_match, normalise_name
 
 CAMP = {"admin1": "Chin", "admin3": "Thantlang", "location": "Camp C"}
@@ -113,3 +113,47 @@ def test_the_fast_pair_score_equals_the_explained_one_on_every_fixture_pair() ->
             assert (full[0] if full else None) == fast, (a.record_id, b.record_id)
             compared += full is not None
     assert compared > 50
+
+
+def test_a_city_named_by_its_region_names_no_township() -> None:
+    """A report placed "in Yangon" means the region or its city of many townships: the township of
+    the city's centre (which a geocoder fills in) does not conflict with the township another outlet names, and the
+    city report's text decides. A town that gives its township its name (Bago) stays a town."""
+    city_doc = make_doc(
+        "y1",
+        "Synthetic report: soldiers fired on marchers in the Hlaing Tharyar suburb of Yangon.",
+        "A",
+        dt.date(2021, 3, 2),
+    )
+    suburb_doc = make_doc("y2", "Synthetic report: shots were heard in Hlaing Tharyar.", "B", dt.date(2021, 3, 2))
+    kwargs = {"event_type": "Protests", "sub": "Excessive force against protesters", "date": dt.date(2021, 3, 1)}
+    city = make_event(city_doc, admin1="Yangon", admin3="Bahan", location="Yangon", targets=("PROT",), **kwargs)  # type: ignore[arg-type]
+    suburb = make_event(
+        suburb_doc,
+        admin1="Yangon",
+        admin3="Hlaing Tharyar",
+        location="Hlaing Tharyar",
+        targets=("PROT",),
+        **kwargs,  # type: ignore[arg-type]
+    )
+    a, b = profile_record(city, city_doc), profile_record(suburb, suburb_doc)
+    assert a.admin3 == "" and a.point is None
+    assert score_place(a, b) == place_scores()["mentioned"]
+    assignment = cluster_records([city, suburb], {d.doc_id: d for d in (city_doc, suburb_doc)})
+    assert assignment[city.record_id] == assignment[suburb.record_id]
+    town = profile_record(make_event(city_doc, admin1="Bago", admin3="Bago", location="Bago"), city_doc)
+    elsewhere = profile_record(make_event(suburb_doc, admin1="Bago", admin3="Taungoo", location="Taungoo"), suburb_doc)
+    assert town.admin3 and score_place(town, elsewhere) is None
+
+
+def test_a_span_of_days_reaches_its_last_day_whatever_its_precision() -> None:
+    """A span longer than a week ("from early November until the town fell in April") is written
+    with month precision and an end: it agrees with a day inside the span, not with one after it."""
+    doc = make_doc("s1", "Synthetic report: the siege lasted five months.", "A", dt.date(2025, 4, 8))
+    span = profile_record(
+        make_event(doc, date=dt.date(2024, 11, 9), date_end=dt.date(2025, 4, 7), precision="month"), doc
+    )
+    inside = profile_record(make_event(doc, date=dt.date(2025, 1, 20)), doc)
+    after = profile_record(make_event(doc, date=dt.date(2025, 5, 20)), doc)
+    assert score_date(span, inside) == 0.7
+    assert score_date(span, after) is None
