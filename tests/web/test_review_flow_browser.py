@@ -5,7 +5,8 @@ new installation does. In the browser: the admin adds a coder, a reviewer and a 
 the coder corrects a draft's death toll; the reviewer finds the change beside its evidence, merges the
 two reports of one airstrike that deduplication left apart, accepts the merged event and publishes a
 release; the viewer sees the release and its event; the audit log lists every step. Then `mawgun audit
-verify` passes, and fails once a row of the log is altered in the database.
+verify` passes, and fails once a row of the log is altered in the database. On SQLite and, with
+MAWGUN_TEST_POSTGRES_URL, on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -84,19 +85,19 @@ def cli(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def server(sqlite_url: str) -> Iterator[str]:
+def server(store_url: str) -> Iterator[str]:
     import uvicorn
 
     from mawgun.web.app import create_app
 
-    fill_two_reports(sqlite_url)
-    made = cli("users", "add", "admin", "--role", "admin", "--password-stdin", "--who", "setup", "--db", sqlite_url,
+    fill_two_reports(store_url)
+    made = cli("users", "add", "admin", "--role", "admin", "--password-stdin", "--who", "setup", "--db", store_url,
                input=PASSWORDS["admin"] + "\n")  # fmt: skip
     assert made.exit_code == 0, made.output
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
-    uv = uvicorn.Server(uvicorn.Config(create_app(sqlite_url), host="127.0.0.1", port=port, log_level="warning"))
+    uv = uvicorn.Server(uvicorn.Config(create_app(store_url), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -129,7 +130,7 @@ def log_out(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url("**/login")
 
 
-def test_admin_coder_reviewer_viewer_flow_with_audit(server: str, sqlite_url: str, tmp_path: Path) -> None:
+def test_admin_coder_reviewer_viewer_flow_with_audit(server: str, store_url: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -212,9 +213,9 @@ def test_admin_coder_reviewer_viewer_flow_with_audit(server: str, sqlite_url: st
     assert steps == expected
     assert errors == []
 
-    verified = cli("audit", "verify", "--db", sqlite_url)
+    verified = cli("audit", "verify", "--db", store_url)
     assert verified.exit_code == 0 and "intact: 8 rows" in verified.output, verified.output
-    with session_scope(sqlite_url) as session:
+    with session_scope(store_url) as session:
         session.execute(text("UPDATE audit_log SET why = 'nothing changed' WHERE action = 'edit'"))
-    tampered = cli("audit", "verify", "--db", sqlite_url)
+    tampered = cli("audit", "verify", "--db", store_url)
     assert tampered.exit_code == 1 and "broken at row 5" in tampered.output, tampered.output
