@@ -15,6 +15,7 @@ from mawgun.extract.event_patterns import (
     COUP_AFTER,
     FULL_DATE_RULES,
     ONGOING,
+    OPENS_WITH_EVENT,
     POSSESSIVE_EVENT,
     RELATIVE_CLAUSE,
     REPORTING,
@@ -28,9 +29,11 @@ PRESENT = re.compile(
 )
 COMMA = re.compile(r",\s+")
 AS_OF = re.compile(r"\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.I)
-FUTURE_BEFORE = re.compile(  # "its planned election on December 28", "talks scheduled for 3 May": days to come
+FUTURE_BEFORE = re.compile(  # "its planned election on December 28", "polls it promised to hold beginning Dec. 28"
     r"\b(?:planned|scheduled|upcoming|forthcoming|due|set)\b(?:\s+[\w-]+){0,3}\s+(?:on|for|in|by)\s+(?:the\s+)?$"
-    r"|\b(?:will|would|is to|are to|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}(?:on|by|in|from)\s+$",
+    r"|\b(?:will|would|is to|are to|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}(?:on|by|in|from)\s+$"
+    r"|\b(?:promised|pledged|vowed|plans?|intends?|expects?|hopes?)\s+to\s+(?:\w+\s+){1,4}"
+    r"(?:on|for|in|by|from|beginning|starting)\s+$",
     re.I,
 )
 
@@ -138,6 +141,20 @@ def lead_detail(ctx: Context, index: int) -> int | None:
             return None
         days = [m for m in event_dates(ctx, j) if m.precision == "day"]
         if days and not find_triggers(ctx, j) and any(p.location or p.admin3 for p in ctx.places(j)):
+            return j
+    return None
+
+
+def lead_place_told_next(ctx: Context, index: int) -> int | None:
+    """For a lead with no named place ("A junta airstrike hit a school on Monday, killing 22"), the next sentence,
+    in its paragraph or the next, that opens by naming the event ("The strike hit a school in the village of X")
+    and names a place: the lead's place is told there. None when there is none."""
+    if any(p.location or p.admin3 for p in ctx.places(index)) or not is_lead(ctx, index):
+        return None
+    for j in range(index + 1, min(index + 3, len(ctx.sentences))):
+        if ctx.sentences[j].paragraph - ctx.sentences[index].paragraph > 1 or is_headline(ctx.sentences[j].text):
+            return None
+        if OPENS_WITH_EVENT.match(ctx.sentences[j].text) and any(p.location or p.admin3 for p in ctx.places(j)):
             return j
     return None
 

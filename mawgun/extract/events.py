@@ -15,7 +15,14 @@ from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_actors import fill_actors_told_before
 from mawgun.extract.event_clauses import clause_day, companion_triggers, own_day
-from mawgun.extract.event_dates import event_date, event_dates, is_background, is_habitual, lead_detail
+from mawgun.extract.event_dates import (
+    event_date,
+    event_dates,
+    is_background,
+    is_habitual,
+    lead_detail,
+    lead_place_told_next,
+)
 from mawgun.extract.event_details import (
     attach_details,
     attach_mention,
@@ -165,6 +172,9 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             places, why["place"] = listed, "event_lists.listed_places"
         if not places and violent and lead_detail(ctx, index) is not None:  # the lead's place, told next
             places, why["place"] = event_places(ctx, lead_detail(ctx, index) or 0)[:1], "event_dates.lead_detail"
+        told_next = lead_place_told_next(ctx, index) if not places and violent else None
+        if told_next is not None:  # "... hit a school on Monday. The strike hit the village of X"
+            places, why["place"] = event_places(ctx, told_next)[:1], "event_dates.lead_place_told_next"
         if not places and (violent or trigger.rule.get("placed")):
             continue
         if violent and not any(p.location for p in places) and place_of_anaphor(ctx, index, found):
