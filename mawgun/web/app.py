@@ -123,11 +123,11 @@ def add_handlers(app: FastAPI) -> None:
 
     @app.middleware("http")
     async def add_security_headers(request: Request, call_next: Any) -> Response:
-        bad_date = misformed_date(request)
+        refused = misformed_date(request) or repeated_parameter(request)
         if not host_allowed(host_name(request.headers.get("host", "")), request.app.state.allowed_hosts):
             response: Response = JSONResponse({"detail": "this server does not answer to that Host name"}, 400)
-        elif bad_date:
-            response = JSONResponse({"detail": [bad_date]}, status_code=422)
+        elif refused:
+            response = JSONResponse({"detail": [refused]}, status_code=422)
         else:
             response = await call_next(request)
         for key, value in SECURITY_HEADERS.items():
@@ -167,6 +167,21 @@ def misformed_date(request: Request) -> dict[str, object] | None:
         value = request.query_params.get(name)
         if value is not None and value != "" and not ISO_DAY.fullmatch(value):
             return {"loc": ["query", name], "msg": "not a date (YYYY-MM-DD)", "type": "date_from_datetime_parsing"}
+    return None
+
+
+def repeated_parameter(request: Request) -> dict[str, object] | None:
+    """A validation error for an API query parameter given more than once, else None. Every API
+    parameter is one value (lists are comma-separated, `explode: false`), so `alliance=A&alliance=B`
+    is ambiguous: refused rather than read as its last value."""
+    if not request.url.path.startswith("/api/"):
+        return None
+    seen: set[str] = set()
+    for name, _ in request.query_params.multi_items():
+        if name in seen:
+            return {"loc": ["query", name], "msg": "given more than once: give it once (lists are comma-separated)",
+                    "type": "value_error"}  # fmt: skip
+        seen.add(name)
     return None
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from mawgun.query.filter import EventFilter
 from mawgun.store.db import session_scope
 from mawgun.web.filters import build_filters, resolve_lists, visitor_filter
-from mawgun.web.parameter_rules import MAX_LENGTHS, check_list_sizes
+from mawgun.web.parameter_rules import MAX_LENGTHS, check_blank_items, check_list_sizes
 
 MAX_OFFSET = 10_000_000
 LEN = MAX_LENGTHS  # the longest each list filter may be written (`mawgun.web.parameter_rules`)
@@ -98,7 +98,7 @@ def event_filters(
     for name, value in texts.items():
         clean_text(value, name)
     check_dates(since, until)
-    for name, message in check_list_sizes(texts).items():
+    for name, message in {**check_blank_items(texts), **check_list_sizes(texts)}.items():
         raise invalid(name, message)
     lists, errors = resolve_lists(texts)
     for name, message in errors.items():

@@ -66,6 +66,22 @@ def check_list_sizes(raw: dict[str, str | None]) -> dict[str, str]:
     return {name: f"at most {max_items(name)} values" for name, n in counts.items() if n > max_items(name)}
 
 
+def check_blank_items(raw: dict[str, str | None]) -> dict[str, str]:
+    """Per list parameter with a blank name in it (`Kachin,`, `,`, a lone space), the message of its 422.
+    Only the empty value means "no filter": the schema's items are all known names, so a blank item
+    is a request the schema forbids, which the API must not quietly read as fewer names."""
+    return {
+        name: "a blank name in the list: give names separated by commas"
+        for name in NAME_LISTS
+        if has_blank(raw.get(name))
+    }
+
+
+def has_blank(value: str | None) -> bool:
+    """True for a non-empty value with a blank comma-separated item."""
+    return bool(value) and not all(part.strip() for part in (value or "").split(","))
+
+
 def list_schema(name: str) -> dict[str, Any]:
     """An array of the known names of `name`, at most `max_items`; or nothing: null or an empty string
     (an empty value filters on nothing)."""

@@ -64,6 +64,38 @@ def test_a_group_key_given_twice_is_refused_and_the_schema_says_so(
     assert "distinct" in response.json()["detail"][0]["msg"]
 
 
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("/api/v1/events", "alliance=3BHA&alliance=K3C"),
+        ("/api/v1/exports/events.jsonl", "date_precision=&alliance=true&alliance=0.0"),
+        ("/api/v1/stats", "by=month&by=admin1"),
+        ("/api/v1/events", "limit=5&limit=10"),
+    ],
+)
+def test_a_parameter_given_twice_is_refused_not_read_as_its_last_value(
+    client: TestClient, path: str, query: str
+) -> None:
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 422, response.text
+    error = response.json()["detail"][0]
+    assert error["loc"][0] == "query" and "more than once" in error["msg"]
+    first_only = query.split("&")[0]
+    assert client.get(f"{path}?{first_only}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("value", "status"), [("Kachin,", 422), (",", 422), (" ", 422), ("\x1c", 422), ("", 200), ("Kachin , Shan", 200)]
+)
+def test_only_the_empty_value_means_no_filter_a_blank_name_is_refused(
+    client: TestClient, value: str, status: int
+) -> None:
+    response = client.get("/api/v1/events", params={"admin1": value})
+    assert response.status_code == status, response.text
+    if status == 422:
+        assert "blank name" in response.json()["detail"][0]["msg"]
+
+
 @pytest.mark.parametrize("by", ["month", "month,admin1", " week , sub_event_type,event_type"])
 def test_distinct_group_keys_are_in_the_schema_and_accepted(
     client: TestClient, schema: dict[str, Any], by: str
