@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from sources.testsite import running_site  # noqa: E402
+from sources.testsite import Site, running_site  # noqa: E402
 
 MAWGUN = str(Path(sys.executable).parent / "mawgun")
 PHASES = ("ingest", "extract", "migration", "watch")
@@ -61,6 +61,7 @@ def rows(db: Path) -> dict[str, object]:
         one = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
         return {
             "documents": sorted(r[0] for r in connection.execute("SELECT id FROM documents")),
+            "origins": dict(connection.execute("SELECT id, origin FROM documents").fetchall()),
             "events": sorted(r[0] for r in connection.execute("SELECT id FROM events")),
             "canonical_events": one("SELECT count(*) FROM canonical_events"),
             "evidence": one("SELECT count(*) FROM evidence"),
@@ -72,8 +73,9 @@ def rows(db: Path) -> dict[str, object]:
         }
 
 
-def prepare(base: Path, n_docs: int, rng: random.Random) -> dict[str, object]:
-    """Template stores (empty, ingested, at revision 0001 with events), the clean result and timings."""
+def prepare(base: Path, n_docs: int, rng: random.Random, phases: list[str]) -> dict[str, object]:
+    """Template stores (empty, ingested, at revision 0001 with events), the clean result and timings;
+    the 20,000-event store only when migration is among the phases."""
     corpus = base / "corpus"
     write_corpus(corpus, n_docs, rng)
     empty = base / "empty.db"
@@ -89,14 +91,15 @@ def prepare(base: Path, n_docs: int, rng: random.Random) -> dict[str, object]:
     done = run("extract", "--db", f"sqlite:///{clean}", "--quiet")
     assert done.returncode == 0, done.stderr
     t_extract = time.monotonic() - started
+    times = {"ingest": t_ingest, "extract": t_extract}
     old = base / "old.db"
-    make_old_store(old, 20_000)
-    probe = base / "probe.db"
-    shutil.copy(old, probe)
-    started = time.monotonic()
-    assert run("db", "upgrade", "--db", f"sqlite:///{probe}").returncode == 0
-    t_migrate = time.monotonic() - started
-    times = {"ingest": t_ingest, "extract": t_extract, "migration": t_migrate}
+    if "migration" in phases:
+        make_old_store(old, 20_000)
+        probe = base / "probe.db"
+        shutil.copy(old, probe)
+        started = time.monotonic()
+        assert run("db", "upgrade", "--db", f"sqlite:///{probe}").returncode == 0
+        times["migration"] = time.monotonic() - started
     return {"corpus": corpus, "empty": empty, "ingested": ingested, "clean": rows(clean), "old": old,
             "old_events": 20_000, "times": times}  # fmt: skip
 
@@ -104,7 +107,6 @@ def prepare(base: Path, n_docs: int, rng: random.Random) -> dict[str, object]:
 def prepare_watch(base: Path, site_url: str, prepared: dict[str, object]) -> None:
     """A store with the test site's sources, the result of one clean `watch --once` and its time."""
     from sources.test_watch import add_site_sources
-    from sources.testsite import Site
 
     template = base / "watch.db"
     assert run("db", "upgrade", "--db", f"sqlite:///{template}").returncode == 0
@@ -128,10 +130,18 @@ def copy_store(source: Path, target: Path) -> None:
 
 
 def watch_env(base: Path) -> dict[str, str]:
-    """Short fetch timeouts (the test site answers one request only after a timeout) and a private home."""
-    from sources.conftest import FAST_FETCH
+    """Fetch timeouts with room for a loaded machine (2 s; the site's /timeout answers after 5 s, see
+    `prepare_site`) and a private home."""
+    from sources.conftest import CRASH_FETCH
 
-    return {**os.environ, **FAST_FETCH, "MAWGUN_HOME": str(base / "home")}
+    return {**os.environ, **CRASH_FETCH, "MAWGUN_HOME": str(base / "home")}
+
+
+def prepare_site(site: Site) -> None:
+    """The test site's timeout route sleeps past the crash tests' fetch timeout."""
+    from sources.conftest import CRASH_SITE_TIMEOUT_S
+
+    site.state["timeout_s"] = CRASH_SITE_TIMEOUT_S
 
 
 def make_old_store(path: Path, n_events: int) -> None:
@@ -209,7 +219,21 @@ def trial(phase: str, prepared: dict[str, object], work: Path, rng: random.Rando
         keys = ["documents"] if phase == "ingest" else ["documents", "events", "canonical_events", "evidence"]
         keys += ["unprocessed", "documents_read_twice"] if phase in ("extract", "watch") else []
         problems += [f"{key} differ from the clean run" for key in keys if got[key] != clean[key]]
+        if got["documents"] != clean["documents"]:
+            problems.append(explain_documents(db, got, clean))
     return {"phase": phase, "delay": round(delay, 2), "problems": problems}
+
+
+def explain_documents(db: Path, got: dict[str, object], clean: dict[str, object]) -> str:
+    """Which documents differ (by origin), with what the store recorded for each missing one's URL."""
+    ours, theirs = got["origins"], clean["origins"]
+    assert isinstance(ours, dict) and isinstance(theirs, dict)
+    missing = sorted(theirs[i] for i in set(theirs) - set(ours))
+    extra = sorted(ours[i] for i in set(ours) - set(theirs))
+    with sqlite3.connect(db) as connection:
+        why = {url: connection.execute("SELECT status, attempts, reason FROM source_items WHERE url = ?",
+                                       (url,)).fetchall() for url in missing}  # fmt: skip
+    return f"missing {why}, extra {extra}"
 
 
 def main() -> None:
@@ -223,7 +247,8 @@ def main() -> None:
     phases = args.phases.split(",")
     with tempfile.TemporaryDirectory(prefix="mawgun-crash-") as tmp, running_site() as site:
         base = Path(tmp)
-        prepared = prepare(base, args.docs, rng)
+        prepare_site(site)
+        prepared = prepare(base, args.docs, rng, phases)
         if "watch" in phases:
             prepare_watch(base, site.url(""), prepared)
         results = [trial(phases[i % len(phases)], prepared, base, rng) for i in range(args.trials)]

@@ -120,11 +120,11 @@ class Fetcher:
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
         """The page at `url` (status 304 and no body when the validators still hold); FetchError otherwise."""
         check_scheme(url)
-        self.check_robots(url)
         headers = conditional_headers(etag, last_modified)
         attempt = 0
         while True:
-            try:
+            try:  # robots.txt too: an unanswered robots.txt is retried like the page, not failed at once
+                self.check_robots(url)
                 return self.get_once(url, headers)
             except FetchError as exc:
                 if exc.permanent or attempt >= self.settings.retries:

@@ -5,7 +5,8 @@ for conditionally (its last ETag / Last-Modified), so an unchanged listing costs
 each listed article not yet handled (or whose version stamp changed) is fetched and stored with
 its `source_items` row and `ingest_log` row in ONE transaction. So a watcher killed at any moment
 (even `kill -9`) and restarted repeats nothing that was committed and loses nothing that was not:
-the listing's validators are saved only after all its items are handled.
+the listing's validators are saved only once every item it lists is settled (stored, skipped, failed
+for good, or out of attempts), so an unchanged listing still lists the items that are to be retried.
 
 A source that fails (unreachable, HTTP error, not a feed) is reported and backs off (its interval
 doubled per consecutive failure, at most a day); the other sources go on. An item that fails for a
@@ -163,7 +164,7 @@ def first_listings(items: list[ListedItem]) -> list[ListedItem]:
 def poll_listing(
     session: Session, run_id: str, fetcher: Fetcher, source: SourceRow, stop: threading.Event, pool: ReaderPool | None
 ) -> SourceResult:
-    """Poll a feed or sitemap: handle its new items; save its validators only when all are handled."""
+    """Poll a feed or sitemap: handle its new items; save its validators only when all are settled."""
     result = SourceResult(source.name)
     items, listing = list_items(fetcher, source)
     result.not_modified = listing.not_modified
@@ -173,9 +174,19 @@ def poll_listing(
         if stop.is_set():
             return result
         result.entries.extend(handle_item(session, run_id, fetcher, source, item, pool).entries)
-    if len(todo) <= limit and not listing.not_modified:
+    if not listing.not_modified and all_settled(session, source.id, todo):
         source.etag, source.last_modified = listing.etag, listing.last_modified
     return result
+
+
+def all_settled(session: Session, source_id: int, items: list[ListedItem]) -> bool:
+    """True when no item needs fetching again: each stored, skipped, failed for good or out of attempts.
+
+    Only then are the listing's validators saved. Saved earlier, an unchanged listing answers 304
+    and lists nothing, so an article that failed for a passing reason (a timeout, a 5xx) or one past
+    the per-poll limit would not be asked again until the listing changed, perhaps never.
+    """
+    return not any(needs_fetch(session, source_id, item) for item in items)
 
 
 def poll_page(

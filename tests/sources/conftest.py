@@ -9,6 +9,11 @@ import pytest
 from sources.testsite import Site, running_site
 
 FAST_FETCH = {"MAWGUN_FETCH_TIMEOUT": "0.5", "MAWGUN_FETCH_RETRIES": "1", "MAWGUN_FETCH_BACKOFF": "0.05"}
+# Crash tests compare a killed-then-rerun round with a clean one, so every answer must come in time
+# whatever the machine's load (at load 12-15 a 0.5 s read timeout sometimes failed the 0.3 s slow
+# article, or robots.txt, in one run and not the other); /timeout then sleeps past this timeout.
+CRASH_FETCH = {**FAST_FETCH, "MAWGUN_FETCH_TIMEOUT": "2"}
+CRASH_SITE_TIMEOUT_S = 5.0
 
 
 @pytest.fixture

@@ -25,6 +25,22 @@ def test_robots_txt_is_read_once_per_site_and_obeyed(site: Site) -> None:
     assert "/private/secret" not in [p for p, _ in site.requests]
 
 
+def test_a_robots_txt_that_fails_once_is_retried_with_the_page(site: Site) -> None:
+    """A transient robots.txt failure gets the page's retries (it used to fail the page at once)."""
+    site.state["robots_failures"] = 1
+    with Fetcher() as fetcher:
+        assert b"Paletwa" in fetcher.get(site.url("/news/paletwa")).content
+    assert [p for p, _ in site.requests].count("/robots.txt") == 2
+
+
+def test_a_robots_txt_that_keeps_failing_fails_the_page_as_transient(site: Site) -> None:
+    site.state["robots_failures"] = 5
+    with Fetcher() as fetcher, pytest.raises(FetchError, match="robots.txt answered HTTP 503") as caught:
+        fetcher.get(site.url("/news/paletwa"))
+    assert not caught.value.permanent
+    assert "/news/paletwa" not in [p for p, _ in site.requests]  # never fetched without its robots.txt
+
+
 def test_a_redirect_is_followed_and_the_final_url_kept(site: Site) -> None:
     with Fetcher() as fetcher:
         page = fetcher.get(site.url("/old/pazigyi"))

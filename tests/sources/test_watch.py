@@ -93,8 +93,25 @@ def test_a_second_round_repeats_nothing_and_retries_only_transient_failures(
     again = run_round(url, 2, force=True, process=False)
     asked = [p for p, _ in site.requests[len(before) :]]
     assert again.count("read") == 0 and len(stored_origins(url)) == len(GOOD)
-    assert "source wire: not modified" in log.text  # the feed answered 304 to its ETag
+    assert "/broken" in asked and "/timeout" in asked  # the transient failures, asked again
     assert "/news/paletwa" not in asked and "/missing" not in asked and "/huge" not in asked
+    assert "source wire: not modified" not in log.text  # the feed read again: it lists what is retried
+    run_round(url, 3, force=True, process=False)  # the last attempt: every item is now settled
+    run_round(url, 4, force=True, process=False)
+    assert "source wire: not modified" in log.text  # the feed answered 304 to its ETag
+
+
+def test_an_article_that_failed_for_a_passing_reason_is_fetched_at_the_next_poll_of_an_unchanged_feed(
+    watched: Watched,
+) -> None:
+    """A timeout must not lose the article: the feed's ETag is not saved while an item awaits a retry."""
+    site, url, _log = watched
+    site.state["slow_s"] = 1.0  # past the 0.5 s fetch timeout (twice: the retry times out too)
+    run_round(url, process=False)
+    assert site.url("/news/slow") not in stored_origins(url)
+    site.state["slow_s"] = 0.0
+    again = run_round(url, 2, force=True, process=False)
+    assert site.url("/news/slow") in stored_origins(url) and again.count("read") == 1
 
 
 def test_a_changed_page_becomes_a_new_version_linked_to_the_old(

@@ -5,6 +5,7 @@ CI-sized (3 kills); bench/crash_kill.py runs it among its 100 kills."""
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import sqlite3
@@ -12,8 +13,9 @@ import subprocess
 import time
 from pathlib import Path
 
+from sources.conftest import CRASH_FETCH, CRASH_SITE_TIMEOUT_S
 from sources.test_watch import add_site_sources
-from sources.test_watch_restart import MAWGUN, kill_when, run_once, watch_env
+from sources.test_watch_restart import MAWGUN, kill_when, run_once
 from sources.testsite import Site
 
 KILLS = 3
@@ -42,8 +44,14 @@ def snapshot(db: Path) -> dict[str, object]:
         }
 
 
+def crash_env(site: Site, tmp_path: Path) -> dict[str, str]:
+    """Fetch timeouts with room for a loaded machine (the clean round must be the same every time)."""
+    site.state["timeout_s"] = CRASH_SITE_TIMEOUT_S
+    return {**os.environ, **CRASH_FETCH, "MAWGUN_HOME": str(tmp_path / "home")}
+
+
 def test_watch_killed_at_random_moments_ends_as_a_clean_round(site: Site, tmp_path: Path) -> None:
-    env = watch_env(tmp_path)
+    env = crash_env(site, tmp_path)
     template = tmp_path / "template.db"
     add_site_sources(f"sqlite:///{template}", site)
     clean = tmp_path / "clean.db"
@@ -71,7 +79,7 @@ def test_watch_killed_at_random_moments_ends_as_a_clean_round(site: Site, tmp_pa
 def test_watch_killed_once_every_document_is_stored_extracts_them_on_the_rerun(site: Site, tmp_path: Path) -> None:
     """Killed after the last document is stored, during extraction: the rerun reads nothing new from
     the sources (they are not due) and must still extract what the killed round left."""
-    env = watch_env(tmp_path)
+    env = crash_env(site, tmp_path)
     clean, db = tmp_path / "clean.db", tmp_path / "killed.db"
     for path in (clean, db):
         add_site_sources(f"sqlite:///{path}", site)

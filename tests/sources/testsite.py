@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 (ephemeral port) that plays a news site and every fault a watcher meets.
 
 Articles are written for these tests (real events, our own words). Routes:
-- /robots.txt forbids /private/; /feed.xml (ETag "feed-1", answers 304 to it) lists good articles,
+- /robots.txt forbids /private/ (and answers 503 while `site.state["robots_failures"]` counts down);
+  /feed.xml (ETag "feed-1", answers 304 to it) lists good articles,
   a redirect, 404, 500, a timeout, a slow article, a 50 MB answer (declared and chunked), a PDF, an
   image, a robots-forbidden page and a syndicated copy; /sitemap.xml lists two more articles;
 - /statement is a page whose text changes when `site.state["statement"]` changes;
@@ -177,6 +178,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def route(self, site: Site, path: str) -> None:
         if path == "/robots.txt":
+            if site.state.get("robots_failures", 0) > 0:  # a server in trouble for its next N robots.txt asks
+                site.state["robots_failures"] -= 1
+                return self.send(503, b"busy")
             return self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
         if path == "/feed.xml":
             if self.headers.get("If-None-Match") == '"feed-1"':
