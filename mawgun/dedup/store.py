@@ -50,7 +50,8 @@ def stage_progress(enabled: bool, total: int) -> Iterator[Any]:
         task = bar.add_task("deduplicating", total=total)
 
         def advance(description: str) -> None:
-            bar.update(task, advance=1, description=description)
+            # the label stays in every frame: a fast run may draw only its last stage
+            bar.update(task, advance=1, description=f"deduplicating: {description}")
 
         yield advance
 
