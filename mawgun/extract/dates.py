@@ -280,7 +280,7 @@ def resolve(rule: str, m: re.Match[str], published: dt.date | None, anchor: dt.d
 SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,|\s+[—–-])\s*(?:\(\w+\)\s*)?$")
 REPORT_VERB = re.compile(
-    r"\b(?:said|says|told (?:\w+ ){0,3}?|announced|reported|stated|added|confirmed|claimed|wrote|posted|released|"
+    r"\b(?:said|says|told(?:\s+\w+){0,3}?|announced|reported|stated|added|confirmed|claimed|wrote|posted|released|"
     r"admitted|acknowledged|issued|published)\s+(?:on\s+)?$"
     r"|\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",  # "rose to 75 as of Thursday"
     re.I,

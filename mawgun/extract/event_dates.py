@@ -93,7 +93,7 @@ def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int
         detail = lead_detail(ctx, index)
         if detail is not None:
             return [m for m in event_dates(ctx, detail) if m.precision == "day"][0]
-    reported = [m for m in ctx.dates[index] if m.report]
+    reported = [m for m in ctx.dates[index] if m.report] or reported_before(ctx, index)
     if reported:  # "the group said on Wednesday it had captured ...": the day it was told, a week's precision
         return replace(reported[0], precision="week")
     opening = paragraph_start(ctx, index)  # the second paragraph goes on with the lead's day ("were also ...")
@@ -107,6 +107,19 @@ def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int
     if not rule.get("violent") or is_ongoing(ctx, index, trigger_at):
         return publication_week(ctx)
     return None
+
+
+def reported_before(ctx: Context, index: int) -> list[DateMention]:
+    """The day a sentence earlier in the paragraph says its news was told ("..., the group told RFA on Monday. A
+    jet fired at X village."): what dates the details told after it, when nothing else does."""
+    paragraph = ctx.sentences[index].paragraph
+    for j in range(index - 1, -1, -1):
+        if ctx.sentences[j].paragraph != paragraph:
+            break
+        told = [m for m in ctx.dates[j] if m.report and not is_caption(ctx, j)]
+        if told:
+            return told[-1:]
+    return []
 
 
 def publication_week(ctx: Context, rule: str = "publication") -> DateMention | None:
@@ -262,10 +275,19 @@ def opens_period(mention: DateMention) -> bool:
     return mention.since or mention.text.strip().lower().startswith("since")
 
 
+def is_caption(ctx: Context, index: int) -> bool:
+    """A photo caption ("This handout photo taken and released on 9 January by the group shows ..."): it repeats
+    an event the text tells, dated by the photo's release and with the photographer as agent, so it neither tells
+    an event nor dates the sentences after it (lang/<language>/cues.yaml `caption`)."""
+    return bool(compile_pattern(load_vocabulary("cues")["caption"]).search(ctx.sentences[index].text))
+
+
 def event_dates(ctx: Context, index: int) -> list[DateMention]:
     """Date mentions of a sentence that can date an event (not "since the coup", not a year alone, not the
     day a statement was made: "residents said on Wednesday", not the day of the coup: "the February 1 coup"), days
     before ranges opened by "since"."""
+    if is_caption(ctx, index):
+        return []
     usable = [m for m in ctx.dates[index] if m.rule != "coup" and m.precision != "year" and not m.report]
     usable = [m for m in usable if not spelled_out_after(m, ctx.dates[index]) and not after_publication(ctx, m)]
     usable = [m for m in usable if not FUTURE_BEFORE.search(ctx.doc.text[max(0, m.start - 40) : m.start])]

@@ -19,6 +19,7 @@ from mawgun.extract.event_dates import (
     event_date,
     event_dates,
     is_background,
+    is_caption,
     is_habitual,
     lead_detail,
     lead_place_told_next,
@@ -129,7 +130,7 @@ def reported_agents(ctx: Context, index: int) -> list[ActorRef]:
 def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[EventRecord]:
     """The event records reported by sentence `index` (none when it reports no event): the highest-priority
     trigger that has a date and, when violent, a place and no habitual wording."""
-    if is_title(ctx, index) or is_abroad(ctx, index) or attach_details(ctx, index, found):
+    if is_title(ctx, index) or is_abroad(ctx, index) or is_caption(ctx, index) or attach_details(ctx, index, found):
         return []
     if attach_told_toll(ctx, index, found):
         return []
