@@ -145,15 +145,48 @@
     return document.documentElement.lang === "my" && props.name_my ? props.name_my : props.name || props.pcode;
   }
 
+  /* An outline's area in square degrees (the shoelace sum over its rings): larger places are named first. */
+  function areaOf(feature) {
+    let total = 0;
+    for (const ring of feature.rings) {
+      let area = 0;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) area += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+      total += Math.abs(area) / 2;
+    }
+    return total;
+  }
+
+  /* The names of outlines, largest place first (the order declutter() gives way in). */
   function labelLayer(outlines, className) {
     const group = L.layerGroup();
-    for (const f of outlines.features) {
+    const features = outlines.features.map((f) => [areaOf(f), f]).sort((a, b) => b[0] - a[0]).map((pair) => pair[1]);
+    for (const f of features) {
       if (!f.label) continue;
       const html = element("span", "", placeName(f));
       const icon = L.divIcon({ className: "place-label " + className, html, iconSize: null });
       L.marker([f.label[1], f.label[0]], { icon, interactive: false, keyboard: false, pane: "labels" }).addTo(group);
     }
     return group;
+  }
+
+  /* Hide each name that would be written over a name already shown (in the order of `groups`: the
+   * townships' names first once they are shown, then the states'; larger places first), so no two
+   * names overlap; zooming in gives the hidden ones room. A name's box is its place's point at this
+   * zoom with the name's size around it (as the CSS centres it), so a zoom still animating cannot
+   * mislead it; all sizes are read before any name is hidden, so the page is laid out once. */
+  function declutter(map, groups) {
+    const labels = groups.flatMap((group) => group.getLayers()).filter((marker) => marker.getElement()).map((marker) => {
+      const span = marker.getElement().firstChild;
+      const at = map.latLngToContainerPoint(marker.getLatLng());
+      const [w, h] = [span.offsetWidth / 2, span.offsetHeight / 2];
+      return [marker.getElement(), { left: at.x - w, right: at.x + w, top: at.y - h, bottom: at.y + h }];
+    });
+    const shown = [];
+    for (const [element, box] of labels) {
+      const clash = shown.some((b) => box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom);
+      element.classList.toggle("label-hidden", clash);
+      if (!clash) shown.push(box);
+    }
   }
 
   function quantileBreaks(counts) {
@@ -239,6 +272,7 @@
       const on = this.map.hasLayer(this.townshipLabels);
       if (zoom >= TOWNSHIP_LABEL_ZOOM && !on) this.map.addLayer(this.townshipLabels);
       if (zoom < TOWNSHIP_LABEL_ZOOM && on) this.map.removeLayer(this.townshipLabels);
+      declutter(this.map, zoom >= TOWNSHIP_LABEL_ZOOM ? [this.townshipLabels, this.stateLabels] : [this.stateLabels]);
       this.container.dataset.zoom = String(zoom);
     }
 
