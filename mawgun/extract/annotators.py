@@ -97,7 +97,7 @@ def is_abroad(text: str, place: Place) -> bool:
 
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z .'’-]{2,40})?(?:,\s+\w+\.? \d{1,2}(?:,\s+\d{4})?)?\s*"
-    r"(?:\([A-Za-z /]+\)\s*)?[—–-]+\s+"
+    r"(?:\([A-Za-z /]+\)\s*)?(?:[—–-]+|(?<=\d):)\s+"  # "YANGON, Dec 25: " ends with a colon after its day
 )
 
 

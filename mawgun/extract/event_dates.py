@@ -28,6 +28,7 @@ PRESENT = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|still|currently|also|again|reportedly|\w+ly)\s+){0,2}(?!going\b)\w{3,}ing\b", re.I
 )
 COMMA = re.compile(r",\s+")
+VILLAGE_WORD = re.compile(r"\s+(?:[Vv]illage|[Ww]ard|[Cc]amp)\b")
 AS_OF = re.compile(r"\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.I)
 FUTURE_BEFORE = re.compile(  # "its planned election on December 28", "polls it promised to hold beginning Dec. 28"
     r"\b(?:planned|scheduled|upcoming|forthcoming|due|set)\b(?:\s+[\w-]+){0,3}\s+(?:on|for|in|by)\s+(?:the\s+)?$"
@@ -83,12 +84,14 @@ def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int
         if earlier:
             return earlier[-1]
     if is_lead(ctx, index):  # a lead without a date: the details follow ("The attack took place on Monday")
+        spots = villages_named(ctx, index)
         for j in range(index + 1, min(index + 4, len(ctx.sentences))):
             later = [m for m in event_dates(ctx, j) if m.precision == "day"]
             same_kind = (
                 any(t.rule["event_type"] == rule["event_type"] for t in find_triggers(ctx, j)) if later else False
             )
-            if later and (ANAPHOR.search(ctx.sentences[j].text) or same_kind):
+            same_spot = bool(later and spots & villages_named(ctx, j))  # "Troops came to X village on Wednesday"
+            if later and (ANAPHOR.search(ctx.sentences[j].text) or same_kind or same_spot):
                 return later[0]
         detail = lead_detail(ctx, index)
         if detail is not None:
@@ -107,6 +110,17 @@ def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int
     if not rule.get("violent") or is_ongoing(ctx, index, trigger_at):
         return publication_week(ctx)
     return None
+
+
+def villages_named(ctx: Context, index: int) -> set[str]:
+    """The villages, wards and camps a sentence names, as written (a name written "X Village" is one, whatever
+    namesake the gazetteer matched)."""
+    text = ctx.doc.text
+    return {
+        p.span.text.lower()
+        for p in ctx.places(index)
+        if p.span and (p.level in {"village", "ward", "camp"} or VILLAGE_WORD.match(text, p.span.end))
+    }
 
 
 def reported_before(ctx: Context, index: int) -> list[DateMention]:

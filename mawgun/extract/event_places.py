@@ -28,7 +28,9 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
     found = [p for p in found if not is_reference(ctx.doc.text, p)]
     states = [p for p in found if is_state(p)]
     state_here = states[0].admin1 if states else None
-    townships = {p.admin1 for p in found if p.level == "township" and p.admin1}
+    townships = {
+        p.admin1 for p in found if p.level == "township" and p.admin1 and not written_as_village(p, ctx.doc.text)
+    }
     township_state = townships.pop() if len(townships) == 1 else None  # "X village in Y township": Y's state
     carried = state_here or township_state or carried_admin1(ctx, index)
     local = finest_places(ctx, found, states, carried)
@@ -157,17 +159,18 @@ def place_told_before(ctx: Context, index: int, state: str | None) -> Place | No
 
 
 def consistent(place: Place, context: set[str | None], others: list[Place], text: str = "") -> Place:
-    """A place outside the state in context (named in the sentence, else carried), or one the gazetteer could
-    not place at all, is looked up again among the gazetteer's namesakes in that state (and township, when the
-    sentence names one); failing that it keeps only its name as written, inside the state and township of its
-    context: never a place in another state than the text names."""
+    """A place outside the state in context (named in the sentence, else carried; a name written as a village
+    counts as one whatever level the gazetteer matched it at), or one the gazetteer could not place at all, is
+    looked up again among the gazetteer's namesakes in that state (and township, when the sentence names one);
+    failing that it keeps only its name as written, inside the state and township of its context: never a place
+    in another state than the text names."""
     context.discard(None)
     if place.admin1 is None and place.level in WEAK_LEVELS and place.span:
         states = context or {p.admin1 for p in others if p.admin1}
         return namesake_in(place, states, others, text) or place
     if not context or place.admin1 is None or place.admin1 in context:
         return place
-    if place.level in WEAK_LEVELS or any(p.admin1 in context for p in others):
+    if place.level in WEAK_LEVELS or written_as_village(place, text) or any(p.admin1 in context for p in others):
         written = place.span.text if place.span else place.location
         found = namesake_in(replace(place, location=written), context, others, text)
         if found:
@@ -184,6 +187,12 @@ def consistent(place: Place, context: set[str | None], others: list[Place], text
             span=place.span,
         )
     return place
+
+
+def written_as_village(place: Place, text: str) -> bool:
+    """True for a name the text writes as a village or ward ("Byaing Phyu Village"), whatever level the gazetteer
+    matched it at (a namesake township elsewhere)."""
+    return bool(place.span and re.match(r"\s+(?:[Vv]illage|[Ww]ard)\b", text[place.span.end :]))
 
 
 def namesake_in(place: Place, states: set[str | None], others: list[Place], text: str) -> Place | None:

@@ -174,6 +174,10 @@ def trigger_ok(
         return False
     if compile_pattern(cues["negation"]).search(text[max(0, match.start() - 25) : match.start()]):
         return False
+    if rule.get("not_after") and compile_pattern(rule["not_after"]).search(
+        text[max(0, match.start() - 60) : match.start()]
+    ):
+        return False  # "30 men who were captured": the rule's own words for what its verb cannot follow
     if rule.get("violent") and FLEEING.search(text[max(0, match.start() - 40) : match.start()]):
         return False  # "displaced people fleeing the fighting": what they fled, not an event told here
     if rule.get("violent") and SINCE_CLAUSE.search(text[: match.start()]) and not own_day(match, days or []):

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, count_victims, parse_number, qualifier_named
 
 KILL_VERB = (
-    r"(?:killing|killed|kills|murdering|murdered|massacring|massacred|shot dead|executing|executed|"
-    r"claiming the lives of|claimed the lives of|leaving|stabbed to death|beat to death|beaten to death|"
+    r"(?:killing|killed|kills|murdering|murdered|massacring|massacred|slaughtering|slaughtered|shot dead|executing|"
+    r"executed|claiming the lives of|claimed the lives of|leaving|stabbed to death|beat to death|beaten to death|"
     r"hacked to death|(?:gunned|mowed|mown|cut) down|shot and killed)"
     r"(?:\s+and\s+(?:burned|burnt|incinerated|beheaded|mutilated|dismembered|buried))?"  # "killed and burned 14"
 )
@@ -105,8 +105,8 @@ ONE_DIED = re.compile(  # "a wounded woman succumbed in hospital", "one later di
     re.I,
 )
 DEATH_WORDS = re.compile(  # a sentence without any of these tells no count of the dead (speed)
-    r"kill|dead|die|death|succumb|live|fatalit|execut|murder|bod(?:y|ies)|corpse|massacr|gunned|mow|cut down|toll|"
-    r"burn|hang",
+    r"kill|dead|die|death|succumb|live|fatalit|execut|murder|bod(?:y|ies)|corpse|massacr|slaughter|gunned|mow|"
+    r"cut down|toll|burn|hang",
     re.I,
 )
 
