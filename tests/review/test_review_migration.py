@@ -114,3 +114,44 @@ def test_a_store_at_the_oldest_revision_upgrades_to_head_with_every_row(store_ur
         assert len(ids) == at_oldest["canonical_events"] and {state_of(session, i) for i in ids} == {"draft"}
         total, found = list_documents(session, [search_condition(session, "airstrikes")], 10, 0)
         assert total >= 1 and "doc-pazigyi-b" in {doc["id"] for doc in found}
+
+
+# Known drift (reported to the store's owner, not fixed here): the ORM types these JSON columns
+# `Mapped[Any]`, so it declares them NOT NULL, while migration 0008 creates them nullable. Harmless
+# today (the ORM writes JSON `null`, never SQL NULL); once mawgun/store/schema.py says `Any | None`,
+# this set must shrink to empty and the test says so.
+KNOWN_DRIFT = {("audit_log", "before"), ("audit_log", "after"), ("event_overrides", "value")}
+
+
+def schema_drift(engine: object) -> set[tuple[str, str]]:
+    """(table, column) wherever the migrated database and `mawgun.store.schema` disagree: a table or
+    column on one side only, or a column whose nullability differs."""
+    from mawgun.store.schema import Base
+
+    drift: set[tuple[str, str]] = set()
+    names = set(inspect(engine).get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name not in names:
+            drift.add((table.name, "*"))
+            continue
+        found = {c["name"]: c for c in inspect(engine).get_columns(table.name)}
+        drift |= {(table.name, name) for name in set(found) ^ {c.name for c in table.columns}}
+        drift |= {
+            (table.name, c.name)
+            for c in table.columns
+            if c.name in found and not c.primary_key and found[c.name]["nullable"] != c.nullable
+        }
+    return drift
+
+
+def test_the_migrated_database_is_the_schema_the_code_declares(store_url: str) -> None:
+    """The database the migrations build, not only the ORM's picture of it, has every table and column
+    of `mawgun.store.schema` with the same nullability and no other column; so the record types'
+    declared fields (`mawgun.model`, held to the ORM by tests/test_model_fields.py) are its columns."""
+    from mawgun import model
+
+    engine = db.migrate(store_url)
+    assert schema_drift(engine) == KNOWN_DRIFT
+    for fields, name in ((model.EVENT_FIELDS, "events"), (model.CANONICAL_EVENT_FIELDS, "canonical_events"),
+                         (model.STATISTIC_FIELDS, "statistics"), (model.SANCTION_FIELDS, "sanctions")):  # fmt: skip
+        assert set(model.field_names(fields)) <= {c["name"] for c in inspect(engine).get_columns(name)}
