@@ -228,3 +228,34 @@ def test_a_filter_url_round_trips_through_the_form(page, map_server: str) -> Non
     page.wait_for_selector(READY, timeout=20000)
     assert "did you mean Lashio" in page.locator(".notice").inner_text()
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+# Each timeline bar's total (from its segments' titles) and top; each axis label's value and height.
+TIMELINE = """() => {
+  const bars = [...document.querySelectorAll('#timeline svg g.bar')].filter((g) => g.querySelector('rect')).map((g) => {
+    const rects = [...g.querySelectorAll('rect')];
+    const total = rects.reduce((sum, r) => sum + Number(r.querySelector('title').textContent.split(': ').pop()), 0);
+    return [total, Math.min(...rects.map((r) => Number(r.getAttribute('y'))))];
+  });
+  const ticks = [...document.querySelectorAll('#timeline svg text.axis[text-anchor=end]')]
+    .map((t) => [Number(t.textContent.replace(/,/g, '')), Number(t.getAttribute('y')) - 4]);
+  return { bars, ticks };
+}"""
+
+
+def test_the_timeline_axis_labels_stand_where_their_counts_reach(page, map_server: str) -> None:  # type: ignore[no-untyped-def]
+    """A label "2" on the axis is at the height a bar of 2 events reaches (it used to stand at 1.5)."""
+    page.goto(map_server + "/")
+    page.wait_for_selector("#timeline.ready svg rect", timeout=20000)
+    drawn = page.evaluate(TIMELINE)
+    ticks = sorted(drawn["ticks"])
+    (low, y_low), (high, y_high) = ticks[0], ticks[-1]
+
+    def height_of(count: float) -> float:
+        return y_low + (y_high - y_low) * (count - low) / (high - low)
+
+    assert all(abs(y - height_of(value)) < 0.6 for value, y in ticks)
+    assert drawn["bars"] and all(abs(y - height_of(total)) < 0.6 for total, y in drawn["bars"])
+    assert max(total for total, _ in drawn["bars"]) <= high
+    assert len({value for value, _ in ticks}) == len(ticks)  # no label twice (a lone event gave "0, 1, 1")
+    assert page.errors == []  # type: ignore[attr-defined]

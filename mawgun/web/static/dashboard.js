@@ -300,6 +300,16 @@
     return { unit: "week", rows: rows.map((r) => ({ period: r.keys.week, type: r.keys.event_type, events: r.events })) };
   }
 
+  /* Round axis ticks from 0 up to at least `maximum` in steps of 1, 2 or 5 x 10^n (never below 1, as
+   * counts are whole): the rule of the reports' charts (mawgun.report.charts.nice_ticks). */
+  function niceTicks(maximum, target = 5) {
+    if (maximum <= 0) return [0, 1];
+    const raw = maximum / target;
+    const magnitude = 10 ** Math.floor(Math.log10(raw));
+    const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw));
+    return Array.from({ length: Math.ceil(maximum / step) + 1 }, (_, i) => i * step);
+  }
+
   async function drawTimeline(container) {
     const { unit, rows } = await timelineRows(cleanQuery(container.dataset.query));
     container.textContent = "";
@@ -313,7 +323,8 @@
     const table = new Map();
     for (const r of rows) table.set(r.period + "|" + r.type, r.events);
     const totals = periods.map((m) => types.reduce((sum, t) => sum + (table.get(m + "|" + t) || 0), 0));
-    const max = Math.max(1, ...totals);
+    const ticks = niceTicks(Math.max(...totals));
+    const max = ticks[ticks.length - 1];  // the axis's top: every bar and label is drawn against it
     const width = 640, height = 220, left = 40, bottom = 24, top = 8;
     const barWidth = (width - left) / periods.length;
     const label = unit === "month" ? "Events per month" : "Events per week";
@@ -321,11 +332,11 @@
     if (heading) heading.textContent = unit === "month" ? "events per month by type" : "events per week (from Monday) by type";
     const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label }, container);
     const plotHeight = height - bottom - top;
-    for (const fraction of [0, 0.5, 1]) {
-      const y = top + plotHeight * (1 - fraction);
+    for (const tick of ticks) {
+      const y = top + plotHeight * (1 - tick / max);
       svgEl("line", { x1: left, x2: width, y1: y, y2: y, class: "gridline" }, svg);
-      svgEl("text", { x: left - 4, y: y + 4, class: "axis", "text-anchor": "end" }, svg).textContent =
-        Math.round(max * fraction).toLocaleString();
+      svgEl("text", { x: left - 4, y: y + 4, class: "axis tick", "text-anchor": "end", "data-value": tick }, svg).textContent =
+        tick.toLocaleString();
     }
     const filters = cleanQuery(container.dataset.query);
     periods.forEach((period, i) => {
