@@ -186,6 +186,10 @@ def trigger_ok(
         text[max(0, match.start() - 60) : match.start()]
     ):
         return False  # "the quake that killed over 2,700 people": not the war
+    if rule.get("violent") and compile_pattern(cues["counted_noun"]).search(
+        text[max(0, match.start() - 60) : match.start()]
+    ):
+        return False  # "brings the number of people killed since the coup to 100": a cumulative figure
     if rule.get("violent") and not days and is_tally(text, match):
         return False  # "212 airstrikes", "have killed more than 6,000 civilians": a statistic, not one event
     # "since the offensive launched in October", "fighting has driven displacement": context

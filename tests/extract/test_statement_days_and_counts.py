@@ -1,0 +1,52 @@
+"""Statement days, cumulative counts and killings at protests (issue 10, events on text nobody tuned to). The day
+a group "said in a statement on Tuesday" or is "confirming today" is the day the news was told, not the day of
+the killing it reports; a violent verb inside a running count ("the number of people killed since the coup") is
+a cumulative figure, not an event, while "a number of people were shot dead" is one; people shot dead "during
+protests" were killed in a crackdown on a protest. Texts are our own, about real events of 2021."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from mawgun.extract import extract_document
+from mawgun.extract.dates import find_dates
+from mawgun.model import Document
+
+
+def events_of(text: str, published: str) -> list[dict[str, Any]]:
+    doc = Document(doc_id="statements", text=text, published=dt.date.fromisoformat(published))
+    return [r.to_json() for r in extract_document(doc) if r.kind == "event"]
+
+
+def test_days_of_statements_are_report_days() -> None:
+    for text in (
+        "the charity said in a statement on Tuesday",
+        "the KNDF said in a Facebook post on Monday",
+        "we are confirming today that two staff members died",
+    ):
+        mentions = find_dates(text, 0, len(text), dt.date(2021, 12, 28))
+        assert mentions and all(m.report for m in mentions), (text, mentions)
+
+
+def test_a_killing_told_in_a_statement_keeps_its_own_day() -> None:
+    text = (
+        "Save the Children is confirming today that two of its staff were among the villagers killed by soldiers "
+        "near Mo So village in Hpruso Township, Kayah State, on 24 December."
+    )
+    events = events_of(text, "2021-12-28")
+    assert [(e["sub_event_type"], e["date"]) for e in events] == [("Attack", "2021-12-24")], events
+
+
+def test_a_running_count_of_the_dead_is_no_event() -> None:
+    text = (
+        "Sunday's bloodshed in Yangon brings the number of people killed by security forces since the coup to "
+        "about 120, a monitoring group said."
+    )
+    assert [e for e in events_of(text, "2021-03-15") if e["event_type"] == "Violence against civilians"] == []
+
+
+def test_people_shot_dead_during_protests_met_excessive_force() -> None:
+    text = "A number of students were gunned down at an anti-coup rally in Mandalay on Sunday, witnesses said."
+    events = events_of(text, "2021-03-15")
+    assert [(e["sub_event_type"], e["admin1"]) for e in events] == [("Excessive force against protesters", "Mandalay")]
