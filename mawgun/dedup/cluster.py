@@ -147,8 +147,9 @@ def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
             blocks[(component, "")] = indices
     seen: set[tuple[int, int]] = set()
     townships = township_keys(profiles)
+    bounds = [(p.lo or 0, p.hi or 0) for p in profiles]
     for key in sorted(blocks):
-        for pair in sweep_block(profiles, blocks[key], townships):
+        for pair in sweep_block(bounds, blocks[key], townships):
             if pair[0] not in several or pair[1] not in several:
                 yield pair
             elif pair not in seen:
@@ -182,18 +183,18 @@ def township_keys(profiles: Sequence[Profile]) -> list[str]:
 
 
 def sweep_block(
-    profiles: Sequence[Profile], indices: Iterable[int], townships: Sequence[str]
+    bounds: Sequence[tuple[int, int]], indices: Iterable[int], townships: Sequence[str]
 ) -> Iterator[tuple[int, int]]:
-    """Pairs of a block whose date intervals overlap and whose townships may agree (sort-and-sweep)."""
-    ordered = sorted(indices, key=lambda i: (profiles[i].lo or 0, i))
+    """Pairs of a block whose date intervals (`bounds`: each report's first and last day) overlap
+    and whose townships may agree (sort-and-sweep)."""
+    ordered = sorted(indices, key=lambda i: (bounds[i][0], i))
     open_by_township: dict[str, list[int]] = {}
     for index in ordered:
-        prof = profiles[index]
-        lo = prof.lo or 0
+        lo = bounds[index][0]
         key = townships[index]
         groups = list(open_by_township) if not key else ([key, ""] if key in open_by_township else [""])
         for group in groups:
-            active = [j for j in open_by_township.get(group, []) if (profiles[j].hi or 0) >= lo]
+            active = [j for j in open_by_township.get(group, ()) if bounds[j][1] >= lo]
             if active:
                 open_by_township[group] = active
             else:
@@ -255,8 +256,11 @@ class _Linker:
             lo = left.lo if left.lo > right.lo else right.lo
             if lo > (left.hi if left.hi < right.hi else right.hi):  # the two windows do not intersect
                 return False
-        if not all(types_compatible(a, b) for a in left.types for b in right.types):
-            return False
+        if left.types != right.types:
+            for key_a in left.types:  # loops, not all(): this runs for every join
+                for key_b in right.types:
+                    if not types_compatible(key_a, key_b):
+                        return False
         for doc, types in left.docs.items():
             if doc in right.docs and not one_document_may_join(types, right.docs[doc]):
                 return False
@@ -273,11 +277,11 @@ class _Linker:
         left, right = self.cluster(ra), self.cluster(rb)
         if self.violates_cannot_link(left, right) or not self.summaries_agree(left, right):
             return False
-        reps = (left.representative, right.representative)
-        if set(reps) <= {a, b}:
+        rep_a, rep_b = left.representative, right.representative
+        if rep_a in (a, b) and rep_b in (a, b):  # the pair itself: already scored
             return True
         needed = min(max(2 * self.threshold * MEAN_SCORE_FACTOR - score, MIN_NEED), MAX_NEED)
-        result = pair_probability(self.profiles[reps[0]], self.profiles[reps[1]], needed)
+        result = pair_probability(self.profiles[rep_a], self.profiles[rep_b], needed)
         return result is not None and (score + result) / 2 >= self.threshold * MEAN_SCORE_FACTOR
 
     def union(self, ra: int, rb: int, link: dict[str, Any] | None) -> None:

@@ -249,9 +249,12 @@ def mentions_place(report: Profile, other: Profile) -> bool:
     the extractor missed the place, the text did not."""
     if report.admin3 or not report.mentions[1]:
         return False
-    names = [name for name in (other.location, other.admin3) if len(name) >= MIN_MENTION]
     spaced, squashed = report.mentions
-    return any(name in squashed if len(name) > SHORT_NAME else f" {name} " in spaced for name in names)
+    for name in (other.location, other.admin3):  # a loop, not any(): this runs for many pairs
+        size = len(name)
+        if size >= MIN_MENTION and (name in squashed if size > SHORT_NAME else f" {name} " in spaced):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -419,15 +422,27 @@ def _described_by(a: str, b: str) -> bool:
 
 
 def score_actors(a: Profile, b: Profile) -> float:
-    """Agreement of actor codes: Jaccard of the codes named (at least `related`), `related` when
-    only their organisations or alliances meet, 0 when they share nothing, 0.5 when one is silent."""
-    left, right = a.named_actors, b.named_actors
-    if not left or not right:
-        return 0.5
-    related = 0.7
-    if left & right:
-        return max(related, len(left & right) / len(left | right))
-    return related if a.actors & b.actors else 0.0
+    """Agreement of actor codes (0.5 when one report names none): `actor_agreement`."""
+    if not a.named_actors or not b.named_actors:
+        return UNKNOWN
+    return actor_agreement(a.named_actors, a.actors, b.named_actors, b.actors)
+
+
+RELATED = 0.7  # actors that meet only through their organisations or alliances
+
+
+@lru_cache(maxsize=65536)
+def actor_agreement(
+    left: frozenset[str], left_all: frozenset[str], right: frozenset[str], right_all: frozenset[str]
+) -> float:
+    """Jaccard of the codes named (at least RELATED when they share one), RELATED when only their
+    organisations or alliances meet, 0 when nothing meets. Cached: a million reports name a few
+    dozen sets of actors, so most pairs are one dictionary look-up."""
+    shared = left & right
+    if shared:
+        jaccard = len(shared) / len(left | right)
+        return jaccard if jaccard > RELATED else RELATED
+    return RELATED if left_all & right_all else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -458,7 +473,7 @@ def score_text(a: Profile, b: Profile) -> float:
     if a.names and b.names:
         if a.operations and b.operations and a.operations & b.operations:
             return 1.0  # one named operation: its name identifies the event as well as any wording
-        smaller = min(len(a.names), len(b.names))
+        smaller = len(a.names) if len(a.names) < len(b.names) else len(b.names)
         overlap = len(a.names & b.names) / (smaller if smaller > MIN_NAMES else MIN_NAMES)
         if overlap >= 1.0:  # the larger of the two: no need for the costlier ratio
             return 1.0
@@ -467,12 +482,16 @@ def score_text(a: Profile, b: Profile) -> float:
 
 
 def score_fatalities(a: Profile, b: Profile) -> float:
-    """Agreement of death tolls: 1 equal, falling with the relative gap to a floor (tolls get revised);
-    0.5 when one is unknown."""
+    """Agreement of death tolls (`toll_agreement`); 0.5 when one is unknown."""
     if a.fatalities is None or b.fatalities is None:
-        return 0.5
-    high = a.fatalities if a.fatalities > b.fatalities else b.fatalities
-    agreement = 1.0 if high == 0 else 1.0 - abs(a.fatalities - b.fatalities) / high
+        return UNKNOWN
+    return toll_agreement(a.fatalities, b.fatalities)
+
+
+def toll_agreement(a: int, b: int) -> float:
+    """1 for equal tolls, falling with their relative gap to a floor (tolls get revised)."""
+    high = a if a > b else b
+    agreement = 1.0 if high == 0 else 1.0 - abs(a - b) / high
     floor = fatalities_floor()
     return agreement if agreement > floor else floor
 
