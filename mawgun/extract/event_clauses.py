@@ -105,15 +105,19 @@ def clause_day(ctx: Context, index: int, trigger: Trigger, main: Trigger, date: 
 
 def own_day(ctx: Context, index: int, trigger: Trigger, date: DateMention) -> DateMention:
     """The main event's day when its sentence tells an earlier trigger with a day of its own before it ("began
-    attacking the town on 15 January and seized it on 12 February": the capture is 12 February)."""
+    attacking the town on 15 January and seized it on 12 February": the capture is 12 February; "attacked on 9
+    November and, five months later, on 9 April, declared free": the last of the days told in between)."""
     start = ctx.sentences[index].start
     if date.start - start >= trigger.start or not any(t.start < trigger.start for t in find_triggers(ctx, index)):
         return date
     later = [t.start for t in find_triggers(ctx, index) if t.start > trigger.start]
     limit = min(later, default=len(ctx.sentences[index].text))
-    own = [
-        m
-        for m in event_dates(ctx, index)
-        if m.precision == "day" and trigger.end <= m.start - start < limit and not m.report
-    ]
-    return own[0] if own else date
+    days = [m for m in event_dates(ctx, index) if m.precision == "day" and not m.report]
+    own = [m for m in days if trigger.end <= m.start - start < limit]
+    if own:
+        return own[0]
+    # "began its assault on Falam on 5 November and by 7 April had seized the base": the last day told between
+    # the earlier trigger and this one, when the earlier one has a day of its own before it
+    earlier = max(t.end for t in find_triggers(ctx, index) if t.start < trigger.start)
+    between = [m for m in days if earlier <= m.start - start < trigger.start]
+    return between[-1] if len(between) > 1 else date
