@@ -30,6 +30,7 @@ from mawgun.review.audit import record_change
 from mawgun.review.overrides import apply_overrides, load_overrides
 from mawgun.store.db import session_scope
 from mawgun.store.repository import document_from_row, load_event_records
+from mawgun.store.rollup import refresh_rollups
 from mawgun.store.schema import CanonicalEventRow, DocumentLinkRow, DocumentRow, EventRow, utcnow
 
 CHUNK = 500
@@ -303,6 +304,7 @@ def cluster_session(session: Session, progress: bool = False, full: bool = False
         session.flush()
         removed = remove_orphans(session)
         total = session.scalar(select(func.count()).where(CanonicalEventRow.origin == "mawgun"))
+        refresh_rollups(session)  # the months this run touched, recounted before any reader asks
         advance("done")
     return {
         "records": len(records),
@@ -355,6 +357,7 @@ def merge_events(url: str | None, canonical_ids: Sequence[str], who: str, why: s
         remove_orphans(session)
         merged = list(dict.fromkeys(canonical_ids))
         record_change(session, who, "merge", "event", target, {"events": merged}, {"event": target}, why, merged)
+        refresh_rollups(session)
         return target
 
 
@@ -375,4 +378,5 @@ def split_event(url: str | None, canonical_id: str, record_ids: Sequence[str], w
         refresh_canonical(session, [canonical_id], {"method": METHOD, "version": VERSION})
         after = {"events": [canonical_id, new_id], "moved": chosen}
         record_change(session, who, "split", "event", canonical_id, {"event": canonical_id}, after, why, [new_id])
+        refresh_rollups(session)
         return new_id

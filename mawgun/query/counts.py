@@ -34,6 +34,7 @@ from mawgun.query.filter import (
     period_key,
     source_for,
 )
+from mawgun.query.rollup import rollup_counts
 from mawgun.query.tolls import RAW, finish_tolls, sum_tolls, toll_change
 
 PLACE_LEVELS = ("admin1", "admin3", "location")
@@ -83,7 +84,11 @@ def key_expression(src: Source, key: str, dialect: str, links: FromClause | None
 
 
 def grouped_rows(session: Session, keys: list[str], flt: EventFilter) -> list[dict[str, Any]]:
-    """Run the GROUP BY query and return raw rows (period keys not yet labelled)."""
+    """Run the GROUP BY query and return raw rows (period keys not yet labelled): from the rollup
+    when it holds the answer (`mawgun.query.rollup`), else over the events."""
+    rolled = rollup_counts(session, keys, flt)
+    if rolled is not None:
+        return rolled
     src = source_for(flt)
     dialect = dialect_of(session)
     conds = filter_conditions(src, flt, dialect)

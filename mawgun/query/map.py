@@ -20,6 +20,7 @@ from mawgun.query.cache import cached
 from mawgun.query.events import REPORTS, count_matching, table_of, where
 from mawgun.query.filter import EventFilter, dialect_of
 from mawgun.query.precision import date_span, state_only
+from mawgun.query.rollup import rollup_distinct, rollup_map_groups, rollup_townships
 from mawgun.query.tolls import SUMS, finish_tolls, sum_tolls
 
 MAP_EVENT_COLUMNS = (
@@ -34,6 +35,19 @@ def fatalities_of(table: Table) -> ColumnElement[Any]:
 
 
 def _grouped(session: Session, flt: EventFilter, cells: int) -> list[dict[str, Any]]:
+    """The map's groups, from the precomputed map rollup when it holds them, else over the events;
+    in one order either way (township P-code, state/region, cell), so the fold below is the same."""
+    groups = rollup_map_groups(session, flt, cells)
+    if groups is None:
+        groups = _grouped_live(session, flt, cells)
+    return sorted(groups, key=_group_order)
+
+
+def _group_order(group: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple((group[k] is None, group[k] if group[k] is not None else 0) for k in ("pcode", "admin1", "lat", "lon"))
+
+
+def _grouped_live(session: Session, flt: EventFilter, cells: int) -> list[dict[str, Any]]:
     table = table_of(flt)
     # round(x * cells) rather than round(x, 2): PostgreSQL has no two-argument round for floats.
     lat, lon = func.round(table.c.latitude * cells).label("lat"), func.round(table.c.longitude * cells).label("lon")
@@ -109,6 +123,9 @@ def township_counts(session: Session, flt: EventFilter) -> list[dict[str, Any]]:
 
 
 def _township_counts(session: Session, flt: EventFilter) -> list[dict[str, Any]]:
+    rolled = rollup_townships(session, flt)
+    if rolled is not None:
+        return [finish_tolls(row) for row in rolled]
     table = table_of(flt)
     stmt = (
         select(
@@ -131,6 +148,9 @@ def distinct_values(session: Session, flt: EventFilter, column: str) -> list[str
 
 
 def _distinct_values(session: Session, flt: EventFilter, column: str) -> list[str]:
+    rolled = rollup_distinct(session, flt, column)
+    if rolled is not None:
+        return rolled
     table = table_of(flt)
     stmt = select(table.c[column]).where(table.c[column].is_not(None)).group_by(table.c[column])
     return sorted(str(v) for (v,) in session.execute(stmt) if v)

@@ -71,10 +71,13 @@ def run_change(db: str | None, change: Any) -> Any:
     from mawgun.review.states import ReviewError
     from mawgun.store.db import session_scope
     from mawgun.store.errors import database_errors
+    from mawgun.store.rollup import refresh_rollups
 
     try:
         with database_errors(), session_scope(db) as session:
-            return change(session)
+            result = change(session)
+            refresh_rollups(session)  # the counts the change moved, recomputed before the next reader asks
+            return result
     except (EditError, ReviewError, ReleaseError) as exc:
         fail(str(exc))
 

@@ -398,3 +398,100 @@ class ReleaseEventRow(Base):
     origin: Mapped[str] = mapped_column(String(20), default="mawgun")
     tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class EventRollupRow(Base):
+    """Precomputed counts of events (level "canonical" or "report") per month and the columns filters
+    and group keys use most, with the toll sums over known tolls and `toll_known` (unknown is not zero).
+
+    Rebuilt a month at a time by `mawgun.store.rollup.refresh_rollups` from the months marked in
+    `rollup_dirty`; the query layer answers counts from it when a filter allows (see docs/scale.md).
+    `month` is "YYYY-MM", NULL for events without a date; `review` the canonical event's review state
+    ("draft" when it has none).
+    """
+
+    __tablename__ = "event_rollup"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    level: Mapped[str] = mapped_column(String(10))
+    month: Mapped[str | None] = mapped_column(String(7))
+    origin: Mapped[str | None] = mapped_column(String(20))
+    event_type: Mapped[str | None] = mapped_column(String(60))
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    admin1: Mapped[str | None] = mapped_column(String(60))
+    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
+    review: Mapped[str] = mapped_column(String(10))
+    events: Mapped[int] = mapped_column(Integer)
+    fatalities: Mapped[int] = mapped_column(Integer)
+    fatalities_low: Mapped[int] = mapped_column(Integer)
+    fatalities_high: Mapped[int] = mapped_column(Integer)
+    toll_known: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_event_rollup_level_month", "level", "month"),)
+
+
+class RollupDirtyRow(Base):
+    """A (level, month) whose rollup rows may be out of date: written by triggers on canonical_events,
+    events and event_reviews in the writing transaction itself; `n` counts the marks, so a refresh
+    clears a mark only if no write came after it read it. `month` is "" for events without a date."""
+
+    __tablename__ = "rollup_dirty"
+
+    level: Mapped[str] = mapped_column(String(10), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class MapRollupRow(Base):
+    """The map layer's groups precomputed per month: events of `event_rollup`'s grain also split by
+    their ~5 km grid cell (`lat`, `lon`: latitude and longitude times 20, rounded), with the toll sums,
+    the greatest location name and event id of the group (the map's point label and link)."""
+
+    __tablename__ = "map_rollup"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    level: Mapped[str] = mapped_column(String(10))
+    month: Mapped[str | None] = mapped_column(String(7))
+    origin: Mapped[str | None] = mapped_column(String(20))
+    event_type: Mapped[str | None] = mapped_column(String(60))
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    admin1: Mapped[str | None] = mapped_column(String(60))
+    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
+    review: Mapped[str] = mapped_column(String(10))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    events: Mapped[int] = mapped_column(Integer)
+    fatalities: Mapped[int] = mapped_column(Integer)
+    toll_known: Mapped[int] = mapped_column(Integer)
+    location: Mapped[str | None] = mapped_column(String(200))
+    event_id: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_map_rollup_level_month", "level", "month"),)
+
+
+class MapGridRow(Base):
+    """`map_rollup` summed over all months (a few thousand rows): the undated map in one small read."""
+
+    __tablename__ = "map_grid"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    level: Mapped[str] = mapped_column(String(10), index=True)
+    origin: Mapped[str | None] = mapped_column(String(20))
+    event_type: Mapped[str | None] = mapped_column(String(60))
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    admin1: Mapped[str | None] = mapped_column(String(60))
+    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
+    review: Mapped[str] = mapped_column(String(10))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    events: Mapped[int] = mapped_column(Integer)
+    fatalities: Mapped[int] = mapped_column(Integer)
+    toll_known: Mapped[int] = mapped_column(Integer)
+    location: Mapped[str | None] = mapped_column(String(200))
+    event_id: Mapped[str | None] = mapped_column(String(64))

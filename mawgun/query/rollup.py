@@ -1,0 +1,213 @@
+"""Counts answered from the precomputed rollup (`event_rollup`) instead of a scan of every event.
+
+`count_events`, the map's township counts and list totals ask `rollup_counts` first. It answers when
+the filter and the group keys are all on the rollup's columns (dates from the first of a month to the
+last of a month; types, sub-types, states/regions, townships, origin, review state; keys month, year,
+event_type, sub_event_type, admin1, admin3, township, origin) and no month of the level waits for a
+refresh; otherwise it returns None and the caller runs the live query, which gives the same numbers.
+Finding months marked by a write, it refreshes them first in a short transaction of its own, and if
+that cannot be done at once (another writer holds the lock) it leaves them to the live query.
+The staleness check and the counts are one SQL statement, so they read one snapshot.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, literal, select, text, true
+from sqlalchemy.orm import Session
+
+from mawgun.query.filter import EventFilter, Source, dialect_of, place_condition
+from mawgun.store.rollup import CELLS, GRAIN, LOCK_KEY, has_marks, refresh_rollups
+from mawgun.store.schema import EventRollupRow, MapGridRow, MapRollupRow, RollupDirtyRow
+
+LOG = logging.getLogger(__name__)
+ROLLUP_KEYS = {"month": "month", "event_type": "event_type", "sub_event_type": "sub_event_type",
+               "admin1": "admin1", "admin3": "admin3", "township": "admin3_pcode", "origin": "origin"}  # fmt: skip
+SCOPES = ("drafts", "draft", "reviewed", "rejected")
+RAW_SUMS = ("events", "fatalities", "fatalities_low", "fatalities_high", "toll_known")
+
+
+def answerable(flt: EventFilter, keys: Sequence[str] = ()) -> bool:
+    """Whether the rollup holds what this filter and these group keys ask (no actor, outlet, precision
+    or release condition; month-aligned dates; keys among the rollup's)."""
+    if flt.release or flt.actors or flt.alliance or flt.side or flt.outlets:
+        return False
+    if flt.date_precisions or flt.place_precisions or flt.review not in SCOPES:
+        return False
+    if flt.since and flt.since.day != 1:
+        return False
+    if flt.until and flt.until.day != calendar.monthrange(flt.until.year, flt.until.month)[1]:
+        return False
+    return all(key in ROLLUP_KEYS or key == "year" for key in keys)
+
+
+def review_condition(table: Any, scope: str) -> ColumnElement[bool]:
+    """A review scope on the stored state ("draft" when the event has no review row)."""
+    if scope == "drafts":
+        return table.review != "rejected"
+    return table.review == scope
+
+
+def rollup_conditions(flt: EventFilter, table: Any = EventRollupRow) -> list[ColumnElement[bool]]:
+    """The filter's conditions on rollup rows (the same place spellings as the live condition)."""
+    src = Source(table, False)
+    conds = [table.level == flt.level, review_condition(table, flt.review)]
+    if flt.since:
+        conds.append(table.month >= f"{flt.since:%Y-%m}")
+    if flt.until:
+        conds.append(table.month <= f"{flt.until:%Y-%m}")
+    if flt.event_types:
+        conds.append(table.event_type.in_(flt.event_types))
+    if flt.sub_event_types:
+        conds.append(table.sub_event_type.in_(flt.sub_event_types))
+    if flt.admin1:
+        conds.append(place_condition(src, "admin1", flt.admin1))
+    if flt.admin3:
+        conds.append(place_condition(src, "admin3", flt.admin3))
+    if flt.origin:
+        conds.append(table.origin == flt.origin)
+    return conds
+
+
+def key_column(key: str) -> ColumnElement[Any]:
+    """A group key on the rollup, labelled with its name."""
+    if key == "year":
+        return func.substr(EventRollupRow.month, 1, 4).label(key)
+    return getattr(EventRollupRow, ROLLUP_KEYS[key]).label(key)
+
+
+def rollup_counts(session: Session, keys: Sequence[str], flt: EventFilter) -> list[dict[str, Any]] | None:
+    """Raw count rows (the keys, events, toll sums, toll_known) from the rollup, as `count_events`
+    groups them; None when the rollup cannot answer this filter now (the caller counts live)."""
+    if not answerable(flt, keys):
+        return None
+    cols = [key_column(key) for key in keys]
+    return rollup_query(session, cols, flt, cols)
+
+
+def rollup_townships(session: Session, flt: EventFilter) -> list[dict[str, Any]] | None:
+    """Per township P-code: name, state/region, events and toll sums (the map's choropleth); or None."""
+    if not answerable(flt):
+        return None
+    pcode = EventRollupRow.admin3_pcode
+    cols = [pcode.label("pcode"), func.max(EventRollupRow.admin3).label("name"),
+            func.max(EventRollupRow.admin1).label("admin1")]  # fmt: skip
+    rows = rollup_query(session, cols, flt, [pcode], extra=[pcode.is_not(None)])
+    if rows is None:
+        return None
+    for row in rows:
+        for name in ("fatalities_low", "fatalities_high"):
+            row.pop(name)
+    return rows
+
+
+def rollup_total(session: Session, flt: EventFilter) -> int | None:
+    """How many events match the filter, from the rollup; or None."""
+    rows = rollup_counts(session, [], flt)
+    return None if rows is None else int(rows[0]["events"] or 0)
+
+
+def rollup_map_groups(session: Session, flt: EventFilter, cells: int) -> list[dict[str, Any]] | None:
+    """The map layer's groups (township P-code, state/region, grid cell: events, toll sums, township,
+    location, greatest event id) from `map_grid` (no dates) or `map_rollup` (whole months); or None."""
+    if cells != CELLS or not answerable(flt):
+        return None
+    table = MapGridRow if flt.since is None and flt.until is None else MapRollupRow
+    keys = [table.admin3_pcode.label("pcode"), table.lat.label("lat"), table.lon.label("lon"),
+            table.admin1.label("admin1")]  # fmt: skip
+    cols = [*keys, func.max(table.admin3).label("township"), func.max(table.location).label("location"),
+            func.max(table.event_id).label("event_id")]  # fmt: skip
+    return rollup_query(session, cols, flt, keys, table=table, sums=("events", "fatalities", "toll_known"))
+
+
+def rollup_query(
+    session: Session,
+    cols: list[Any],
+    flt: EventFilter,
+    group: Sequence[Any],
+    extra: Sequence[Any] = (),
+    table: Any = EventRollupRow,
+    sums: Sequence[str] = RAW_SUMS,
+) -> list[dict[str, Any]] | None:
+    """Grouped sums over the rollup rows the filter keeps, with the level's marks counted in the same
+    statement: None if any month of the level waits for a refresh (after trying to refresh it)."""
+    totals = [func.sum(getattr(table, name)).label(name) for name in sums]
+    stmt = select(*cols, *totals).where(*rollup_conditions(flt, table), *extra)
+    rows = read_unless_marked(session, flt.level, stmt.group_by(*group))
+    if rows is None:
+        return None
+    return [row for row in rows if row["events"] is not None or not group]
+
+
+def read_unless_marked(session: Session, level: str, stmt: Any) -> list[dict[str, Any]] | None:
+    """The rows of `stmt` (over rollup tables), or None if a month of `level` waits for a refresh.
+
+    Marks are refreshed first when that needs no waiting; then the marks are counted in the same
+    statement as the rows are read (one snapshot): a LEFT JOIN of a one-row table to the rows, so an
+    empty answer still says whether marks were left."""
+    if has_marks(session, level):
+        try_refresh(session)
+    grouped = stmt.subquery("grouped")
+    marks = select(func.count()).select_from(RollupDirtyRow).where(RollupDirtyRow.level == level)
+    one = select(literal(1).label("one")).subquery("one")
+    names = [col.name for col in grouped.c]
+    outer = select(marks.scalar_subquery().label("_marks"), *grouped.c).select_from(one.outerjoin(grouped, true()))
+    rows = [dict(row._mapping) for row in session.execute(outer)]
+    if rows[0]["_marks"]:
+        return None
+    return [{name: row[name] for name in names} for row in rows]
+
+
+def rollup_distinct(session: Session, flt: EventFilter, column: str) -> list[str] | None:
+    """Distinct non-empty values of a rollup column at the filter's level (its other conditions not
+    applied, as the live `distinct_values`); None when the rollup cannot say."""
+    if flt.release or column not in GRAIN:
+        return None
+    value = getattr(EventRollupRow, column)
+    stmt = select(value.label("value"), func.sum(EventRollupRow.events).label("events"))
+    stmt = stmt.where(EventRollupRow.level == flt.level, value.is_not(None)).group_by(value)
+    rows = read_unless_marked(session, flt.level, stmt)
+    return None if rows is None else sorted(str(row["value"]) for row in rows if row["value"])
+
+
+def try_refresh(session: Session) -> None:
+    """Refresh the marked months now if that needs no waiting; otherwise leave them (counts go live).
+
+    In a session that is itself writing (it holds SQLite's write lock), in that session; else in a
+    short transaction of its own, which waits at most a quarter of a second for a lock."""
+    engine = session.get_bind().engine
+    dialect = dialect_of(session)
+    try:
+        if dialect == "sqlite":
+            if not engine.url.database or engine.url.database == ":memory:":
+                return
+            if session.connection().connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                refresh_rollups(session)
+                return
+        with Session(engine) as own:
+            refresh_alone(own, dialect)
+    except Exception as exc:  # noqa: BLE001  (an optimisation: the live query answers instead)
+        LOG.info("rollup refresh left for later: %s", exc)
+
+
+def refresh_alone(session: Session, dialect: str) -> None:
+    """`refresh_rollups` in a transaction of its own that waits at most 250 ms for the lock it needs."""
+    if dialect != "sqlite":
+        session.execute(text("SET LOCAL lock_timeout = '250ms'"))
+        if session.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LOCK_KEY}).scalar():
+            refresh_rollups(session)
+            session.commit()
+        return
+    conn = session.connection()
+    waited = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    conn.exec_driver_sql("PRAGMA busy_timeout = 250")
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock first: pysqlite would begin at the first write
+        refresh_rollups(session)
+        session.commit()
+    finally:
+        session.connection().exec_driver_sql(f"PRAGMA busy_timeout = {int(waited or 0)}")

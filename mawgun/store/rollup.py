@@ -1,0 +1,195 @@
+"""Keeping the precomputed event counts (`event_rollup`) and map groups (`map_rollup`, `map_grid`) current.
+
+Triggers (migration 0009) mark every (level, month) a write touches in `rollup_dirty`, in the writing
+transaction itself: inserts, updates and deletes of canonical events and reports, and review changes
+(a canonical event's review state is also its reports'). `refresh_rollups` recomputes the marked
+months from the events, one indexed month each (the whole level in one scan when many are marked),
+and clears a mark only if its counter `n` is the one it read: a write that lands while it works
+leaves its mark for the next refresh. Writing commands (extract, dedup, review) call it at their end;
+the query layer refreshes before reading when it finds marks, and reads the live tables while any
+mark is left, so a writer that forgets is never wrong, only slower once. See docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Table,
+    and_,
+    delete,
+    func,
+    literal,
+    select,
+    text,
+    tuple_,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from mawgun.store.schema import (
+    CanonicalEventRow,
+    EventReviewRow,
+    EventRollupRow,
+    EventRow,
+    MapGridRow,
+    MapRollupRow,
+    RollupDirtyRow,
+)
+
+LEVELS = ("canonical", "report")
+GRAIN = ("origin", "event_type", "sub_event_type", "admin1", "admin1_pcode", "admin3", "admin3_pcode")
+WHOLE_LEVEL_MONTHS = 12  # more marked months than this: one scan of the level beats month-by-month reads
+LOCK_KEY = 7_204_180_918  # the PostgreSQL advisory lock that makes refreshes take turns
+CELLS = 20  # the map's grid: ~5 km cells (latitude and longitude times 20, rounded), as above 20,000 events
+
+
+def dialect_of(session: Session) -> str:
+    """ "sqlite" or "postgresql"."""
+    return session.get_bind().dialect.name
+
+
+def month_of(date: Any, dialect: str) -> ColumnElement[Any]:
+    """ "YYYY-MM" of a date column (NULL for NULL), as the triggers and `count_events` compute it."""
+    if dialect == "sqlite":  # dates are ISO text
+        return func.substr(date, 1, 7)
+    return func.to_char(date, "YYYY-MM")
+
+
+def level_table(level: str) -> tuple[Any, Any, Any]:
+    """(row class, best-estimate fatalities column, the canonical id its review state is read from)."""
+    if level == "report":
+        return EventRow, EventRow.fatalities, EventRow.canonical_id
+    return CanonicalEventRow, CanonicalEventRow.fatalities_best, CanonicalEventRow.id
+
+
+def rollup_select(level: str, dialect: str, *conds: ColumnElement[bool]) -> Select[Any]:
+    """The rollup rows of `level` for the events meeting `conds`, in `event_rollup`'s column order."""
+    table, best, _ = level_table(level)
+    sums = [func.count(), func.coalesce(func.sum(best), 0),
+            func.coalesce(func.sum(func.coalesce(table.fatalities_low, best)), 0),
+            func.coalesce(func.sum(func.coalesce(table.fatalities_high, best)), 0), func.count(best)]  # fmt: skip
+    return grouped_select(level, dialect, [], sums, conds)
+
+
+def map_select(level: str, dialect: str, *conds: ColumnElement[bool]) -> Select[Any]:
+    """The map's groups of `level` (grain and grid cell) for the events meeting `conds` (`map_rollup`'s order)."""
+    table, best, _ = level_table(level)
+    cells = [func.round(table.latitude * CELLS), func.round(table.longitude * CELLS)]
+    sums = [func.count(), func.coalesce(func.sum(best), 0), func.count(best), func.max(table.location),
+            func.max(table.id)]  # fmt: skip
+    return grouped_select(level, dialect, cells, sums, conds)
+
+
+def grouped_select(
+    level: str, dialect: str, extra: list[Any], sums: list[Any], conds: tuple[ColumnElement[bool], ...] | list[Any]
+) -> Select[Any]:
+    """SELECT level, month, the grain, review, `extra` keys, `sums` ... GROUP BY all but the sums."""
+    table, _, canonical = level_table(level)
+    month = month_of(table.date, dialect)
+    grain = [getattr(table, name) for name in GRAIN]
+    review = func.coalesce(EventReviewRow.state, "draft")
+    return (
+        select(literal(level), month, *grain, review, *extra, *sums)
+        .select_from(table)
+        .outerjoin(EventReviewRow, EventReviewRow.canonical_id == canonical)
+        .where(*conds)
+        .group_by(month, *grain, review, *extra)
+    )
+
+
+def grid_select(level: str) -> Select[Any]:
+    """`map_rollup` of `level` summed over its months, in `map_grid`'s column order."""
+    keys = [getattr(MapRollupRow, name) for name in (*GRAIN, "review", "lat", "lon")]
+    sums = [func.sum(MapRollupRow.events), func.sum(MapRollupRow.fatalities), func.sum(MapRollupRow.toll_known),
+            func.max(MapRollupRow.location), func.max(MapRollupRow.event_id)]  # fmt: skip
+    return select(literal(level), *keys, *sums).where(MapRollupRow.level == level).group_by(*keys)
+
+
+ROLLUP_COLUMNS = ("level", "month", *GRAIN, "review", "events", "fatalities", "fatalities_low", "fatalities_high",
+                  "toll_known")  # fmt: skip
+MAP_COLUMNS = ("level", "month", *GRAIN, "review", "lat", "lon", "events", "fatalities", "toll_known", "location",
+               "event_id")  # fmt: skip
+GRID_COLUMNS = tuple(name for name in MAP_COLUMNS if name != "month")
+TARGETS = ((EventRollupRow, ROLLUP_COLUMNS, rollup_select), (MapRollupRow, MAP_COLUMNS, map_select))
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date] | None:
+    """First day of "YYYY-MM" and of the month after; None when `month` is not one."""
+    try:
+        first = dt.date.fromisoformat(f"{month}-01")
+    except ValueError:
+        return None
+    return first, (first + dt.timedelta(days=32)).replace(day=1)
+
+
+def month_condition(level: str, month: str, dialect: str) -> ColumnElement[bool]:
+    """The events of one month (an indexed range), or those without a date for ""."""
+    table = level_table(level)[0]
+    if not month:
+        return table.date.is_(None)
+    first, after = month_bounds(month)  # type: ignore[misc]
+    if dialect != "sqlite":
+        return and_(table.date >= first, table.date < after)
+    as_text = type_coerce(table.date, String)  # ISO text: the month's prefix range, which the index serves
+    return and_(as_text >= month, as_text < month + "~", month_of(table.date, dialect) == month)
+
+
+def insert_from(session: Session, row_class: Any, columns: tuple[str, ...], chosen: Select[Any]) -> None:
+    """INSERT INTO the row class's table (`columns`) the rows `chosen` selects."""
+    target: Table = row_class.__table__
+    session.execute(target.insert().from_select([target.c[name] for name in columns], chosen))
+
+
+def rebuild(session: Session, level: str, months: list[str]) -> None:
+    """Recompute the rollup and map rows of these months of `level` (all of it when many, or any is not
+    a month), then the level's month-less map grid from the map rows."""
+    dialect = dialect_of(session)
+    whole = len(months) > WHOLE_LEVEL_MONTHS or any(m and month_bounds(m) is None for m in months)
+    for row_class, columns, build in TARGETS:
+        if whole:
+            session.execute(delete(row_class).where(row_class.level == level))
+            insert_from(session, row_class, columns, build(level, dialect))
+            continue
+        for month in months:
+            stored = row_class.month.is_(None) if not month else row_class.month == month
+            session.execute(delete(row_class).where(row_class.level == level, stored))
+            insert_from(session, row_class, columns, build(level, dialect, month_condition(level, month, dialect)))
+    session.execute(delete(MapGridRow).where(MapGridRow.level == level))
+    insert_from(session, MapGridRow, GRID_COLUMNS, grid_select(level))
+
+
+def marks_of(session: Session) -> list[tuple[str, str, int]]:
+    """The (level, month, n) marks now in `rollup_dirty`."""
+    stmt = select(RollupDirtyRow.level, RollupDirtyRow.month, RollupDirtyRow.n)
+    return [(str(level), str(month), int(n)) for level, month, n in session.execute(stmt)]
+
+
+def refresh_rollups(session: Session) -> int:
+    """Recompute every marked month in this session's transaction; the number of marks cleared.
+
+    The caller commits (a command's session scope does). On PostgreSQL refreshes take turns (an
+    advisory lock held to the end of the transaction), so two never rebuild the same month at once.
+    """
+    if dialect_of(session) == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+    marks = marks_of(session)
+    for level in LEVELS:
+        months = sorted({month for lvl, month, _ in marks if lvl == level})
+        if months:
+            rebuild(session, level, months)
+    if marks:
+        key = tuple_(RollupDirtyRow.level, RollupDirtyRow.month, RollupDirtyRow.n)
+        for start in range(0, len(marks), 500):
+            session.execute(delete(RollupDirtyRow).where(key.in_(marks[start : start + 500])))
+    return len(marks)
+
+
+def has_marks(session: Session, level: str) -> bool:
+    """Whether any month of `level` waits for a refresh."""
+    stmt = select(RollupDirtyRow.month).where(RollupDirtyRow.level == level).limit(1)
+    return session.execute(stmt).first() is not None
