@@ -1,6 +1,7 @@
 """Latency of the analytics queries the web dashboard makes, on 100,000 synthetic canonical events.
 
 Run on demand (not a test):  .venv/bin/python bench/stats_scale.py [--events 100000] [--db URL]
+A filled store as it is:     .venv/bin/python bench/stats_scale.py --db sqlite:////tmp/web-1m.db --keep [--cli-only]
 Fills a fresh database (SQLite file by default; pass a PostgreSQL URL to measure that backend, which
 should be an empty schema) with deterministic pseudo-random events over 2021-2024 (types, states,
 townships, actors incl. alliance members), then times each query (median of 5 runs, in ms).
@@ -11,8 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -118,15 +123,48 @@ def time_queries(url: str, runs: int = 5) -> None:
             )
 
 
+def time_cli(url: str, runs: int = 3) -> None:
+    """Wall time of the whole command `mawgun stats --by month,admin1 --format json` (a new process each
+    run: start-up, migration check, the count, JSON out); issue 18's bar is 0.5 s at 1M events."""
+    program = str(Path(sys.executable).parent / "mawgun")  # the installed command, as a user runs it
+    command = [program, "stats", "--by", "month,admin1", "--format", "json", "--db", url]
+    times = []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - begin)
+    rows = len(json.loads(done.stdout))
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    print(f"mawgun stats --by month,admin1 --format json: {rows} rows; wall s {', '.join(f'{t:.2f}' for t in times)}"
+          f" (min {min(times):.2f}); load average {load}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--db", help="database URL (default: a fresh SQLite file)")
+    parser.add_argument("--keep", action="store_true", help="time the store at --db as it is (e.g. bench/web_api.py's)")
+    parser.add_argument("--cli-only", action="store_true", help="time only the `mawgun stats` command")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'scale.db'}"
-        print(f"filled {args.events} events in {fill(url, args.events):.1f} s ({url.split(':')[0]})")
-        time_queries(url)
+        if not args.keep:
+            print(f"filled {args.events} events in {fill(url, args.events):.1f} s ({url.split(':')[0]})")
+            refresh(url)
+        if not args.cli_only:
+            time_queries(url)
+        time_cli(url)
+
+
+def refresh(url: str) -> None:
+    """Recount the months the fill marked, as a writing command does at its end."""
+    from mawgun.store.db import session_scope
+    from mawgun.store.rollup import refresh_rollups
+
+    begin = time.perf_counter()
+    with session_scope(url) as session:
+        refresh_rollups(session)
+    print(f"event rollup refreshed in {time.perf_counter() - begin:.1f} s")
 
 
 if __name__ == "__main__":

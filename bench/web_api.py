@@ -22,6 +22,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +72,9 @@ def admin1_names() -> dict[str, str]:
     return {f["pcode"]: f["name"] for f in load_boundaries("admin1")["features"]}
 
 
-def synthetic_rows(n_events: int, seed: int = 7) -> tuple[list[dict[str, Any]], ...]:
-    """Rows for documents, canonical events, reports and actors (deterministic for a seed)."""
+def synthetic_rows(n_events: int, seed: int = 7, chunk: int = 5000) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
+    """(table, rows) batches: the documents, then canonical events, their reports and actors `chunk`
+    events at a time (deterministic for a seed; streamed, so 1M events need no more memory than 5,000)."""
     rng = random.Random(seed)
     places, states = township_places(), admin1_names()
     weights = [w for *_, w in TYPES]
@@ -82,7 +84,11 @@ def synthetic_rows(n_events: int, seed: int = 7) -> tuple[list[dict[str, Any]], 
          "text": f"Synthetic document {i}: fighting was reported in a township. " * 4, "language": "en"}
         for i in range(max(1, n_events // 10))
     ]  # fmt: skip
-    canonical, reports, actors = [], [], []
+    for start in range(0, len(documents), chunk):
+        yield DocumentRow, documents[start : start + chunk]
+    canonical: list[dict[str, Any]] = []
+    reports: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
     for i in range(n_events):
         event_type, sub_type, _ = rng.choices(TYPES, weights)[0]
         place = rng.choice(places)
@@ -108,26 +114,27 @@ def synthetic_rows(n_events: int, seed: int = 7) -> tuple[list[dict[str, Any]], 
                             "component": "bench", "confidence": 0.8, "extra": {}})  # fmt: skip
             actors.append({"event_id": rid, "role": 1, "position": 0, "actor_id": pair[0], "name": pair[0]})
             actors.append({"event_id": rid, "role": 2, "position": 0, "actor_id": pair[1], "name": pair[1]})
-    return documents, canonical, reports, actors
+        if len(canonical) == chunk or i == n_events - 1:
+            yield CanonicalEventRow, canonical
+            yield EventRow, reports
+            yield EventActorRow, actors
+            canonical, reports, actors = [], [], []
 
 
 def fill(url: str, n_events: int) -> None:
-    """Bulk-insert the synthetic rows into a migrated store, with a progress bar."""
+    """Bulk-insert the synthetic rows into a migrated store, with a progress bar (canonical events)."""
     engine = ensure_schema(url)
-    tables = [DocumentRow, CanonicalEventRow, EventRow, EventActorRow]
-    rows = synthetic_rows(n_events)
     now = dt.datetime(2025, 1, 1)
     with Progress(transient=True) as progress, engine.begin() as conn:
-        task = progress.add_task("filling store", total=sum(len(r) for r in rows))
-        for table, batch in zip(tables, rows, strict=True):
-            for start in range(0, len(batch), 5000):
-                chunk = batch[start : start + 5000]
-                for row in chunk:
-                    row.setdefault("created_at" if table is not DocumentRow else "ingested_at", now)
-                    if table is CanonicalEventRow:
-                        row["updated_at"] = now
-                conn.execute(insert(table), chunk)
-                progress.advance(task, len(chunk))
+        task = progress.add_task("filling store", total=n_events)
+        for table, batch in synthetic_rows(n_events):
+            for row in batch:
+                row.setdefault("created_at" if table is not DocumentRow else "ingested_at", now)
+                if table is CanonicalEventRow:
+                    row["updated_at"] = now
+            conn.execute(insert(table), batch)
+            if table is CanonicalEventRow:
+                progress.advance(task, len(batch))
         conn.exec_driver_sql("ANALYZE")  # planner statistics, on SQLite and PostgreSQL alike
 
 
@@ -232,6 +239,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/mawgun-web-bench.db"), help="SQLite file (recreated)")
     parser.add_argument("--url", help="another store (e.g. PostgreSQL); it must be empty, and is filled, not cleared")
     parser.add_argument("--keep", action="store_true", help="reuse an already filled bench store")
+    parser.add_argument("--fill-only", action="store_true", help="fill the store (and its rollup), time nothing")
     args = parser.parse_args()
     console = Console(width=160)
     url = args.url or f"sqlite:///{args.db}"
@@ -245,6 +253,8 @@ def main() -> None:
         fill(url, args.events)
         console.print(f"filled {args.events:,} canonical events in {time.perf_counter() - started:.1f} s")
         console.print(f"event rollup refreshed (every month marked by the fill) in {refresh(url):.1f} s")
+    if args.fill_only:
+        return
     load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
     title = f"{args.events:,} canonical events; load average {load}"
     table = Table("call", "cold first ms", "cold p50 ms", "cold max ms", "warm p50 ms", "warm p95 ms", title=title)
