@@ -1,8 +1,9 @@
-"""Assaults begun and areas declared free of the junta (issue 10, events on text nobody tuned to). "began its
-assault on X on <day>" is a clash on that day; a town "declared junta-free" was taken; and when a sentence tells
-the start of an assault and, later, the capture, each takes its own day, the capture the last day told before its
-verb ("began its assault on 5 November and, by 7 April, had seized the last base"). Texts are our own, about the
-real battle for Falam, Chin State, in 2024-2025."""
+"""Assaults begun, areas declared free of the junta and towns taken without a fight (issue 10, events on text
+nobody tuned to). "began its assault on X on <day>" is a clash on that day; a town "declared junta-free" was taken;
+when a sentence tells the start of an assault and, later, the capture, each takes its own day, the capture the last
+day told before its verb ("began its assault on 5 November and, by 7 April, had seized the last base"); a town
+taken "without a fight" was handed over, a non-violent transfer. Texts are our own, about the real battles for
+Falam, Chin State, in 2024-2025 and Mese, Kayah State, in 2023."""
 
 from __future__ import annotations
 
@@ -40,3 +41,13 @@ def test_a_township_declared_free_of_the_junta_was_taken() -> None:
     )
     events = events_of(text, "2025-04-12")
     assert ("Non-state actor overtakes territory", "2025-04-09") in coded(events), events
+
+
+def test_a_town_taken_without_a_fight_is_a_non_violent_transfer() -> None:
+    text = (
+        "Karenni resistance forces took control of Mese town in Kayah State on 13 June 2023 without a fight after "
+        "the junta's garrison fled, a KNDF officer said."
+    )
+    events = events_of(text, "2023-06-15")
+    assert ("Non-violent transfer of territory", "2023-06-13") in coded(events), events
+    assert ("Non-state actor overtakes territory", "2023-06-13") not in coded(events), events
