@@ -436,13 +436,27 @@ def actor_agreement(
     left: frozenset[str], left_all: frozenset[str], right: frozenset[str], right_all: frozenset[str]
 ) -> float:
     """Jaccard of the codes named (at least RELATED when they share one), RELATED when only their
-    organisations or alliances meet, 0 when nothing meets. Cached: a million reports name a few
+    organisations or alliances meet, UNKNOWN when they name only different sides (one report the
+    army, the other the group it fought), 0 when nothing meets. Cached: a million reports name a few
     dozen sets of actors, so most pairs are one dictionary look-up."""
     shared = left & right
     if shared:
         jaccard = len(shared) / len(left | right)
         return jaccard if jaccard > RELATED else RELATED
-    return RELATED if left_all & right_all else 0.0
+    if left_all & right_all:
+        return RELATED
+    sides_left, sides_right = sides_of(left), sides_of(right)
+    if sides_left and sides_right and not sides_left & sides_right:
+        return UNKNOWN  # each names another party of one fight (the army; the group it fought): no conflict
+    return 0.0
+
+
+@lru_cache(maxsize=4096)
+def sides_of(codes: frozenset[str]) -> frozenset[str]:
+    """The sides (junta, resistance, civilian) the registry gives a set of actor codes; codes it does
+    not know add none."""
+    registry = _registry()
+    return frozenset(side for side in (registry.side(code) for code in codes) if side and side != "unknown")
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,15 @@ import datetime as dt
 from dedup_helpers import make_doc, make_event
 
 from mawgun.dedup import cluster_records
-from mawgun.dedup.features import UNKNOWN, place_scores, profile_record, score_date, score_place, score_text
+from mawgun.dedup.features import (
+    UNKNOWN,
+    place_scores,
+    profile_record,
+    score_actors,
+    score_date,
+    score_place,
+    score_text,
+)
 from mawgun.dedup.places import names_match, normalise_name
 
 CAMP = {"admin1": "Chin", "admin3": "Thantlang", "location": "Camp C"}
@@ -157,3 +165,15 @@ def test_a_span_of_days_reaches_its_last_day_whatever_its_precision() -> None:
     after = profile_record(make_event(doc, date=dt.date(2025, 5, 20)), doc)
     assert score_date(span, inside) == 0.7
     assert score_date(span, after) is None
+
+
+def test_reports_naming_the_two_sides_of_one_fight_do_not_disagree_on_actors() -> None:
+    """One outlet names only the army, another only the resistance group it fought: neither
+    contradicts the other. Two different resistance groups named alone do."""
+    doc = make_doc("f1", "Synthetic report: fighting broke out at the town.", "A", dt.date(2024, 11, 10))
+    kwargs = {"event_type": "Battles", "sub": "Armed clash", "admin1": "Chin", "admin3": "Falam", "location": "Falam"}
+    army = profile_record(make_event(doc, actors=("MIL",), targets=(), **kwargs), doc)  # type: ignore[arg-type]
+    group = profile_record(make_event(doc, actors=("KIA",), targets=(), **kwargs), doc)  # type: ignore[arg-type]
+    other = profile_record(make_event(doc, actors=("KNDF",), targets=(), **kwargs), doc)  # type: ignore[arg-type]
+    assert score_actors(army, group) == UNKNOWN
+    assert score_actors(group, other) == 0.0
