@@ -6,7 +6,9 @@ a single line break inside a paragraph is read as a space (hard-wrapped plain te
 sentence may run over several lines and keeps its original characters, newlines included; a line break
 still ends a sentence after a heading-like line (no final punctuation and clearly shorter than the
 paragraph's other lines), before a list bullet, or after a line that ends with a colon; a period ends a
-sentence unless it closes a known abbreviation ("Gen.", "U.S.", "Jan."), an initial, or a decimal.
+sentence unless it closes a known abbreviation ("Gen.", "U.S.", "Jan."), an initial, or a decimal; a period
+between a lower-case word and a capitalised one with no space between ("said.“At", "surrender.The": pages that
+lost a space when stored) still ends a sentence.
 """
 
 from __future__ import annotations
@@ -74,7 +76,10 @@ ABBREVIATIONS = {
     "prof",
     "hon",
 }
-END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[.!?]+[\"'”’)\]]*$")
+END_RE = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s)|[.!?]+[\"'”’)\]]*$"
+    r"|(?<=[a-z]{3})[.!?][”’\"]?(?=[“‘\"]?[A-Z][a-z])"  # "said.“At noon", "surrender.The AA": a lost space
+)
 PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
