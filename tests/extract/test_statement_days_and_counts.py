@@ -50,3 +50,20 @@ def test_people_shot_dead_during_protests_met_excessive_force() -> None:
     text = "A number of students were gunned down at an anti-coup rally in Mandalay on Sunday, witnesses said."
     events = events_of(text, "2021-03-15")
     assert [(e["sub_event_type"], e["admin1"]) for e in events] == [("Excessive force against protesters", "Mandalay")]
+
+
+def test_an_appeal_to_halt_strikes_is_no_strike() -> None:
+    text = (
+        "In a video released by the Arakan Army in Ann, Rakhine State, on Friday, the captured general said: "
+        "Please halt the air strikes on villages."
+    )
+    assert [e for e in events_of(text, "2024-12-27") if e["sub_event_type"] == "Air/drone strike"] == []
+
+
+def test_what_the_army_does_across_the_country_is_no_event() -> None:
+    text = (
+        "Fighting raged in Hpruso Township of Kayah State on Friday. Across the country, the army has answered "
+        "resistance by bombing villages and burning homes."
+    )
+    events = events_of(text, "2021-12-26")
+    assert [e["sub_event_type"] for e in events] == ["Armed clash"], events
