@@ -309,7 +309,7 @@ class EventOverrideRow(Base):
 
     canonical_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     field: Mapped[str] = mapped_column(String(40), primary_key=True)
-    value: Mapped[Any] = mapped_column(JSON)
+    value: Mapped[Any | None] = mapped_column(JSON)
     who: Mapped[str] = mapped_column(String(120))
     why: Mapped[str | None] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -338,8 +338,8 @@ class AuditLogRow(Base):
     object_kind: Mapped[str] = mapped_column(String(20))
     object_id: Mapped[str] = mapped_column(String(200), index=True)
     subjects: Mapped[str] = mapped_column(Text, default="")  # " id1 id2 ": every event the change touches
-    before: Mapped[Any] = mapped_column(JSON)
-    after: Mapped[Any] = mapped_column(JSON)
+    before: Mapped[Any | None] = mapped_column(JSON)
+    after: Mapped[Any | None] = mapped_column(JSON)
     why: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))

@@ -116,13 +116,6 @@ def test_a_store_at_the_oldest_revision_upgrades_to_head_with_every_row(store_ur
         assert total >= 1 and "doc-pazigyi-b" in {doc["id"] for doc in found}
 
 
-# Known drift (reported to the store's owner, not fixed here): the ORM types these JSON columns
-# `Mapped[Any]`, so it declares them NOT NULL, while migration 0008 creates them nullable. Harmless
-# today (the ORM writes JSON `null`, never SQL NULL); once mawgun/store/schema.py says `Any | None`,
-# this set must shrink to empty and the test says so.
-KNOWN_DRIFT = {("audit_log", "before"), ("audit_log", "after"), ("event_overrides", "value")}
-
-
 def schema_drift(engine: object) -> set[tuple[str, str]]:
     """(table, column) wherever the migrated database and `mawgun.store.schema` disagree: a table or
     column on one side only, or a column whose nullability differs."""
@@ -151,7 +144,7 @@ def test_the_migrated_database_is_the_schema_the_code_declares(store_url: str) -
     from mawgun import model
 
     engine = db.migrate(store_url)
-    assert schema_drift(engine) == KNOWN_DRIFT
+    assert schema_drift(engine) == set()
     for fields, name in ((model.EVENT_FIELDS, "events"), (model.CANONICAL_EVENT_FIELDS, "canonical_events"),
                          (model.STATISTIC_FIELDS, "statistics"), (model.SANCTION_FIELDS, "sanctions")):  # fmt: skip
         assert set(model.field_names(fields)) <= {c["name"] for c in inspect(engine).get_columns(name)}
