@@ -15,7 +15,8 @@ from mawgun.actors import load_registry
 PACKAGE = Path(mawgun.__file__).parent
 REGISTRY_FILE = PACKAGE / "actors" / "data" / "actors.yaml"
 IMPORT_MAPS = [PACKAGE / "ingest" / "coded" / "data" / name for name in ("acled.yaml", "ucdp.yaml")]
-SANCTION_WORDING = PACKAGE / "extract" / "lang" / "en" / "sanctions.yaml"  # authorities' wording, keyed by registry name
+# the sanctioning authorities' wording, keyed by their registry names
+SANCTION_WORDING = PACKAGE / "extract" / "lang" / "en" / "sanctions.yaml"
 
 
 def data_files() -> list[Path]:
