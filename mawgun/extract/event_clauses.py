@@ -24,7 +24,8 @@ INSTRUMENT_LIST = re.compile(r"\b(?:with|using)\s+(?:[\w-]+\s+){0,4}?(?:and|or)\
 SETTING = re.compile(
     r"\b(?:after|amid|amidst|following|during|despite|in spite of|since|before|because of|due to)\s+[^,;]{0,80}$", re.I
 )
-DURATION = re.compile(r"\b(?:hours|days|weeks|months|years) of\s+(?:[\w-]+\s+){0,2}$", re.I)  # "weeks of battles"
+# "weeks of battles", "decades of fighting": the setting of an event, not an event
+DURATION = re.compile(r"\b(?:hours|days|weeks|months|years|decades) of\s+(?:[\w-]+\s+){0,2}$", re.I)
 TERRITORY = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 
 

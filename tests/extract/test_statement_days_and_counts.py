@@ -67,3 +67,21 @@ def test_what_the_army_does_across_the_country_is_no_event() -> None:
     )
     events = events_of(text, "2021-12-26")
     assert [e["sub_event_type"] for e in events] == ["Armed clash"], events
+
+
+def test_ongoing_clashes_told_without_a_day_are_no_event() -> None:
+    text = (
+        "The Arakan Army took Ann in Rakhine State on 20 December. Last month aid groups warned of hunger in "
+        "Rakhine State as ongoing clashes cut off trade."
+    )
+    events = events_of(text, "2024-12-21")
+    assert [e["sub_event_type"] for e in events] == ["Non-state actor overtakes territory"], events
+
+
+def test_decades_of_fighting_are_the_setting_of_a_capture() -> None:
+    text = (
+        "In decades of fighting since 1948, the army never gave up a regional command until 3 August 2024, when "
+        "the MNDAA seized the Northeastern Command in Lashio in Shan State."
+    )
+    events = events_of(text, "2024-12-21")
+    assert [e["sub_event_type"] for e in events] == ["Non-state actor overtakes territory"], events
