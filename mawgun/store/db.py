@@ -95,10 +95,22 @@ def migrate(url: str | None = None) -> Engine:
         with runner.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            check_foreign_keys(connection)
     finally:
         if runner is not engine:
             runner.dispose()
     return engine
+
+
+def check_foreign_keys(connection: Any) -> None:
+    """Raise (rolling the migration back) if a row refers to one that is not there; SQLite only, where
+    migrations run with foreign keys off."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({str(row[0]) for row in broken})
+        raise RuntimeError(f"migration left {len(broken)} rows whose foreign keys point nowhere in {tables}")
 
 
 def migration_engine(engine: Engine) -> Engine:
@@ -110,6 +122,10 @@ def migration_engine(engine: Engine) -> Engine:
     def manual_mode(dbapi_connection: Any, record: Any) -> None:
         _configure_sqlite(dbapi_connection, record)
         dbapi_connection.isolation_level = None  # pysqlite issues no BEGIN/COMMIT of its own
+        # Foreign keys off while migrating (SQLite's documented procedure for altering a table): a batch
+        # rebuild drops the old table, which with them on cascades to every row that refers to it.
+        # `check_foreign_keys` checks them all before the migration's transaction commits.
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
 
     def begin_immediate(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
