@@ -93,21 +93,23 @@ def rollup_townships(session: Session, flt: EventFilter) -> list[dict[str, Any]]
     """Per township P-code: name, state/region, events and toll sums (the map's choropleth); or None."""
     if not answerable(flt):
         return None
-    pcode = EventRollupRow.admin3_pcode
-    cols = [pcode.label("pcode"), func.max(EventRollupRow.admin3).label("name"),
-            func.max(EventRollupRow.admin1).label("admin1")]  # fmt: skip
-    rows = rollup_query(session, cols, flt, [pcode], extra=[pcode.is_not(None)])
-    if rows is None:
-        return None
-    for row in rows:
-        for name in ("fatalities_low", "fatalities_high"):
-            row.pop(name)
-    return rows
+    table = undated_or(flt, EventRollupRow)
+    pcode = table.admin3_pcode
+    cols = [pcode.label("pcode"), func.max(table.admin3).label("name"), func.max(table.admin1).label("admin1")]
+    sums = ("events", "fatalities", "toll_known")
+    return rollup_query(session, cols, flt, [pcode], extra=[pcode.is_not(None)], table=table, sums=sums)
+
+
+def undated_or(flt: EventFilter, table: Any) -> Any:
+    """`map_grid` (a few thousand rows, no month) when the filter has no dates, else `table`."""
+    return MapGridRow if flt.since is None and flt.until is None else table
 
 
 def rollup_total(session: Session, flt: EventFilter) -> int | None:
     """How many events match the filter, from the rollup; or None."""
-    rows = rollup_counts(session, [], flt)
+    if not answerable(flt):
+        return None
+    rows = rollup_query(session, [], flt, [], table=undated_or(flt, EventRollupRow), sums=("events",))
     return None if rows is None else int(rows[0]["events"] or 0)
 
 
@@ -116,7 +118,7 @@ def rollup_map_groups(session: Session, flt: EventFilter, cells: int) -> list[di
     location, greatest event id) from `map_grid` (no dates) or `map_rollup` (whole months); or None."""
     if cells != CELLS or not answerable(flt):
         return None
-    table = MapGridRow if flt.since is None and flt.until is None else MapRollupRow
+    table = undated_or(flt, MapRollupRow)
     keys = [table.admin3_pcode.label("pcode"), table.lat.label("lat"), table.lon.label("lon"),
             table.admin1.label("admin1")]  # fmt: skip
     cols = [*keys, func.max(table.admin3).label("township"), func.max(table.location).label("location"),
@@ -167,9 +169,9 @@ def rollup_distinct(session: Session, flt: EventFilter, column: str) -> list[str
     applied, as the live `distinct_values`); None when the rollup cannot say."""
     if flt.release or column not in GRAIN:
         return None
-    value = getattr(EventRollupRow, column)
-    stmt = select(value.label("value"), func.sum(EventRollupRow.events).label("events"))
-    stmt = stmt.where(EventRollupRow.level == flt.level, value.is_not(None)).group_by(value)
+    value = getattr(MapGridRow, column)  # every month's values: the month-less grid is the smallest table
+    stmt = select(value.label("value"), func.sum(MapGridRow.events).label("events"))
+    stmt = stmt.where(MapGridRow.level == flt.level, value.is_not(None)).group_by(value)
     rows = read_unless_marked(session, flt.level, stmt)
     return None if rows is None else sorted(str(row["value"]) for row in rows if row["value"])
 
