@@ -36,7 +36,7 @@ def attach_mention(ctx: Context, index: int, trigger: Trigger, found: list[Event
 
 def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
     """ "The attack took place on Monday in X village": details of the event told just before (its day and place
-    are taken when more precise)."""
+    are taken when more precise, and the count of the dead it gives when the event had none or a lower one)."""
     if not found or not ANAPHOR.search(ctx.sentences[index].text):
         return False
     target = found[-1]
@@ -49,6 +49,9 @@ def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
     later = replace(
         target, evidence=[Span(sentence.start, sentence.end, sentence.text)], place=places[0] if places else None
     )
+    casualties = read_casualties(sentence.text)  # "the bombing came at noon, when a jet hit the village, killing 40"
+    if casualties.fatalities:
+        later.fatalities, later.fatalities_qualifier = casualties.fatalities, casualties.qualifier
     merge_into(target, later)
     return True
 

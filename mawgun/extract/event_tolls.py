@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from mawgun.extract.annotators import is_headline
-from mawgun.extract.event_dates import event_dates, is_lead
+from mawgun.extract.annotators import is_title
+from mawgun.extract.event_dates import event_dates
 from mawgun.extract.fatalities import TOLL, read_casualties
-from mawgun.extract.numbers import NUMBER, PEOPLE, as_int, parse_number
+from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, parse_number, qualifier_named
 from mawgun.extract.pipeline import Context
 from mawgun.model import EventRecord, Span
 
@@ -26,21 +26,36 @@ def fill_headline_toll(ctx: Context, events: list[EventRecord]) -> None:
         if event.event_type in {"Strategic developments", "Protests"} or not event.evidence:
             continue
         index = max(i for i, start in enumerate(starts) if start <= event.evidence[0].start)
-        if not is_lead(ctx, index):
+        if not in_lead(ctx, index):
             return
         if event.fatalities is None or event.fatalities == 0 and event.injuries is None:
             event.fatalities, event.fatalities_qualifier = toll
         return
 
 
+# a headline drops the noun: "Airstrike Kills 40 And Injures 20", "Junta Strikes Kill 41, Injure 50"
+HEADLINE_KILLS = re.compile(
+    rf"\bkill(?:s|ed)?\s+(?:{QUALIFIER})?(?P<num>{NUMBER})\b(?!\s*(?:%|percent|km|miles?|kilomet))", re.I
+)
+
+
+def in_lead(ctx: Context, index: int) -> bool:
+    """True for one of the first three sentences of the body, titles of any case left out."""
+    return sum(1 for i in range(index + 1) if not is_title(ctx, i)) <= 3
+
+
 def headline_toll(ctx: Context) -> tuple[int, str | None] | None:
     """The count of the dead in the document's headline lines, or None."""
-    for sentence in ctx.sentences[:HEADLINE_SENTENCES]:
-        if not is_headline(sentence.text):
+    for index, sentence in enumerate(ctx.sentences[:HEADLINE_SENTENCES]):
+        if not is_title(ctx, index):  # "Airstrike on school kills 11 children" alone on its line is a title too
             continue
         casualties = read_casualties(sentence.text)
         if casualties.fatalities:
             return casualties.fatalities, casualties.qualifier
+        bare = HEADLINE_KILLS.search(sentence.text)
+        value = as_int(parse_number(bare.group("num"))) if bare else None
+        if value:
+            return value, qualifier_named(bare.group("qual")) if bare and bare.group("qual") else None
     return None
 
 

@@ -46,7 +46,12 @@ from mawgun.extract.event_patterns import (
 )
 from mawgun.extract.event_places import event_places, fill_places_told_before, fill_unit_locations, stated_places
 from mawgun.extract.event_records import COMPONENT, VERSION, make_event
-from mawgun.extract.event_tolls import fill_first_day_tolls, fill_group_tolls, fill_headline_toll, fill_toll_rises
+from mawgun.extract.event_tolls import (
+    fill_first_day_tolls,
+    fill_group_tolls,
+    fill_headline_toll,
+    fill_toll_rises,
+)
 from mawgun.extract.event_triggers import Trigger, find_triggers, trigger_rules
 from mawgun.extract.merge import merge_duplicates
 from mawgun.extract.numbers import parse_number

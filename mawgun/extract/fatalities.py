@@ -26,7 +26,8 @@ NOT_TIME = (  # "at 4 pm and 6 residents were killed", "on 8 May that killed 15"
 COUNT_BEFORE_DEAD = re.compile(
     rf"(?:{QUALIFIER})?(?:{RANGE}|\bbetween\s+(?P<num3>{NUMBER})\s+and\s+{NUMBER}|(?P<num2>{NUMBER})){NOT_TIME}\s+"
     rf"(?:(?!\d|(?:after|before|when|since)\b)[\w-]+\s+){{0,3}}?{PEOPLE}?"
-    rf"(?:\s+(?:of|from|in) (?:the |a |an )?[\w-]+)?(?:,[^,.;]{{1,50}},|,?\s+including\s+[^.;]{{1,80}}?)?\s*"
+    rf"(?:\s+(?:of|from|in) (?:the |a |an )?(?:[\w-]+\s+){{0,3}}[\w-]+(?:\s+\([\w/-]{{2,12}}\))?)?"
+    rf"(?:,[^,.;]{{1,50}},|,?\s+including\s+[^.;]{{1,80}}?)?\s*"  # "five members of the Chin National Army (CNA)"
     rf"(?:were|was|have been|had been|are|got|have|had|(?:are|were|is) (?:now )?(?:known|believed|thought|"
     rf"reported|confirmed) to have(?: been)?)?\s*(?:[a-z]+ly\s+)?"  # "tragically lost their lives"
     rf"(?:killed|dead|died|murdered|executed|lost their lives)\b",
@@ -44,6 +45,11 @@ LISTED_DEAD = re.compile(  # "about 13 regime soldiers and two resistance fighte
 DEATHS_NOUN = re.compile(  # "inflicting 17 military fatalities", "caused nine deaths"
     rf"(?:{QUALIFIER})?(?P<num>{NUMBER})\s+(?:(?:military|civilian|regime|junta|more|further)\s+)?"
     rf"(?:fatalities|deaths)\b",
+    re.I,
+)
+DEATHS_OF = re.compile(  # "led to the deaths of approximately 40 people", "the massacre of over 50 villagers"
+    rf"\b(?:deaths?|killings?|massacres?|murders?|executions?|slaughter)\s+of\s+(?:{QUALIFIER})?(?P<num>{NUMBER})\s+"
+    rf"(?:(?!(?:and|or)\b)[\w-]+\s+){{0,2}}?{PEOPLE}\b",
     re.I,
 )
 COUNT_BEFORE_HURT = re.compile(
@@ -169,7 +175,7 @@ def count_dead(text: str) -> tuple[int | None, str | None]:
             found.append((match.start(), max(value, listed or 0), qualifier_of(match)))
             if listed:
                 spans[match.start()] = max(match.end(), spans.get(match.start(), 0))
-    for match in DEATHS_NOUN.finditer(text):
+    for match in (*DEATHS_NOUN.finditer(text), *DEATHS_OF.finditer(text)):
         value = as_int(parse_number(match.group("num")))
         if value is not None:
             found.append((match.start(), value, qualifier_of(match)))
