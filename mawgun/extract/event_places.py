@@ -136,6 +136,36 @@ def fill_unit_locations(ctx: Context, events: list[EventRecord]) -> None:
             break
 
 
+SITE = re.compile(  # a hill, mountain or camp named in the text: "Camp Victoria", "Alaw Bum", "Hpakant Hill"
+    r"\b(?:Camp\s+(?P<camp>[A-Z][\w-]+)|(?P<name>(?:[A-Z][\w-]+\s+){1,2})(?P<kind>Bum|Hill|Mountain|[Cc]amp)\b)"
+)
+NOT_SITE_NAME = re.compile(  # words that open a description of a camp, not its name ("the Junta Camp", "IDP camp")
+    r"^(?:The|A|An|This|That|Its|Their|Junta|Military|Army|Regime|Refugee|IDP|IDPs|Displacement|Displaced|Myanmar|"
+    r"Burma|Burmese|Base|Resistance|Rebel|Training|Prison|Labour|Labor|Detention|Relief|Border|Police|PDF|KIA|"
+    r"Kachin|Karen|Chin|Shan|Rakhine|Mon|Kayah|Karenni|Rohingya|Bamar|Another|One|Two|Three|Some|Many)\b"
+)
+
+
+def fill_site_locations(ctx: Context, events: list[EventRecord]) -> None:
+    """An event placed no finer than a township whose sentence names a hill, mountain or camp the gazetteer does
+    not hold ("jets bombed Camp Victoria, the group's headquarters in Thantlang Township"; "the KIA kept Alaw
+    Bum") is located at that site, as written; its township and state stay the ones the place gave. A site
+    named as where the shooter sat ("from the X camp") is not the place."""
+    for event in events:
+        if event.place is None or event.place.geo_precision == 1 or not event.evidence:
+            continue
+        span = event.evidence[0]
+        for match in SITE.finditer(ctx.doc.text, span.start, span.end):
+            name = match.group(0).strip()
+            if match.group("name") and NOT_SITE_NAME.match(match.group("name")):
+                continue
+            if NOT_TARGET.search(ctx.doc.text[max(0, match.start() - 30) : match.start()]):
+                continue
+            event.place = replace(event.place, location=name)
+            event.provenance.fields["place"] = "event_places.fill_site_locations"
+            break
+
+
 def place_told_before(ctx: Context, index: int, state: str | None) -> Place | None:
     """A sentence that names no place below its state takes the place named last before it (the article's
     village, town or camp told in an earlier sentence: "Troops raided Ywa Thit village in Kani Township on 3 May.

@@ -44,7 +44,13 @@ from mawgun.extract.event_patterns import (
     REFERS_BACK,
     REPORTING,
 )
-from mawgun.extract.event_places import event_places, fill_places_told_before, fill_unit_locations, stated_places
+from mawgun.extract.event_places import (
+    event_places,
+    fill_places_told_before,
+    fill_site_locations,
+    fill_unit_locations,
+    stated_places,
+)
 from mawgun.extract.event_records import COMPONENT, VERSION, make_event
 from mawgun.extract.event_tolls import (
     fill_first_day_tolls,
@@ -385,6 +391,7 @@ def add_events(ctx: Context) -> None:
     ctx.events = merge_duplicates(found)
     fill_places_told_before(ctx, ctx.events)
     fill_unit_locations(ctx, ctx.events)
+    fill_site_locations(ctx, ctx.events)
     fill_actors_told_before(ctx, ctx.events)
     fill_headline_toll(ctx, ctx.events)
     fill_group_tolls(ctx, ctx.events)
