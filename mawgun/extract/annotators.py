@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from mawgun.extract import actors as actor_finder
 from mawgun.extract import places as place_finder
@@ -178,13 +179,13 @@ def words_of(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def carried_admin1(ctx: Context, index: int) -> str | None:
+def carried_admin1(ctx: Context, index: int, keep: Callable[[Place], bool] = lambda _: True) -> str | None:
     """The state/region named last before sentence `index`: earlier in its paragraph, else earlier in the
-    document (headline-like lines excluded)."""
+    document (headline-like lines excluded); only places `keep` accepts count (not a firing position)."""
     for j in range(index - 1, -1, -1):
         if is_headline(ctx.sentences[j].text):
             continue
-        named = [p.admin1 for p in ctx.places(j) if p.admin1]
+        named = [p.admin1 for p in ctx.places(j) if p.admin1 and keep(p)]
         if named:
             return named[0]
     return None

@@ -32,7 +32,7 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
         p.admin1 for p in found if p.level == "township" and p.admin1 and not written_as_village(p, ctx.doc.text)
     }
     township_state = townships.pop() if len(townships) == 1 else None  # "X village in Y township": Y's state
-    carried = state_here or township_state or carried_admin1(ctx, index)
+    carried = state_here or township_state or carried_admin1(ctx, index, lambda p: not is_reference(ctx.doc.text, p))
     local = finest_places(ctx, found, states, carried)
     if local:
         return local
@@ -65,6 +65,15 @@ REFERENCE_BEFORE = re.compile(  # where the shooter sits or a distance is measur
     r"(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:(?:town|city|village) of\s+)?$",
     re.I,
 )
+ORIGIN_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:[\w-]+\s+(?:region|state|division)[’']s\s+)?$",
+    re.I,
+)
+ORIGIN_AFTER = re.compile(  # "a jet from the nearby X region's air base": where the jet came from, not its target
+    r"^(?:\s+(?:region|state|division|township))?(?:[’']s)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:air\s?base|air force base|airfield|airport|base|headquarters|barracks|garrison)s?\b",
+    re.I,
+)
 CITATION = re.compile(  # "(Mon News Agency)", "(Narinjara, 5 May 2023)"
     r"\((?:[^()]*\b(?:19|20)\d\d\b|[^()]*\b(?:News|Agency|Herald|Times|Post|Monitor|Media)\b)[^()]*\)"
 )
@@ -72,6 +81,7 @@ CITATION = re.compile(  # "(Mon News Agency)", "(Narinjara, 5 May 2023)"
 
 def is_reference(text: str, place: Place) -> bool:
     """A place named only as a firing position or base ("Battalion 120, based in neighbouring Wuntho Township",
+    "a jet from the nearby Magway region's air base",
     "shells fired from Kyaukme"), as the point a distance is measured from ("20 miles north of Hakha"), or inside a
     citation in parentheses ("(Mon News Agency, 3 May 2023)"): not the place of the event."""
     span = place.span
@@ -79,6 +89,10 @@ def is_reference(text: str, place: Place) -> bool:
         return False
     if REFERENCE_BEFORE.search(text[max(0, span.start - 60) : span.start]):
         return True
+    if ORIGIN_BEFORE.search(text[max(0, span.start - 60) : span.start]) and ORIGIN_AFTER.match(
+        text[span.end : span.end + 80]
+    ):
+        return True  # "a jet from the nearby Mandalay region's air base"
     line_start = text.rfind("\n", 0, span.start) + 1
     citations = CITATION.finditer(text, line_start, min(len(text), span.end + 80))
     return any(m.start() < span.start < m.end() for m in citations)

@@ -12,7 +12,8 @@ from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, count_vict
 KILL_VERB = (
     r"(?:killing|killed|kills|murdering|murdered|massacring|massacred|slaughtering|slaughtered|shot dead|executing|"
     r"executed|claiming the lives of|claimed the lives of|leaving|stabbed to death|beat to death|beaten to death|"
-    r"hacked to death|(?:gunned|mowed|mown|cut) down|shot and killed)"
+    r"hacked to death|(?:gunned|mowed|mown|cut) down|shot and killed|"
+    r"fatally (?:shot|shooting|stabbed|stabbing|beat|beaten))"
     r"(?:\s+and\s+(?:burned|burnt|incinerated|beheaded|mutilated|dismembered|buried))?"  # "killed and burned 14"
 )
 HURT_VERB = r"(?:injuring|injured|wounding|wounded|hurting|hurt)"
@@ -86,7 +87,7 @@ ONE_HURT = one_person(  # "a villager was shot in the leg": wounded, not killed
 TOLL = re.compile(
     rf"\b(?:death toll|number of (?:people |civilians |villagers |those )?(?:killed|dead|deaths))\b"
     rf"(?:[^.;]{{0,120}}?\b(?:rose|rises|risen|climbed|climbs|increased|increases|reached|reaches|"
-    rf"hit|hits|jumped|jumps|stood|stands|is|was)\b)?\s*"
+    rf"hit|hits|jumped|jumps|stood|stands|is|was|rising|climbing|reaching|standing)\b)?\s*"
     rf"(?:to|of|at)?\s+(?:{QUALIFIER})?(?P<num>{NUMBER})",
     re.I,
 )
@@ -111,7 +112,7 @@ ONE_DIED = re.compile(  # "a wounded woman succumbed in hospital", "one later di
     re.I,
 )
 DEATH_WORDS = re.compile(  # a sentence without any of these tells no count of the dead (speed)
-    r"kill|dead|die|death|succumb|live|fatalit|execut|murder|bod(?:y|ies)|corpse|massacr|slaughter|gunned|mow|"
+    r"kill|dead|die|death|succumb|live|fatal|execut|murder|bod(?:y|ies)|corpse|massacr|slaughter|gunned|mow|"
     r"cut down|toll|burn|hang",
     re.I,
 )
