@@ -8,6 +8,7 @@ import re
 
 from mawgun.extract.annotators import is_title
 from mawgun.extract.event_dates import event_dates
+from mawgun.extract.event_triggers import find_triggers
 from mawgun.extract.fatalities import TOLL, read_casualties
 from mawgun.extract.numbers import NUMBER, PEOPLE, QUALIFIER, as_int, parse_number, qualifier_named
 from mawgun.extract.pipeline import Context
@@ -57,6 +58,36 @@ def headline_toll(ctx: Context) -> tuple[int, str | None] | None:
         if value:
             return value, qualifier_named(bare.group("qual")) if bare and bare.group("qual") else None
     return None
+
+
+LEAD_REACH = 3  # sentences after an undated lead in which its event is told again with a day
+
+
+def fill_lead_toll(ctx: Context, events: list[EventRecord]) -> None:
+    """An undated lead that tells a violent event and its dead ("Helicopters have attacked a school, killing at
+    least 13 people") codes nothing by itself; the event of the same kind told with its day in the next sentences
+    ("the attack on Friday in X township") is that event, and takes the lead's toll when it has none. The lead is
+    the first undated sentence that tells a violent event and its dead, before any coded event (titles skipped)."""
+    first = min((span.start for event in events for span in event.evidence), default=None)
+    for index, sentence in enumerate(ctx.sentences):
+        if first is None or sentence.start >= first:
+            return
+        if ctx.dates[index] or is_title(ctx, index):
+            continue  # a dated caption or a title above the lead
+        kinds = {t.rule["sub_event_type"] for t in find_triggers(ctx, index) if t.rule.get("violent")}
+        casualties = read_casualties(sentence.text) if kinds else None
+        if casualties and casualties.fatalities:
+            break
+    else:
+        return
+    reach = {s.start for s in ctx.sentences[index + 1 : index + 1 + LEAD_REACH]}
+    for event in events:
+        if event.evidence and event.evidence[0].start in reach and event.sub_event_type in kinds:
+            if event.fatalities is None:
+                event.fatalities, event.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+                event.provenance.fields["fatalities"] = "event_tolls.fill_lead_toll"
+                event.evidence.insert(0, Span(sentence.start, sentence.end, sentence.text))
+            return
 
 
 GROUP_DEAD = re.compile(  # "The civilians, including three children, were executed", "all of them were killed"

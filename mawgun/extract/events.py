@@ -56,6 +56,7 @@ from mawgun.extract.event_tolls import (
     fill_first_day_tolls,
     fill_group_tolls,
     fill_headline_toll,
+    fill_lead_toll,
     fill_toll_rises,
 )
 from mawgun.extract.event_triggers import Trigger, find_triggers, trigger_rules
@@ -394,6 +395,7 @@ def add_events(ctx: Context) -> None:
     fill_site_locations(ctx, ctx.events)
     fill_actors_told_before(ctx, ctx.events)
     fill_headline_toll(ctx, ctx.events)
+    fill_lead_toll(ctx, ctx.events)
     fill_group_tolls(ctx, ctx.events)
     fill_toll_rises(ctx, ctx.events)
     fill_first_day_tolls(ctx, ctx.events)

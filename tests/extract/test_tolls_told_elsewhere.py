@@ -71,3 +71,24 @@ def test_a_distance_in_a_title_is_no_toll() -> None:
     )
     strikes = [e for e in events_of(text, "2025-01-09") if e["sub_event_type"] == "Air/drone strike"]
     assert strikes and strikes[0]["fatalities"] != 40, strikes
+
+
+def test_an_undated_lead_gives_its_toll_to_the_event_dated_next() -> None:
+    text = (
+        "Army helicopters have fired on a monastery school in central Myanmar, killing at least 13 people, "
+        "seven of them pupils.\n\n"
+        "Witnesses said the helicopter attack on Friday hit Let Yet Kone village in Tabayin Township, Sagaing "
+        "Region."
+    )
+    strikes = [e for e in events_of(text, "2022-09-20") if e["sub_event_type"] == "Air/drone strike"]
+    assert [(e["date"], e["fatalities"]) for e in strikes] == [("2022-09-16", 13)], strikes
+
+
+def test_a_dated_lead_toll_is_not_carried_to_a_later_event() -> None:
+    text = (
+        "Army helicopters fired on a monastery school in Tabayin Township, Sagaing Region, on 16 September 2022, "
+        "killing at least 13 people.\n\n"
+        "On 18 September, jets bombed Let Yet Kone village again, residents said."
+    )
+    strikes = [e for e in events_of(text, "2022-09-20") if e["date"] == "2022-09-18"]
+    assert strikes and all(e["fatalities"] != 13 for e in strikes), strikes
