@@ -61,15 +61,16 @@ def max_items(name: str) -> int:
 
 
 def check_list_sizes(raw: dict[str, str | None]) -> dict[str, str]:
-    """Per list parameter given more names than it takes, the message of its 422."""
-    counts = {name: len([v for v in (raw.get(name) or "").split(",") if v.strip()]) for name in NAME_LISTS}
+    """Per list parameter given more items than it takes (empty items count: the schema's `maxItems`
+    counts them too), the message of its 422."""
+    counts = {name: len((raw.get(name) or "").split(",")) if raw.get(name) else 0 for name in NAME_LISTS}
     return {name: f"at most {max_items(name)} values" for name, n in counts.items() if n > max_items(name)}
 
 
 def check_blank_items(raw: dict[str, str | None]) -> dict[str, str]:
-    """Per list parameter with a blank name in it (`Kachin,`, `,`, a lone space), the message of its 422.
-    Only the empty value means "no filter": the schema's items are all known names, so a blank item
-    is a request the schema forbids, which the API must not quietly read as fewer names."""
+    """Per list parameter with an item of only spaces or control characters (` `, `Kachin, ,Shan`), the
+    message of its 422. An empty item is nothing (`Kachin,` names Kachin): the schema allows it, since a
+    list of one empty item is written exactly as the empty value, which filters on nothing."""
     return {
         name: "a blank name in the list: give names separated by commas"
         for name in NAME_LISTS
@@ -78,14 +79,14 @@ def check_blank_items(raw: dict[str, str | None]) -> dict[str, str]:
 
 
 def has_blank(value: str | None) -> bool:
-    """True for a non-empty value with a blank comma-separated item."""
-    return bool(value) and not all(part.strip() for part in (value or "").split(","))
+    """True when a comma-separated item is not empty but holds only white space."""
+    return any(part and not part.strip() for part in (value or "").split(","))
 
 
 def list_schema(name: str) -> dict[str, Any]:
-    """An array of the known names of `name`, at most `max_items`; or nothing: null or an empty string
-    (an empty value filters on nothing)."""
-    names = list(NAME_LISTS[name]())
+    """An array of the known names of `name` (or empty items, which name nothing), at most `max_items`;
+    or nothing: null or an empty string (an empty value filters on nothing)."""
+    names = [*NAME_LISTS[name](), ""]
     items = {"type": "string", "enum": names}
     return {"type": ["array", "null", "string"], "items": items, "maxItems": max_items(name), "maxLength": 0}
 
