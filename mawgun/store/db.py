@@ -84,6 +84,12 @@ def migrate(url: str | None = None) -> Engine:
     SQLite the migrations run on their own connection in manual mode under `BEGIN IMMEDIATE` (which
     also makes a second process starting on a new store wait, then find it migrated).
     """
+    return run_migrations(url, "upgrade", "head")
+
+
+def run_migrations(url: str | None, verb: str, revision: str) -> Engine:
+    """`alembic upgrade|downgrade REVISION` on the store in one transaction (as `migrate` describes),
+    foreign keys checked before it commits; returns the store's engine."""
     from alembic import command
     from alembic.config import Config
 
@@ -94,7 +100,7 @@ def migrate(url: str | None = None) -> Engine:
     try:
         with runner.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            getattr(command, verb)(config, revision)
             check_foreign_keys(connection)
     finally:
         if runner is not engine:

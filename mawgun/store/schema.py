@@ -400,7 +400,35 @@ class ReleaseEventRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-class EventRollupRow(Base):
+class RollupGroup:
+    """The columns a rollup row is grouped by (besides level and month): the filters and group keys
+    the query layer answers from the rollups. Declared once for `event_rollup`, `map_rollup`, `map_grid`."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str | None] = mapped_column(String(20))
+    event_type: Mapped[str | None] = mapped_column(String(60))
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    admin1: Mapped[str | None] = mapped_column(String(60))
+    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
+    admin3: Mapped[str | None] = mapped_column(String(80))
+    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
+    review: Mapped[str] = mapped_column(String(10))
+
+
+class MapCell(RollupGroup):
+    """A map rollup row's ~5 km grid cell (latitude and longitude times 20, rounded) and what the map
+    draws of it: counts, toll sums, the greatest location name and event id (the point's label and link)."""
+
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    events: Mapped[int] = mapped_column(Integer)
+    fatalities: Mapped[int] = mapped_column(Integer)
+    toll_known: Mapped[int] = mapped_column(Integer)
+    location: Mapped[str | None] = mapped_column(String(200))
+    event_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class EventRollupRow(RollupGroup, Base):
     """Precomputed counts of events (level "canonical" or "report") per month and the columns filters
     and group keys use most, with the toll sums over known tolls and `toll_known` (unknown is not zero).
 
@@ -412,17 +440,8 @@ class EventRollupRow(Base):
 
     __tablename__ = "event_rollup"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     level: Mapped[str] = mapped_column(String(10))
     month: Mapped[str | None] = mapped_column(String(7))
-    origin: Mapped[str | None] = mapped_column(String(20))
-    event_type: Mapped[str | None] = mapped_column(String(60))
-    sub_event_type: Mapped[str | None] = mapped_column(String(80))
-    admin1: Mapped[str | None] = mapped_column(String(60))
-    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
-    admin3: Mapped[str | None] = mapped_column(String(80))
-    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
-    review: Mapped[str] = mapped_column(String(10))
     events: Mapped[int] = mapped_column(Integer)
     fatalities: Mapped[int] = mapped_column(Integer)
     fatalities_low: Mapped[int] = mapped_column(Integer)
@@ -444,54 +463,22 @@ class RollupDirtyRow(Base):
     n: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class MapRollupRow(Base):
+class MapRollupRow(MapCell, Base):
     """The map layer's groups precomputed per month: events of `event_rollup`'s grain also split by
     their ~5 km grid cell (`lat`, `lon`: latitude and longitude times 20, rounded), with the toll sums,
     the greatest location name and event id of the group (the map's point label and link)."""
 
     __tablename__ = "map_rollup"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     level: Mapped[str] = mapped_column(String(10))
     month: Mapped[str | None] = mapped_column(String(7))
-    origin: Mapped[str | None] = mapped_column(String(20))
-    event_type: Mapped[str | None] = mapped_column(String(60))
-    sub_event_type: Mapped[str | None] = mapped_column(String(80))
-    admin1: Mapped[str | None] = mapped_column(String(60))
-    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
-    admin3: Mapped[str | None] = mapped_column(String(80))
-    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
-    review: Mapped[str] = mapped_column(String(10))
-    lat: Mapped[float | None] = mapped_column(Float)
-    lon: Mapped[float | None] = mapped_column(Float)
-    events: Mapped[int] = mapped_column(Integer)
-    fatalities: Mapped[int] = mapped_column(Integer)
-    toll_known: Mapped[int] = mapped_column(Integer)
-    location: Mapped[str | None] = mapped_column(String(200))
-    event_id: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_map_rollup_level_month", "level", "month"),)
 
 
-class MapGridRow(Base):
+class MapGridRow(MapCell, Base):
     """`map_rollup` summed over all months (a few thousand rows): the undated map in one small read."""
 
     __tablename__ = "map_grid"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     level: Mapped[str] = mapped_column(String(10), index=True)
-    origin: Mapped[str | None] = mapped_column(String(20))
-    event_type: Mapped[str | None] = mapped_column(String(60))
-    sub_event_type: Mapped[str | None] = mapped_column(String(80))
-    admin1: Mapped[str | None] = mapped_column(String(60))
-    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
-    admin3: Mapped[str | None] = mapped_column(String(80))
-    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
-    review: Mapped[str] = mapped_column(String(10))
-    lat: Mapped[float | None] = mapped_column(Float)
-    lon: Mapped[float | None] = mapped_column(Float)
-    events: Mapped[int] = mapped_column(Integer)
-    fatalities: Mapped[int] = mapped_column(Integer)
-    toll_known: Mapped[int] = mapped_column(Integer)
-    location: Mapped[str | None] = mapped_column(String(200))
-    event_id: Mapped[str | None] = mapped_column(String(64))

@@ -3,8 +3,6 @@ and every migration from the oldest revision to head."""
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
@@ -15,22 +13,6 @@ from mawgun.store.schema import CanonicalEventRow, ClusterDecisionRow, DocumentR
 from review.review_store import build_store
 
 TABLES = ("event_reviews", "event_overrides", "statistic_links", "audit_log", "releases", "release_events")
-
-
-def alembic(url: str, verb: str, revision: str) -> None:
-    """Run `alembic upgrade|downgrade REVISION` on the store, as `mawgun.store.db.migrate` does."""
-    config = Config()
-    config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
-    engine = db.get_engine(url)
-    runner = db.migration_engine(engine) if db.is_sqlite(engine) else engine
-    try:
-        with runner.begin() as connection:
-            config.attributes["connection"] = connection
-            getattr(command, verb)(config, revision)
-            db.check_foreign_keys(connection)
-    finally:
-        if runner is not engine:
-            runner.dispose()
 
 
 def counts(engine: object) -> tuple[int, ...]:
@@ -48,10 +30,10 @@ def test_upgrading_a_populated_store_keeps_its_data_and_makes_its_events_drafts(
         session.add(ClusterDecisionRow(action="merge", event_ids=["a", "b"], canonical_ids=["x", "y"], who="old"))
         session.commit()
     before = counts(engine)
-    alembic(store_url, "downgrade", "0007")  # the store as it was before this migration existed
+    db.run_migrations(store_url, "downgrade", "0007")  # the store as it was before this migration existed
     assert not set(TABLES) & set(inspect(engine).get_table_names())
     assert counts(engine) == before
-    alembic(store_url, "upgrade", "head")
+    db.run_migrations(store_url, "upgrade", "head")
     assert set(TABLES) <= set(inspect(engine).get_table_names())
     assert counts(engine) == before and before[0] == 3 and before[2] >= 2
     with Session(engine) as session:
@@ -102,13 +84,13 @@ def test_a_store_at_the_oldest_revision_upgrades_to_head_with_every_row(store_ur
     build_store(source)
     with session_scope(source) as session:
         session.add(ClusterDecisionRow(action="merge", event_ids=["a", "b"], canonical_ids=["x", "y"], who="old"))
-    alembic(store_url, "upgrade", OLDEST)
+    db.run_migrations(store_url, "upgrade", OLDEST)
     tables = copy_rows(source, store_url)
     engine = db.get_engine(store_url)
     at_oldest = row_counts(engine, tables)
     filled = ("documents", "events", "event_actors", "canonical_events", "evidence", "statistics", "cluster_decisions")
     assert [name for name in filled if not at_oldest.get(name)] == []
-    alembic(store_url, "upgrade", "head")
+    db.run_migrations(store_url, "upgrade", "head")
     assert row_counts(engine, tables) == at_oldest
     with Session(engine) as session:
         ids = list(session.scalars(select(CanonicalEventRow.id)))
@@ -159,7 +141,7 @@ def test_downgrading_past_a_table_rebuild_and_back_keeps_every_row(store_url: st
     engine = db.get_engine(store_url)
     before = counts(engine)
     assert before[1] > 0 and before[3] > 0
-    alembic(store_url, "downgrade", "0003")
+    db.run_migrations(store_url, "downgrade", "0003")
     assert counts(engine)[:4] == before[:4]
-    alembic(store_url, "upgrade", "head")
+    db.run_migrations(store_url, "upgrade", "head")
     assert counts(engine) == before

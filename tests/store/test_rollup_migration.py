@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from review.review_store import build_store
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
@@ -21,21 +19,6 @@ from mawgun.store import db
 from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventRollupRow, EventRow, EvidenceRow, RollupDirtyRow
 
 
-def alembic(url: str, verb: str, revision: str) -> None:
-    """`alembic upgrade|downgrade REVISION`, in one transaction as `mawgun.store.db.migrate` runs it."""
-    config = Config()
-    config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
-    engine = db.get_engine(url)
-    runner = db.migration_engine(engine) if db.is_sqlite(engine) else engine
-    try:
-        with runner.begin() as connection:
-            config.attributes["connection"] = connection
-            getattr(command, verb)(config, revision)
-    finally:
-        if runner is not engine:
-            runner.dispose()
-
-
 def row_counts(session: Session) -> tuple[int, ...]:
     tables = (DocumentRow, EventRow, CanonicalEventRow, EvidenceRow)
     return tuple(int(session.scalar(select(func.count()).select_from(t)) or 0) for t in tables)
@@ -46,7 +29,7 @@ def test_upgrading_a_populated_store_keeps_its_rows_and_fills_the_rollup(
 ) -> None:
     build_store(store_url)  # documents, reports, canonical events, evidence, as the pipeline writes them
     engine = db.get_engine(store_url)
-    alembic(store_url, "downgrade", "0008")  # the store as it was before the rollup existed
+    db.run_migrations(store_url, "downgrade", "0008")  # the store as it was before the rollup existed
     assert not {"event_rollup", "rollup_dirty"} & set(inspect(engine).get_table_names())
     with Session(engine) as session:
         first = session.scalars(select(CanonicalEventRow.id).order_by(CanonicalEventRow.id)).first()
@@ -55,7 +38,7 @@ def test_upgrading_a_populated_store_keeps_its_rows_and_fills_the_rollup(
                                       actor2=[], tags=[], explanation={}, origin="ucdp"))  # fmt: skip
         session.commit()
         before = row_counts(session)
-    alembic(store_url, "upgrade", "head")
+    db.run_migrations(store_url, "upgrade", "head")
     with Session(engine) as session:
         assert row_counts(session) == before and before[0] == 3 and before[2] >= 3
         assert session.scalar(select(func.count()).select_from(EventRollupRow)) >= 4
