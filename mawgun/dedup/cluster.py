@@ -26,6 +26,7 @@ from mawgun.dedup.pairs import compare_profiles, pair_probability
 from mawgun.dedup.places import names_match
 from mawgun.dedup.scoring import contributions, load_model, threshold
 from mawgun.dedup.siblings import document_siblings, sibling_fits_better
+from mawgun.dedup.tellings import retold_pairs
 from mawgun.ids import make_id
 from mawgun.model import Document, EventRecord
 
@@ -323,7 +324,23 @@ def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, s
                     linker.union(ra, rb, link)
 
 
-def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> Iterator[tuple[float, int, int]]:
+def join_retold(linker: _Linker, siblings: Mapping[int, list[int]]) -> None:
+    """Join each document's one event told twice (`tellings.py`: same kind, same toll of several
+    dead, a day apart, one place) before any pair is scored, unless an analyst's cannot-link keeps
+    them apart."""
+    profiles = linker.profiles
+    for a, b in retold_pairs(profiles, siblings):
+        ra, rb = linker.find(a), linker.find(b)
+        if ra == rb or linker.violates_cannot_link(linker.cluster(ra), linker.cluster(rb)):
+            continue
+        first, second = profiles[a], profiles[b]
+        why = f"one document tells {first.fatalities} dead at one place on two consecutive days"
+        linker.union(ra, rb, {"a": first.record_id, "b": second.record_id, "forced": "told twice", "why": why})
+
+
+def scored_pairs(
+    linker: _Linker, new_ids: set[str] | None, siblings: Mapping[int, list[int]]
+) -> Iterator[tuple[float, int, int]]:
     """Candidate pairs reaching the threshold as (score, a, b), best first; ties go by index, which
     is record-id order (profiles are sorted by record id), so the result is deterministic. With
     `new_ids`, only pairs that involve a new record. Scores below the threshold are not kept, and
@@ -333,7 +350,6 @@ def scored_pairs(linker: _Linker, new_ids: set[str] | None) -> Iterator[tuple[fl
     bits = max(1, len(profiles).bit_length())
     mask, shift = (1 << bits) - 1, 2 * bits
     packed: list[int] = []
-    siblings = document_siblings(profiles)
     for a, b in candidate_pairs(profiles):
         first, second = profiles[a], profiles[b]
         if new_ids is not None and first.record_id not in new_ids and second.record_id not in new_ids:
@@ -361,8 +377,10 @@ def link_profiles(
     each link keeps its score, per-feature agreement and each feature's contribution."""
     linker = _Linker(profiles, constraints or Constraints())
     force_links(linker, linker.constraints, fixed)
+    siblings = document_siblings(profiles)
+    join_retold(linker, siblings)
     parent, find = linker.parent, linker.find
-    for score, a, b in scored_pairs(linker, new_ids):
+    for score, a, b in scored_pairs(linker, new_ids, siblings):
         ra = a if parent[a] == a else find(a)  # most reports are their own cluster's root
         rb = b if parent[b] == b else find(b)
         if ra != rb and linker.may_join(ra, rb, a, b, score):
