@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from mawgun.actors.registry import ActorRegistry, get_registry
+if TYPE_CHECKING:
+    from mawgun.actors.registry import ActorRegistry
 
 
 @lru_cache(maxsize=1)
 def load_registry() -> ActorRegistry:
-    """The actor registry (loaded once)."""
+    """The actor registry (loaded once, on the first fact asked: the query layer imports this module
+    for every count, most of which need no actor, so its import loads no registry, YAML or rapidfuzz)."""
+    from mawgun.actors.registry import get_registry
+
     return get_registry()
 
 

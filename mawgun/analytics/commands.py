@@ -52,18 +52,18 @@ def stats_counts(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from mawgun.cli.options import counting_scope
-    from mawgun.query.counts import count_events
-    from mawgun.store.db import session_scope
+    from mawgun.cli.filters import OptionError
+    from mawgun.cli.options import usage_error
+    from mawgun.cli.stats_fast import count_answer  # the same count `mawgun stats` answers without Typer
 
     flt = make_filter(
         since, until, types, sub_types, admin1, admin3, actors, alliance, side, origin, per_report, None, review,
         release,
     )  # fmt: skip
     try:
-        with session_scope(db) as session:
-            label = counting_scope(session, flt)
-            rows = count_events(session, split(by), flt)
+        label, rows = count_answer(db, by, flt)
+    except OptionError as exc:
+        raise usage_error(exc) from exc
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--by") from exc
     emit(rows, fmt, title=f"Events: {label}")

@@ -4,7 +4,8 @@ Building the Typer app imports Typer, Click and every stage's command module, an
 with Rich: about 0.2 CPU seconds before anything is printed. The top-level help only lists the
 commands, so it is printed from `mawgun.cli.help_index` (the commands' names and summaries, generated
 from the app and held to it by `tests/cli/test_fast_help.py`) in plain text. Everything else, including
-every command's own `--help`, goes through the app (`mawgun.cli.app`).
+every command's own `--help`, goes through the app (`mawgun.cli.app`), except `mawgun stats` with
+only its counting options, which `mawgun.cli.stats_fast` answers without Typer.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def run() -> None:
 
         print(f"mawgun {__version__}")
         return
+    if args[:1] == ["stats"]:
+        from mawgun.cli.stats_fast import answer
+
+        if answer(args[1:]):
+            return
     from mawgun.cli.app import app
 
     app()

@@ -13,14 +13,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 DATA = Path(__file__).parent / "data" / "admin1.yaml"
 
 
 @lru_cache(maxsize=1)
 def admin1_spellings() -> dict[str, list[str]]:
     """Each of the 15 state/region names -> the ways it is written (itself first): data/admin1.yaml."""
+    import yaml  # here, not at the top: a count that names no state/region loads no YAML
+
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return {str(name): [str(alias) for alias in aliases] for name, aliases in data.items()}
 

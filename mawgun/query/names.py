@@ -12,8 +12,6 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from mawgun.geo import boundaries_path
 from mawgun.geo.admin1 import admin1_spellings, normalize_admin1
 
@@ -31,6 +29,8 @@ def is_admin1_pcode(value: str) -> bool:
 
 def near_admin1(value: str, limit: int = 3) -> list[str]:
     """The states/regions whose spellings are closest to `value`, best first."""
+    from rapidfuzz import fuzz, process  # only to suggest a spelling: most filters are spelled right
+
     choices = {alias: name for name, written in admin1_spellings().items() for alias in written}
     found = process.extract(value, list(choices), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=SCORE_CUTOFF)
     return list(dict.fromkeys(choices[alias] for alias, _score, _index in found))[:limit]
@@ -48,6 +48,8 @@ def check_admin1(values: list[str]) -> None:
 
 def near_names(value: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """The known names closest to `value` (case-insensitive), best first."""
+    from rapidfuzz import fuzz, process
+
     folded = {name.casefold(): name for name in known}
     found = process.extract(value.casefold(), list(folded), scorer=fuzz.WRatio, limit=limit, score_cutoff=SCORE_CUTOFF)
     return [folded[name] for name, _score, _index in found]
