@@ -290,8 +290,9 @@ def as_written(place: Place) -> Place:
     """The place with its location as the text writes it ("Pa Zi Gyi" rather than the township the gazetteer
     fell back to, "Hsenwi" rather than "Hseni"; a dateline's capitals excepted); P-code, township and
     coordinates stay the gazetteer's."""
-    if place.span and place.span.text and place.location != place.span.text and not place.span.text.isupper():
-        return replace(place, location=place.span.text)
+    written = place.span.text if place.span else ""
+    if written and place.location != written and not written.isupper() and not place_finder.is_described_city(written):
+        return replace(place, location=written)
     return place
 
 

@@ -142,13 +142,21 @@ def finer_place(a: Place | None, b: Place | None) -> Place | None:
     """The more specific of two places of one event, its gaps (township, state) filled from the other."""
     if a is None or b is None:
         return a or b
-    fine, coarse = (b, a) if (b.geo_precision or 3) < (a.geo_precision or 3) else (a, b)
+    fine, coarse = (b, a) if fineness(b) < fineness(a) else (a, b)
     return replace(
         fine,
         admin1=fine.admin1 or coarse.admin1,
         admin3=fine.admin3 or coarse.admin3,
         admin3_pcode=fine.admin3_pcode or coarse.admin3_pcode,
     )
+
+
+def fineness(place: Place) -> float:
+    """A place's geo precision, a city spread over townships (placed in none, "Yangon") counting as coarser
+    than any township: "in Yangon", then "in Yangon's Hlaing Tharyar township", places the event in the township."""
+    if place.admin1 and not place.admin3 and place.level in ("town", "locality"):
+        return 2.5
+    return place.geo_precision or 3
 
 
 def merge_duplicates(events: list[EventRecord]) -> list[EventRecord]:

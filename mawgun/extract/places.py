@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from mawgun.extract.vocab import load_vocabulary
+from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.geo.admin1 import admin1_spellings
 from mawgun.model import Place, Span
 
@@ -154,6 +154,7 @@ def find_places(text: str, start: int, end: int, context: str = "") -> list[Plac
     geocoder = get_geocoder()
     found: list[Place] = list(geocoder.find_places(text, start, end, context=context))
     found.extend(facility_towns(geocoder, text, start, end, found))
+    found.extend(described_cities(geocoder, text, start, end))
     covered = [(p.span.start, p.span.end) for p in found if p.span]
     for place in wording_places(text, start, end):
         span = place.span
@@ -174,6 +175,27 @@ def facility_towns(geocoder: Any, text: str, start: int, end: int, found: list[P
             continue
         towns.extend(geocoder.find_places(text, s, e))
     return towns
+
+
+def described_cities(geocoder: Any, text: str, start: int, end: int) -> list[Place]:
+    """A city told by what it is ("in Myanmar's largest city", "the country's second-largest city": places.yaml
+    `described_cities`), placed at that city with the description as its span; not where the text names the city
+    beside the description, which the gazetteer reads itself."""
+    cities: list[Place] = []
+    for city, pattern in load_vocabulary("places").get("described_cities", {}).items():
+        for match in compile_pattern(pattern, 0).finditer(text, start, end):
+            s, e = match.span()
+            beside = geocoder.find_places(text, max(0, s - 30), s) + geocoder.find_places(text, e, e + 30)
+            place = geocoder.resolve(city)
+            if place is not None and not any(p.location == place.location for p in beside):
+                cities.append(replace(place, span=Span(s, e, text[s:e])))
+    return cities
+
+
+def is_described_city(written: str) -> bool:
+    """True when the words are a city told by what it is ("the country's largest city"), not its name."""
+    patterns = load_vocabulary("places").get("described_cities", {}).values()
+    return any(compile_pattern(pattern, 0).fullmatch(written) for pattern in patterns)
 
 
 ADJECTIVE_LEAD = re.compile(  # "the Sagaing town", "the western Yangon township"

@@ -128,6 +128,7 @@ def is_abbreviation(text: str, dot: int) -> bool:
 
 BULLET_RE = re.compile(r"\s*(?:[-*•–—▪◦]\s|\d{1,2}[.)]\s|\([a-z0-9]\)\s)")
 HEADING_MAX_SHARE = 0.6
+UNWRAPPED_WIDTH = 120  # wider lines than any hard wrap: each line is a paragraph or a heading
 LONG_TOKEN_RE = re.compile(r"\S{30,}")
 
 
@@ -166,6 +167,8 @@ def breaks_after(line: str, following: str, widest: int) -> bool:
         return True
     if line[-1] in ".!?\"'”’)],;" or following[:1] in (" ", "\t"):
         return False
+    if widest > UNWRAPPED_WIDTH and following[:1].isupper():
+        return True  # a standfirst or a credit line above the next paragraph in text that is not hard-wrapped
     return len(line) < HEADING_MAX_SHARE * widest
 
 

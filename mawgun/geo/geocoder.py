@@ -337,10 +337,12 @@ class Geocoder:
         admin2 = township.legacy_district if township else (district.name if district else None)
         point = self.gaz.seat_of(entry) if entry.level == "township" else None
         point = point or entry
+        if is_city_of_townships(entry):  # "Yangon": the city is no one township; the one at its centre is no answer
+            township = None
         return Place(
             admin1=self.gaz.admin1(entry),
             admin1_pcode=entry.state or None,
-            admin2=admin2 or None,
+            admin2=admin2 or (district.name if district else None),
             admin2_pcode=entry.district or None,
             admin3=township.name if township else None,
             admin3_pcode=township.pcode if township else None,
@@ -352,6 +354,16 @@ class Geocoder:
             level=entry.level,
             span=span,
         )
+
+
+CITIES_OF_TOWNSHIPS = {("Yangon", "MMR013"), ("Mandalay", "MMR010"), ("Nay Pyi Taw", "MMR018")}
+
+
+def is_city_of_townships(entry: Entry) -> bool:
+    """A city spread over many townships (Yangon's 33, Mandalay's and Nay Pyi Taw's several), none named after
+    it: the gazetteer's point for the city falls in one of them (Bahan for Yangon), which is no evidence of
+    where an event in "Yangon" took place, so the place names the city and its state but no township."""
+    return entry.level in ("town", "locality") and (entry.name, entry.state) in CITIES_OF_TOWNSHIPS
 
 
 def same_sentence(text: str, first: Mention, second: Mention) -> bool:
