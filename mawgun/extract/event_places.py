@@ -173,6 +173,8 @@ def fill_site_locations(ctx: Context, events: list[EventRecord]) -> None:
             name = match.group(0).strip()
             if match.group("name") and NOT_SITE_NAME.match(match.group("name")):
                 continue
+            if match.group("name") and place_finder.names_actor(ctx.doc.text, *match.span("name")):
+                continue  # "a KNLA camp", "the AA camp": whose camp it is
             if NOT_TARGET.search(ctx.doc.text[max(0, match.start() - 30) : match.start()]):
                 continue
             event.place = replace(event.place, location=name)

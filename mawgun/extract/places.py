@@ -143,10 +143,19 @@ def wording_places(text: str, start: int, end: int) -> list[Place]:
     for pattern in patterns:
         for match in pattern.finditer(text, start, end):
             s, e = match.span("name")
-            places.append(
-                Place(location=match.group("name"), geo_precision=1, level="village", span=Span(s, e, text[s:e]))
-            )
+            if not names_actor(text, s, e):
+                places.append(
+                    Place(location=match.group("name"), geo_precision=1, level="village", span=Span(s, e, text[s:e]))
+                )
     return places
+
+
+def names_actor(text: str, start: int, end: int) -> bool:
+    """True when a name read as a place only from the word after it is an armed group or force ("the KIA outpost",
+    "a KNLA camp", "the Arakan Army base"): whose post it is, not where it is."""
+    from mawgun.extract.actors import get_registry  # actors import this module
+
+    return any(a.actor_id and a.span for a in get_registry().find_actors(text[start:end], start, None))
 
 
 def find_places(text: str, start: int, end: int, context: str = "") -> list[Place]:
