@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from mawgun.dedup.features import Profile, score_date, score_place
+from mawgun.dedup.features import Profile, score_date, score_place, townships_conflict
 
 
 def document_siblings(profiles: Sequence[Profile]) -> dict[int, list[int]]:
@@ -30,7 +30,11 @@ def sibling_fits_better(profiles: Sequence[Profile], siblings: Mapping[int, list
 def one_sibling_fits_better(profiles: Sequence[Profile], siblings: Mapping[int, list[int]], a: int, b: int) -> bool:
     """A document that reports two events of one kind tells them apart for other outlets too: `a`
     is not linked to `b` when a sibling of `b` (same document and type) fits `a`'s date better and its
-    place no worse (a strike of the 10th goes with that document's strike of the 10th, not the 11th)."""
+    place no worse (a strike of the 10th goes with that document's strike of the 10th, not the 11th),
+    nor when the sibling fits it exactly as well in another township while `a` names no township
+    (martial law in two townships of one city, and a report naming only the city: it may be either,
+    so it is linked to neither; the wording does not decide, as it would for two villages of the
+    township a report names)."""
     others = siblings.get(b)
     if not others:
         return False
@@ -41,8 +45,11 @@ def one_sibling_fits_better(profiles: Sequence[Profile], siblings: Mapping[int, 
         if sibling.doc_id == first.doc_id:
             continue
         better = score_date(first, sibling)
-        if better is not None and date is not None and better > date:
-            near = score_place(first, sibling)
-            if near is not None and (place is None or near >= place):
-                return True
+        if better is None or date is None or better < date:
+            continue
+        near = score_place(first, sibling)
+        if near is None or (place is not None and near < place):
+            continue
+        if better > date or (near == place and not first.admin3 and townships_conflict(second, sibling)):
+            return True
     return False

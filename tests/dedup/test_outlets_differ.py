@@ -177,3 +177,39 @@ def test_reports_naming_the_two_sides_of_one_fight_do_not_disagree_on_actors() -
     other = profile_record(make_event(doc, actors=("KNDF",), targets=(), **kwargs), doc)  # type: ignore[arg-type]
     assert score_actors(army, group) == UNKNOWN
     assert score_actors(group, other) == 0.0
+
+
+def test_a_city_only_report_of_one_of_two_townships_a_document_tells_apart_joins_neither() -> None:
+    """State media place two Yangon townships under martial law on one day (as on 15 March 2021:
+    North Dagon and South Dagon among them); an outlet that names only the city may mean either, so
+    it is linked to neither, while an outlet naming North Dagon joins North Dagon. (The rule reads
+    pairs: a third outlet naming one of the townships may still carry the city-only report there.)"""
+    order = {"event_type": "Strategic developments", "sub": "Other", "actors": ("MIL",), "targets": ()}
+    day = dt.date(2021, 3, 15)
+    state = make_doc("ml1", "Synthetic report: two townships are placed under martial law.", "A", day)
+    city = make_doc("ml2", "Synthetic report: martial law in parts of the city.", "B", day)
+    named = make_doc("ml3", "Synthetic report: martial law in North Dagon.", "C", day)
+    north = make_event(state, date=day, admin1="Yangon", admin3="North Dagon", location="North Dagon", **order)
+    south = make_event(state, date=day, admin1="Yangon", admin3="South Dagon", location="South Dagon", **order)
+    city_only = make_event(city, date=day, admin1="Yangon", admin3=None, location="Yangon", **order)
+    north_too = make_event(named, date=day, admin1="Yangon", admin3="North Dagon", location="North Dagon", **order)
+    documents = {d.doc_id: d for d in (state, city, named)}
+    assignment = cluster_records([north, south, city_only], documents)
+    assert assignment[city_only.record_id] not in {assignment[north.record_id], assignment[south.record_id]}
+    assignment = cluster_records([north, south, north_too], documents)
+    assert assignment[north_too.record_id] == assignment[north.record_id] != assignment[south.record_id]
+
+
+def test_a_township_report_of_one_of_two_villages_a_document_tells_apart_still_joins_one() -> None:
+    """The same document structure inside one township (strikes on two villages of Hpapun on one day):
+    a report naming only the township lies in both, and the wording picks one, as before."""
+    strike = {"admin1": "Kayin", "admin3": "Hpapun"}
+    day = dt.date(2021, 3, 27)
+    first = make_doc("hp1", "Synthetic report: jets struck Village A and Village B.", "A", day)
+    second = make_doc("hp2", "Synthetic report: jets struck Village B in Hpapun township.", "B", day)
+    village_a = make_event(first, date=day, location="Village A", evidence="jets struck Village A", **strike)
+    village_b = make_event(first, date=day, location="Village B", evidence="jets struck Village B", **strike)
+    township = make_event(second, date=day, location=None, **strike)
+    reports = [village_a, village_b, township]
+    assignment = cluster_records(reports, {d.doc_id: d for d in (first, second)})
+    assert assignment[township.record_id] in {assignment[village_a.record_id], assignment[village_b.record_id]}
