@@ -198,10 +198,13 @@ def place_fields(
     pcodes = {level: value for level, value in zip(PCODE_LEVELS, codes, strict=True) if value}
     if location and normalise_name(location) == state and not resolve_township(location, state):
         # "in Yangon": the region, or its city spread over many townships (no township bears its
-        # name, unlike Bago's); the township the geocoder gives its centre (Bahan for Yangon) is no
-        # evidence, so the report names only its state
-        codes_dict = shared_codes(tuple(sorted((k, v) for k, v in pcodes.items() if k == "admin1_pcode")))
-        return state, "", "", "", codes_dict, False
+        # name, unlike Bago's); the township a geocoder gave its centre (Bahan for Yangon) is no
+        # evidence, so the report names only its state; another township came from the text
+        if not admin3 or normalise_name(admin3) == city_centre_townships().get(state):
+            codes_dict = shared_codes(tuple(sorted((k, v) for k, v in pcodes.items() if k == "admin1_pcode")))
+            return state, "", "", "", codes_dict, False
+        location = None
+        pcodes.pop("pcode", None)
     if admin3 and "admin3_pcode" not in pcodes:
         resolved = resolve_township(admin3, state)
         if resolved:
@@ -314,6 +317,14 @@ def townships_conflict(a: Profile, b: Profile) -> bool | None:
     if names_match(a.admin3, b.admin3):
         return False
     return None if (code_a or code_b) else True
+
+
+@lru_cache(maxsize=1)
+def city_centre_townships() -> dict[str, str]:
+    """State -> the normalised township a geocoder gave the city named by the state's name
+    (settings.yaml `city_centre_townships`)."""
+    table = load_settings().get("city_centre_townships") or {}
+    return {normalise_admin1(state): normalise_name(township) for state, township in table.items()}
 
 
 @lru_cache(maxsize=1)

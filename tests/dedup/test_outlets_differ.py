@@ -154,6 +154,24 @@ def test_a_city_named_by_its_region_names_no_township() -> None:
     assert town.admin3 and score_place(town, elsewhere) is None
 
 
+def test_a_city_named_by_its_region_keeps_a_township_its_text_gives() -> None:
+    """A report "in Mandalay" whose extractor also read the township from its text ("in Mandalay's
+    Chanmyathazi township", where troops fired on marchers in March 2021) is placed in that township;
+    the township of the city's centre (Chanayethazan, which a geocoder filled in) is still no place."""
+    doc = make_doc("md1", "Synthetic report: troops fired on marchers in Mandalay.", "A", dt.date(2021, 3, 4))
+    other = make_doc("md2", "Synthetic report: shots in Amarapura.", "B", dt.date(2021, 3, 4))
+    kwargs = {"event_type": "Protests", "sub": "Excessive force against protesters", "date": dt.date(2021, 3, 3)}
+    told = make_event(doc, admin1="Mandalay", admin3="Chanmyathazi", location="Mandalay", **kwargs)  # type: ignore[arg-type]
+    centre = make_event(doc, admin1="Mandalay", admin3="Chanayethazan", location="Mandalay", **kwargs)  # type: ignore[arg-type]
+    township = make_event(doc, admin1="Mandalay", admin3="Chanmyathazi", location=None, **kwargs)  # type: ignore[arg-type]
+    elsewhere = make_event(other, admin1="Mandalay", admin3="Amarapura", location=None, **kwargs)  # type: ignore[arg-type]
+    a, b, c, d = (profile_record(r, doc) for r in (told, centre, township, elsewhere))
+    assert a.admin3 == "chanmyathazi" and a.location == "" and a.point is None
+    assert score_place(a, c) is not None and score_place(a, c) >= place_scores()["admin3"]
+    assert score_place(a, d) is None  # two townships of the city
+    assert b.admin3 == "" and score_place(b, d) is not None
+
+
 def test_a_span_of_days_reaches_its_last_day_whatever_its_precision() -> None:
     """A span longer than a week ("from early November until the town fell in April") is written
     with month precision and an end: it agrees with a day inside the span, not with one after it."""
