@@ -48,19 +48,24 @@ def place_key(dialect: str) -> ColumnElement[str]:
 COLUMNS = ("id", "date", "sub_event_type", "actor1", "actor2", "location", "admin3", "admin1", "pcode")
 
 
-def control_select(dialect: str, until: dt.date | None) -> Select[Any]:
-    """Control events (up to `until`) with their place key, as plain rows."""
-    cols = [getattr(CanonicalEventRow, name) for name in COLUMNS]
+def control_conditions(dialect: str, until: dt.date | None) -> list[ColumnElement[bool]]:
+    """WHERE conditions of control events (up to `until`) that name a place and are not rejected."""
     named = func.coalesce(CanonicalEventRow.pcode, CanonicalEventRow.location, CanonicalEventRow.admin3)
     date = range_date(CanonicalEventRow.date, dialect, None, until)  # one scan beats the date index here
     not_rejected = release_or_review(Source(CanonicalEventRow, False), EventFilter())  # rejected ones never count
-    stmt = select(*cols, place_key(dialect).label("place_key")).where(
+    conds = [
         CanonicalEventRow.sub_event_type.in_(list(control_types())),
         date.is_not(None),
         named.is_not(None),  # a capture "in Sagaing Region" names no place that could be held
         *not_rejected,
-    )
-    return stmt.where(date <= until) if until else stmt
+    ]
+    return conds + [date <= until] if until else conds
+
+
+def control_select(dialect: str, until: dt.date | None) -> Select[Any]:
+    """Control events (up to `until`) with their place key, as plain rows."""
+    cols = [getattr(CanonicalEventRow, name) for name in COLUMNS]
+    return select(*cols, place_key(dialect).label("place_key")).where(*control_conditions(dialect, until))
 
 
 def load_control_events(session: Session, until: dt.date | None = None) -> list[Row[Any]]:
@@ -70,20 +75,21 @@ def load_control_events(session: Session, until: dt.date | None = None) -> list[
 
 
 def load_latest_per_place(session: Session, until: dt.date) -> list[Row[Any]]:
-    """The latest control event of each place up to `until` (a window function, in the database)."""
-    inner = (
-        control_select(dialect_of(session), until)
-        .add_columns(
-            func.row_number()
-            .over(
-                partition_by=place_key(dialect_of(session)),
-                order_by=(CanonicalEventRow.date.desc(), CanonicalEventRow.id.desc()),
-            )
-            .label("rank")
-        )
-        .subquery("ranked")
+    """The latest control event of each place up to `until` (a window function, in the database).
+
+    The ranking reads only the columns of the index on (sub_event_type, date, id and the place's
+    columns; migration 0010), so it never visits the events' rows; the winners are then read by id."""
+    dialect = dialect_of(session)
+    order = (CanonicalEventRow.date.desc(), CanonicalEventRow.id.desc())
+    rank = func.row_number().over(partition_by=place_key(dialect), order_by=order).label("rank")
+    ranked = select(CanonicalEventRow.id.label("winner"), rank).where(*control_conditions(dialect, until))
+    inner = ranked.subquery("ranked")
+    cols = [getattr(CanonicalEventRow, name) for name in COLUMNS]
+    stmt = (
+        select(*cols, place_key(dialect).label("place_key"))
+        .join(inner, inner.c.winner == CanonicalEventRow.id)
+        .where(inner.c.rank == 1)
     )
-    stmt = select(*[inner.c[name] for name in (*COLUMNS, "place_key")]).where(inner.c.rank == 1)
     return list(session.execute(stmt))
 
 

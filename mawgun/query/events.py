@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from mawgun.model import CANONICAL_EVENT_FIELDS, EVENT_FIELDS, field_names
 from mawgun.query.cache import cached
 from mawgun.query.filter import EventFilter, dialect_of, where_clause
-from mawgun.query.rollup import rollup_total
+from mawgun.query.rollup import rollup_actor_total, rollup_total
 from mawgun.store.schema import CanonicalEventRow, DocumentRow, EventActorRow, EventRow, EvidenceRow, ReleaseEventRow
 
 CANONICAL: Table = CanonicalEventRow.__table__  # type: ignore[assignment]
@@ -76,6 +76,8 @@ def count_matching(session: Session, flt: EventFilter) -> int:
 
 def _count_matching(session: Session, flt: EventFilter) -> int:
     rolled = rollup_total(session, flt)
+    if rolled is None:
+        rolled = rollup_actor_total(session, flt)
     if rolled is not None:
         return rolled
     stmt = select(func.count()).select_from(table_of(flt)).where(where(session, flt))

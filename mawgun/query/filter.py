@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     and_,
     cast,
+    exists,
     func,
     literal,
     or_,
@@ -40,6 +41,7 @@ from sqlalchemy.orm import Session
 from mawgun.actors import facts as registry
 from mawgun.geo.admin1 import normalize_admin1
 from mawgun.store.schema import (
+    CanonicalActorRow,
     CanonicalEventRow,
     DocumentRow,
     EventActorRow,
@@ -228,10 +230,17 @@ def json_list_has(column: Any, codes: list[str], dialect: str) -> ColumnElement[
 
 
 def actor_condition(src: Source, codes: list[str], dialect: str) -> ColumnElement[bool]:
-    """Events with any of `codes` among their actors (either role)."""
+    """Events with any of `codes` among their actors (either role).
+
+    Reports and canonical events look in their actor rows (`event_actors`; `canonical_actors`, the JSON
+    lists one code a row, kept by triggers), by the event's id: a newest-first page probes the events
+    in date order and stops at the page's end instead of reading every event's JSON (counts come from
+    `actor_rollup` when they can). A release's frozen events are matched in their JSON lists."""
     if src.per_report:
         match = or_(EventActorRow.actor_id.in_(codes), EventActorRow.name.in_(codes))
-        return src.col("id").in_(select(EventActorRow.event_id).where(match))
+        return exists().where(EventActorRow.event_id == src.col("id"), match)
+    if src.table is CanonicalEventRow:
+        return exists().where(CanonicalActorRow.canonical_id == src.col("id"), CanonicalActorRow.code.in_(codes))
     return or_(json_list_has(src.col("actor1"), codes, dialect), json_list_has(src.col("actor2"), codes, dialect))
 
 
@@ -248,12 +257,32 @@ def alliance_condition(src: Source, alliance: str, dialect: str) -> ColumnElemen
     by_windows: dict[tuple[Any, ...], list[str]] = {}
     for code, windows in registry.alliance_windows(alliance).items():
         by_windows.setdefault(tuple(windows), []).append(code)
+    if src.table is CanonicalEventRow and not src.per_report:  # one indexed read of the members' rows
+        date = CanonicalActorRow.date
+        member = [
+            and_(CanonicalActorRow.code.in_(sorted(codes)), or_(*[window_condition(date, *w) for w in windows]))
+            for windows, codes in by_windows.items()
+        ]
+        return exists().where(CanonicalActorRow.canonical_id == src.col("id"), or_(*member))
     date = src.col("date")
     tests = [
         and_(actor_condition(src, sorted(codes), dialect), or_(*[window_condition(date, *w) for w in windows]))
         for windows, codes in by_windows.items()
     ]
     return or_(*tests)
+
+
+def actor_tests(flt: EventFilter) -> list[dict[str, list[tuple[dt.date | None, dt.date | None]]]]:
+    """The actor, alliance and side filters as code -> the periods it counts in (each must hold)."""
+    always: list[tuple[dt.date | None, dt.date | None]] = [(None, None)]
+    tests = []
+    if flt.actors:
+        tests.append(dict.fromkeys({registry.resolve_code(name) for name in flt.actors} | set(flt.actors), always))
+    if flt.alliance:
+        tests.append(registry.alliance_windows(flt.alliance))
+    if flt.side:
+        tests.append(dict.fromkeys(registry.codes_on_side(flt.side), always))
+    return tests
 
 
 def actor_filters(src: Source, flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:

@@ -13,16 +13,19 @@ The staleness check and the counts are one SQL statement, so they read one snaps
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+import json
 import logging
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select, text, true
+from sqlalchemy import ColumnElement, case, func, literal, select, text, true
 from sqlalchemy.orm import Session
 
-from mawgun.query.filter import EventFilter, Source, dialect_of, place_condition
+from mawgun.actors.facts import in_windows
+from mawgun.query.filter import EventFilter, Source, actor_tests, dialect_of, json_list_has, place_condition
 from mawgun.store.rollup import CELLS, GRAIN, LOCK_KEY, has_marks, refresh_rollups
-from mawgun.store.schema import EventRollupRow, MapGridRow, MapRollupRow, RollupDirtyRow
+from mawgun.store.schema import ActorRollupRow, EventRollupRow, MapGridRow, MapRollupRow, RollupDirtyRow
 
 LOG = logging.getLogger(__name__)
 ROLLUP_KEYS = {"month": "month", "event_type": "event_type", "sub_event_type": "sub_event_type",
@@ -111,6 +114,69 @@ def rollup_total(session: Session, flt: EventFilter) -> int | None:
         return None
     rows = rollup_query(session, [], flt, [], table=undated_or(flt, EventRollupRow), sums=("events",))
     return None if rows is None else int(rows[0]["events"] or 0)
+
+
+def actor_answerable(flt: EventFilter) -> bool:
+    """Whether `actor_rollup` holds this filter: actor, alliance or side conditions with only
+    month-aligned dates and a review scope beside them, and alliance periods that start and end on
+    the first of a month (the registry's memberships are read to the month, so they do)."""
+    if not (flt.actors or flt.alliance or flt.side) or flt.event_types or flt.sub_event_types:
+        return False
+    if flt.admin1 or flt.admin3 or flt.origin:
+        return False
+    plain = EventFilter(since=flt.since, until=flt.until, per_report=flt.per_report, review=flt.review)
+    if not answerable(plain):
+        return False
+    bounds = [day for test in actor_tests(flt) for windows in test.values() for window in windows for day in window]
+    return all(day is None or day.day == 1 for day in bounds)
+
+
+def rollup_actor_total(session: Session, flt: EventFilter) -> int | None:
+    """How many events match an actor, alliance or side filter, from `actor_rollup`; or None.
+
+    Each row counts the events that name one set of codes: a row counts when its set meets every test
+    (an alliance's members as of the row's months), so an event naming several members counts once.
+    Rows are summed in SQL over the months in which no membership changes (`period_of`) and kept only
+    if their set's text names a code of each test; the exact test runs here on the few rows left."""
+    if not actor_answerable(flt):
+        return None
+    table, tests = ActorRollupRow, actor_tests(flt)
+    conds = [table.level == flt.level, review_condition(table, flt.review)]
+    if flt.since:
+        conds.append(table.month >= f"{flt.since:%Y-%m}")
+    if flt.until:
+        conds.append(table.month <= f"{flt.until:%Y-%m}")
+    conds += [json_list_has(table.actors, sorted(test), dialect_of(session)) for test in tests]
+    period, days = period_of(table.month, tests)
+    stmt = select(period.label("period"), table.actors, func.sum(table.events).label("events")).where(*conds)
+    rows = read_unless_marked(session, flt.level, stmt.group_by(period, table.actors))
+    if rows is None:
+        return None
+    return sum(int(row["events"]) for row in rows if row["events"] and meets(row, days[row["period"]], tests))
+
+
+def period_of(month: Any, tests: list[dict[str, Any]]) -> tuple[Any, dict[int, dt.date | None]]:
+    """SQL numbering the spans of months between the tests' period bounds (-1: no date), and a day
+    of each span: membership is the same on every day of a span."""
+    bounds = sorted({day for test in tests for windows in test.values() for window in windows for day in window
+                     if day is not None})  # fmt: skip
+    whens = [(month.is_(None), -1)] + [(month < f"{day:%Y-%m}", k) for k, day in enumerate(bounds)]
+    days: dict[int, dt.date | None] = {-1: None, 0: bounds[0] - dt.timedelta(days=1) if bounds else dt.date(2000, 1, 1)}
+    days.update({k + 1: day for k, day in enumerate(bounds)})
+    return case(*whens, else_=len(bounds)), days
+
+
+def meets(row: dict[str, Any], day: dt.date | None, tests: list[dict[str, Any]]) -> bool:
+    """Whether a rollup row's set of codes meets every test (code -> periods) on `day`."""
+    codes = codes_of(json.loads(row["actors"]) if row["actors"] else [])
+    return all(any(code in test and in_windows(day, test[code]) for code in codes) for test in tests)
+
+
+def codes_of(value: Any) -> set[str]:
+    """The codes of a stored actor set: a list, or (reports) lists of actor ids and of names; nulls dropped."""
+    if isinstance(value, list):
+        return set().union(*(codes_of(item) for item in value)) if value else set()
+    return set() if value is None else {str(value)}
 
 
 def rollup_map_groups(session: Session, flt: EventFilter, cells: int) -> list[dict[str, Any]] | None:

@@ -1,8 +1,10 @@
-"""Keeping the precomputed event counts (`event_rollup`) and map groups (`map_rollup`, `map_grid`) current.
+"""Keeping the precomputed event counts (`event_rollup`), map groups (`map_rollup`, `map_grid`) and
+counts by actor set (`actor_rollup`) current.
 
 Triggers (migration 0009) mark every (level, month) a write touches in `rollup_dirty`, in the writing
 transaction itself: inserts, updates and deletes of canonical events and reports, and review changes
-(a canonical event's review state is also its reports'). `refresh_rollups` recomputes the marked
+(a canonical event's review state is also its reports'), and (migration 0010) changes of an event's
+actors (a canonical event's JSON lists, a report's `event_actors` rows). `refresh_rollups` recomputes the marked
 months from the events, one indexed month each (the whole level in one scan when many are marked),
 and clears a mark only if its counter `n` is the one it read: a write that lands while it works
 leaves its mark for the next refresh. Writing commands (extract, dedup, review) call it at their end;
@@ -20,8 +22,11 @@ from sqlalchemy import (
     Select,
     String,
     Table,
+    Text,
     and_,
+    cast,
     delete,
+    distinct,
     func,
     literal,
     select,
@@ -32,7 +37,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from mawgun.store.schema import (
+    ActorRollupRow,
+    CanonicalActorRow,
     CanonicalEventRow,
+    EventActorRow,
     EventReviewRow,
     EventRollupRow,
     EventRow,
@@ -110,12 +118,50 @@ def grid_select(level: str) -> Select[Any]:
     return select(literal(level), *keys, *sums).where(MapRollupRow.level == level).group_by(*keys)
 
 
+def actor_set(level: str, dialect: str) -> Any:
+    """SQL: the set of actor codes an event names, as JSON text (a canonical event's `canonical_actors`
+    codes; a report's actor ids and names, as the live actor filter matches either). Only the set
+    matters: `mawgun.query.rollup` reads it back as one."""
+    if level == "canonical":
+        code, owner = CanonicalActorRow.code, CanonicalActorRow.canonical_id == CanonicalEventRow.id
+        codes = func.json_group_array(distinct(code)) if dialect == "sqlite" else func.array_to_json(
+            func.array_agg(distinct(code)))  # fmt: skip
+        return select(cast(codes, Text)).where(owner).scalar_subquery()
+    ids, names = distinct(EventActorRow.actor_id), distinct(EventActorRow.name)
+    if dialect == "sqlite":
+        both = func.json_array(func.json_group_array(ids), func.json_group_array(names))
+    else:
+        both = func.json_build_array(func.array_agg(ids), func.array_agg(names))
+    return select(cast(both, Text)).where(EventActorRow.event_id == EventRow.id).scalar_subquery()
+
+
+def actor_select(level: str, dialect: str, *conds: ColumnElement[bool]) -> Select[Any]:
+    """Events of `level` meeting `conds` counted by month, review state and actor set (`actor_rollup`'s order)."""
+    table, _, canonical = level_table(level)
+    review = func.coalesce(EventReviewRow.state, "draft")
+    per_event = (
+        select(
+            month_of(table.date, dialect).label("month"),
+            review.label("review"),
+            actor_set(level, dialect).label("actors"),
+        )  # fmt: skip
+        .select_from(table)
+        .outerjoin(EventReviewRow, EventReviewRow.canonical_id == canonical)
+        .where(*conds)
+        .subquery("per_event")
+    )
+    keys = (per_event.c.month, per_event.c.review, per_event.c.actors)
+    return select(literal(level), *keys, func.count()).group_by(*keys)
+
+
 ROLLUP_COLUMNS = ("level", "month", *GRAIN, "review", "events", "fatalities", "fatalities_low", "fatalities_high",
                   "toll_known")  # fmt: skip
 MAP_COLUMNS = ("level", "month", *GRAIN, "review", "lat", "lon", "events", "fatalities", "toll_known", "location",
                "event_id")  # fmt: skip
 GRID_COLUMNS = tuple(name for name in MAP_COLUMNS if name != "month")
-TARGETS = ((EventRollupRow, ROLLUP_COLUMNS, rollup_select), (MapRollupRow, MAP_COLUMNS, map_select))
+ACTOR_COLUMNS = ("level", "month", "review", "actors", "events")
+TARGETS = ((EventRollupRow, ROLLUP_COLUMNS, rollup_select), (MapRollupRow, MAP_COLUMNS, map_select),
+           (ActorRollupRow, ACTOR_COLUMNS, actor_select))  # fmt: skip
 
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date] | None:

@@ -97,7 +97,12 @@ class CanonicalEventRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     # PostgreSQL also has ix_canonical_events_newest (date DESC NULLS LAST, id DESC), migration 0003.
-    __table_args__ = (Index("ix_canonical_events_date_id", "date", "id"),)
+    __table_args__ = (
+        Index("ix_canonical_events_date_id", "date", "id"),
+        Index(  # territorial control ranks its events per place from this index alone (migration 0010)
+            "ix_canonical_events_control", "sub_event_type", "date", "id", "pcode", "admin1", "location", "admin3"
+        ),
+    )
 
 
 class EventRow(Base):
@@ -153,6 +158,11 @@ class EventActorRow(Base):
     unit: Mapped[str | None] = mapped_column(String(300))
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (  # reports filtered by actor start from the actor's rows (migration 0010)
+        Index("ix_event_actors_actor_id_event_id", "actor_id", "event_id"),
+        Index("ix_event_actors_name_event_id", "name", "event_id"),
+    )
 
 
 class StatisticRow(Base):
@@ -482,3 +492,37 @@ class MapGridRow(MapCell, Base):
     __tablename__ = "map_grid"
 
     level: Mapped[str] = mapped_column(String(10), index=True)
+
+
+class CanonicalActorRow(Base):
+    """One actor code of a canonical event (an element of `actor1`, role 1, or `actor2`, role 2), with
+    the event's date: kept equal to the JSON lists by triggers on canonical_events (migration 0010), so
+    an actor or alliance filter starts from the (code, date) index instead of reading every event."""
+
+    __tablename__ = "canonical_actors"
+
+    canonical_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(300))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (Index("ix_canonical_actors_code_date", "code", "date", "canonical_id"),)
+
+
+class ActorRollupRow(Base):
+    """Events counted per level, month, review state and the set of actor codes they name (`actors`, a
+    JSON list: a canonical event's codes; a report's actor ids and names), so an actor, alliance or side
+    filter over whole months is a sum over the sets it meets, exact however many of the codes an event
+    names (migration 0010; kept by `mawgun.store.rollup.refresh_rollups` with the other rollups)."""
+
+    __tablename__ = "actor_rollup"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    level: Mapped[str] = mapped_column(String(10))
+    month: Mapped[str | None] = mapped_column(String(7))
+    review: Mapped[str] = mapped_column(String(10))
+    actors: Mapped[str | None] = mapped_column(Text)
+    events: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_actor_rollup_level_month", "level", "month"),)

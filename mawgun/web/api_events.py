@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import FileResponse, StreamingResponse
+from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
 
@@ -204,6 +205,7 @@ def map_json(session: Session, flt: EventFilter, points: int) -> bytes:
 
 @router.get("/control", response_model=list[ControlRow], responses=CSV_RESPONSE)
 def get_control(
+    request: Request,
     session: SessionDep,
     filters: FiltersDep,
     as_of: Annotated[dt.date | None, Query(description="Control on this day (default: latest event).")] = None,
@@ -214,7 +216,12 @@ def get_control(
     rows = control.territorial_control(session, filters, as_of)
     if format == "csv":
         return Response(to_csv(rows, list(ControlRow.model_fields)), media_type="text/csv")
-    return rows
+    key = (filters, as_of)  # the rows validated and serialised once, reused while the data is unchanged
+    body = cached(session, "control-json", key, lambda: CONTROL_ROWS.dump_json(CONTROL_ROWS.validate_python(rows)))
+    return json_bytes(request, body)
+
+
+CONTROL_ROWS: TypeAdapter[list[ControlRow]] = TypeAdapter(list[ControlRow])
 
 
 @router.get(
