@@ -14,7 +14,10 @@ Typer command's options and compares both paths' output.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # option -> (parameter of `mawgun.cli.filters.build_filter`, or by/fmt/db; whether it takes a value)
@@ -25,6 +28,9 @@ OPTIONS: dict[str, tuple[str, bool]] = {
     "--origin": ("origin", True), "--per-report": ("per_report", False), "--review": ("review", True),
     "--release": ("release", True), "--format": ("fmt", True), "-f": ("fmt", True), "--db": ("db", True),
 }  # fmt: skip
+# The filter's values when an option is absent (`mawgun.cli.filters.build_filter`'s defaults).
+DEFAULTS: dict[str, Any] = {param: None for param, _ in OPTIONS.values() if param not in ("by", "fmt", "db")}
+DEFAULTS |= {"per_report": False, "review": "drafts"}
 
 
 def parse(args: list[str]) -> dict[str, Any] | None:
@@ -52,24 +58,55 @@ def parse(args: list[str]) -> dict[str, Any] | None:
     return values
 
 
-def count_answer(db: str | None, by: str, flt: Any) -> tuple[str, list[dict[str, Any]]]:
+def count_answer(db: str | None, by: str, flt: Any, question: str | None = None) -> tuple[str, list[dict[str, Any]]]:
     """What is counted (its label) and the count rows of `mawgun stats`; `OptionError` for a --release
-    that is not published, ValueError for a bad --by."""
+    that is not published, ValueError for a bad --by. With `question` (the options as typed), the
+    statement that answered from the rollup is kept for the next run (`mawgun.cli.count_replay`)."""
     from mawgun.cli.filters import scope_of, split
-    from mawgun.query.counts import count_events
+    from mawgun.query.counts import check_keys, count_events
     from mawgun.store.db import session_scope
 
     with session_scope(db) as session:
         label = scope_of(session, flt)
-        rows = count_events(session, split(by), flt)
+        with statements_run(session) as statements:
+            rows = count_events(session, split(by), flt)
+        if question is not None:
+            from mawgun.cli.count_replay import remember
+
+            remember(session, question, statements, rows, label, check_keys(split(by)))
     return label, rows
+
+
+@contextmanager
+def statements_run(session: Any) -> Iterator[list[tuple[str, Any]]]:
+    """The (SQL, parameters) of each statement the session's engine runs inside the block."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, Any]] = []
+    engine = session.get_bind().engine
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def ask(by: str, values: dict[str, Any]) -> str:
+    """The question the options ask, as the key its kept statement is found by (absent = default)."""
+    return json.dumps({"by": by, **DEFAULTS, **values}, sort_keys=True)
 
 
 def answer(args: list[str]) -> bool:
     """Print `mawgun stats ARGS`'s counts and return True, or return False (nothing printed) when the
-    Typer command must answer: arguments it does not read, or a usage error for Typer to report."""
+    Typer command must answer: arguments it does not read, or a usage error for Typer to report.
+    A question answered before is asked again with its kept statement (`mawgun.cli.count_replay`)."""
     from mawgun.analytics.output import FORMATS, print_rows
-    from mawgun.cli.filters import DB_ENV, build_filter, check_db_url
+    from mawgun.cli.count_replay import replay
+    from mawgun.cli.filters import DB_ENV, OptionError, check_db_url
 
     values = parse(args)
     if values is None:
@@ -80,8 +117,24 @@ def answer(args: list[str]) -> bool:
         return False
     try:
         check_db_url(db, "stats")
-        label, rows = count_answer(db, by, build_filter(**values))
-    except ValueError:  # OptionError, an unknown name or group key: Typer reports it as a usage error
+    except OptionError:
         return False
+    question = ask(by, values)
+    kept = replay(db, question)
+    if kept is None:
+        kept = count_in_full(db, by, values, question)
+        if kept is None:
+            return False
+    label, rows = kept
     print_rows(rows, fmt, title=f"Events: {label}")
     return True
+
+
+def count_in_full(db: str | None, by: str, values: dict[str, Any], question: str) -> tuple[str, list[Any]] | None:
+    """The count through SQLAlchemy and the query layer; None on a usage error (Typer reports it)."""
+    from mawgun.cli.filters import build_filter
+
+    try:
+        return count_answer(db, by, build_filter(**values), question)
+    except ValueError:  # OptionError, an unknown name or group key: Typer reports it as a usage error
+        return None

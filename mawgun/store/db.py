@@ -8,8 +8,6 @@ mode with foreign keys on; documents get an FTS5 full-text index.
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -19,31 +17,14 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-
-
-def data_home() -> Path:
-    """Folder for Mawgun's default files (MAWGUN_HOME, else XDG_DATA_HOME/mawgun)."""
-    if os.environ.get("MAWGUN_HOME"):
-        return Path(os.environ["MAWGUN_HOME"])
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "mawgun"
-
-
-def default_url() -> str:
-    """The embedded default: a SQLite file in Mawgun's data folder."""
-    return f"sqlite:///{data_home() / 'mawgun.db'}"
-
-
-def resolve_url(url: str | None = None) -> str:
-    """Choose the database: an explicit URL, then MAWGUN_DATABASE_URL, then the embedded default.
-
-    PostgreSQL URLs without a driver are given psycopg 3 (`postgresql+psycopg://`).
-    """
-    chosen = url or os.environ.get("MAWGUN_DATABASE_URL") or default_url()
-    if chosen.startswith("postgresql://") or chosen.startswith("postgres://"):
-        chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
-    return chosen
+from mawgun.store.urls import (  # noqa: F401  (data_home, default_url: re-exported, callers import them from here)
+    MIGRATIONS_DIR,
+    SQLITE_PRAGMAS,
+    data_home,
+    default_url,
+    head_revision,
+    resolve_url,
+)
 
 
 def is_sqlite(url_or_engine: str | Engine) -> bool:
@@ -53,9 +34,8 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
     cursor.close()
 
 
@@ -163,22 +143,6 @@ def _at_head(engine: Engine) -> bool:
     with engine.connect() as connection:
         current = [row[0] for row in connection.exec_driver_sql("SELECT version_num FROM alembic_version")]
     return current == [head]
-
-
-REVISION = re.compile(r"^(down_revision|revision) = (?:\"([^\"]+)\"|None)\s*$", re.MULTILINE)
-
-
-def head_revision() -> str | None:
-    """The one revision no migration file revises (the files' `revision =` / `down_revision =` lines);
-    None when that is not exactly one (Alembic then decides)."""
-    revisions: set[str] = set()
-    revised: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        for name, value in REVISION.findall(path.read_text(encoding="utf-8")):
-            if value:
-                (revisions if name == "revision" else revised).add(value)
-    heads = revisions - revised
-    return heads.pop() if len(heads) == 1 else None
 
 
 def _at_head_by_alembic(engine: Engine) -> bool:
