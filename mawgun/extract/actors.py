@@ -159,6 +159,9 @@ def assign_roles(
     """(actor1, actor2) for an event (`base_roles`), then: a generic resistance label as actor1 ("joint resistance
     forces, led by the KNLA", "surrendered to anti-regime forces, according to the MNDAA") gives way to the armed
     group the sentence names; in an agreement between the junta and a group, the junta is actor1."""
+    if sub_event_type == "Government regains territory":  # by definition the state side retakes the ground
+        state = [a for a in unique(actors) if a.actor_id in STATE_SIDE]
+        return state or [ActorRef("military", "MIL")], [a for a in unique(actors) if is_armed_group(a)]
     actor1, actor2 = base_roles(sub_event_type, actors, trigger_at, passive, targets)
     if actor1 and GENERIC.search(actor1[0].name) and actor1[0].actor_id not in STATE_SIDE:
         named = [a for a in unique(actors) if is_armed_group(a) and not GENERIC.search(a.name) and a not in actor2]

@@ -109,7 +109,23 @@ def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int
         return told
     if not rule.get("violent") or is_ongoing(ctx, index, trigger_at):
         return publication_week(ctx)
+    if rule["sub_event_type"] in CHANGE_OF_HANDS and is_news_lead(ctx, index):
+        return publication_week(ctx, "lead")  # "the military has retaken X, residents said": the news of the week
     return None
+
+
+CHANGE_OF_HANDS = {
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Non-violent transfer of territory",
+}
+
+
+def is_news_lead(ctx: Context, index: int) -> bool:
+    """The first sentence of the body (after a title), no date anywhere before it: a town changing hands told as
+    the news."""
+    body = [i for i, s in enumerate(ctx.sentences[: index + 1]) if not is_headline(s.text)]
+    return (index <= 1 or len(body) == 1) and not any(ctx.dates[j] for j in range(index))
 
 
 def villages_named(ctx: Context, index: int) -> set[str]:

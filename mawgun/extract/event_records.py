@@ -12,7 +12,15 @@ from mawgun.extract.event_patterns import CIVILIAN_TARGET, NO_TOLL_PROTESTS
 from mawgun.extract.event_triggers import Trigger
 from mawgun.extract.fatalities import read_casualties
 from mawgun.extract.pipeline import Context
-from mawgun.extract.recoding import EXECUTION_RULE, arrest_sides, executed_count, execution_sides, protest_sub_type
+from mawgun.extract.recoding import (
+    CAPTURE,
+    EXECUTION_RULE,
+    arrest_sides,
+    capture_sub_type,
+    executed_count,
+    execution_sides,
+    protest_sub_type,
+)
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.ids import make_id
 from mawgun.model import ActorRef, EventRecord, Place, Provenance, Span
@@ -58,11 +66,15 @@ def make_event(
     if fatalities is None and (event_type == "Strategic developments" or sub_type in NO_TOLL_PROTESTS):
         fatalities = 0
         fields["fatalities"] = "events.no_toll_is_zero"
+    passive = passive_agents(ctx.doc.text, found)
+    at, end = sentence.start + trigger.start, sentence.start + trigger.end
+    if sub_type == CAPTURE and capture_sub_type(ctx.doc.text, at, end, found, passive) != CAPTURE:
+        sub_type, fields["sub_event_type"] = capture_sub_type(ctx.doc.text, at, end, found, passive), "recoding.capture"
     actor1, actor2 = assign_roles(
         sub_type,
         found,
         sentence.start + trigger.start,
-        passive_agents(ctx.doc.text, found),
+        passive,
         targeted_state(ctx.doc.text, found),
     )
     fields["actor1"] = fields["actor2"] = "actors.assign_roles"

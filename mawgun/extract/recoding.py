@@ -110,3 +110,60 @@ def is_relation(text: str, actor: ActorRef, trigger_at: int) -> bool:
     lead = text[max(0, span.start - 80) : span.start]
     lead = re.split(r"[,(;—]", lead)[-1]
     return bool(RELATION_CUE.search(lead) or RELATION_AFTER.search(text[span.end : span.end + 40]))
+
+
+CAPTURE = "Non-state actor overtakes territory"
+REGAIN = "Government regains territory"
+NOT_SUBJECT = re.compile(  # an actor named as the other side or the source, not who took the place
+    r"\b(?:with|from|against|of|to|by|on|at|according to|told)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}$", re.I
+)
+LOSER_VERB = re.compile(r"\b(?:lost|fell|falls?|fallen|withdrawal|retreat|under|hands)\b", re.I)
+CLAUSE_OPENING = re.compile(  # where the clause of the capture begins: after a report verb or a subordinator
+    r"\b(?:said|says|say|reported|claimed|claims|announced|admitted|admits|confirmed|conceded|acknowledged|"
+    r"according to|that|when|after|as|while|since|because)\b|;",
+    re.I,
+)
+
+
+def capture_sub_type(
+    text: str, trigger_at: int, trigger_end: int, actors: list[ActorRef], passive: list[ActorRef]
+) -> str:
+    """A capture whose taker is the state side is the government regaining ground (ACLED's "Government regains
+    territory"): "junta columns pushed into the town, fighting the TNLA, before taking full control of it", "the
+    town was seized by the army". The taker is the agent of the capture's own passive, else the first force named
+    before the verb in its clause (after any "said", "when") that is neither the other side, a source nor an owner
+    ("fighting with the TNLA", "according to the AA", "attacked three army camps"). Wordings told by the loser
+    ("lost the town to", "fell to") are left as they are."""
+    if LOSER_VERB.search(text, trigger_at, trigger_end):
+        return CAPTURE
+    agents = [
+        a for a in passive if a.actor_id not in {"CIV", "PROT"} and a.span and 0 <= a.span.start - trigger_end < 16
+    ]
+    if agents:
+        return REGAIN if agents[0].actor_id in STATE_CODES else CAPTURE
+    owner = [a for a in actors if a.span and re.fullmatch(r"[’']s?\s+", text[a.span.end : trigger_at])]
+    if owner:  # "the Chin Brotherhood's capture of the base"
+        return REGAIN if owner[0].actor_id in STATE_CODES else CAPTURE
+    said = [m.end() for m in CLAUSE_OPENING.finditer(text, max(0, trigger_at - 300), trigger_at)]
+    begin = said[-1] if said else 0
+    before = [
+        a
+        for a in actors
+        if a.span
+        and begin <= a.span.start
+        and a.span.end <= trigger_at
+        and a.actor_id not in {None, "CIV", "PROT"}
+        and not NOT_SUBJECT.search(text[max(0, a.span.start - 40) : a.span.start])
+        and not OWNED_AFTER.match(text, a.span.end)
+        and not any(
+            b.span and b.span.start == a.span.end + 2 and text[a.span.end : b.span.start] == " (" for b in actors
+        )
+    ]  # a name glossed by its acronym ("the Arakkha Army (AA)") is the acronym's group
+    return REGAIN if before and before[0].actor_id in STATE_CODES else CAPTURE
+
+
+OWNED_AFTER = re.compile(  # "army camps", "the junta's base": the actor owns what is named next
+    r"(?:[’']s?)?\s+(?:[\w-]+\s+)?(?:camps?|bases?|outposts?|posts?|positions?|headquarters|battalions?|"
+    r"commands?|garrisons?|checkpoints?|stations?|columns? of)\b",
+    re.I,
+)
