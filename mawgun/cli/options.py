@@ -114,4 +114,3 @@ def counting_scope(session: Any, flt: Any) -> str:
         return filters.scope_of(session, flt)
     except OptionError as exc:
         raise usage_error(exc) from exc
-

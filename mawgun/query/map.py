@@ -21,7 +21,7 @@ from mawgun.query.events import REPORTS, count_matching, table_of, where
 from mawgun.query.filter import EventFilter, dialect_of
 from mawgun.query.precision import date_span, state_only
 from mawgun.query.rollup import rollup_distinct, rollup_map_groups, rollup_townships
-from mawgun.query.tolls import SUMS, finish_tolls, sum_tolls
+from mawgun.query.tolls import finish_tolls
 
 MAP_EVENT_COLUMNS = (
     "id", "date", "date_precision", "event_type", "sub_event_type", "admin1", "admin1_pcode", "admin3",
@@ -172,7 +172,8 @@ def map_events(session: Session, flt: EventFilter, limit: int) -> dict[str, Any]
     Each row carries the span of days its date may be (`first`, `last`: a month-precision date spans
     its month), `state_only` when the place is known only to the state/region (drawn on the state,
     not as a point), and `fatalities` None when no source gave a toll. `total` counts every matching
-    event, `tolls` sums the known tolls of the rows (unknown is not zero: `toll_unknown` beside them)."""
+    event, `tolls` sums the known tolls of the rows (unknown is not zero: `toll_unknown` beside them).
+    Rows are built from plain tuples in one pass (10,000 of them are the dashboard's first request)."""
     table = table_of(flt)
     columns = [table.c[name] for name in MAP_EVENT_COLUMNS]
     newest = table.c.date.desc()  # SQLite sorts NULL lowest, so last here; PostgreSQL needs telling
@@ -184,14 +185,19 @@ def map_events(session: Session, flt: EventFilter, limit: int) -> dict[str, Any]
     )
     names = (*MAP_EVENT_COLUMNS, "fatalities")
     rows = [_map_event(dict(zip(names, row, strict=True))) for row in session.execute(stmt).tuples()]
-    known = [{"events": 1, "toll_known": int(r["fatalities"] is not None), **dict.fromkeys(SUMS, r["fatalities"])}
-             for r in rows]  # fmt: skip
-    return {"total": count_matching(session, flt), "events": rows, "tolls": sum_tolls(known)}
+    deaths = [row["fatalities"] for row in rows if row["fatalities"] is not None]
+    tolls = {"events": len(rows), "toll_known": len(deaths), "toll_unknown": len(rows) - len(deaths),
+             "fatalities": sum(deaths) if deaths else None}  # fmt: skip
+    return {"total": count_matching(session, flt), "events": rows, "tolls": tolls}
 
 
 def _map_event(row: dict[str, Any]) -> dict[str, Any]:
-    span = date_span(row["date"], row["date_precision"])
-    row["date"] = row["date"].isoformat() if row["date"] else None
-    row["first"], row["last"] = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+    day = row["date"]
+    if day is not None and row["date_precision"] == "day":  # most events: the span is the day itself
+        row["date"] = row["first"] = row["last"] = day.isoformat()
+    else:
+        span = date_span(day, row["date_precision"])
+        row["date"] = day.isoformat() if day else None
+        row["first"], row["last"] = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
     row["state_only"] = state_only(row)
     return row

@@ -96,9 +96,11 @@ class CanonicalEventRow(Base):
     explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    # PostgreSQL also has ix_canonical_events_newest (date DESC NULLS LAST, id DESC), migration 0003.
+    # PostgreSQL also has ix_canonical_events_newest (date DESC NULLS LAST, id DESC), migration 0003; both have
+    # ix_canonical_events_map (date order with the map's columns: the newest events from the index alone), 0011.
     __table_args__ = (
         Index("ix_canonical_events_date_id", "date", "id"),
+        Index("ix_canonical_events_admin1_date", "admin1", "date", "id"),  # a state's newest first (0011)
         Index(  # territorial control ranks its events per place from this index alone (migration 0010)
             "ix_canonical_events_control", "sub_event_type", "date", "id", "pcode", "admin1", "location", "admin3"
         ),

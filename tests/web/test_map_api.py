@@ -49,6 +49,16 @@ def test_map_events_carry_date_spans_state_only_places_and_unknown_tolls(map_cli
     assert newest["total"] == 9 and [e["id"] for e in newest["events"]] == ["ce-lashio-5", "ce-lashio-4"]
 
 
+def test_map_events_are_served_in_the_shape_their_model_declares(map_client: TestClient) -> None:
+    from mawgun.web.schemas import MapEvents
+
+    for query in ("", "?per_report=true", "?limit=3", "?type=Battles"):
+        served = map_client.get(f"/api/v1/map/events{query}").json()  # written without the model, for speed
+        assert served == MapEvents.model_validate(served).model_dump(mode="json"), query
+        assert all(set(event) == set(MapEvents.model_fields["events"].annotation.__args__[0].model_fields)
+                   for event in served["events"])  # fmt: skip
+
+
 def test_the_township_layer_does_not_count_an_unknown_toll_as_zero(map_client: TestClient) -> None:
     layer = map_client.get("/api/v1/map").json()
     townships = {t["name"]: t for t in layer["townships"]}
