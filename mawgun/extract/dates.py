@@ -278,10 +278,12 @@ def resolve(rule: str, m: re.Match[str], published: dt.date | None, anchor: dt.d
 
 
 SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,|\s+[—–-])\s*(?:\(\w+\)\s*)?$")
+DATELINE = re.compile(  # "YANGON, " / "BANGKOK (AFP) - " / "Aizawl, " opening a line: the day the story was filed
+    r"^\s*(?:[A-Z][A-Z .'’-]{2,30}(?:,|\s+[—–-])|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,)\s*(?:\(\w+\)\s*)?$"
+)
 REPORT_VERB = re.compile(
     r"\b(?:said|says|saying|told(?:\s+\w+){0,3}?|announced|announcing|reported|reporting|stated|added|confirmed|"
-    r"confirming|claimed|wrote|posted|released|admitted|acknowledged|issued|published)\s+(?:on\s+)?$"
+    r"confirming|claimed|wrote|posted|released|admitted|acknowledged|issued|published|updated)\s+(?:on\s+)?$"
     r"|\b(?:said|says|announced|reported|stated|confirmed|wrote)\s+in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:statement|post|interview|briefing|press conference|release|report|announcement|video)\s+(?:on\s+)?$"
     r"|\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",  # "rose to 75 as of Thursday"

@@ -93,6 +93,9 @@ def date_carried(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int
             same_spot = bool(later and spots & villages_named(ctx, j))  # "Troops came to X village on Wednesday"
             if later and (ANAPHOR.search(ctx.sentences[j].text) or same_kind or same_spot):
                 return later[0]
+        told_later = village_day_told_later(ctx, index, spots)
+        if told_later is not None:  # "Troops raided X village ..." ... eight sentences on: "entered X on 29 May"
+            return told_later
         detail = lead_detail(ctx, index)
         if detail is not None:
             return [m for m in event_dates(ctx, detail) if m.precision == "day"][0]
@@ -126,6 +129,18 @@ def is_news_lead(ctx: Context, index: int) -> bool:
     the news."""
     body = [i for i, s in enumerate(ctx.sentences[: index + 1]) if not is_headline(s.text)]
     return (index <= 1 or len(body) == 1) and not any(ctx.dates[j] for j in range(index))
+
+
+def village_day_told_later(ctx: Context, index: int, spots: set[str]) -> DateMention | None:
+    """The first day of a later sentence (up to twelve on) that names the lead's village: a lead without a day
+    is often dated only paragraphs later, where the account of that village begins."""
+    if not spots:
+        return None
+    for j in range(index + 4, min(index + 13, len(ctx.sentences))):
+        days = [m for m in event_dates(ctx, j) if m.precision == "day"]
+        if days and spots & villages_named(ctx, j):
+            return days[0]
+    return None
 
 
 def villages_named(ctx: Context, index: int) -> set[str]:
