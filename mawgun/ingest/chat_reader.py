@@ -117,9 +117,12 @@ MEDIA_ONLY = re.compile(r"^<?(media omitted|attached:|image omitted|video omitte
 WHATSAPP_NAME = re.compile(r"^WhatsApp Chat (?:with|-)\s*(?P<name>.+)$", re.IGNORECASE)
 
 
+CHAT_SAMPLE_LINES = 40
+
+
 def looks_like_chat(lines: list[str]) -> bool:
-    """True when the first non-empty line and most of the first ten start like chat posts."""
-    sample = [line for line in lines[:40] if line.strip()][:10]
+    """True when the first non-empty line and most of the first ten (of the first 40 lines) start like chat posts."""
+    sample = [line for line in lines[:CHAT_SAMPLE_LINES] if line.strip()][:10]
     if not sample or not CHAT_LINE.match(sample[0]):
         return False
     return sum(1 for line in sample if CHAT_LINE.match(line)) * 2 > len(sample) and len(sample) >= 2
@@ -201,8 +204,8 @@ def read_text_or_chat(path: Path) -> Iterator[RawDocument | ItemFailure]:
 
     data = read_limited(path)
     text = decode_bytes(data)[0]
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if looks_like_chat(lines):
-        yield from read_chat_text(path, lines)
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    if looks_like_chat(normalised.split("\n", CHAT_SAMPLE_LINES)):  # only the first lines decide
+        yield from read_chat_text(path, normalised.split("\n"))
     else:
         yield raw_from_text(text, str(path))  # the text read_text would read (the file is read once)

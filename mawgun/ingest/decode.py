@@ -27,7 +27,7 @@ def utf16_without_bom(data: bytes, sample: int = 8192) -> str | None:
     (big-endian), and the other positions have almost none. Binary files do not show that pattern.
     """
     head = data[: sample - sample % 2]
-    if len(head) < 8 or len(head) % 2:
+    if len(head) < 8 or len(head) % 2 or b"\x00" not in head:  # no NUL at all: not the pattern (checked in C)
         return None
     even, odd = head[0::2], head[1::2]
     for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):

@@ -138,6 +138,9 @@ class ReaderPool:
         self.poller: Any = None
         self.queued: deque[Job] = deque()
         self.unsent: list[Job] = []
+        # Entered around each fork: the ingest's background writer thread pauses in it, so that a fresh
+        # worker (after a hung or crashed one) never inherits a lock the thread holds mid-write.
+        self.fork_guard: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext
 
     def start(self) -> None:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -145,7 +148,8 @@ class ReaderPool:
         self.process = context.Process(  # type: ignore[attr-defined]
             target=serve, args=(theirs, ours, self.budget_mb), daemon=True
         )
-        self.process.start()
+        with self.fork_guard():
+            self.process.start()
         theirs.close()
         self.connection = ours
         if hasattr(select, "poll"):  # one poll object for the worker's life, not a selector per wait

@@ -29,9 +29,9 @@ def max_text_bytes() -> int:
     return int(megabytes * 1024 * 1024)
 
 
-def check_size(path: Path, limit: int | None = None) -> int:
-    """The file's size; ReadError when it is empty or over the limit."""
-    size = path.stat().st_size
+def check_size(path: Path, limit: int | None = None, size: int | None = None) -> int:
+    """The file's size (`size` when the caller has it already); ReadError when it is empty or over the limit."""
+    size = path.stat().st_size if size is None else size
     limit = max_text_bytes() if limit is None else limit
     if size == 0:
         raise ReadError("empty file (0 bytes)")
@@ -44,9 +44,10 @@ def check_size(path: Path, limit: int | None = None) -> int:
 
 
 def read_limited(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes after the size check."""
-    check_size(path, limit)
-    return path.read_bytes()
+    """The file's bytes after the size check (the file opened once, its size read from the open file)."""
+    with open(path, "rb", buffering=0) as handle:
+        check_size(path, limit, os.fstat(handle.fileno()).st_size)
+        return handle.readall()
 
 
 def check_text(text: str) -> str | None:
@@ -73,17 +74,18 @@ def unreadable_share(text: str, sample: int = 20000) -> float:
     """The share of characters in the first `sample` that no one can read (not counting whitespace).
 
     Counted with regular expressions, and each distinct non-ASCII character classified once, so a
-    20,000-character text costs a few hundred microseconds rather than a Python step per character.
+    20,000-character text costs a few hundred microseconds rather than a Python step per character;
+    the readable characters are counted only when there is something unreadable to weigh them against.
     """
     import unicodedata
 
     head = text[:sample]
-    readable_total = len("".join(head.split()))  # str.split() drops exactly what str.isspace() accepts
-    if readable_total <= 0:
-        return 0.0
     bad = len(ASCII_CONTROL.findall(head))
     if not head.isascii():
         for char, count in Counter(NON_ASCII.findall(head)).items():
             if char == "\ufffd" or (unicodedata.category(char) in UNREADABLE_CATEGORIES and not char.isspace()):
                 bad += count
-    return bad / readable_total
+    if not bad:  # the usual case: nothing unreadable, so the readable characters need no counting
+        return 0.0
+    readable_total = len("".join(head.split()))  # str.split() drops exactly what str.isspace() accepts
+    return bad / readable_total if readable_total > 0 else 0.0

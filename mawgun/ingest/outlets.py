@@ -44,6 +44,7 @@ def load_outlets() -> tuple[dict[str, str], dict[str, str]]:
     return names, domains
 
 
+@lru_cache(maxsize=4096)  # a batch names few outlets, over and over
 def known_outlet(name: str) -> str | None:
     """The canonical name of a known outlet (by name, alias or domain), else None."""
     names, domains = load_outlets()

@@ -10,6 +10,7 @@ loses at most the open batch, which the next run reads again (nothing else is wr
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,7 +20,7 @@ from typing import Any
 
 from mawgun.ingest.batch import BatchWriter, IngestEntry, Prepared, prepare_items, storage_failure, store_item
 from mawgun.ingest.isolate import ReaderPool, guarded_items
-from mawgun.ingest.registry import reader_for, supported_extensions
+from mawgun.ingest.registry import Reader, reader_for, supported_extensions
 from mawgun.ingest.source import ItemFailure, RawDocument
 
 __all__ = ["BatchWriter", "IngestEntry", "IngestReport", "ingest_paths", "store_item", "storage_failure"]
@@ -74,16 +75,13 @@ class Candidate:
 
     path: Path
     decided: IngestEntry | None = None
+    reader: Reader | None = None  # the file's reader, found once
+    pooled: bool = False  # read in the worker process (not streamed here)
 
 
 def new_run_id() -> str:
     """A run id from the UTC time plus a random suffix (runs are events, not content)."""
     return f"run-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-
-
-def is_hidden(path: Path, root: Path) -> bool:
-    """True for dot-files and files inside dot-folders below the walked root."""
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 FOLDER_NOTES = {"readme", "readme.md", "readme.txt", "readme.rst", "license", "license.md", "license.txt"}
@@ -94,14 +92,38 @@ def is_folder_readme(path: Path) -> bool:
     return path.name.lower() in FOLDER_NOTES
 
 
+def walk_files(folder: Path) -> Iterator[Path]:
+    """The files below `folder`, hidden ones and those in hidden folders left out, in the order of
+    `sorted(folder.rglob("*"), key=lambda p: p.parts)`: each folder's entries sorted by name, a
+    subfolder walked where it sorts. Like `rglob`, symbolic links to folders are not followed (links
+    to files are taken) and an unreadable folder is passed over. One `scandir` per folder, whose
+    entries know their type, instead of a `stat` and a relative path per file."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False
+        if is_folder:
+            yield from walk_files(folder / entry.name)
+        elif entry.is_file():
+            yield folder / entry.name
+
+
 def collect_files(paths: Sequence[Path | str]) -> list[Candidate]:
     """Files to read from files and folders (folders walked recursively, sorted, hidden files left out)."""
     found: list[Candidate] = []
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            for child in sorted(path.rglob("*"), key=lambda found: found.parts):  # parts: Path's order, faster
-                if child.is_file() and not is_hidden(child, path) and not is_folder_readme(child):
+            for child in walk_files(path):
+                if not is_folder_readme(child):
                     found.append(check_supported(child, inside_folder=True))
         elif path.is_file():
             found.append(check_supported(path, inside_folder=False))
@@ -112,8 +134,9 @@ def collect_files(paths: Sequence[Path | str]) -> list[Candidate]:
 
 def check_supported(path: Path, *, inside_folder: bool) -> Candidate:
     """A candidate; unsupported types are skipped inside folders and failed when named explicitly."""
-    if reader_for(path) is not None:
-        return Candidate(path)
+    reader = reader_for(path)
+    if reader is not None:
+        return Candidate(path, reader=reader, pooled=path.suffix.lower() not in STREAMED)
     reason = f"unsupported file type '{path.suffix or path.name}' (supported: {', '.join(supported_extensions())})"
     return Candidate(path, IngestEntry(str(path), "skipped" if inside_folder else "failed", reason))
 
@@ -138,11 +161,6 @@ def read_items(path: Path, pool: ReaderPool | None = None) -> Iterator[RawDocume
 READ_AHEAD = 32  # files queued for the reader worker ahead of the one being stored
 
 
-def is_pooled(candidate: Candidate) -> bool:
-    """Whether the candidate is read in the worker process (not decided, not streamed here)."""
-    return candidate.decided is None and candidate.path.suffix.lower() not in STREAMED
-
-
 def read_ahead(
     candidates: Iterable[Candidate], pool: ReaderPool, window: int = READ_AHEAD
 ) -> Iterator[tuple[Candidate, Iterable[RawDocument | ItemFailure | Prepared]]]:
@@ -151,10 +169,10 @@ def read_ahead(
     documents (id, language, checks: `prepare_items`), so that work runs on a second core too."""
     waiting: deque[tuple[Candidate, bool]] = deque()
     for candidate in candidates:
-        pooled = is_pooled(candidate)
+        pooled = candidate.decided is None and candidate.pooled
         waiting.append((candidate, pooled))
         if pooled:
-            pool.submit(reader_for(candidate.path), candidate.path, prepare_items)  # type: ignore[arg-type]
+            pool.submit(candidate.reader, candidate.path, prepare_items)  # type: ignore[arg-type]
         while waiting and (not waiting[0][1] or pool.pending >= window):
             yield taken(*waiting.popleft(), pool)
     while waiting:
@@ -184,17 +202,21 @@ def ingest_paths(paths: Sequence[Path | str], url: str | None = None, progress: 
     urls = [p for p in paths if isinstance(p, str) and p.lower().startswith(("http://", "https://"))]
     candidates = collect_files([p for p in paths if not (isinstance(p, str) and p in urls)])
     with session_scope(url) as session, ReaderPool() as pool:
-        writer = BatchWriter(session, report.run_id, BATCH_SIZE)
-        for candidate, items in read_ahead(with_progress(candidates, progress), pool):
-            if candidate.decided:
-                writer.write(None, candidate.decided)
-                continue
-            for item in items:
-                if isinstance(item, Prepared):
-                    writer.add(item)
-                else:
-                    writer.write(item)
-        writer.commit()
+        writer = BatchWriter(session, report.run_id, BATCH_SIZE, background=True)
+        pool.fork_guard = writer.paused
+        try:
+            for candidate, items in read_ahead(with_progress(candidates, progress), pool):
+                if candidate.decided:
+                    writer.write(None, candidate.decided)
+                    continue
+                for item in items:
+                    if isinstance(item, Prepared):
+                        writer.add(item)
+                    else:
+                        writer.write(item)
+            writer.commit()
+        finally:
+            writer.close()  # an interrupted ingest: the writer thread stops before the session closes
         report.entries = writer.done
         if urls:  # web pages: fetched politely, one transaction each (mawgun.sources.pages)
             from mawgun.sources.pages import ingest_urls

@@ -8,6 +8,7 @@ A whole file that cannot be read raises `ReadError` with a reason a person can a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from mawgun.ids import document_id_from_hash, hash_text
@@ -46,6 +47,25 @@ def clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
 
 
+ASCII_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # what str.split() splits on, space aside (ASCII)
+TO_SPACE = bytes.maketrans(ASCII_WHITESPACE.encode("ascii"), b" " * len(ASCII_WHITESPACE))
+
+
+def collapsed_hash(text: str) -> str:
+    """`hash_text(" ".join(text.split()))`: the SHA-256 of the text with whitespace runs collapsed.
+
+    An ASCII text (most English reports) is collapsed as bytes: every whitespace byte made a space,
+    runs of spaces halved until none is left, ends stripped, in C and without a list of words, which
+    takes half the time; other texts go through `str.split` (Unicode whitespace).
+    """
+    if not text.isascii():
+        return hash_text(" ".join(text.split()))
+    data = text.encode("ascii").translate(TO_SPACE)
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    return hashlib.sha256(data.strip(b" ")).hexdigest()
+
+
 def to_document(raw: RawDocument) -> Document:
     """A Document with content-derived id, content hash and guessed language."""
     from mawgun.ingest.language import guess_language
@@ -58,7 +78,7 @@ def to_document(raw: RawDocument) -> Document:
         conversion = try_normalise(text)
         original, encoding = (text if conversion.converted else None), conversion.encoding
         text = conversion.text
-    content_hash = hash_text(" ".join(text.split()))  # whitespace collapsed, hashed once for hash and id
+    content_hash = collapsed_hash(text)  # hashed once for the content hash and the id
     return Document(
         doc_id=raw.doc_id or document_id_from_hash(content_hash),
         text=text,

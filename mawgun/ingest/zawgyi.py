@@ -64,8 +64,8 @@ def transliterator() -> Any:
 
 
 def has_burmese(text: str) -> bool:
-    """True when the text holds any Myanmar-script character."""
-    return MYANMAR_RE.search(text) is not None
+    """True when the text holds any Myanmar-script character (never in ASCII text: checked first, in C)."""
+    return not text.isascii() and MYANMAR_RE.search(text) is not None
 
 
 def zawgyi_probability(text: str) -> float:

@@ -8,6 +8,7 @@ Full-text search uses FTS5 on SQLite and a tsvector expression (GIN-indexed) on 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from mawgun.ids import hash_text
 from mawgun.model import Document, EventRecord, Record, StatisticRecord
+from mawgun.store.bulk import copy_rows, existing_keys, insert_rows
 from mawgun.store.convert import (
     DateLike,
     actor_rows,
@@ -67,23 +69,34 @@ def content_hash_of(text_value: str) -> str:
     return hash_text(" ".join(text_value.split()))
 
 
-def document_values(doc: Document) -> dict[str, Any]:
-    """The `documents` row of a Document (text fields clipped to their columns)."""
-    return dict(
-        id=doc.doc_id,
-        content_hash=doc.content_hash or content_hash_of(doc.text),
-        outlet=clip(doc.outlet, 200),
-        url=doc.url,
-        title=doc.title,
-        published=doc.published,
-        published_precision=clip(doc.published_precision, 10),
-        language=clip(doc.language, 10),
-        kind=clip(doc.kind, 20),
-        text=doc.text,
-        origin=doc.origin,
-        source_encoding=clip(doc.source_encoding, 10),
-        original_text=doc.original_text,
-        ingested_at=utcnow(),
+DOCUMENT_COLUMNS = (
+    "id", "content_hash", "outlet", "url", "title", "published", "published_precision", "language", "kind",
+    "text", "origin", "source_encoding", "original_text", "ingested_at",
+)  # fmt: skip
+
+
+def document_values(doc: Document, now: dt.datetime | None = None) -> dict[str, Any]:
+    """The `documents` row of a Document (text fields clipped to their columns), stored at `now`."""
+    return dict(zip(DOCUMENT_COLUMNS, document_row(doc, now or utcnow()), strict=True))
+
+
+def document_row(doc: Document, now: dt.datetime) -> tuple[Any, ...]:
+    """The `documents` row of a Document as values in `DOCUMENT_COLUMNS` order."""
+    return (
+        doc.doc_id,
+        doc.content_hash or content_hash_of(doc.text),
+        clip(doc.outlet, 200),
+        doc.url,
+        doc.title,
+        doc.published,
+        clip(doc.published_precision, 10),
+        clip(doc.language, 10),
+        clip(doc.kind, 20),
+        doc.text,
+        doc.origin,
+        clip(doc.source_encoding, 10),
+        doc.original_text,
+        now,
     )
 
 
@@ -108,23 +121,30 @@ def save_document(session: Session, doc: Document) -> bool:
 def save_documents(session: Session, docs: Sequence[Document]) -> set[str]:
     """Store many documents at once; returns the ids this call stored (the others were stored already).
 
-    Ingest's bulk path: one `SELECT id IN (...)` per 500 ids (so already stored texts are not sent
-    again), then one multi-row `INSERT ... ON CONFLICT DO NOTHING RETURNING id`, instead of three ORM
-    statements per document. Idempotent and safe against a concurrent ingest of the same files (a row
-    another process stored in between is not returned, so it counts as already stored here). An id
-    repeated within `docs` is stored once (the first wins).
+    Ingest's bulk path: one `SELECT id ... IN (...)` per 500 ids (so already stored texts are not sent
+    again), then the new rows in bulk (`mawgun.store.bulk`) instead of three ORM statements per
+    document: on SQLite one multi-row `INSERT ... ON CONFLICT (id) DO NOTHING RETURNING id` per 500
+    rows, so a row another process stored since the check is not returned and counts as already
+    stored; on PostgreSQL one `COPY`, which such a row makes fail as a whole (a unique violation),
+    and the caller (`mawgun.ingest.batch`) then stores the batch one document at a time, where it is
+    found stored. Idempotent either way. An id repeated within `docs` is stored once (the first wins).
     """
     fresh: dict[str, Document] = {}
     for doc in docs:
         fresh.setdefault(doc.doc_id, doc)
-    stored: set[str] = set()
-    for chunk in chunked(list(fresh), 500):
-        stored.update(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(chunk))))
-    rows = [document_values(doc) for doc_id, doc in fresh.items() if doc_id not in stored]
-    if not rows:
+    if not fresh:
         return set()
-    statement = insert_ignoring_stored(session).returning(DOCUMENTS.c.id)
-    return set(session.execute(statement, rows).scalars())
+    stored = existing_keys(session, DOCUMENTS, "id", list(fresh))
+    now = utcnow()
+    rows = [document_row(doc, now) for doc_id, doc in fresh.items() if doc_id not in stored]
+    if is_postgresql(session):
+        copy_rows(session, DOCUMENTS, DOCUMENT_COLUMNS, rows)  # all or nothing: every row sent is stored
+        return {row[0] for row in rows}
+    return set(insert_rows(session, DOCUMENTS, DOCUMENT_COLUMNS, rows, ignore_conflict_on="id", returning="id"))
+
+
+def is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def document_from_row(row: DocumentRow) -> Document:
@@ -293,13 +313,11 @@ def log_ingest(
     session.flush()
 
 
+INGEST_LOG_COLUMNS = ("run_id", "path", "status", "reason", "document_id", "at")
+
+
 def log_ingest_many(session: Session, run_id: str, entries: Sequence[tuple[str, str, str | None, str | None]]) -> None:
     """Record many outcomes `(path, status, reason, document_id)` in one multi-row INSERT (bulk ingest)."""
-    if not entries:
-        return
-    now = utcnow()
-    rows = [
-        dict(run_id=run_id[:40], path=path, status=status[:10], reason=reason, document_id=document_id, at=now)
-        for path, status, reason, document_id in entries
-    ]
-    session.execute(INGEST_LOG.insert(), rows)
+    now, run = utcnow(), run_id[:40]
+    rows = [(run, path, status[:10], reason, document_id, now) for path, status, reason, document_id in entries]
+    (copy_rows if is_postgresql(session) else insert_rows)(session, INGEST_LOG, INGEST_LOG_COLUMNS, rows)
