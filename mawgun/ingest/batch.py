@@ -215,7 +215,7 @@ class BatchWriter:
                 try:
                     with self.idle:
                         self.write_batch(batch)
-                except BaseException as exc:  # noqa: BLE001  # handed to the caller's thread
+                except Exception as exc:  # handed to the caller's thread, raised there by `check`
                     self.error = exc
 
     @contextmanager
