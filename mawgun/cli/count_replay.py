@@ -27,6 +27,7 @@ import importlib.util
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ def cache_file() -> Path:
     return data_home() / "cache" / "count-statements.json"
 
 
+@lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Changes whenever a file of the installed package (code or vocabulary) or SQLAlchemy changes."""
     digest = hashlib.sha1()
@@ -98,11 +100,11 @@ def replay(db: str | None, question: str) -> tuple[str, list[dict[str, Any]]] | 
     url = resolve_url(db)
     dialect = dialect_of(url)
     entry = load().get(f"{dialect}|{question}") if dialect else None
-    if not entry:
+    if not isinstance(entry, dict) or not {"sql", "params", "keys", "label"} <= entry.keys():
         return None
     run = sqlite_rows if dialect == "sqlite" else postgres_rows
-    raw = run(url, entry["sql"], entry["params"])
-    if raw is None or not raw or raw[0].get(MARKS):
+    raw = run(url, str(entry["sql"]), entry["params"])
+    if not raw or raw[0].get(MARKS, 1) or not all(key in raw[0] for key in entry["keys"]):
         return None
     return str(entry["label"]), finish(raw, list(entry["keys"]))
 
@@ -170,7 +172,7 @@ def remember(session: Any, question: str, statements: list[tuple[str, Any]], row
         again = [dict(row._mapping) for row in session.connection().exec_driver_sql(sql, _driver(params))]
     except Exception:  # noqa: BLE001  (parameters that are not plain values, or a failed statement: keep nothing)
         return
-    if not again or again[0].get(MARKS) or finish(again, keys) != rows:
+    if not again or again[0].get(MARKS, 1) or finish(again, keys) != rows:
         return
     entries = load()
     entries.pop(f"{dialect}|{question}", None)

@@ -125,3 +125,14 @@ def test_a_statement_whose_rows_differ_from_the_librarys_is_not_kept(db, capsys,
     monkeypatch.setattr(count_replay, "finish", lambda raw, keys: [])
     assert len(counted(db, MONTHLY, capsys)) == 3
     assert kept_questions() == []
+
+
+def test_a_kept_entry_that_is_not_a_rollup_statement_is_not_replayed(db, capsys) -> None:
+    counted(db, MONTHLY, capsys)
+    entries = count_replay.load()
+    for entry in entries.values():
+        entry["sql"] = "SELECT 1 AS events"  # counts no marks: nothing says the rollup is current
+    count_replay.save(entries)
+    assert count_replay.replay(db, question()) is None
+    count_replay.save({key: {"sql": "SELECT 1"} for key in entries})  # not even an entry
+    assert count_replay.replay(db, question()) is None
