@@ -323,8 +323,14 @@ def opens_period(mention: DateMention) -> bool:
 def is_caption(ctx: Context, index: int) -> bool:
     """A photo caption ("This handout photo taken and released on 9 January by the group shows ..."): it repeats
     an event the text tells, dated by the photo's release and with the photographer as agent, so it neither tells
-    an event nor dates the sentences after it (lang/<language>/cues.yaml `caption`)."""
-    return bool(compile_pattern(load_vocabulary("cues")["caption"]).search(ctx.sentences[index].text))
+    an event nor dates the sentences after it (lang/<language>/cues.yaml `caption`); so is every sentence of a
+    paragraph that ends with a photo credit ("(AP Photo)", `photo_credit`)."""
+    cues = load_vocabulary("cues")
+    if compile_pattern(cues["caption"]).search(ctx.sentences[index].text):
+        return True
+    paragraph = ctx.sentences[index].paragraph  # "... on Sunday. (AP Photo)": its paragraph is a caption
+    last = max(j for j, s in enumerate(ctx.sentences) if s.paragraph == paragraph)
+    return last > index and bool(compile_pattern(cues["photo_credit"]).match(ctx.sentences[last].text.strip()))
 
 
 def event_dates(ctx: Context, index: int) -> list[DateMention]:

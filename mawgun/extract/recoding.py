@@ -47,7 +47,9 @@ EXECUTION_RULE = "vac.execution"
 INTERVENTION_RULE = "protest.intervention"
 PEACEFUL_RULE = "protest.peaceful"
 KILLED_OR_SHOT = re.compile(
-    r"\b(?:shot(?: dead)?|killed|gunned down|opened fire|fired (?:on|at|into|upon)|shooting (?:at|on|into))\b", re.I
+    r"\b(?:shot(?: dead)?|killed|gunned down|opened fire|fired (?:on|at|into|upon)|shooting (?:at|on|into)|"
+    r"deaths? (?:was|were) reported|died|dead)\b",
+    re.I,
 )
 
 
