@@ -128,14 +128,15 @@ def timelines(rows: list[Row[Any]]) -> dict[str, list[Row[Any]]]:
     return places
 
 
-def territorial_control(session: Session, as_of: dt.date) -> list[dict[str, Any]]:
+def territorial_control(session: Session, as_of: dt.date, evidence: bool = True) -> list[dict[str, Any]]:
     """Every place whose control events say who holds it on `as_of`, with the event that decided it.
 
     Rows: place, pcode, admin1, admin3, holder (code), holders, side, alliances, since (date of
-    the deciding event), change (captured/retaken/transferred), evidence (reports, documents, quotes).
+    the deciding event), change (captured/retaken/transferred), evidence (reports, documents, quotes;
+    an empty list with `evidence=False`, for faces that link the deciding event instead of quoting it).
     """
     latest = load_latest_per_place(session, as_of)
-    proofs = evidence_for(session, [row.id for row in latest])
+    proofs = evidence_for(session, [row.id for row in latest]) if evidence else {}
     answers = [describe(row) | {"evidence": proofs.get(row.id, [])} for row in latest]
     return sorted(answers, key=lambda row: (row["admin1"] or "", row["place"] or ""))
 

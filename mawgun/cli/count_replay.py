@@ -73,7 +73,7 @@ def load() -> dict[str, Any]:
 
 
 def dialect_of(url: str) -> str | None:
-    """"sqlite" or "postgresql" (psycopg 3) for a resolved URL the replay can open; else None."""
+    """ "sqlite" or "postgresql" (psycopg 3) for a resolved URL the replay can open; else None."""
     if url.startswith("sqlite:///"):
         return "sqlite"
     if url.startswith("postgresql+psycopg://"):

@@ -8,11 +8,14 @@ files (ST, ST_PCODE, TS, TS_PCODE) and of the geo stage's files (name, pcode, st
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mawgun.store.urls import data_home
 from mawgun.web.adapters import boundaries_file
 
 TOLERANCE = {"admin1": 0.012, "admin3": 0.006}
@@ -139,9 +142,31 @@ def boundaries_json(level: str) -> bytes:
 
 
 @lru_cache(maxsize=8)
-def _serialised(level: str, _path: str, _mtime: float) -> bytes:
+def _serialised(level: str, path: str, mtime: float) -> bytes:
+    """The simplified outlines as JSON, also kept on disk (`$MAWGUN_HOME/cache`): simplifying the 330
+    townships takes a second or more of CPU, which every new server process would otherwise spend on
+    its first visitor. The file is named by the source file, its version, the tolerance and this
+    module's code, so any change makes a new one; a cache folder that cannot be written is skipped."""
+    stored = cache_file(level, path, mtime)
+    if stored.is_file():
+        return stored.read_bytes()
     data = {**load_boundaries(level), "credit": CREDIT}
-    return json.dumps(data, separators=(",", ":")).encode("utf-8")
+    body = json.dumps(data, separators=(",", ":")).encode("utf-8")
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        partial = stored.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(body)
+        partial.replace(stored)  # atomic: a reader sees the old file or the whole new one
+    except OSError:
+        pass  # read-only home: outlines are simplified again by the next process, nothing else changes
+    return body
+
+
+def cache_file(level: str, path: str, mtime: float) -> Path:
+    """Where the simplified outlines of this source file version and code are kept."""
+    code = Path(__file__).read_bytes()
+    key = hashlib.sha256(repr((level, path, mtime, TOLERANCE.get(level, 0.005))).encode() + code).hexdigest()[:20]
+    return data_home() / "cache" / f"boundaries-{level}-{key}.json"
 
 
 def load_boundaries(level: str) -> dict[str, Any]:

@@ -66,6 +66,6 @@ def control_rows(session: Session, flt: EventFilter, as_of: dt.date) -> list[dic
             "sub_event_type": row.get("change"),
             "event_id": row["canonical_id"],
         }
-        for row in control_on(session, as_of)
+        for row in control_on(session, as_of, evidence=False)  # the rows link the deciding event
         if wanted(row, flt) and (admitted is None or row["canonical_id"] in admitted)
     ]
