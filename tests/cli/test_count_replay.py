@@ -136,3 +136,13 @@ def test_a_kept_entry_that_is_not_a_rollup_statement_is_not_replayed(db, capsys)
     assert count_replay.replay(db, question()) is None
     count_replay.save({key: {"sql": "SELECT 1"} for key in entries})  # not even an entry
     assert count_replay.replay(db, question()) is None
+
+
+def test_a_kept_file_edited_by_hand_is_counted_in_full(db, capsys) -> None:
+    first = counted(db, MONTHLY, capsys)
+    entries = count_replay.load()
+    not_a_count = {"keys": ["events"], "sql": "SELECT 0 AS _marks, 'x' AS events"}
+    for broken in ({"keys": "month,admin1"}, {"params": 7}, not_a_count):
+        count_replay.save({key: entry | broken for key, entry in entries.items()})
+        assert count_replay.replay(db, question()) is None
+        assert counted(db, MONTHLY, capsys) == first
