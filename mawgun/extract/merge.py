@@ -20,6 +20,8 @@ def same_event(kept: EventRecord, later: EventRecord) -> bool:
     sub-types must agree unless the later report is vague (no township) and so retells one told before:
     "drones hit the air base in Nay Pyi Taw", then "explosions were heard", is one event with two evidence
     spans; a vague capture told first does not swallow a clash placed later."""
+    if found_later(kept, later) or found_later(later, kept):
+        return places_compatible(kept.place or Place(), later.place or Place())
     if not same_kind(kept, later) or not dates_compatible(kept, later):
         return False
     if kept.sub_event_type != later.sub_event_type and told_together(kept, later):
@@ -31,6 +33,29 @@ def same_event(kept: EventRecord, later: EventRecord) -> bool:
     if kept.sub_event_type != later.sub_event_type and not is_vague(pb) and not handover:
         return False
     return places_compatible(pa, pb)
+
+
+DISCOVERY = re.compile(
+    r"\bbod(?:y|ies)\b[^.;]{0,100}?\b(?:found|discovered|recovered|retrieved|dumped)\b|"
+    r"\b(?:found|discovered|recovered|retrieved)\b[^.;]{0,40}?\bbod(?:y|ies)\b",
+    re.I,
+)
+
+
+def found_later(killing: EventRecord, found: EventRecord) -> bool:
+    """A record told only by bodies being found ("35 charred bodies were found near the village on Saturday"),
+    dated one to three days after a killing of the same kind told in the same document: the discovery of that
+    killing, not a second one."""
+    if killing.sub_event_type != found.sub_event_type or killing.date is None or found.date is None:
+        return False
+    if not 0 < (found.date - killing.date).days <= 3 or is_discovery(killing):
+        return False
+    return is_discovery(found)
+
+
+def is_discovery(event: EventRecord) -> bool:
+    """Every sentence of the record tells bodies found."""
+    return bool(event.evidence) and all(DISCOVERY.search(span.text) for span in event.evidence)
 
 
 HANDOVER = {"Non-state actor overtakes territory", "Non-violent transfer of territory"}
@@ -105,6 +130,9 @@ def place_names(place: Place) -> set[str]:
 def merge_into(kept: EventRecord, later: EventRecord) -> None:
     """Fold a later report of the same event into the kept one: evidence added, gaps filled, a later
     casualty figure replacing an earlier one (corrections come later in a text)."""
+    if found_later(later, kept):  # the discovery was told first: the event keeps the killing's day
+        kept.date, kept.date_end, kept.date_precision = later.date, later.date_end, later.date_precision
+        kept.provenance.fields["date"] = "merge.found_later"
     kept.evidence.extend(later.evidence)
     if is_handover(kept, later):  # the capture names the change of hands
         kept.event_type, kept.sub_event_type = "Battles", "Non-state actor overtakes territory"
