@@ -22,6 +22,7 @@ from mawgun.extract.event_patterns import (
 )
 from mawgun.extract.event_triggers import Trigger, find_triggers
 from mawgun.extract.pipeline import Context
+from mawgun.extract.places import is_state
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 
 PRESENT = re.compile(
@@ -204,10 +205,10 @@ def lead_detail(ctx: Context, index: int) -> int | None:
 
 
 def lead_place_told_next(ctx: Context, index: int) -> int | None:
-    """For a lead with no named place ("A junta airstrike hit a school on Monday, killing 22"), the next sentence,
-    in its paragraph or the next, that opens by naming the event ("The strike hit a school in the village of X")
-    and names a place: the lead's place is told there. None when there is none."""
-    if any(p.location or p.admin3 for p in ctx.places(index)) or not is_lead(ctx, index):
+    """For a lead with no named place below its state ("A junta airstrike hit a school in Sagaing on Monday"), the
+    next sentence, in its paragraph or the next, that opens by naming the event ("The strike hit a school in the
+    village of X") and names a place: the lead's place is told there. None when there is none."""
+    if any((p.location or p.admin3) and not is_state(p) for p in ctx.places(index)) or not is_lead(ctx, index):
         return None
     for j in range(index + 1, min(index + 3, len(ctx.sentences))):
         if ctx.sentences[j].paragraph - ctx.sentences[index].paragraph > 1 or is_headline(ctx.sentences[j].text):

@@ -63,7 +63,7 @@ from mawgun.extract.event_triggers import Trigger, find_triggers, trigger_rules
 from mawgun.extract.merge import merge_duplicates
 from mawgun.extract.numbers import parse_number
 from mawgun.extract.pipeline import Context, register_component
-from mawgun.extract.places import find_places
+from mawgun.extract.places import find_places, is_state
 from mawgun.extract.recoding import EXECUTION_RULE
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.model import ActorRef, EventRecord, Place
@@ -185,7 +185,7 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
             places, why["place"] = listed, "event_lists.listed_places"
         if not places and violent and lead_detail(ctx, index) is not None:  # the lead's place, told next
             places, why["place"] = event_places(ctx, lead_detail(ctx, index) or 0)[:1], "event_dates.lead_detail"
-        told_next = lead_place_told_next(ctx, index) if not places and violent else None
+        told_next = lead_place_told_next(ctx, index) if violent and all(is_state(p) for p in places) else None
         if told_next is not None:  # "... hit a school on Monday. The strike hit the village of X"
             places, why["place"] = event_places(ctx, told_next)[:1], "event_dates.lead_place_told_next"
         if not places and (violent or trigger.rule.get("placed")):
