@@ -147,11 +147,10 @@ def sqlite_rows(url: str, sql: str, params: Any) -> list[dict[str, Any]] | None:
 
 
 def postgres_rows(url: str, sql: str, params: Any) -> list[dict[str, Any]] | None:
-    """The statement's rows on PostgreSQL through psycopg 3; None when it cannot be asked there."""
-    try:
-        import psycopg
-    except ImportError:
-        return None
+    """The statement's rows on PostgreSQL through psycopg 3 (the `postgres` extra, checked with --db);
+    None when it cannot be asked there."""
+    import psycopg
+
     try:
         with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as connection:
             if not at_head(connection.execute("SELECT version_num FROM alembic_version").fetchall()):
