@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from mawgun.safe_yaml import safe_load
 
 DATA_FILE = "actors.yaml"
 
@@ -110,7 +110,7 @@ def read_data_file(path: Path | None = None) -> dict[str, Any]:
         text = resources.files("mawgun.actors").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = safe_load(text)
     if not isinstance(raw, dict) or "actors" not in raw or "version" not in raw:
         raise RegistryError(f"{path or DATA_FILE}: expected a mapping with 'version' and 'actors'")
     return raw

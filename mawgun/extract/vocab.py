@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from mawgun.safe_yaml import safe_load
 
 LANG_DIR = Path(__file__).parent / "lang"
 DEFAULT_LANGUAGE = "en"
@@ -37,7 +37,7 @@ def load_vocabulary(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, An
     the language or the vocabulary is unknown."""
     path = LANG_DIR / language / f"{name}.yaml"
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
     if not isinstance(data, dict):
         raise ValueError(f"vocabulary {path} is not a mapping")
     return data

@@ -19,9 +19,9 @@ DATA = Path(__file__).parent / "data" / "admin1.yaml"
 @lru_cache(maxsize=1)
 def admin1_spellings() -> dict[str, list[str]]:
     """Each of the 15 state/region names -> the ways it is written (itself first): data/admin1.yaml."""
-    import yaml  # here, not at the top: a count that names no state/region loads no YAML
+    from mawgun.safe_yaml import safe_load  # here: a count that names no state/region loads no YAML
 
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = safe_load(DATA.read_text(encoding="utf-8"))
     return {str(name): [str(alias) for alias in aliases] for name, aliases in data.items()}
 
 
