@@ -28,7 +28,9 @@ from sqlalchemy import (
     delete,
     distinct,
     func,
+    insert,
     literal,
+    or_,
     select,
     text,
     tuple_,
@@ -196,6 +198,7 @@ def rebuild(session: Session, level: str, months: list[str]) -> None:
     a month), then the level's month-less map grid from the map rows."""
     dialect = dialect_of(session)
     whole = len(months) > WHOLE_LEVEL_MONTHS or any(m and month_bounds(m) is None for m in months)
+    before = None if whole else month_cells(session, level, months)
     for row_class, columns, build in TARGETS:
         if whole:
             session.execute(delete(row_class).where(row_class.level == level))
@@ -205,8 +208,117 @@ def rebuild(session: Session, level: str, months: list[str]) -> None:
             stored = row_class.month.is_(None) if not month else row_class.month == month
             session.execute(delete(row_class).where(row_class.level == level, stored))
             insert_from(session, row_class, columns, build(level, dialect, month_condition(level, month, dialect)))
-    session.execute(delete(MapGridRow).where(MapGridRow.level == level))
-    insert_from(session, MapGridRow, GRID_COLUMNS, grid_select(level))
+    if before is None:
+        session.execute(delete(MapGridRow).where(MapGridRow.level == level))
+        insert_from(session, MapGridRow, GRID_COLUMNS, grid_select(level))
+    else:
+        update_grid(session, level, before, month_cells(session, level, months))
+
+
+GRID_KEY = (*GRAIN, "review", "lat", "lon")
+GRID_SUMS = ("events", "fatalities", "toll_known")
+Cells = dict[tuple[Any, ...], dict[str, Any]]
+
+
+def month_cells(session: Session, level: str, months: list[str]) -> Cells:
+    """The map rows of these months of `level` summed per grid key (sums; greatest location and id)."""
+    keys = [getattr(MapRollupRow, name) for name in GRID_KEY]
+    dated = [m for m in months if m]
+    chosen = or_(MapRollupRow.month.in_(dated), MapRollupRow.month.is_(None) if "" in months else literal(False))
+    sums = [func.sum(getattr(MapRollupRow, name)).label(name) for name in GRID_SUMS]
+    stmt = select(*keys, *sums, func.max(MapRollupRow.location).label("location"),
+                  func.max(MapRollupRow.event_id).label("event_id"))  # fmt: skip
+    rows = session.execute(stmt.where(MapRollupRow.level == level, chosen).group_by(*keys))
+    return {tuple(row[: len(GRID_KEY)]): dict(row._mapping) for row in rows}
+
+
+def update_grid(session: Session, level: str, before: Cells, after: Cells) -> None:
+    """Bring `map_grid` of `level` up to date from the refreshed months' map rows before and after,
+    instead of summing every month again (1.3 s a level at 1M events): the sums by their difference;
+    the greatest location and event id kept unless the months held them, else recounted for that
+    key alone. Every maximum is taken by the database (its own ordering of text)."""
+    grid_cols = [MapGridRow.id, *[getattr(MapGridRow, name) for name in GRID_KEY]]
+    stmt = select(*grid_cols, *[getattr(MapGridRow, n) for n in (*GRID_SUMS, "location", "event_id")])
+    grid = {tuple(row[1 : len(GRID_KEY) + 1]): dict(row._mapping) for row in
+            session.execute(stmt.where(MapGridRow.level == level))}  # fmt: skip
+    rows: list[tuple[Any, ...]] = []
+    recount: list[tuple[Any, ...]] = []
+    for key in before.keys() | after.keys():
+        old, new, now = before.get(key, {}), after.get(key, {}), grid.get(key, {})
+        if old == new and now:  # the months' rows of this cell did not change: nor does its grid row
+            continue
+        sums = {n: int(now.get(n) or 0) - int(old.get(n) or 0) + int(new.get(n) or 0) for n in GRID_SUMS}
+        if sums["events"] <= 0:
+            rows.append((key, None, now.get("id")))
+            continue
+        labels = {}
+        for name in ("location", "event_id"):
+            held = old.get(name) is not None and old.get(name) == now.get(name) and new.get(name) != now.get(name)
+            if held:
+                recount.append(key)
+            labels[name] = [v for v in (None if held else now.get(name), new.get(name)) if v is not None]
+        rows.append((key, {**sums, **labels}, now.get("id")))
+    write_grid(session, level, rows, recount_labels(session, level, set(recount)))
+
+
+def recount_labels(session: Session, level: str, keys: set[tuple[Any, ...]]) -> Cells:
+    """The greatest location and event id of these grid keys over every month of the map rows."""
+    if not keys:
+        return {}
+    cols = [getattr(MapRollupRow, name) for name in GRID_KEY]
+    townships = sorted({key[GRID_KEY.index("admin3_pcode")] for key in keys}, key=str)
+    named = MapRollupRow.admin3_pcode.in_([t for t in townships if t is not None])
+    place = or_(named, MapRollupRow.admin3_pcode.is_(None) if None in townships else literal(False))
+    stmt = select(*cols, func.max(MapRollupRow.location).label("location"),
+                  func.max(MapRollupRow.event_id).label("event_id"))  # fmt: skip
+    found = session.execute(stmt.where(MapRollupRow.level == level, place).group_by(*cols))
+    return {key: dict(row._mapping) for row in found if (key := tuple(row[: len(GRID_KEY)])) in keys}
+
+
+def write_grid(session: Session, level: str, rows: list[tuple[Any, ...]], recounted: Cells) -> None:
+    """Replace the changed grid rows: each label the greatest of its candidates (by the database)."""
+    candidates = []
+    for index, (key, values, _) in enumerate(rows):
+        if values is None:
+            continue
+        for name in ("location", "event_id"):
+            options = values[name] + ([recounted[key][name]] if key in recounted and recounted[key][name] else [])
+            candidates += [{"i": index, "name": name, "v": str(v)} for v in options]
+    greatest = largest_values(session, candidates, python_order(session))
+    stale = [row_id for _, _, row_id in rows if row_id is not None]
+    for start in range(0, len(stale), 500):
+        session.execute(delete(MapGridRow).where(MapGridRow.id.in_(stale[start : start + 500])))
+    fresh = [{"level": level, **dict(zip(GRID_KEY, key, strict=True)), **{n: values[n] for n in GRID_SUMS},
+              "location": greatest.get((index, "location")), "event_id": greatest.get((index, "event_id"))}
+             for index, (key, values, _) in enumerate(rows) if values is not None]  # fmt: skip
+    if fresh:
+        session.execute(insert(MapGridRow), fresh)
+
+
+def python_order(session: Session) -> bool:
+    """Whether the database orders text as Python does (by code point): SQLite's BINARY, PostgreSQL's
+    C collations; then maxima of labels are taken here, else by the database."""
+    if dialect_of(session) == "sqlite":
+        return True
+    collation = session.execute(text("SELECT datcollate FROM pg_database WHERE datname = current_database()"))
+    return str(collation.scalar()) in ("C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic")
+
+
+def largest_values(session: Session, candidates: list[dict[str, Any]], here: bool) -> dict[tuple[int, str], str]:
+    """(row index, label) -> the greatest of its candidate values, as the database orders text."""
+    if here or not candidates:
+        result: dict[tuple[int, str], str] = {}
+        for item in candidates:
+            key = (item["i"], item["name"])
+            result[key] = max(result.get(key, item["v"]), item["v"])
+        return result
+    session.execute(text("CREATE TEMP TABLE IF NOT EXISTS grid_labels (i INTEGER, name TEXT, v VARCHAR(200))"))
+    session.execute(text("DELETE FROM grid_labels"))
+    session.execute(text("INSERT INTO grid_labels (i, name, v) VALUES (:i, :name, :v)"), candidates)
+    found = session.execute(text("SELECT i, name, MAX(v) FROM grid_labels GROUP BY i, name"))
+    result = {(int(i), str(name)): str(v) for i, name, v in found}
+    session.execute(text("DELETE FROM grid_labels"))
+    return result
 
 
 def marks_of(session: Session) -> list[tuple[str, str, int]]:
