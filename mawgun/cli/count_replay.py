@@ -17,7 +17,9 @@ makes a replay give the library's answer:
   the rollup's marks in the same snapshot as the rows: a month waiting for a refresh sends the count
   back to the full path, which refreshes it.
 Kept in `$MAWGUN_HOME/cache/count-statements.json` (the newest 64); a folder that cannot be written
-keeps nothing and costs nothing but speed.
+keeps nothing and costs nothing but speed. A replay runs on a read-only connection (SQLite's
+`query_only`, a PostgreSQL read-only transaction), so a statement written into that file by hand can
+read the store but never change it.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def sqlite_rows(url: str, sql: str, params: Any) -> list[dict[str, Any]] | None:
     try:
         for pragma in SQLITE_PRAGMAS:
             connection.execute(pragma)
+        connection.execute("PRAGMA query_only=ON")  # a kept statement only ever reads
         if not at_head(connection.execute("SELECT version_num FROM alembic_version").fetchall()):
             return None
         cursor = connection.execute(sql, tuple(params))
@@ -153,6 +156,7 @@ def postgres_rows(url: str, sql: str, params: Any) -> list[dict[str, Any]] | Non
 
     try:
         with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as connection:
+            connection.read_only = True  # a kept statement only ever reads
             if not at_head(connection.execute("SELECT version_num FROM alembic_version").fetchall()):
                 return None
             cursor = connection.execute(sql, params)

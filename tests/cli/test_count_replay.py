@@ -146,3 +146,12 @@ def test_a_kept_file_edited_by_hand_is_counted_in_full(db, capsys) -> None:
         count_replay.save({key: entry | broken for key, entry in entries.items()})
         assert count_replay.replay(db, question()) is None
         assert counted(db, MONTHLY, capsys) == first
+
+
+def test_a_kept_statement_that_writes_changes_nothing_in_the_store(db, capsys) -> None:
+    first = counted(db, MONTHLY, capsys)
+    entries = count_replay.load()
+    writing = {"sql": "DELETE FROM canonical_events RETURNING 0 AS _marks, 1 AS events", "params": []}
+    count_replay.save({key: entry | writing for key, entry in entries.items()})
+    assert count_replay.replay(db, question()) is None  # refused by the read-only connection
+    assert counted(db, MONTHLY, capsys) == first
