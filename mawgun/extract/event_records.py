@@ -20,6 +20,7 @@ from mawgun.extract.recoding import (
     executed_count,
     execution_sides,
     protest_sub_type,
+    transfer_sides,
 )
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
 from mawgun.ids import make_id
@@ -78,6 +79,13 @@ def make_event(
         targeted_state(ctx.doc.text, found),
     )
     fields["actor1"] = fields["actor2"] = "actors.assign_roles"
+    sides = transfer_sides(ctx.doc.text, found, actor1) if sub_type == "Non-violent transfer of territory" else None
+    if sides is not None:
+        (actor1, actor2), fields["actor1"], fields["actor2"] = (
+            sides,
+            "recoding.transfer_sides",
+            "recoding.transfer_sides",
+        )
     if rule["id"] == EXECUTION_RULE:
         actor1, actor2 = execution_sides(actor1, actor2)
         fields["actor1"] = fields["actor2"] = "recoding.execution_sides"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mawgun.extract.actors import unique
 from mawgun.extract.numbers import parse_number
 from mawgun.model import ActorRef
 
@@ -169,3 +170,28 @@ OWNED_AFTER = re.compile(  # "army camps", "the junta's base": the actor owns wh
     r"commands?|garrisons?|checkpoints?|stations?|columns? of)\b",
     re.I,
 )
+
+
+TRANSFER = "Non-violent transfer of territory"
+RECEIVER_BEFORE = re.compile(r"\b(?:to|into the hands of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def transfer_sides(
+    text: str, actors: list[ActorRef], actor1: list[ActorRef]
+) -> tuple[list[ActorRef], list[ActorRef]] | None:
+    """A town handed over without a fight has the side that gains it as actor1: the force it was surrendered or
+    handed to ("surrendered to the AA", "handed back to the junta"), else the armed group when the state side
+    withdrew or gave it up ("junta troops abandoned the town to the KNDF", "troops withdrew from X"). None when the
+    sentence names no two sides, or when the roles already give a group as actor1 (`assign_roles` then has chosen
+    the named group over a generic label)."""
+    sides = [a for a in unique(actors) if a.actor_id not in {None, "CIV", "PROT"}]
+    state = [a for a in sides if a.actor_id in STATE_CODES]
+    groups = [a for a in sides if a.actor_id not in STATE_CODES]
+    if not state or not groups:
+        return None
+    receiver = [a for a in sides if a.span and RECEIVER_BEFORE.search(text[max(0, a.span.start - 40) : a.span.start])]
+    to_state = bool(receiver) and receiver[0].actor_id in STATE_CODES
+    if not to_state and actor1 and all(a.actor_id not in STATE_CODES for a in actor1):
+        return None
+    gaining = state if to_state else groups
+    return gaining, [a for a in sides if a not in gaining]
