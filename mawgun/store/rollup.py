@@ -26,7 +26,6 @@ from sqlalchemy import (
     and_,
     cast,
     delete,
-    distinct,
     func,
     insert,
     literal,
@@ -123,13 +122,13 @@ def grid_select(level: str) -> Select[Any]:
 def actor_set(level: str, dialect: str) -> Any:
     """SQL: the set of actor codes an event names, as JSON text (a canonical event's `canonical_actors`
     codes; a report's actor ids and names, as the live actor filter matches either). Only the set
-    matters: `mawgun.query.rollup` reads it back as one."""
+    matters: `mawgun.query.rollup` reads it back as one, so repeats and order are left in (sorting out
+    repeats per event cost more than the whole rest of the month's recount)."""
     if level == "canonical":
         code, owner = CanonicalActorRow.code, CanonicalActorRow.canonical_id == CanonicalEventRow.id
-        codes = func.json_group_array(distinct(code)) if dialect == "sqlite" else func.array_to_json(
-            func.array_agg(distinct(code)))  # fmt: skip
+        codes = func.json_group_array(code) if dialect == "sqlite" else func.array_to_json(func.array_agg(code))
         return select(cast(codes, Text)).where(owner).scalar_subquery()
-    ids, names = distinct(EventActorRow.actor_id), distinct(EventActorRow.name)
+    ids, names = EventActorRow.actor_id, EventActorRow.name
     if dialect == "sqlite":
         both = func.json_array(func.json_group_array(ids), func.json_group_array(names))
     else:
@@ -150,7 +149,8 @@ def actor_select(level: str, dialect: str, *conds: ColumnElement[bool]) -> Selec
         .select_from(table)
         .outerjoin(EventReviewRow, EventReviewRow.canonical_id == canonical)
         .where(*conds)
-        .subquery("per_event")
+        .cte("per_event")
+        .prefix_with("MATERIALIZED")  # else SQLite computes each event's set twice (SELECT and GROUP BY)
     )
     keys = (per_event.c.month, per_event.c.review, per_event.c.actors)
     return select(literal(level), *keys, func.count()).group_by(*keys)
