@@ -15,6 +15,7 @@ mark is left, so a writer that forgets is never wrong, only slower once. See doc
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import Any
 
 from sqlalchemy import (
@@ -150,8 +151,9 @@ def actor_select(level: str, dialect: str, *conds: ColumnElement[bool]) -> Selec
         .outerjoin(EventReviewRow, EventReviewRow.canonical_id == canonical)
         .where(*conds)
         .cte("per_event")
-        .prefix_with("MATERIALIZED")  # else SQLite computes each event's set twice (SELECT and GROUP BY)
     )
+    if dialect == "sqlite" and sqlite3.sqlite_version_info >= (3, 35):  # AS MATERIALIZED: SQLite 3.35+
+        per_event = per_event.prefix_with("MATERIALIZED")  # else it computes each set twice (flattened)
     keys = (per_event.c.month, per_event.c.review, per_event.c.actors)
     return select(literal(level), *keys, func.count()).group_by(*keys)
 
