@@ -42,48 +42,44 @@ def process_file(
     summary's `problems` and the other lines are processed.
 
     Memory stays flat whatever the input's size: records are spilled to a temporary JSONL file beside the
-    output as they come, deduplication runs over each event's compact profile (not the record, not the
-    document), and the spill is then copied to the output with the canonical ids filled in."""
+    output as they come, each event's dedup profile to a temporary SQLite file there
+    (`mawgun.dedup.blocks`), which clusters them in date order, holding only the reports a few days
+    share; the record spill is then copied to the output with the canonical ids filled in (the ids
+    `cluster_records` gives over the whole batch)."""
+    from mawgun.dedup.blocks import SpilledProfiles
     from mawgun.dedup.features import profile_record
     from mawgun.extract.stream import Tally, atomic_lines, extracted_stream, record_line
     from mawgun.model import EventRecord
 
     problems: list[str] = []  # bad lines and failed documents, named; the rest is processed
     tally = Tally()
-    profiles = []
     out_path = Path(out_path)
-    with spill_file(out_path) as spill:
+    with spill_file(out_path) as spill, SpilledProfiles(out_path.parent) as profiles:
         for item in extracted_stream(in_path, component, jobs, progress, problems):
             tally.add(item)
             for record in item.records:
                 spill.write(record_line(record))
                 if isinstance(record, EventRecord):
-                    profiles.append(profile_record(record, item.document))
-        mapping = cluster_profiled(profiles)
-        del profiles[:]
+                    profiles.add(profile_record(record, item.document))
+        profiles.cluster()
         spill.seek(0)
+        canonical = profiles.canonical_ids()
         with atomic_lines(out_path) as write:
             for line in spill:
-                write(with_canonical_id(line, mapping))
+                write(with_canonical_id(line, canonical))
     return tally.summary() | {"out": str(out_path), "component": component, "problems": problems}
 
 
-def cluster_profiled(profiles: list[Any]) -> dict[str, str]:
-    """record_id -> canonical_id for profiled event reports (what `mawgun.dedup.cluster_records` gives for
-    their records: the same order by record id, the same clustering)."""
-    from mawgun.dedup.cluster import cluster_profiles, paused_gc
-
-    with paused_gc():
-        profiles.sort(key=lambda p: p.record_id)
-        return cluster_profiles(profiles, None, explain=False).assignment
-
-
-def with_canonical_id(line: str, mapping: dict[str, str]) -> str:
-    """A spilled record line, with its canonical id when it is an event (itself when not clustered)."""
+def with_canonical_id(line: str, canonical: Iterator[tuple[str, str]]) -> str:
+    """A spilled record line; an event's gets the next (record id, canonical id) of `canonical`, which
+    lists the events in the order they were spilled."""
     data = json.loads(line)
     if data.get("kind") != "event":
         return line
-    data["canonical_id"] = mapping.get(data["record_id"], data["record_id"])
+    record_id, canon = next(canonical)
+    if record_id != data["record_id"]:
+        raise RuntimeError(f"record {data['record_id']} spilled out of step with its profile ({record_id})")
+    data["canonical_id"] = canon
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 

@@ -155,3 +155,19 @@ def test_killing_a_run_leaves_no_worker_behind(docs_file: Path, tmp_path: Path) 
     while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(Path(f"/proc/{w}").exists() for w in workers)
+
+
+def test_a_document_given_twice_gets_the_canonical_ids_of_clustering_in_memory(tmp_path: Path) -> None:
+    rows = fixture_documents()[:24]
+    rows += rows[:4]  # the same lines again: the same record ids twice
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    documents = [document_from_json(row) for row in rows]
+    events = [r for doc in documents for r in extract_document(doc) if isinstance(r, EventRecord)]
+    mapping = cluster_records(events, {doc.doc_id: doc for doc in documents})
+
+    process_file(docs, tmp_path / "records.jsonl", progress=False, jobs=1)
+    written = [json.loads(line) for line in (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["record_id"], r["canonical_id"]) for r in written if r["kind"] == "event"] == [
+        (e.record_id, mapping[e.record_id]) for e in events
+    ]
