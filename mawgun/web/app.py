@@ -57,11 +57,13 @@ def create_app(
     `warm=True` (as `mawgun serve` does) computes the default dashboard aggregates in a background
     thread at start-up, so the first visitor of a large store does not wait for them.
     """
+    from mawgun.actors import get_registry
     from mawgun.web import admin, api_events, api_records, auth, login, pages, review_pages, sources_view
     from mawgun.web.vendor import mount_vendor
 
     resolved = resolve_url(db_url)
     ensure_schema(resolved)
+    get_registry()  # the actor registry, loaded with the app: every page's filter form and actor filter reads it
     app = FastAPI(
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the dashboard has its own API page
         redoc_url=None,
