@@ -190,6 +190,8 @@ def trigger_ok(
         text[max(0, match.start() - 60) : match.start()]
     ):
         return False  # "brings the number of people killed since the coup to 100": a cumulative figure
+    if rule.get("violent") and tells_an_end(text, match):
+        return False  # "fighting had largely stopped in the town", "a lull in the fighting": no clash
     if rule.get("violent") and not days and is_tally(text, match):
         return False  # "212 airstrikes", "have killed more than 6,000 civilians": a statistic, not one event
     # "since the offensive launched in October", "fighting has driven displacement": context
@@ -211,6 +213,20 @@ def is_tally(text: str, match: re.Match[str]) -> bool:
     window = text[max(0, match.start() - 40) : match.end() + 40]
     numbers = (parse_number(n) or 1000.0 for n in LARGE_NUMBER.findall(window))
     return any(n is not None and n >= int(cues["large_count"]) and not 1900 <= n <= 2100 for n in numbers)
+
+
+def tells_an_end(text: str, match: re.Match[str]) -> bool:
+    """True for fighting named as a noun and told as stopping ("fighting had largely stopped in the town", "the
+    clashes have eased", "a lull in the fighting"): the end of fighting is no event of its own. "Fighting has
+    not stopped" and "fighting resumed" stay events (`cues.yaml` `ended_after`, `ended_before`)."""
+    if not CONTEXT_NOUN.match(match.group(0)):
+        return False
+    cues = load_vocabulary("cues")
+    before = text[max(0, match.start() - 40) : match.start()]
+    return bool(
+        compile_pattern(cues["ended_after"]).match(text[match.end() :])
+        or compile_pattern(cues["ended_before"]).search(before)
+    )
 
 
 def own_day(match: re.Match[str], days: list[int]) -> bool:
