@@ -39,8 +39,16 @@ def add_events(url: str, events: list[tuple], prefix: str = "ce-cli", refresh: b
         for i, (day, kind, sub, one, two, toll, state, township) in enumerate(events):
             session.add(
                 CanonicalEventRow(
-                    id=f"{prefix}-{i}", event_type=kind, sub_event_type=sub, date=dt.date.fromisoformat(day),
-                    actor1=one, actor2=two, fatalities_best=toll, origin="mawgun", admin1=state, admin3=township,
+                    id=f"{prefix}-{i}",
+                    event_type=kind,
+                    sub_event_type=sub,
+                    date=dt.date.fromisoformat(day),
+                    actor1=one,
+                    actor2=two,
+                    fatalities_best=toll,
+                    origin="mawgun",
+                    admin1=state,
+                    admin3=township,
                 )  # fmt: skip
             )
         if refresh:
