@@ -36,7 +36,7 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from mawgun.actors import facts as registry
 from mawgun.geo.admin1 import normalize_admin1
@@ -236,9 +236,10 @@ def actor_condition(src: Source, codes: list[str], dialect: str) -> ColumnElemen
     lists one code a row, kept by triggers), by the event's id: a newest-first page probes the events
     in date order and stops at the page's end instead of reading every event's JSON (counts come from
     `actor_rollup` when they can). A release's frozen events are matched in their JSON lists."""
-    if src.per_report:
-        match = or_(EventActorRow.actor_id.in_(codes), EventActorRow.name.in_(codes))
-        return exists().where(EventActorRow.event_id == src.col("id"), match)
+    if src.per_report:  # an alias: a query that itself reads event_actors (counts by actor) must not absorb it
+        rows = aliased(EventActorRow, name="actor_match")
+        match = or_(rows.actor_id.in_(codes), rows.name.in_(codes))
+        return exists().where(rows.event_id == src.col("id"), match)
     if src.table is CanonicalEventRow:
         return exists().where(CanonicalActorRow.canonical_id == src.col("id"), CanonicalActorRow.code.in_(codes))
     return or_(json_list_has(src.col("actor1"), codes, dialect), json_list_has(src.col("actor2"), codes, dialect))

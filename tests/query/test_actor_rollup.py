@@ -104,3 +104,18 @@ def test_actor_totals_from_the_rollup_equal_the_live_count(store_url: str, monke
             rollup.refresh_rollups(session)
         with session_scope(store_url) as session:
             assert_rollup_equals_live(session)
+
+
+def test_reports_grouped_by_actor_under_an_actor_filter_count_each_matching_report(store_url: str) -> None:
+    """The filter reads the reports' actor rows under its own name, apart from the rows being grouped: each
+    report naming the AA (by code or by name) counts once under each of its actors."""
+    from mawgun.query.counts import count_events
+
+    db.ensure_schema(store_url)
+    with session_scope(store_url) as session:
+        add_events(session)
+    with session_scope(store_url) as session:
+        rows = count_events(session, ["actor"], EventFilter(actors=["AA"], per_report=True))
+        assert {row["actor"]: row["events"] for row in rows} == {"AA": 4, "MIL": 2, "MNDAA": 1, "TNLA": 2}
+        for key in ("alliance", "side"):
+            assert count_events(session, [key], EventFilter(alliance="3BHA", per_report=True))
