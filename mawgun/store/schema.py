@@ -460,7 +460,8 @@ class EventRollupRow(RollupGroup, Base):
     fatalities_high: Mapped[int] = mapped_column(Integer)
     toll_known: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_event_rollup_level_month", "level", "month"),)
+    # a month's rows in state/region order: counts by month and state/region need no sort (0012)
+    __table_args__ = (Index("ix_event_rollup_level_month_admin1", "level", "month", "admin1"),)
 
 
 class RollupDirtyRow(Base):
