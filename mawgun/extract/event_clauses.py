@@ -26,6 +26,7 @@ SETTING = re.compile(
 )
 # "weeks of battles", "decades of fighting": the setting of an event, not an event
 DURATION = re.compile(r"\b(?:hours|days|weeks|months|years|decades) of\s+(?:[\w-]+\s+){0,2}$", re.I)
+CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|while|whereas|but)\s")
 TERRITORY = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 
 
@@ -46,9 +47,31 @@ def companion_triggers(ctx: Context, index: int, main: Trigger, told: set[str]) 
             continue
         if is_setting(text, trigger) or in_subordinate(text, main, trigger):
             continue
+        if same_battle(ctx, index, main, trigger):
+            continue
         chosen.append(trigger)
         seen.add(rule["sub_event_type"])
     return chosen
+
+
+def same_battle(ctx: Context, index: int, main: Trigger, trigger: Trigger) -> bool:
+    """Fighting named by a bare noun beside a change of territory, with no place and no day of its own in its
+    clause ("overran the army's outposts around Hsenwi on 27 October, and that fighting was continuing"): the
+    battle the capture ended or belongs to, one event, not a second clash. Fighting with a place of its own
+    ("while fighting continued in Lashio") or a later day stays a clash."""
+    text = ctx.sentences[index].text
+    words = text[trigger.start : trigger.end]
+    if main.rule["sub_event_type"] not in TERRITORY or trigger.rule["sub_event_type"] != "Armed clash":
+        return False
+    if not CONTEXT_NOUN.match(words) or trigger.start < main.start:
+        return False
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+    begin = max((b for b in breaks if b < trigger.start), default=0)
+    end = min((b for b in breaks if b >= trigger.end), default=len(text))
+    start = ctx.sentences[index].start
+    placed = any(p.span and begin <= p.span.start - start < end for p in ctx.places(index))
+    dated = any(begin <= m.start - start < end for m in ctx.dates[index] if not m.report)
+    return not placed and not dated
 
 
 def overlaps(trigger: Trigger, others: list[Trigger]) -> bool:

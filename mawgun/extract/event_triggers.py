@@ -30,6 +30,7 @@ LARGE_NUMBER = re.compile(
     r"people|persons|individuals|villagers|residents|youths|men|women|children|detainees|prisoners|protesters|activists)"
     r"\b)|\b(?:tens of thousands|hundreds of thousands|thousands|millions)\b"
 )
+CLAUSE_JOINT = re.compile(r"[,;]|\s(?:and|but|while|before|after)\s")
 VILLAGE_AFTER = re.compile(r"\s(?:[Vv]illages?|[Ww]ards?)\b")
 
 
@@ -77,6 +78,7 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
                 if trigger_ok(text, m, rule, quotes, near, dated, days)
                 and (not rule.get("violent") or any(a <= m.start() < b for a, b in free))
                 and (not rule.get("needs_near") or has_object(ctx, index, m, rule, near))
+                and not (rule.get("background_told") and told_as_background(ctx, index, m, days))
             ),
             None,
         )
@@ -88,6 +90,54 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
     if any(t.rule.get("violent") for t in found):  # "imposed martial law after 18 protesters were killed"
         found = sorted(found, key=lambda t: bool(t.rule.get("yields")))
     return overriding_first(found)
+
+
+def told_as_background(ctx: Context, index: int, match: re.Match[str], days: list[int]) -> bool:
+    """True for a capture told as background to the news, with no day of its own in its phrase: one with an
+    earlier year ("Mese, which they captured in late 2023", "which fell to the TNLA last year"), or one in a
+    relative clause, of a vague many ("had seized several towns") or with an earlier month ("seized in August"
+    told in October) in a sentence whose day belongs to another event ("bombed Lashio on Tuesday, a town that
+    the MNDAA captured in August"), or in a relative clause in a sentence with no date at all. A capture of
+    that kind with only its own month ("Ramree, which the AA seized in March 2024") keeps its month: it is dated
+    right (`cues.yaml` `capture_*`)."""
+    text = ctx.sentences[index].text
+    cues = load_vocabulary("cues")
+    relative = compile_pattern(cues["capture_relative"]).search(text[max(0, match.start() - 80) : match.start()])
+    opened = match.start() - (len(relative.group(0)) if relative else 0)
+    if any(opened <= day <= match.end() or in_phrase(text, match.end(), day) for day in days):
+        return False  # "Thandwe, which the AA captured on Monday": dated news
+    if earlier_year(ctx, index, match):
+        return True
+    vague = compile_pattern(cues["capture_vague_object"]).match(text, match.end())
+    if days and (relative or vague or earlier_month(ctx, index, match)):
+        return True
+    return bool(relative) and not ctx.dates[index]
+
+
+def in_phrase(text: str, end: int, at: int) -> bool:
+    """True for an offset in the verb's own phrase: after it, within 90 characters, with no clause break between
+    ("seized several towns, and on Monday it attacked": Monday is the attack's)."""
+    return 0 <= at - end <= 90 and not CLAUSE_JOINT.search(text, end, at)
+
+
+def earlier_year(ctx: Context, index: int, match: re.Match[str]) -> bool:
+    """A year before publication's ("in late 2023", "last year") told right after the capture verb."""
+    published = ctx.published
+    year = compile_pattern(load_vocabulary("cues")["capture_year_after"]).match(ctx.sentences[index].text, match.end())
+    return bool(published and year and (year.group("last") or int(year.group("y")) < published.year))
+
+
+def earlier_month(ctx: Context, index: int, match: re.Match[str]) -> bool:
+    """A month at least `capture_earlier_months` before publication told right after the capture verb."""
+    published = ctx.published
+    if published is None:
+        return False
+    cues = load_vocabulary("cues")
+    at = ctx.sentences[index].start + match.end()
+    reach = int(cues["capture_date_reach"])
+    months = [m for m in ctx.dates[index] if m.precision == "month" and not m.since and 0 <= m.start - at <= reach]
+    gap = int(cues["capture_earlier_months"])
+    return any((published.year - m.date.year) * 12 + published.month - m.date.month >= gap for m in months)
 
 
 def overriding_first(found: list[Trigger]) -> list[Trigger]:
