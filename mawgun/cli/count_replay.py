@@ -8,8 +8,9 @@ same question `replay`s it with the database driver alone (sqlite3 or psycopg).
 
 Not a result cache: the statement reads the store on every run, so every write shows at once. What
 makes a replay give the library's answer:
-- a statement is kept only if running it again, on the same connection, gives exactly the rows
-  `count_events` gave (so a count that went live, or needed Python after SQL, is never kept);
+- a statement is kept only if the rows the database driver gave for it, finished as a replay
+  finishes them, are exactly the rows `count_events` gave (so a count that went live, or needed
+  Python after SQL, is never kept);
 - it is keyed by the dialect and the options as typed, and every entry is stamped with a
   fingerprint of the installed code (size and mtime of every file of the package, vocabularies
   included, and of SQLAlchemy): changed code forgets them all;
@@ -28,7 +29,8 @@ import hashlib
 import importlib.util
 import json
 import os
-import tempfile
+import time
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -166,22 +168,22 @@ def postgres_rows(url: str, sql: str, params: Any) -> list[dict[str, Any]] | Non
         return None
 
 
-def remember(session: Any, question: str, statements: list[tuple[str, Any]], rows: list[dict[str, Any]],
+def remember(session: Any, question: str, statements: list[tuple[str, Any, Any]], rows: list[dict[str, Any]],
              label: str, keys: list[str]) -> None:  # fmt: skip
-    """Keep the rollup statement `count_events` ran for `question` if running it again in `session`
-    gives exactly `rows`; never raises (keeping is an optimisation)."""
-    marked = [(sql, params) for sql, params in statements if MARKS in sql]
+    """Keep the rollup statement `count_events` ran for `question` if the rows the database driver
+    gave for it (`mawgun.cli.stats_fast.statements_run`), finished as a replay finishes them, are
+    exactly `rows`, and its parameters read back from JSON unchanged; never raises (keeping is an
+    optimisation). So a count that went live, or needed Python after SQL, is never kept."""
+    marked = [(sql, params, raw) for sql, params, raw in statements if MARKS in sql]
     dialect = session.get_bind().dialect.name
     if not marked or dialect not in ("sqlite", "postgresql"):
         return
-    sql, params = marked[-1]
+    sql, params, raw = marked[-1]
     params = list(params) if isinstance(params, tuple | list) else params
     try:
-        json.dumps(params)
-        again = [dict(row._mapping) for row in session.connection().exec_driver_sql(sql, _driver(params))]
-    except Exception:  # noqa: BLE001  (parameters that are not plain values, or a failed statement: keep nothing)
-        return
-    if not again or again[0].get(MARKS, 1) or finish(again, keys) != rows:
+        if json.loads(json.dumps(params)) != params or not raw or raw[0].get(MARKS, 1) or finish(raw, keys) != rows:
+            return
+    except Exception:  # noqa: BLE001  (parameters that are not plain values, rows finish refuses: keep nothing)
         return
     entries = load()
     entries.pop(f"{dialect}|{question}", None)
@@ -189,20 +191,17 @@ def remember(session: Any, question: str, statements: list[tuple[str, Any]], row
     save(dict(list(entries.items())[-MAX_ENTRIES:]))
 
 
-def _driver(params: Any) -> Any:
-    return tuple(params) if isinstance(params, list) else params
-
-
 def save(entries: dict[str, Any]) -> None:
-    """Write the entries atomically (a reader sees the old file or the new one); nothing if unwritable."""
+    """Write the entries atomically (a reader sees the old file or the new one); nothing if unwritable.
+    The part file is named by process and clock and opened exclusively, not through `tempfile` (which
+    imports shutil, bz2, lzma and random: 15M instructions of every count, issue 18)."""
     target = cache_file()
+    part = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False) as handle:
+        with open(part, "x", encoding="utf-8") as handle:
             json.dump({"fingerprint": fingerprint(), "entries": entries}, handle)
+        os.replace(part, target)
     except OSError:
-        return
-    try:
-        os.replace(handle.name, target)
-    except OSError:
-        Path(handle.name).unlink(missing_ok=True)
+        with suppress(OSError):
+            part.unlink(missing_ok=True)

@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, event, text
 
 from mawgun.cli import count_replay
+from mawgun.cli.filters import build_filter
 from mawgun.cli.stats_fast import answer, ask
+from mawgun.query.counts import count_events
 from mawgun.store.db import session_scope
 from mawgun.store.rollup import refresh_rollups
 from tests.cli.conftest import CLASH, add_events
@@ -48,6 +50,44 @@ def test_a_replayed_count_imports_no_sqlalchemy(db, capsys) -> None:
         "import sys; from mawgun.cli.main import run; "
         f"sys.argv = ['mawgun', 'stats', *{MONTHLY!r}, '--db', {db!r}]; run(); "
         "print('LOADED', sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'mawgun.store.schema'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out, loaded = result.stdout.rsplit("LOADED", 1)
+    assert json.loads(out) == first
+    assert loaded.strip() == "[]"
+
+
+def test_keeping_a_statement_runs_it_once_and_counts_as_the_library_does(db, capsys) -> None:
+    """The rows the driver gave the count itself are the ones checked against the library's rows: the
+    statement is not run a second time, and the library still reads every row of it."""
+    runs: list[str] = []
+
+    def note(_conn, _cursor, statement: str, *_rest) -> None:  # type: ignore[no-untyped-def]
+        runs.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", note)
+    try:
+        first = counted(db, MONTHLY, capsys)
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
+    assert len([sql for sql in runs if count_replay.MARKS in sql]) == 1
+    assert len(kept_questions()) == 1
+    with session_scope(db) as session:
+        assert first == json.loads(json.dumps(count_events(session, ["month", "admin1"], build_filter())))
+
+
+def test_a_replay_imports_no_tempfile(db, capsys) -> None:
+    """The kept file is written without `tempfile` (and the shutil, bz2, lzma it imports; the full
+    path has them anyway, through SQLAlchemy's importlib.metadata), so a replay on SQLite imports
+    none (psycopg imports them itself)."""
+    if not db.startswith("sqlite"):
+        pytest.skip("psycopg imports tempfile")
+    first = counted(db, MONTHLY, capsys)
+    code = (
+        "import sys; from mawgun.cli.main import run; "
+        f"sys.argv = ['mawgun', 'stats', *{MONTHLY!r}, '--db', {db!r}]; run(); "
+        "print('LOADED', sorted(m for m in sys.modules if m in ('tempfile', 'shutil', 'bz2', 'lzma')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
