@@ -70,6 +70,26 @@ ATTACKED_BEFORE = re.compile(
 )
 
 
+# Bodies and governments abroad ("as ASEAN called for restraint", "the Chinese foreign ministry said"): they
+# comment on, mediate or react to the war's fighting and never fight in it, so they are no side of a violent event.
+ONLOOKER_TYPES = frozenset({"international body", "foreign government"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def without_onlookers(event_type: str, actors: list[ActorRef]) -> list[ActorRef]:
+    """The actors of a violent event less the international bodies and foreign governments the sentence names
+    beside it (`ONLOOKER_TYPES`, the registry's type): a body named in context is not read as a side."""
+    if event_type not in VIOLENT_TYPES:
+        return actors
+    registry = get_registry()
+    kept = []
+    for actor in actors:
+        entry = registry.get(actor.actor_id) if actor.actor_id else None
+        if entry is None or entry.type not in ONLOOKER_TYPES:
+            kept.append(actor)
+    return kept
+
+
 def is_own_forces(text: str, actor: ActorRef) -> bool:
     """ "its forces", "their troops": the speaker's own fighters, not the junta (a state-side cue word after a
     possessive refers back to the group that speaks)."""

@@ -5,7 +5,7 @@ field (merging, tolls told later, recodings) overwrite its entry, so `mawgun eve
 
 from __future__ import annotations
 
-from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targeted_state
+from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targeted_state, without_onlookers
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_details import event_tags
 from mawgun.extract.event_patterns import CIVILIAN_TARGET, NO_TOLL_PROTESTS
@@ -47,7 +47,7 @@ def make_event(
     fields = {"event_type": rule["id"], "sub_event_type": rule["id"], "date": f"dates.{date.rule}"}
     fields["place"] = "event_places.event_places"
     fields.update(why or {})
-    found = clause_actors(ctx, index, clause)
+    found = without_onlookers(event_type, clause_actors(ctx, index, clause))
     if clause is None:
         boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(sentence.text, trigger.end)
         clause = (0, boundary.start() if boundary and not keeps_whole_sentence(trigger) else len(sentence.text))
