@@ -21,8 +21,6 @@ One schema serves the embedded SQLite default and PostgreSQL. Alembic migrations
   (see mawgun/review and docs/review.md).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
