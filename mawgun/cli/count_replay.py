@@ -193,13 +193,14 @@ def remember(session: Any, question: str, statements: list[tuple[str, Any, Any]]
 
 def save(entries: dict[str, Any]) -> None:
     """Write the entries atomically (a reader sees the old file or the new one); nothing if unwritable.
-    The part file is named by process and clock and opened exclusively, not through `tempfile` (which
-    imports shutil, bz2, lzma and random: 15M instructions of every count, issue 18)."""
+    The part file (mode 0600, as `tempfile` makes it) is named by process and clock and opened
+    exclusively, not through `tempfile` (which imports shutil, bz2, lzma and random: 15M
+    instructions of every replayed count, issue 18)."""
     target = cache_file()
     part = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "x", encoding="utf-8") as handle:
+        with os.fdopen(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as handle:
             json.dump({"fingerprint": fingerprint(), "entries": entries}, handle)
         os.replace(part, target)
     except OSError:

@@ -96,6 +96,12 @@ def test_a_replay_imports_no_tempfile(db, capsys) -> None:
     assert loaded.strip() == "[]"
 
 
+def test_the_kept_file_is_readable_by_its_owner_only(db, capsys) -> None:
+    counted(db, MONTHLY, capsys)
+    assert count_replay.cache_file().stat().st_mode & 0o777 == 0o600
+    assert [path.name for path in count_replay.cache_file().parent.iterdir()] == ["count-statements.json"]
+
+
 def test_a_write_shows_at_once(db, capsys) -> None:
     counted(db, MONTHLY, capsys)
     add_events(db, [("2023-11-20", *CLASH, ["PDF"], ["MIL"], 4, "Magway", "Pauk")], prefix="ce-later", refresh=False)
