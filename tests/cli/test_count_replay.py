@@ -17,9 +17,9 @@ from mawgun.cli import count_replay
 from mawgun.cli.filters import build_filter
 from mawgun.cli.stats_fast import answer, ask
 from mawgun.query.counts import count_events
-from mawgun.store.db import session_scope
+from mawgun.store.db import ensure_schema, session_scope
 from mawgun.store.rollup import refresh_rollups
-from tests.cli.conftest import CLASH, add_events
+from tests.cli.conftest import CLASH, EVENTS, add_events
 
 MONTHLY = ["--by", "month,admin1", "--format", "json"]
 
@@ -77,12 +77,13 @@ def test_keeping_a_statement_runs_it_once_and_counts_as_the_library_does(db, cap
         assert first == json.loads(json.dumps(count_events(session, ["month", "admin1"], build_filter())))
 
 
-def test_a_replay_imports_no_tempfile(db, capsys) -> None:
+def test_a_replay_on_sqlite_imports_no_tempfile(tmp_path: Path, capsys) -> None:
     """The kept file is written without `tempfile` (and the shutil, bz2, lzma it imports; the full
     path has them anyway, through SQLAlchemy's importlib.metadata), so a replay on SQLite imports
-    none (psycopg imports them itself)."""
-    if not db.startswith("sqlite"):
-        pytest.skip("psycopg imports tempfile")
+    none (on PostgreSQL psycopg imports them itself: not asked there)."""
+    db = f"sqlite:///{tmp_path / 'replay.db'}"
+    ensure_schema(db)
+    add_events(db, EVENTS)
     first = counted(db, MONTHLY, capsys)
     code = (
         "import sys; from mawgun.cli.main import run; "
