@@ -37,6 +37,20 @@ def question(by: str = "month,admin1", **values: object) -> str:
     return ask(by, dict(values))
 
 
+def count_in_new_process(db: str, module_test: str) -> tuple[list[dict], str]:  # type: ignore[type-arg]
+    """The monthly count printed by `mawgun stats` in a fresh interpreter, and the sorted names of the
+    modules it had loaded that meet `module_test` (a Python expression over `m`)."""
+    code = (
+        "import sys; from mawgun.cli.main import run; "
+        f"sys.argv = ['mawgun', 'stats', *{MONTHLY!r}, '--db', {db!r}]; run(); "
+        f"print('LOADED', sorted(m for m in sys.modules if {module_test}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out, loaded = result.stdout.rsplit("LOADED", 1)
+    return json.loads(out), loaded.strip()
+
+
 def test_a_rollup_answer_is_kept_and_replayed_with_the_same_rows(db, capsys) -> None:
     first = counted(db, MONTHLY, capsys)
     assert len(kept_questions()) == 1
@@ -46,16 +60,9 @@ def test_a_rollup_answer_is_kept_and_replayed_with_the_same_rows(db, capsys) -> 
 
 def test_a_replayed_count_imports_no_sqlalchemy(db, capsys) -> None:
     first = counted(db, MONTHLY, capsys)
-    code = (
-        "import sys; from mawgun.cli.main import run; "
-        f"sys.argv = ['mawgun', 'stats', *{MONTHLY!r}, '--db', {db!r}]; run(); "
-        "print('LOADED', sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'mawgun.store.schema'))))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    out, loaded = result.stdout.rsplit("LOADED", 1)
-    assert json.loads(out) == first
-    assert loaded.strip() == "[]"
+    rows, loaded = count_in_new_process(db, "m.startswith(('sqlalchemy', 'mawgun.store.schema'))")
+    assert rows == first
+    assert loaded == "[]"
 
 
 def test_keeping_a_statement_runs_it_once_and_counts_as_the_library_does(db, capsys) -> None:
@@ -85,16 +92,9 @@ def test_a_replay_on_sqlite_imports_no_tempfile(tmp_path: Path, capsys) -> None:
     ensure_schema(db)
     add_events(db, EVENTS)
     first = counted(db, MONTHLY, capsys)
-    code = (
-        "import sys; from mawgun.cli.main import run; "
-        f"sys.argv = ['mawgun', 'stats', *{MONTHLY!r}, '--db', {db!r}]; run(); "
-        "print('LOADED', sorted(m for m in sys.modules if m in ('tempfile', 'shutil', 'bz2', 'lzma')))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    out, loaded = result.stdout.rsplit("LOADED", 1)
-    assert json.loads(out) == first
-    assert loaded.strip() == "[]"
+    rows, loaded = count_in_new_process(db, "m in ('tempfile', 'shutil', 'bz2', 'lzma')")
+    assert rows == first
+    assert loaded == "[]"
 
 
 def test_the_kept_file_is_readable_by_its_owner_only(db, capsys) -> None:
