@@ -24,8 +24,13 @@ def dedup_command(
     from rich.console import Console
 
     from mawgun.dedup import cluster_store
+    from mawgun.dedup.decisions import DecisionError
 
-    summary = cluster_store(db, progress=progress and show_progress(quiet), full=full)
+    try:
+        summary = cluster_store(db, progress=progress and show_progress(quiet), full=full)
+    except DecisionError as exc:  # a decision the audit log does not vouch for: nothing is re-clustered
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
     done = (
         f"{summary['records']} reports re-clustered"
         if full

@@ -21,17 +21,31 @@ from sqlalchemy.orm import Session
 
 from mawgun.dedup.cluster import METHOD, VERSION, Clustering, cluster_profiles
 from mawgun.dedup.config import load_settings
-from mawgun.dedup.decisions import build_constraints, load_decisions, members_of, merge_canonical, split_canonical
+from mawgun.dedup.decisions import (
+    DecisionError,
+    build_constraints,
+    load_decisions,
+    members_of,
+    merge_canonical,
+    split_canonical,
+)
 from mawgun.dedup.derive import SourceInfo, derive_canonical
 from mawgun.dedup.features import profile_record
 from mawgun.dedup.neardup import DocumentLink, find_near_duplicates
 from mawgun.model import Document, EventRecord
-from mawgun.review.audit import record_change
+from mawgun.review.audit import record_change, verify_decisions
 from mawgun.review.overrides import apply_overrides, load_overrides
 from mawgun.store.db import session_scope
 from mawgun.store.repository import document_from_row, load_event_records
 from mawgun.store.rollup import refresh_rollups
-from mawgun.store.schema import CanonicalEventRow, DocumentLinkRow, DocumentRow, EventRow, utcnow
+from mawgun.store.schema import (
+    CanonicalEventRow,
+    ClusterDecisionRow,
+    DocumentLinkRow,
+    DocumentRow,
+    EventRow,
+    utcnow,
+)
 
 CHUNK = 500
 T = TypeVar("T")
@@ -279,6 +293,15 @@ def write_clusters(
     session.flush()
 
 
+def load_checked_decisions(session: Session) -> list[ClusterDecisionRow]:
+    """The analysts' decisions, once the audit log vouches for them: a merge or split it records whose
+    row is gone (or a row it never recorded) is a DecisionError, not a decision silently undone."""
+    verdict = verify_decisions(session)
+    if not verdict.ok:
+        raise DecisionError(f"{verdict.describe()}; see `mawgun audit verify`")
+    return load_decisions(session)
+
+
 def cluster_session(session: Session, progress: bool = False, full: bool = False) -> dict[str, Any]:
     """`cluster_store` inside an open session."""
     with stage_progress(progress, 4) as advance:
@@ -291,7 +314,7 @@ def cluster_session(session: Session, progress: bool = False, full: bool = False
         existing = set(session.scalars(select(CanonicalEventRow.id).where(CanonicalEventRow.origin == "mawgun")))
         known = {r: c for r, c in previous.items() if c and c in existing}
         new_ids = None if full else {r for r in previous if r not in known}
-        constraints = build_constraints(load_decisions(session), known)
+        constraints = build_constraints(load_checked_decisions(session), known)
         profiles = [profile_record(r, documents.get(r.doc_id)) for r in sorted(records, key=lambda r: r.record_id)]
         # the scope is re-clustered as a whole (ids kept by vote): a new report may regroup earlier
         # ones, as one full run over all of them would

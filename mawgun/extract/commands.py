@@ -49,6 +49,7 @@ def extract_command(
     """
     from rich.console import Console
 
+    from mawgun.dedup.decisions import DecisionError
     from mawgun.extract.api import InputError
     from mawgun.extract.dask_pool import DaskMissing
     from mawgun.extract.parallel import default_jobs
@@ -79,7 +80,7 @@ def extract_command(
         else:
             result = process_store(db, reprocess=reprocess, progress=not quiet, jobs=workers)
             summary, clustered = result["extract"], result["cluster"]
-    except (InputError, KeyError, DaskMissing) as exc:
+    except (InputError, KeyError, DaskMissing, DecisionError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         typer.echo(f"Error: {message}", err=True)
         raise typer.Exit(2) from exc

@@ -3,8 +3,11 @@
 A row holds who, when, the action, the object (kind and id), the values before and after, and why.
 Its `hash` is SHA-256 over the canonical JSON of those fields and the previous row's hash, so
 altering, inserting or deleting a row in the database breaks the chain from there on, which
-`verify_chain` (`mawgun audit verify`) finds and names. A UNIQUE constraint on `prev_hash` keeps two
-writers from forking the chain; on PostgreSQL an advisory lock also serialises appends.
+`verify_chain` (`mawgun audit verify`) finds and names. The log also vouches for the analysts' merges
+and splits that clustering obeys (`cluster_decisions`): `verify_chain` finds a decision row deleted
+(the next `dedup --full` would silently undo it) or added behind the log's back. A UNIQUE constraint
+on `prev_hash` keeps two writers from forking the chain; on PostgreSQL an advisory lock also
+serialises appends.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
 
-from mawgun.store.schema import AuditLogRow, utcnow
+from mawgun.store.schema import AuditLogRow, ClusterDecisionRow, utcnow
 
 GENESIS = "0" * 64
 LOCK_KEY = 7_356_201  # the advisory lock id appends take on PostgreSQL
@@ -101,13 +104,23 @@ class Verdict:
 
     @property
     def ok(self) -> bool:
-        return self.broken_id is None
+        return self.problem is None
+
+    def describe(self) -> str:
+        """One line for people: intact, the broken row, or the decision that disagrees with the log."""
+        if self.ok:
+            return f"audit log intact: {self.rows} rows"
+        where = f"audit log broken at row {self.broken_id}" if self.broken_id is not None else "audit log disagrees"
+        return f"{where}: {self.problem}"
 
 
 def verify_chain(session: Session) -> Verdict:
-    """Recompute every row's hash in order; the first row whose stored hash or link differs breaks it."""
+    """Recompute every row's hash in order (the first row whose stored hash or link differs breaks
+    it), then check that the merges and splits the log records are the ones clustering obeys."""
     expected_prev = GENESIS
     count = 0
+    logged: list[tuple[AuditLogRow, DecisionKey]] = []
+    first_at: dt.datetime | None = None
     for row in iter_rows(session, select(AuditLogRow).order_by(AuditLogRow.id)):
         count += 1
         if row.prev_hash != expected_prev:
@@ -115,6 +128,52 @@ def verify_chain(session: Session) -> Verdict:
         if row_hash(row) != row.hash:
             return Verdict(count, row.id, "its content does not match its hash (the row was altered)")
         expected_prev = row.hash
+        first_at = first_at or row.at
+        if (key := logged_decision(row)) is not None:
+            logged.append((row, key))
+    return compare_decisions(session, count, logged, first_at)
+
+
+DecisionKey = tuple[str, tuple[str, ...]]
+
+
+def verify_decisions(session: Session) -> Verdict:
+    """The decision check of `verify_chain` alone, without hashing the log: what clustering runs first,
+    so that a merge whose row was deleted is refused, not silently undone."""
+    first_at = session.scalar(select(AuditLogRow.at).order_by(AuditLogRow.id).limit(1))
+    stmt = select(AuditLogRow).where(AuditLogRow.action.in_(("merge", "split"))).order_by(AuditLogRow.id)
+    logged = [(row, key) for row in session.scalars(stmt) if (key := logged_decision(row)) is not None]
+    return compare_decisions(session, len(logged), logged, first_at)
+
+
+def logged_decision(row: AuditLogRow) -> DecisionKey | None:
+    """The merge or split an audit row records, keyed as its `cluster_decisions` row is (action and
+    canonical ids); None for other changes."""
+    if row.object_kind != "event" or row.action not in ("merge", "split"):
+        return None
+    side = row.before if row.action == "merge" else row.after
+    events = side.get("events") if isinstance(side, dict) else None
+    return (row.action, tuple(str(e) for e in events or ()))
+
+
+def compare_decisions(
+    session: Session, count: int, logged: Sequence[tuple[AuditLogRow, DecisionKey]], first_at: dt.datetime | None
+) -> Verdict:
+    """Each logged merge/split must have its decision row, and each decision taken since the log began
+    must be logged (decisions from before the log, migration 0008, have no row to match)."""
+    stored: dict[DecisionKey, list[ClusterDecisionRow]] = {}
+    for decision in session.scalars(select(ClusterDecisionRow).order_by(ClusterDecisionRow.id)):
+        key = (decision.action, tuple(str(c) for c in decision.canonical_ids or ()))
+        stored.setdefault(key, []).append(decision)
+    for row, key in logged:
+        if not stored.get(key):
+            return Verdict(count, row.id, f"the {key[0]} it records has no row in cluster_decisions (deleted?): "
+                           "the next `mawgun dedup --full` would undo it")  # fmt: skip
+        stored[key].pop(0)
+    for decision in sorted((d for rest in stored.values() for d in rest), key=lambda d: d.id):
+        if first_at is not None and decision.at >= first_at:
+            return Verdict(count, None, f"cluster_decisions row {decision.id} ({decision.action} of "
+                           f"{', '.join(map(str, decision.canonical_ids or ()))}) is not in the log")  # fmt: skip
     return Verdict(count)
 
 

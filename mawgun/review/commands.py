@@ -217,9 +217,9 @@ def audit_verify(db: Db = None) -> None:
 
     verdict = run_change(db, verify_chain)
     if verdict.ok:
-        typer.echo(f"audit log intact: {verdict.rows} rows")
+        typer.echo(verdict.describe())
         return
-    typer.echo(f"audit log broken at row {verdict.broken_id}: {verdict.problem}", err=True)
+    typer.echo(verdict.describe(), err=True)
     raise typer.Exit(1)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from typer.testing import CliRunner
 
 from mawgun.cli.main import app
@@ -138,3 +138,39 @@ def test_splitting_off_the_report_the_canonical_id_derives_from_gives_it_a_new_e
     again = runner.invoke(app, ["dedup", "--db", sqlite_url, "--no-progress", "--full"])
     assert again.exit_code == 0, again.output
     assert canonical(sqlite_url, members[0]) == moved and canonical(sqlite_url, members[1]) == original
+
+
+def merged_pair(url: str) -> tuple[str, list[str]]:
+    """Two stored events clustered apart, then merged by an analyst: the survivor and their reports."""
+    ids = stored(url, ["c001", "c013"])
+    runner = CliRunner()
+    runner.invoke(app, ["dedup", "--db", url, "--no-progress"])
+    events = [str(canonical(url, ids[key])) for key in ("c001", "c013")]
+    assert events[0] != events[1]
+    args = ["events", "merge", *events, "--who", "ana", "--why", "same", "--db", url]
+    assert runner.invoke(app, args).exit_code == 0
+    return events[0], list(ids.values())
+
+
+def test_a_deleted_merge_decision_is_named_by_audit_verify_and_not_undone_by_dedup(sqlite_url: str) -> None:
+    survivor, records = merged_pair(sqlite_url)
+    runner = CliRunner()
+    assert runner.invoke(app, ["audit", "verify", "--db", sqlite_url]).exit_code == 0
+    with session_scope(sqlite_url) as session:  # someone removes the decision behind the application's back
+        session.execute(delete(ClusterDecisionRow))
+    verify = runner.invoke(app, ["audit", "verify", "--db", sqlite_url])
+    assert verify.exit_code == 1
+    assert "the merge it records has no row in cluster_decisions" in verify.output
+    again = runner.invoke(app, ["dedup", "--db", sqlite_url, "--no-progress", "--full"])
+    assert again.exit_code == 2 and "mawgun audit verify" in again.output
+    assert {canonical(sqlite_url, r) for r in records} == {survivor}  # the merge still stands
+
+
+def test_a_decision_written_behind_the_log_is_named_by_audit_verify(sqlite_url: str) -> None:
+    survivor, records = merged_pair(sqlite_url)
+    with session_scope(sqlite_url) as session:
+        session.add(
+            ClusterDecisionRow(action="split", event_ids=records[:1], canonical_ids=[survivor, "cev-x"], who="x")
+        )
+    verify = CliRunner().invoke(app, ["audit", "verify", "--db", sqlite_url])
+    assert verify.exit_code == 1 and "is not in the log" in verify.output and "split of" in verify.output
