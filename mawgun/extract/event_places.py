@@ -45,7 +45,7 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
 def finest_places(ctx: Context, found: list[Place], states: list[Place], carried: str | None) -> list[Place]:
     """The finest places named below the state level (a list of them when they are listed together), each with
     its township and state filled in; [] when the sentence names none."""
-    local = without_containers([p for p in found if not is_state(p)], ctx.doc.text)
+    local = without_cities_of_townships(without_containers([p for p in found if not is_state(p)], ctx.doc.text))
     context = {s.admin1 for s in states} if states else {carried}
     local = [consistent(p, context, local, ctx.doc.text) for p in local]
     if not local:
@@ -270,8 +270,21 @@ def without_containers(places: list[Place], text: str) -> list[Place]:
     return kept
 
 
+LIST_GAP = re.compile(  # between two listed places: ", ", " and ", " villages, and neighbouring "
+    r"(?:\s+(?:[Vv]illages?|[Tt]ownships?))?\s*(?:,\s*)?(?:and\s+)?(?:(?:the\s+)?(?:neighbou?ring|nearby|adjacent)\s+)?"
+)
+
+
+def without_cities_of_townships(places: list[Place]) -> list[Place]:
+    """Drop a city spread over townships (placed in none: "Yangon") when the sentence also names a township or
+    town of its state ("in Yangon, where Hlaing Tharyar and Shwepyithar were placed under martial law")."""
+    placed = {p.admin1 for p in places if p.admin3}
+    return [p for p in places if p.admin3 or p.level not in ("town", "locality") or p.admin1 not in placed]
+
+
 def listed_group(places: list[Place], text: str) -> list[Place]:
-    """The first place, plus those listed right after it ("Hpruso, Loikaw, Demoso and Shadaw")."""
+    """The first place, plus those listed right after it ("Hpruso, Loikaw, Demoso and Shadaw", "Hlaing Tharyar
+    and neighbouring Shwepyithar")."""
     group = [places[0]]
     first = places[0].span
     if first and re.search(r"\b(?:between|from)\s+(?:the\s+)?$", text[max(0, first.start - 14) : first.start], re.I):
@@ -281,7 +294,7 @@ def listed_group(places: list[Place], text: str) -> list[Place]:
         if not (prev.span and place.span):
             break
         gap = text[prev.span.end : place.span.start]
-        if not re.fullmatch(r"(?:\s+(?:[Vv]illages?|[Tt]ownships?))?\s*(?:,\s*)?(?:and\s+)?", gap):
+        if not re.fullmatch(LIST_GAP, gap):
             break
         if (place.admin3, place.location) != (prev.admin3, prev.location):
             group.append(place)

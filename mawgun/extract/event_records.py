@@ -20,6 +20,7 @@ from mawgun.extract.recoding import (
     executed_count,
     execution_sides,
     protest_sub_type,
+    state_sides,
     transfer_sides,
 )
 from mawgun.extract.vocab import compile_pattern, load_vocabulary
@@ -89,6 +90,9 @@ def make_event(
     if rule["id"] == EXECUTION_RULE:
         actor1, actor2 = execution_sides(actor1, actor2)
         fields["actor1"] = fields["actor2"] = "recoding.execution_sides"
+    if rule.get("state_acts"):
+        actor1, actor2 = state_sides(actor1, actor2)
+        fields["actor1"] = fields["actor2"] = "recoding.state_sides"
     civilian_harm = event_type == "Explosions/Remote violence" or sub_type == "Looting/property destruction"
     if not actor2 and civilian_harm and CIVILIAN_TARGET.search(sentence.text):
         actor2 = [ActorRef("civilians", "CIV")]

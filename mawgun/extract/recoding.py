@@ -87,6 +87,13 @@ def execution_sides(actor1: list[ActorRef], actor2: list[ActorRef]) -> tuple[lis
     return acting, victims or [ActorRef("civilians", "CIV")]
 
 
+def state_sides(actor1: list[ActorRef], actor2: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """An act only the state performs (declaring martial law): the state side named in the sentence, else the
+    military, is actor1; the other sides named stay actor2."""
+    acting = [a for a in actor1 + actor2 if a.actor_id in STATE_CODES] or [ActorRef("military", "MIL")]
+    return acting, [a for a in actor2 + actor1 if a.actor_id not in STATE_CODES]
+
+
 def arrest_sides(
     text: str, trigger_at: int, trigger_end: int, actor1: list[ActorRef], actor2: list[ActorRef]
 ) -> tuple[list[ActorRef], list[ActorRef]]:
