@@ -58,6 +58,7 @@ def add_places(ctx: Context) -> None:
 def sentence_places(ctx: Context, index: int) -> list[Place]:
     sentence = ctx.sentences[index]
     found = place_finder.find_places(ctx.doc.text, sentence.start, sentence.end, ctx.paragraph_text(index))
+    found = sorted([*found, *villages_named_again(ctx, index, found)], key=lambda p: p.span.start if p.span else 0)
     found = [p for p in found if not is_abroad(ctx.doc.text, p)]
     dateline = dateline_length(sentence.text)
     if dateline and is_wire_dateline(sentence.text[:dateline]):  # the bureau's town, never the event's
@@ -65,6 +66,32 @@ def sentence_places(ctx: Context, index: int) -> list[Place]:
     if dateline and not found:
         found = dateline_place(ctx.doc.text, sentence.start, dateline)
     return without_dateline(found, sentence.start + dateline)
+
+
+LEAD_SENTENCES = 3
+LOCAL_LEVELS = ("village", "village_tract", "ward")
+
+
+def villages_named_again(ctx: Context, index: int, found: list[Place]) -> list[Place]:
+    """A village the lead places by its township ("X village in Y Township"), named again later without it ("troops
+    torched houses in X"): the lead's village, with this sentence's span (the gazetteer alone cannot place a bare
+    name it spells otherwise, nor one shared by many villages)."""
+    if index < LEAD_SENTENCES:
+        return []
+    sentence = ctx.sentences[index]
+    taken = [(p.span.start, p.span.end) for p in found if p.span]
+    again: list[Place] = []
+    for lead in range(LEAD_SENTENCES):
+        for place in ctx.places(lead):
+            if place.level not in LOCAL_LEVELS or place.span is None or not place.admin3:
+                continue
+            name = re.sub(r"\s+(?:village|village tract|ward)$", "", place.span.text, flags=re.I)
+            for match in re.finditer(rf"\b{re.escape(name)}\b", sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if not any(s < end and start < e for s, e in taken):
+                    again.append(dataclasses.replace(place, span=Span(start, end, match.group(0))))
+                    taken.append((start, end))
+    return again
 
 
 def is_wire_dateline(dateline: str) -> bool:
