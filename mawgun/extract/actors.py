@@ -164,6 +164,24 @@ def unique(actors: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
+def as_coded_members(actors: list[ActorRef], on_date: dt.date | None) -> list[ActorRef]:
+    """An alliance that has no code of its own in the coding scheme (the Chin Brotherhood, the Northern
+    Alliance; not the Three Brotherhood Alliance) is coded as its members on the event's day, each with the
+    alliance's mention as its span; other actors stay as they are."""
+    registry = get_registry()
+    out: list[ActorRef] = []
+    for ref in actors:
+        actor = registry.get(ref.actor_id) if ref.actor_id else None
+        members = (
+            registry.members(ref.actor_id, on_date) if actor and actor.type == "alliance" and not actor.coded else []
+        )
+        named = [registry.get(code) for code in members]
+        out.extend(ActorRef(m.name, m.id, ref.unit, ref.span) for m in named if m is not None)
+        if not members:
+            out.append(ref)
+    return unique(out)
+
+
 GENERIC = re.compile(
     r"\b(?:resistance|revolutionary|anti-(?:regime|junta|military)|joint|allied|combined|opposition)\b", re.I
 )

@@ -5,7 +5,14 @@ field (merging, tolls told later, recodings) overwrite its entry, so `mawgun eve
 
 from __future__ import annotations
 
-from mawgun.extract.actors import STATE_SIDE, assign_roles, passive_agents, targeted_state, without_onlookers
+from mawgun.extract.actors import (
+    STATE_SIDE,
+    as_coded_members,
+    assign_roles,
+    passive_agents,
+    targeted_state,
+    without_onlookers,
+)
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_details import event_tags
 from mawgun.extract.event_patterns import CIVILIAN_TARGET, NO_TOLL_PROTESTS
@@ -106,6 +113,7 @@ def make_event(
             actor1, fields["actor1"] = context_agents(ctx, index), "events.context_agents"
         if not actor2:  # people detained are civilians unless named otherwise
             actor2, fields["actor2"] = [ActorRef("civilians", "CIV")], "events.detainees_are_civilians"
+    actor1, actor2 = as_coded_members(actor1, date.date), as_coded_members(actor2, date.date)
     date_end = date.date_end if date.date_end and date.date_end != date.date else None
     key = (place.admin1, place.admin3, place.location) if place else (None, None, None)
     record_id = make_id("evt", ctx.doc.doc_id, event_type, sub_type, date.date, *key, sentence.start)

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from mawgun.extract.actors import STATE_SIDE
+from mawgun.extract.actors import STATE_SIDE, as_coded_members
 from mawgun.extract.annotators import is_title
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_actors import fill_actors_told_before
@@ -400,3 +400,8 @@ def add_events(ctx: Context) -> None:
     fill_toll_rises(ctx, ctx.events)
     fill_first_day_tolls(ctx, ctx.events)
     fill_zero_tolls(ctx, ctx.events)
+    for event in ctx.events:  # actors carried from other sentences too: an alliance without a code as its members
+        event.actor1, event.actor2 = (
+            as_coded_members(event.actor1, event.date),
+            as_coded_members(event.actor2, event.date),
+        )
