@@ -10,6 +10,7 @@ from dedup_helpers import make_doc, make_event
 
 from mawgun.dedup import cluster_records
 from mawgun.dedup.features import (
+    RELATED,
     UNKNOWN,
     place_scores,
     profile_record,
@@ -231,3 +232,19 @@ def test_a_township_report_of_one_of_two_villages_a_document_tells_apart_still_j
     reports = [village_a, village_b, township]
     assignment = cluster_records(reports, {d.doc_id: d for d in (first, second)})
     assert assignment[township.record_id] in {assignment[village_a.record_id], assignment[village_b.record_id]}
+
+
+def test_the_karenni_army_and_the_kndf_are_one_front() -> None:
+    """One outlet credits a town's capture to the Karenni Army, another to the KNDF (both fight under the
+    Karenni State Interim Executive Council); neither names the army: related actors, and one event."""
+    day = dt.date(2025, 2, 9)
+    first = make_doc("kr1", "Synthetic report: the Karenni Army took Shadaw town on Sunday.", "A", day)
+    second = make_doc("kr2", "Synthetic report: KNDF fighters entered Shadaw on Sunday.", "B", day)
+    capture = {"event_type": "Battles", "sub": "Non-state actor overtakes territory", "targets": ()}
+    town = {"date": day, "admin1": "Kayah", "admin3": "Shadaw", "location": "Shadaw"}
+    army = make_event(first, actors=("KA",), **capture, **town)  # type: ignore[arg-type]
+    front = make_event(second, actors=("KNDF",), **capture, **town)  # type: ignore[arg-type]
+    documents = {d.doc_id: d for d in (first, second)}
+    assert score_actors(profile_record(army, first), profile_record(front, second)) == RELATED
+    assignment = cluster_records([army, front], documents)
+    assert assignment[army.record_id] == assignment[front.record_id]
