@@ -25,7 +25,7 @@ def event_places(ctx: Context, index: int, after: int | None = None) -> list[Pla
         found = [p for p in found if p.span and p.span.start >= after]
         if not any(not is_state(p) for p in found):
             return []
-    found = [p for p in found if not is_reference(ctx.doc.text, p)]
+    found = without_prior_places([p for p in found if not is_reference(ctx.doc.text, p)], ctx.doc.text)
     states = [p for p in found if is_state(p)]
     state_here = states[0].admin1 if states else None
     townships = {
@@ -77,6 +77,22 @@ ORIGIN_AFTER = re.compile(  # "a jet from the nearby X region's air base": where
 CITATION = re.compile(  # "(Mon News Agency)", "(Narinjara, 5 May 2023)"
     r"\((?:[^()]*\b(?:19|20)\d\d\b|[^()]*\b(?:News|Agency|Herald|Times|Post|Monitor|Media)\b)[^()]*\)"
 )
+
+
+PRIOR_EVENT_BEFORE = re.compile(  # "Following the recapture of X, the army regained Y": X fell before this event
+    r"\b(?:following|after|since|weeks after|days after) the (?:fall|capture|recapture|seizure|loss|takeover|"
+    r"surrender) of\s+(?:the\s+)?(?:(?:town|city|village|base) of\s+)?$",
+    re.I,
+)
+
+
+def without_prior_places(places: list[Place], text: str) -> list[Place]:
+    """The places of a sentence less one named as the place of an earlier change of hands ("Following the
+    recapture of Nawnghkio, the military regained Kyaukme"), when the sentence names another place below its
+    state: that place is where this event happened."""
+    prior = [p for p in places if p.span and PRIOR_EVENT_BEFORE.search(text[max(0, p.span.start - 50) : p.span.start])]
+    rest = [p for p in places if p not in prior]
+    return rest if prior and any(not is_state(p) for p in rest) else places
 
 
 def is_reference(text: str, place: Place) -> bool:
