@@ -1,0 +1,25 @@
+"""A sentence that opens by placing itself in another country ("In Indonesia, ...", regional overviews) tells no
+event in Myanmar, with a capital "In" as sentences begin, while the Myanmar sentences around it keep theirs.
+Texts are our own, written in the style of a weekly regional overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mawgun.extract import extract_document
+from mawgun.model import Document
+
+
+def events(text: str) -> list[dict]:
+    doc = Document(doc_id="abroad", text=text, published=dt.date(2022, 9, 15))
+    return [r.to_json() for r in extract_document(doc) if r.kind == "event"]
+
+
+def test_a_sentence_set_in_another_country_tells_no_event() -> None:
+    text = (
+        "Last week, junta troops burned houses in Kawkareik township, Kayin state. "
+        "In Indonesia, soldiers killed three villagers in a raid. "
+        "Across neighbouring Thailand, police detained 20 protesters."
+    )
+    found = events(text)
+    assert [(e["admin1"], e["sub_event_type"]) for e in found] == [("Kayin", "Looting/property destruction")]
