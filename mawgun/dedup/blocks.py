@@ -6,10 +6,10 @@ memory only what blocking needs of the whole batch: the type keys present and on
 (`Sweep`). A report is *open* until a report starts after its last day; each new report is compared
 with the open reports that share a block with it (the rules of `cluster.candidate_pairs`: type
 component, state, a township that may agree, overlapping dates), and the pairs that reach the threshold
-(and that no document sibling vetoes, `cluster.scored_pairs`) go to the `Linker`, as do a document's
+(and that no document sibling vetoes, `cluster.scored_pairs`) go to the `SweepLinker`, as do a document's
 one event told twice (`tellings.py`), which the whole batch joins before any scored pair.
 
-The `Linker` runs `cluster.link_profiles`'s best-first linking behind the sweep. Linking one pair reads
+The `SweepLinker` runs `cluster.link_profiles`'s best-first linking behind the sweep. Linking one pair reads
 and changes only the clusters of its two reports, and the reports of a cluster all share a day; so two
 pairs whose reports can never share a cluster may be linked in either order, and linking in any order
 that keeps the priority (score, then record ids) of the pairs that might touch one cluster gives the
@@ -32,14 +32,16 @@ import heapq
 import os
 import pickle
 import sqlite3
+import sys
 import tempfile
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mawgun.dedup import features
-from mawgun.dedup.cluster import SCALE, Constraints, Group, _Linker, assign_ids, township_keys
+from mawgun.dedup.cluster import SCALE, Constraints, Group, Linker, assign_ids, township_keys
 from mawgun.dedup.eventtypes import type_blocks
 from mawgun.dedup.features import Profile
 from mawgun.dedup.pairs import pair_probability
@@ -49,6 +51,7 @@ from mawgun.dedup.tellings import told_twice
 
 RETOLD = -1  # the priority of a document's one event told twice: joined before every scored pair
 FLUSH_EVERY = 256  # reports entered between two rounds of linking
+CACHED = 1024  # decoded profiles the linker keeps (about 3 kB each)
 CACHE_EVERY = 4096  # profiles between clearings of the per-text caches (they would hold 65,536 texts each)
 TEXT_CACHES = ("shared_text", "proper_names")  # features' caches keyed by report text: unbounded inputs
 SCHEMA = """
@@ -123,7 +126,8 @@ class SpilledProfiles:
             " (SELECT doc, tkey FROM profiles GROUP BY doc, tkey HAVING COUNT(*) > 1);"
         )
         repeated = {rid for (rid,) in self.db.execute("SELECT rid FROM profiles GROUP BY rid HAVING COUNT(*) > 1")}
-        sweep = Sweep(self, Linker(self, repeated))
+        (first_day,) = self.db.execute("SELECT COALESCE(MIN(lo), 0) FROM profiles").fetchone()
+        sweep = Sweep(self, SweepLinker(self, repeated, first_day))
         self.db.execute("BEGIN")
         rows = self.db.execute(
             "SELECT seq, rank, body, sib FROM profiles JOIN ranks USING (seq) ORDER BY lo IS NOT NULL, lo, rid, seq"
@@ -160,9 +164,9 @@ class SpilledProfiles:
 
 class Sweep:
     """Candidate pairs in date order: the open reports, indexed by block component, state and township,
-    each new report meets; pairs that reach the threshold go to the `Linker`."""
+    each new report meets; pairs that reach the threshold go to the `SweepLinker`."""
 
-    def __init__(self, spill: SpilledProfiles, linker: Linker) -> None:
+    def __init__(self, spill: SpilledProfiles, linker: SweepLinker) -> None:
         self.spill, self.linker = spill, linker
         self.present = frozenset(spill.present)
         self.threshold = threshold()
@@ -171,6 +175,7 @@ class Sweep:
         self.ends: list[tuple[int, int]] = []  # heap of (last day, seq) of open reports
         self.starts: dict[str, deque[tuple[int, int]]] = {}  # component -> (first day, seq) of its open reports
         self.aliases: dict[tuple[str, str], str] = {}
+        self.blocks: dict[str, tuple[str, ...]] = {}  # type key -> its block components, one tuple each
         self.entered = 0
         self.next_flush = FLUSH_EVERY
 
@@ -184,7 +189,7 @@ class Sweep:
             self.retire(heapq.heappop(self.ends)[1])
         report.siblings = self.spill.siblings(report.seq, profile) if has_siblings else []
         report.township = self.spill.township_key(profile, self.aliases)
-        report.components = type_blocks(profile.type_key, self.present)
+        report.components = self.components(profile.type_key)
         for sibling in report.siblings:  # one event told twice: joined before any pair is scored
             other = self.open.get(sibling.seq)
             if other is not None:
@@ -202,7 +207,14 @@ class Sweep:
         self.entered += 1
         if self.entered >= self.next_flush:  # linking work grows with what waits: rounds spaced to match
             self.linker.flush(Horizon(self.horizons(), profile.lo))
-            self.next_flush = self.entered + max(FLUSH_EVERY, len(self.linker.profiles) // 2)
+            self.next_flush = self.entered + max(FLUSH_EVERY, len(self.linker.held) // 2)
+
+    def components(self, type_key: str) -> tuple[str, ...]:
+        """The block components of a type key (`eventtypes.type_blocks` over the whole batch's keys)."""
+        found = self.blocks.get(type_key)
+        if found is None:
+            found = self.blocks[type_key] = type_blocks(type_key, self.present)
+        return found
 
     def horizons(self) -> dict[str, int]:
         """Each block component's first day of its earliest open report: a report that ends before it
@@ -272,43 +284,94 @@ class Horizon:
     starts: dict[str, int]
     day: int
 
-    def closed(self, profile: Profile, components: tuple[str, ...]) -> bool:
-        end = profile.hi or 0
+    def closed(self, end: int, components: tuple[str, ...]) -> bool:
         return end < self.day and all(end < self.starts.get(c, self.day) for c in components)
 
 
-class Linker(_Linker):
-    """`cluster.link_profiles`'s best-first linking, run behind the sweep. A pair is linked once no pair
+@dataclass(slots=True)
+class Waiting:
+    """What the linker holds of a report in a pair until its cluster is final: its row, record id, days,
+    block components and how many of its pairs are not linked yet (its profile stays in the spill)."""
+
+    seq: int
+    rid: str
+    lo: int
+    hi: int
+    components: tuple[str, ...]
+    pairs: int = 0
+
+
+class SpilledRanks:
+    """The profiles of the reports the linker holds, by rank, read back from the spill file when linking
+    needs them; the last `CACHED` read stay decoded. The linker then holds a few numbers a report, not
+    its profile (about 3 kB decoded: on a crowded input, most reports wait until the end)."""
+
+    def __init__(self, db: sqlite3.Connection, held: dict[int, Waiting]) -> None:
+        self.db, self.held = db, held
+        self.cache: OrderedDict[int, Profile] = OrderedDict()
+
+    def __getitem__(self, rank: int) -> Profile:
+        found = self.cache.get(rank)
+        if found is not None:
+            self.cache.move_to_end(rank)
+            return found
+        (body,) = self.db.execute("SELECT body FROM profiles WHERE seq = ?", (self.held[rank].seq,)).fetchone()
+        found = self.cache[rank] = decode(body)
+        if len(self.cache) > CACHED:
+            self.cache.popitem(last=False)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.held)
+
+    def forget(self, rank: int) -> None:
+        """A report whose cluster is final: never read again."""
+        self.cache.pop(rank, None)
+
+
+class SweepLinker(Linker):
+    """`cluster.Linker`'s best-first linking, run behind the sweep. A pair is linked once no pair
     of higher priority that might touch the same clusters is still to come or waiting: its reports end
     before every open report starts (no later pair can touch a report that shares no day with the open
     ones: a cluster's reports all share a day), and no waiting pair of higher priority has a report
     sharing a day with them. Linking in any order that keeps the priority of such pairs gives what the
     whole batch's order gives. A cluster whose reports are all closed and wait for no pair is final: its
-    ids are written and it is forgotten. Indices are ranks in record-id order, as in the whole batch."""
+    ids are written and it is forgotten. Indices are ranks in record-id order, as in the whole batch.
+    Waiting pairs are packed into one integer each (priority, then ranks: sorting them sorts the pairs)."""
 
-    def __init__(self, spill: SpilledProfiles, repeated: set[str]) -> None:
+    def __init__(self, spill: SpilledProfiles, repeated: set[str], first_day: int) -> None:
         super().__init__([], Constraints())
-        self.profiles: dict[int, Profile] = {}  # type: ignore[assignment]  # by rank, only reports with pairs
+        self.held: dict[int, Waiting] = {}  # by rank: the reports in pairs whose cluster is not final
+        self.spilled = SpilledRanks(spill.db, self.held)
+        self.profiles = self.spilled  # type: ignore[assignment]
         self.parent: dict[int, int] = {}  # type: ignore[assignment]
-        self.spill, self.repeated = spill, repeated
-        self.seqs: dict[int, int] = {}
-        self.components: dict[int, tuple[str, ...]] = {}
-        self.waiting: dict[int, int] = {}  # rank -> its pairs not linked yet
-        self.pending: list[tuple[int, int, int]] = []  # (SCALE - score * SCALE, rank, rank)
+        self.spill, self.repeated, self.first_day = spill, repeated, first_day
+        self.bits = max(1, spill.count.bit_length())
+        self.pending: list[int] = []  # packed (priority + 1, rank, rank): see `pack`
         self.later: list[tuple[list[str], list[int]]] = []  # clusters holding a repeated record id: rids, seqs
         self.rows: list[tuple[str, int]] = []
+
+    def pack(self, key: int, a: int, b: int) -> int:
+        """A waiting pair as one integer, in the order of (key, a, b)."""
+        return (((key + 1) << self.bits | a) << self.bits) | b
+
+    def unpack(self, pair: int) -> tuple[int, int, int]:
+        """The (key, a, b) of a packed pair."""
+        mask = (1 << self.bits) - 1
+        return (pair >> 2 * self.bits) - 1, (pair >> self.bits) & mask, pair & mask
 
     def add_pair(self, key: int, first: Report, second: Report) -> None:
         """A pair that reached the threshold, to link when its turn is safe."""
         for report in (first, second):
-            if report.rank not in self.parent:
-                self.profiles[report.rank] = report.profile
+            held = self.held.get(report.rank)
+            if held is None:
+                profile = report.profile
+                held = self.held[report.rank] = Waiting(
+                    report.seq, profile.record_id, profile.lo or 0, profile.hi or 0, report.components
+                )
                 self.parent[report.rank] = report.rank
-                self.seqs[report.rank] = report.seq
-                self.components[report.rank] = report.components
-                self.waiting[report.rank] = 0
-            self.waiting[report.rank] += 1
-        self.pending.append((key, first.rank, second.rank))
+            held.pairs += 1
+        self.pending.append(self.pack(key, first.rank, second.rank))
 
     def alone(self, report: Report) -> None:
         """A report in no pair: a cluster of its own."""
@@ -316,7 +379,7 @@ class Linker(_Linker):
 
     def retired(self, report: Report) -> None:
         """A report out of the sweep: final at once when it is in no pair."""
-        if report.rank not in self.parent:
+        if report.rank not in self.held:
             self.alone(report)
 
     def flush(self, horizon: Horizon | None) -> None:
@@ -324,44 +387,47 @@ class Linker(_Linker):
         order of priority, then write and forget the final clusters."""
         self.pending = self.needed()
         reach = self.reach()
-        blocked: dict[int, set[tuple[str, int]]] = {}  # reach -> (component, day) of reports of pairs left waiting
-        keys: dict[int, tuple[tuple[str, int], ...]] = {}
+        blocked: dict[int, dict[str, int]] = {}  # reach -> component -> days of reports of pairs left waiting
         left = []
         for pair in self.pending:
-            key, a, b = pair
-            days = blocked.get(reach[a])
+            key, a, b = self.unpack(pair)
+            group = reach[self.find(a)]  # a join keeps one of the two roots: the group stays
+            days = blocked.get(group)
             safe = self.closed(a, horizon) and self.closed(b, horizon)
-            if not safe or (days and self.shares_day(days, keys, a, b)):
+            if not safe or (days and (self.meets(days, a) or self.meets(days, b))):
                 left.append(pair)
-                days = blocked.setdefault(reach[a], set())
-                days.update(self.days(keys, a))
-                days.update(self.days(keys, b))
+                days = blocked.setdefault(group, {})
+                self.block(days, a)
+                self.block(days, b)
                 continue
-            self.waiting[a] -= 1
-            self.waiting[b] -= 1
-            ra, rb = self.find(a), self.find(b)
-            if ra != rb and (key == RETOLD or self.may_join(ra, rb, a, b, (SCALE - key) / SCALE)):
+            self.held[a].pairs -= 1
+            self.held[b].pairs -= 1
+            if key != RETOLD:
+                self.link(a, b, (SCALE - key) / SCALE)
+            elif (ra := self.find(a)) != (rb := self.find(b)):
                 self.union(ra, rb, None)
         self.pending = left
         self.finish(horizon)
 
-    def needed(self) -> list[tuple[int, int, int]]:
+    def needed(self) -> list[int]:
         """The waiting pairs in order of priority, less those whose reports are in one cluster already:
         the joins that put them there came first in any order, so such a pair changes nothing."""
         needed = []
         for pair in self.pending:
-            if self.find(pair[1]) == self.find(pair[2]):
-                self.waiting[pair[1]] -= 1
-                self.waiting[pair[2]] -= 1
+            _, a, b = self.unpack(pair)
+            if self.find(a) == self.find(b):
+                self.held[a].pairs -= 1
+                self.held[b].pairs -= 1
             else:
                 needed.append(pair)
         needed.sort()
         return needed
 
     def reach(self) -> dict[int, int]:
-        """Each waiting report's group: the clusters and waiting pairs that connect it. Two pairs can
-        touch one cluster only within a group: the reports of a cluster that holds a closed report share
-        a day with it, so were joined by pairs seen already (linked, or waiting)."""
+        """Each waiting report's cluster (by root) -> its group: the clusters and waiting pairs that
+        connect it. Two pairs can touch one cluster only within a group: the reports of a cluster that
+        holds a closed report share a day with it, so were joined by pairs seen already (linked, or
+        waiting)."""
         parent: dict[int, int] = {}
 
         def find(node: int) -> int:
@@ -370,46 +436,48 @@ class Linker(_Linker):
                 node = parent[node]
             return node
 
-        for _, a, b in self.pending:
+        for pair in self.pending:
+            _, a, b = self.unpack(pair)
             ra, rb = find(self.find(a)), find(self.find(b))
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
-        return {rank: find(self.find(rank)) for _, a, b in self.pending for rank in (a, b)}
+        return {root: find(root) for root in list(parent)}
 
     def closed(self, rank: int, horizon: Horizon | None) -> bool:
         """No later pair can touch the report (every report, once the sweep is over)."""
-        return horizon is None or horizon.closed(self.profiles[rank], self.components[rank])
+        held = self.held[rank]
+        return horizon is None or horizon.closed(held.hi, held.components)
 
-    def days(self, keys: dict[int, tuple[tuple[str, int], ...]], rank: int) -> tuple[tuple[str, int], ...]:
-        """(component, day) for each of a report's block components and the days of its interval (kept in
-        `keys` for one round)."""
-        found = keys.get(rank)
-        if found is None:
-            profile = self.profiles[rank]
-            days = range(profile.lo or 0, (profile.hi or 0) + 1)
-            found = keys[rank] = tuple((component, day) for component in self.components[rank] for day in days)
-        return found
+    def days(self, rank: int) -> int:
+        """The days of a report's interval as bits (bit 0: the batch's first day)."""
+        held = self.held[rank]
+        return ((1 << (held.hi - held.lo + 1)) - 1) << (held.lo - self.first_day)
 
-    def shares_day(
-        self, blocked: set[tuple[str, int]], keys: dict[int, tuple[tuple[str, int], ...]], a: int, b: int
-    ) -> bool:
-        """Either report shares a component and a day with a report of a waiting pair of its group: two
+    def block(self, blocked: dict[str, int], rank: int) -> None:
+        """Add a report's days to each of its block components' days in `blocked`."""
+        days = self.days(rank)
+        for component in self.held[rank].components:
+            blocked[component] = blocked.get(component, 0) | days
+
+    def meets(self, blocked: dict[str, int], rank: int) -> bool:
+        """The report shares a component and a day with a report of a waiting pair of its group: two
         reports of one cluster share a day and, their types being compatible, a block component."""
-        return not (blocked.isdisjoint(self.days(keys, a)) and blocked.isdisjoint(self.days(keys, b)))
+        days = self.days(rank)
+        return any(blocked.get(component, 0) & days for component in self.held[rank].components)
 
     def finish(self, horizon: Horizon | None) -> None:
         """Write and forget the clusters whose reports are all closed and wait for no pair."""
-        roots = {self.find(r) for r in self.profiles if not self.waiting[r] and self.closed(r, horizon)}
+        roots = {self.find(r) for r, held in self.held.items() if not held.pairs and self.closed(r, horizon)}
         for root in roots:
             members = self.clusters[root].indices if root in self.clusters else [root]
-            if any(self.waiting[m] or not self.closed(m, horizon) for m in members):
+            if any(self.held[m].pairs or not self.closed(m, horizon) for m in members):
                 continue
             members = sorted(members)
-            self.emit([self.profiles[m].record_id for m in members], [self.seqs[m] for m in members])
+            self.emit([self.held[m].rid for m in members], [self.held[m].seq for m in members])
             self.clusters.pop(root, None)
             for member in members:
-                del self.profiles[member], self.parent[member], self.seqs[member], self.waiting[member]
-                del self.components[member]
+                del self.held[member], self.parent[member]
+                self.spilled.forget(member)
         self.spill.db.executemany("INSERT INTO canon (canon, seq) VALUES (?, ?)", self.rows)
         self.rows = []
 
@@ -438,6 +506,10 @@ class Linker(_Linker):
 
 
 FIELDS = tuple(f.name for f in dataclasses.fields(Profile))
+SHARED = frozenset(
+    FIELDS.index(name)
+    for name in ("event_type", "sub_event_type", "admin1", "admin2", "admin3", "location", "type_key", "township")
+)
 
 
 def encode(profile: Profile) -> bytes:
@@ -446,8 +518,13 @@ def encode(profile: Profile) -> bytes:
 
 
 def decode(body: bytes) -> Profile:
-    """The profile `encode` stored."""
-    return Profile(*pickle.loads(body))
+    """The profile `encode` stored; its names of types and places shared with other profiles' (the
+    summaries of waiting clusters keep them)."""
+    values: list[Any] = list(pickle.loads(body))
+    for index in SHARED:
+        if values[index]:
+            values[index] = sys.intern(values[index])
+    return Profile(*values)
 
 
 def clear_text_caches() -> None:

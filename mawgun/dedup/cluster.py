@@ -205,8 +205,9 @@ def sweep_block(
         open_by_township.setdefault(key, []).append(index)
 
 
-class _Linker:
-    """Constrained best-first agglomeration; cluster against cluster through their summaries."""
+class Linker:
+    """Constrained best-first agglomeration; cluster against cluster through their summaries. `profiles`
+    is read by index only (`blocks.py` gives one that loads them from its spill file)."""
 
     def __init__(self, profiles: Sequence[Profile], constraints: Constraints) -> None:
         self.profiles = profiles
@@ -285,6 +286,15 @@ class _Linker:
         result = pair_probability(self.profiles[rep_a], self.profiles[rep_b], needed)
         return result is not None and (score + result) / 2 >= self.threshold * MEAN_SCORE_FACTOR
 
+    def link(self, a: int, b: int, score: float, explain: bool = False) -> None:
+        """The step of best-first linking: join the clusters of the pair (a, b) when they may join (with
+        `explain`, the link keeps its score and features)."""
+        parent = self.parent
+        ra = a if parent[a] == a else self.find(a)  # most reports are their own cluster's root
+        rb = b if parent[b] == b else self.find(b)
+        if ra != rb and self.may_join(ra, rb, a, b, score):
+            self.union(ra, rb, explain_link(self.profiles[a], self.profiles[b], score) if explain else None)
+
     def union(self, ra: int, rb: int, link: dict[str, Any] | None) -> None:
         keep, drop = (ra, rb) if ra < rb else (rb, ra)
         self.parent[drop] = keep
@@ -306,7 +316,7 @@ class _Linker:
             kept.representative = dropped.representative
 
 
-def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, str] | None) -> None:
+def force_links(linker: Linker, constraints: Constraints, fixed: Mapping[str, str] | None) -> None:
     """Join what analysts decided must be together, then the existing clusters that stay as they are."""
     profiles = linker.profiles
     position = {p.record_id: i for i, p in enumerate(profiles)}
@@ -324,7 +334,7 @@ def force_links(linker: _Linker, constraints: Constraints, fixed: Mapping[str, s
                     linker.union(ra, rb, link)
 
 
-def join_retold(linker: _Linker, siblings: Mapping[int, list[int]]) -> None:
+def join_retold(linker: Linker, siblings: Mapping[int, list[int]]) -> None:
     """Join each document's one event told twice (`tellings.py`: same kind, same toll of several
     dead, a day apart, one place) before any pair is scored, unless an analyst's cannot-link keeps
     them apart."""
@@ -339,7 +349,7 @@ def join_retold(linker: _Linker, siblings: Mapping[int, list[int]]) -> None:
 
 
 def scored_pairs(
-    linker: _Linker, new_ids: set[str] | None, siblings: Mapping[int, list[int]]
+    linker: Linker, new_ids: set[str] | None, siblings: Mapping[int, list[int]]
 ) -> Iterator[tuple[float, int, int]]:
     """Candidate pairs reaching the threshold as (score, a, b), best first; ties go by index, which
     is record-id order (profiles are sorted by record id), so the result is deterministic. With
@@ -375,16 +385,12 @@ def link_profiles(
     """Group profiles into clusters. `fixed` clusters (record -> id) are kept together; with
     `new_ids`, only pairs involving a new record are scored (incremental update). With `explain`
     each link keeps its score, per-feature agreement and each feature's contribution."""
-    linker = _Linker(profiles, constraints or Constraints())
+    linker = Linker(profiles, constraints or Constraints())
     force_links(linker, linker.constraints, fixed)
     siblings = document_siblings(profiles)
     join_retold(linker, siblings)
-    parent, find = linker.parent, linker.find
     for score, a, b in scored_pairs(linker, new_ids, siblings):
-        ra = a if parent[a] == a else find(a)  # most reports are their own cluster's root
-        rb = b if parent[b] == b else find(b)
-        if ra != rb and linker.may_join(ra, rb, a, b, score):
-            linker.union(ra, rb, explain_link(profiles[a], profiles[b], score) if explain else None)
+        linker.link(a, b, score, explain)
     return linker.groups()
 
 

@@ -126,7 +126,7 @@ def spilled_mapping(
     enter = Sweep.enter
 
     def counting(self: Sweep, report: Report, has_siblings: bool) -> None:
-        held.append(len(self.open) + len(self.linker.profiles))
+        held.append(len(self.open) + len(self.linker.held))
         enter(self, report, has_siblings)
 
     Sweep.enter = counting  # type: ignore[method-assign]
