@@ -52,6 +52,8 @@ def finest_places(ctx: Context, found: list[Place], states: list[Place], carried
         return []
     best = min(rank(p, SPECIFIC, ctx.doc.text) for p in local)
     chosen = listed_group([p for p in local if rank(p, SPECIFIC, ctx.doc.text) == best], ctx.doc.text)
+    if best == SPECIFIC["township"]:  # "Namtu and Mantung towns": a town listed with a township is one of the list
+        chosen = with_listed_towns(chosen, local, ctx.doc.text)
     return [with_admin1(fill_township(as_written(p), local), carried) for p in chosen]
 
 
@@ -298,6 +300,21 @@ def without_cities_of_townships(places: list[Place]) -> list[Place]:
     return [p for p in places if p.admin3 or p.level not in ("town", "locality") or p.admin1 not in placed]
 
 
+def with_listed_towns(chosen: list[Place], local: list[Place], text: str) -> list[Place]:
+    """The chosen townships plus the towns listed right beside them ("Namtu and Mantung towns", one read as a
+    town and the other as a township), in the order the text names them."""
+    ordered = sorted((p for p in local if p.span), key=lambda p: p.span.start if p.span else 0)
+    group = list(chosen)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        gap = text[first.span.end : second.span.start] if first.span and second.span else "!"
+        if not LIST_GAP.fullmatch(gap) or (first.admin3, first.location) == (second.admin3, second.location):
+            continue
+        for near, other in ((first, second), (second, first)):
+            if near in group and other not in group and other.level == "town":
+                group.append(other)
+    return sorted(group, key=lambda p: p.span.start if p.span else 0)
+
+
 def listed_group(places: list[Place], text: str) -> list[Place]:
     """The first place, plus those listed right after it ("Hpruso, Loikaw, Demoso and Shadaw", "Hlaing Tharyar
     and neighbouring Shwepyithar")."""
@@ -342,3 +359,10 @@ def stated_places(ctx: Context, index: int) -> list[Place]:
     """Places a non-violent event's own sentence names (statements are not placed by context)."""
     found = [p for p in ctx.places(index) if p.admin1 or p.location]
     return found[:1]
+
+
+def joins_places(ctx: Context, index: int, start: int, end: int) -> bool:
+    """True when the words from `start` to `end` of the sentence ("and", ", and") only join two places of a list."""
+    base = ctx.sentences[index].start
+    spans = [p.span for p in ctx.places(index) if p.span]
+    return any(s.end == base + start for s in spans) and any(s.start == base + end for s in spans)

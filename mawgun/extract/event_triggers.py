@@ -31,6 +31,7 @@ LARGE_NUMBER = re.compile(
     r"\b)|\b(?:tens of thousands|hundreds of thousands|thousands|millions)\b"
 )
 CLAUSE_JOINT = re.compile(r"[,;]|\s(?:and|but|while|before|after)\s")
+PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+|previously\s+|also\s+)?$", re.I)
 VILLAGE_AFTER = re.compile(r"\s(?:[Vv]illages?|[Ww]ards?)\b")
 
 
@@ -63,7 +64,7 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
     text = ctx.sentences[index].text
     # quoted speech is opinion unless it tells an event with its own day ("“Jets bombed us on Monday,” ...")
     dated = any(m.precision == "day" and not m.report for m in ctx.dates[index])
-    quotes = [] if dated else quoted_spans(text)
+    quotes = [] if dated else quoted_spans(text) + continued_quote(ctx, index)
     near = int(load_vocabulary("triggers").get("near_chars", 70))
     found = []
     free = event_clauses(ctx, index) if index in ctx.aggregate else [(0, len(text))]
@@ -90,6 +91,18 @@ def sentence_triggers(ctx: Context, index: int) -> list[Trigger]:
     if any(t.rule.get("violent") for t in found):  # "imposed martial law after 18 protesters were killed"
         found = sorted(found, key=lambda t: bool(t.rule.get("yields")))
     return overriding_first(found)
+
+
+def continued_quote(ctx: Context, index: int) -> list[tuple[int, int]]:
+    """The part of a sentence that continues a quotation opened in an earlier sentence of its line ("“There are
+    many lessons. Regarding the battles we fought, ...,” she said."): quoted up to the closing mark."""
+    start = ctx.sentences[index].start
+    before = ctx.doc.text[ctx.doc.text.rfind("\n", 0, start) + 1 : start]
+    if before.count("“") <= before.count("”"):
+        return []
+    text = ctx.sentences[index].text
+    close = text.find("”")
+    return [(0, close + 1 if close >= 0 else len(text))]
 
 
 def told_as_background(ctx: Context, index: int, match: re.Match[str], days: list[int]) -> bool:
@@ -242,10 +255,21 @@ def trigger_ok(
         return False  # "brings the number of people killed since the coup to 100": a cumulative figure
     if rule.get("violent") and tells_an_end(text, match):
         return False  # "fighting had largely stopped in the town", "a lull in the fighting": no clash
+    if is_past_fighting(text, match, rule, dated or bool(days)):
+        return False  # "the TNLA had launched offensives across five towns" with no day of its own: history
     if rule.get("violent") and not days and is_tally(text, match):
         return False  # "212 airstrikes", "have killed more than 6,000 civilians": a statistic, not one event
     # "since the offensive launched in October", "fighting has driven displacement": context
     return not (rule.get("violent") and not dated and is_context_mention(text, match))
+
+
+def is_past_fighting(text: str, match: re.Match[str], rule: dict[str, Any], dated: bool) -> bool:
+    """A clash told in the pluperfect ("had launched offensives across ...", "had fought") in a sentence with no
+    day of its own: fighting before the news, not an event of it (captures and killings told so are news:
+    "said on Sunday they had taken control")."""
+    if dated or rule["sub_event_type"] != "Armed clash":
+        return False
+    return bool(PLUPERFECT.search(text[max(0, match.start() - 30) : match.start()]))
 
 
 def is_tally(text: str, match: re.Match[str]) -> bool:

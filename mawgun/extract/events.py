@@ -49,6 +49,7 @@ from mawgun.extract.event_places import (
     fill_places_told_before,
     fill_site_locations,
     fill_unit_locations,
+    joins_places,
     stated_places,
 )
 from mawgun.extract.event_records import COMPONENT, VERSION, make_event
@@ -287,6 +288,8 @@ def split_clauses(ctx: Context, index: int, date: DateMention, places: list[Plac
     sentence = ctx.sentences[index]
     triggers = [t for t in find_triggers(ctx, index) if t.rule.get("violent")]
     for boundary in CLAUSE_JOIN.finditer(sentence.text):
+        if joins_places(ctx, index, boundary.start(), boundary.end()):
+            continue  # "airstrikes on Namtu and Kutkai townships, killing three": one list of places, one clause
         before = [t for t in triggers if t.end <= boundary.start()]
         after = [t for t in triggers if t.start >= boundary.end()]
         if not before or not after or before[0].rule["sub_event_type"] == after[0].rule["sub_event_type"]:
