@@ -40,7 +40,7 @@ from mawgun.query.tolls import finish_tolls
 from mawgun.store.urls import SQLITE_PRAGMAS, data_home, head_revision, resolve_url
 
 MAX_ENTRIES = 64
-MARKS = "_marks"  # the column in which the rollup's statement counts months waiting for a refresh
+MARKS = "_marks"  # the column in which the rollup's statement counts months waiting for a refresh (rollup_sql's)
 
 
 def cache_file() -> Path:
@@ -168,14 +168,13 @@ def postgres_rows(url: str, sql: str, params: Any) -> list[dict[str, Any]] | Non
         return None
 
 
-def remember(session: Any, question: str, statements: list[tuple[str, Any, Any]], rows: list[dict[str, Any]],
+def remember(dialect: str, question: str, statements: list[tuple[str, Any, Any]], rows: list[dict[str, Any]],
              label: str, keys: list[str]) -> None:  # fmt: skip
     """Keep the rollup statement `count_events` ran for `question` if the rows the database driver
     gave for it (`mawgun.cli.stats_fast.statements_run`), finished as a replay finishes them, are
     exactly `rows`, and its parameters read back from JSON unchanged; never raises (keeping is an
     optimisation). So a count that went live, or needed Python after SQL, is never kept."""
     marked = [(sql, params, raw) for sql, params, raw in statements if MARKS in sql]
-    dialect = session.get_bind().dialect.name
     if not marked or dialect not in ("sqlite", "postgresql"):
         return
     sql, params, raw = marked[-1]

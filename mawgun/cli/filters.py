@@ -81,7 +81,7 @@ def build_filter(
     release: str | None = None,
 ) -> Any:
     """The `mawgun.query.EventFilter` the common options describe (OptionError for a bad value)."""
-    from mawgun.query.filter import REVIEW_SCOPES, EventFilter
+    from mawgun.query.criteria import REVIEW_SCOPES, EventFilter
     from mawgun.query.names import UnknownName, check_admin1, check_sub_type, check_township
 
     try:
@@ -119,7 +119,7 @@ def build_filter(
 def scope_of(session: Any, flt: Any) -> str:
     """The label of what a command counts ("reviewed events only"), after checking that a --release
     names a published release (else an OptionError listing the releases there are)."""
-    from mawgun.query.filter import scope_label
+    from mawgun.query.criteria import scope_label
 
     if flt.release:
         from mawgun.review.releases import ReleaseError, get_release

@@ -68,18 +68,53 @@ def count_answer(db: str | None, by: str, flt: Any, question: str | None = None)
 
     with session_scope(db) as session:
         label = scope_of(session, flt)
-        with statements_run(session) as statements:
+        engine = session.get_bind().engine
+        with statements_run(engine) as statements:
             rows = count_events(session, split(by), flt)
         if question is not None:
             from mawgun.cli.count_replay import remember
 
-            remember(session, question, statements, rows, label, check_keys(split(by)))
+            remember(engine.dialect.name, question, statements, rows, label, check_keys(split(by)))
+    return label, rows
+
+
+def count_from_rollup(db: str | None, by: str, flt: Any, question: str | None) -> tuple[str, list[Any]] | None:
+    """(label, rows) of `count_answer`, read from the rollup on a Core connection: the query layer's own
+    statement (`mawgun.query.rollup_sql.count_rollup`) without the ORM, the mapped schema or a session
+    (about a third of a first run's instructions, issue 18). None when the rollup cannot answer now,
+    the store is not at the newest schema or cannot be read: `count_answer` then counts (and migrates,
+    refreshes, reports) as before. ValueError for a bad --by."""
+    from sqlalchemy.exc import DBAPIError
+
+    from mawgun.cli.filters import split
+    from mawgun.query.criteria import check_keys, scope_label
+    from mawgun.query.rollup_sql import answerable, count_rollup
+    from mawgun.store.db import at_head, get_engine
+
+    keys = check_keys(split(by))
+    if not answerable(flt, keys):
+        return None
+    engine = get_engine(db)
+    try:
+        if not at_head(engine):
+            return None
+        with statements_run(engine) as statements, engine.connect() as connection:
+            rows = count_rollup(connection, keys, flt)
+    except DBAPIError:  # no schema yet, a store that cannot be read: the full path says why
+        return None
+    if rows is None:
+        return None
+    label = scope_label(flt)
+    if question is not None:
+        from mawgun.cli.count_replay import remember
+
+        remember(engine.dialect.name, question, statements, rows, label, keys)
     return label, rows
 
 
 @contextmanager
-def statements_run(session: Any) -> Iterator[list[tuple[str, Any, Any]]]:
-    """The (SQL, parameters, driver rows) of each statement the session's engine runs inside the
+def statements_run(engine: Any) -> Iterator[list[tuple[str, Any, Any]]]:
+    """The (SQL, parameters, driver rows) of each statement the engine runs inside the
     block; the rows (as the database driver gave them, before SQLAlchemy reads them) only for a
     rollup statement (`mawgun.cli.count_replay.MARKS` in its SQL), else None.
 
@@ -94,7 +129,6 @@ def statements_run(session: Any) -> Iterator[list[tuple[str, Any, Any]]]:
     from mawgun.cli.count_replay import MARKS
 
     seen: list[tuple[str, Any, Any]] = []
-    engine = session.get_bind().engine
 
     def note(_conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, _many: bool) -> None:
         rows = None
@@ -148,10 +182,12 @@ def answer(args: list[str]) -> bool:
 
 
 def count_in_full(db: str | None, by: str, values: dict[str, Any], question: str) -> tuple[str, list[Any]] | None:
-    """The count through SQLAlchemy and the query layer; None on a usage error (Typer reports it)."""
+    """The count through SQLAlchemy and the query layer (from the rollup on a Core connection when it
+    can answer, else through a session); None on a usage error (Typer reports it)."""
     from mawgun.cli.filters import build_filter
 
     try:
-        return count_answer(db, by, build_filter(**values), question)
+        flt = build_filter(**values)
+        return count_from_rollup(db, by, flt, question) or count_answer(db, by, flt, question)
     except ValueError:  # OptionError, an unknown name or group key: Typer reports it as a usage error
         return None

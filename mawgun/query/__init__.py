@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from mawgun.query.counts import count_events
     from mawgun.query.filter import GROUP_KEYS, EventFilter
 
-WHERE = {"EventFilter": "filter", "GROUP_KEYS": "filter", "count_events": "counts"}
+WHERE = {"EventFilter": "criteria", "GROUP_KEYS": "criteria", "count_events": "counts"}
 __all__ = ["GROUP_KEYS", "EventFilter", "count_events"]
 
 

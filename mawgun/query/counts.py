@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from mawgun.actors import facts as registry
 from mawgun.query.cache import cached
+from mawgun.query.criteria import check_keys, finish_counts, sort_key
 from mawgun.query.filter import (
     ACTOR_KEYS,
-    GROUP_KEYS,
     KEY_COLUMNS,
     PERIOD_KEYS,
     EventFilter,
@@ -30,7 +30,6 @@ from mawgun.query.filter import (
     fatality_sums,
     filter_conditions,
     filtered,
-    label_period,
     period_key,
     source_for,
 )
@@ -39,15 +38,6 @@ from mawgun.query.tolls import RAW, finish_tolls, sum_tolls, toll_change
 
 PLACE_LEVELS = ("admin1", "admin3", "location")
 ZERO = dict.fromkeys(RAW, 0)
-
-
-def check_keys(by: Sequence[str]) -> list[str]:
-    """The grouping keys, validated (a clear error names the allowed ones)."""
-    keys = [key.strip() for key in by if key and key.strip()]
-    unknown = [key for key in keys if key not in GROUP_KEYS]
-    if unknown:
-        raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(GROUP_KEYS)}")
-    return keys
 
 
 def alliance_table() -> FromClause:
@@ -174,11 +164,6 @@ def grouped_by_actor_lists(
     return list(totals.values())
 
 
-def sort_key(row: dict[str, Any], keys: list[str]) -> tuple[Any, ...]:
-    """Rows sort by their keys, missing values last."""
-    return tuple((row[key] is None, row[key] if row[key] is not None else "") for key in keys)
-
-
 def count_events(session: Session, by: Sequence[str], flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """Event counts and fatality sums grouped by `by` (any of GROUP_KEYS), sorted by the keys.
 
@@ -188,34 +173,12 @@ def count_events(session: Session, by: Sequence[str], flt: EventFilter | None = 
     """
     flt = flt or EventFilter()
     keys = check_keys(by)
-    rows = grouped_rows(session, keys, flt)
-    for row in rows:
-        for key in keys:
-            if key in PERIOD_KEYS:
-                row[key] = label_period(key, row[key])
-        for name in RAW:
-            row[name] = int(row[name] or 0)
-    if "week" in keys:  # weeks were grouped by their Monday; labels are unique per Monday
-        rows = merge_rows(rows, keys)
-    return sorted((finish_tolls(row) for row in rows), key=lambda row: sort_key(row, keys))
+    return finish_counts(grouped_rows(session, keys, flt), keys)
 
 
 def count_cached(session: Session, by: Sequence[str], flt: EventFilter) -> list[dict[str, Any]]:
     """`count_events`, reused while the store is unchanged (the dashboard asks the same again and again)."""
     return cached(session, "aggregate", (flt, tuple(by)), lambda: count_events(session, by, flt))
-
-
-def merge_rows(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
-    """Sum rows whose keys became equal after labelling."""
-    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for row in rows:
-        ident = tuple(row[key] for key in keys)
-        if ident in merged:
-            for name in RAW:
-                merged[ident][name] += row[name]
-        else:
-            merged[ident] = dict(row)
-    return list(merged.values())
 
 
 def peak_period(session: Session, unit: str, flt: EventFilter | None = None) -> dict[str, Any] | None:

@@ -7,80 +7,39 @@ event_type, sub_event_type, admin1, admin3, township, origin) and no month of th
 refresh; otherwise it returns None and the caller runs the live query, which gives the same numbers.
 Finding months marked by a write, it refreshes them first in a short transaction of its own, and if
 that cannot be done at once (another writer holds the lock) it leaves them to the live query.
-The staleness check and the counts are one SQL statement, so they read one snapshot.
+The staleness check and the counts are one SQL statement, so they read one snapshot. The statements
+are built from the rollup's Core tables by `mawgun.query.rollup_sql`, which `mawgun stats` also runs
+without a session (issue 18).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import logging
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, select, text, true
+from sqlalchemy import Table, case, func, select, text
 from sqlalchemy.orm import Session
 
 from mawgun.actors.facts import in_windows
-from mawgun.query.filter import EventFilter, Source, actor_tests, dialect_of, json_list_has, place_condition
+from mawgun.query.filter import EventFilter, actor_tests, dialect_of, json_list_has
+from mawgun.query.rollup_sql import (
+    RAW_SUMS,
+    answerable,
+    count_statement,
+    grouped_statement,
+    kept_groups,
+    marked_statement,
+    review_condition,
+    unless_marked,
+)
 from mawgun.store.rollup import CELLS, GRAIN, LOCK_KEY, has_marks, refresh_rollups
-from mawgun.store.schema import ActorRollupRow, EventRollupRow, MapGridRow, MapRollupRow, RollupDirtyRow
+from mawgun.store.schema import ActorRollupRow
+from mawgun.store.tables import EVENT_ROLLUP, MAP_GRID, MAP_ROLLUP
 
 LOG = logging.getLogger(__name__)
-ROLLUP_KEYS = {"month": "month", "event_type": "event_type", "sub_event_type": "sub_event_type",
-               "admin1": "admin1", "admin3": "admin3", "township": "admin3_pcode", "origin": "origin"}  # fmt: skip
-SCOPES = ("drafts", "draft", "reviewed", "rejected")
-RAW_SUMS = ("events", "fatalities", "fatalities_low", "fatalities_high", "toll_known")
-
-
-def answerable(flt: EventFilter, keys: Sequence[str] = ()) -> bool:
-    """Whether the rollup holds what this filter and these group keys ask (no actor, outlet, precision
-    or release condition; month-aligned dates; keys among the rollup's)."""
-    if flt.release or flt.actors or flt.alliance or flt.side or flt.outlets:
-        return False
-    if flt.date_precisions or flt.place_precisions or flt.review not in SCOPES:
-        return False
-    if flt.since and flt.since.day != 1:
-        return False
-    if flt.until and flt.until.day != calendar.monthrange(flt.until.year, flt.until.month)[1]:
-        return False
-    return all(key in ROLLUP_KEYS or key == "year" for key in keys)
-
-
-def review_condition(table: Any, scope: str) -> ColumnElement[bool]:
-    """A review scope on the stored state ("draft" when the event has no review row)."""
-    if scope == "drafts":
-        return table.review != "rejected"
-    return table.review == scope
-
-
-def rollup_conditions(flt: EventFilter, table: Any = EventRollupRow) -> list[ColumnElement[bool]]:
-    """The filter's conditions on rollup rows (the same place spellings as the live condition)."""
-    src = Source(table, False)
-    conds = [table.level == flt.level, review_condition(table, flt.review)]
-    if flt.since:
-        conds.append(table.month >= f"{flt.since:%Y-%m}")
-    if flt.until:
-        conds.append(table.month <= f"{flt.until:%Y-%m}")
-    if flt.event_types:
-        conds.append(table.event_type.in_(flt.event_types))
-    if flt.sub_event_types:
-        conds.append(table.sub_event_type.in_(flt.sub_event_types))
-    if flt.admin1:
-        conds.append(place_condition(src, "admin1", flt.admin1))
-    if flt.admin3:
-        conds.append(place_condition(src, "admin3", flt.admin3))
-    if flt.origin:
-        conds.append(table.origin == flt.origin)
-    return conds
-
-
-def key_column(key: str) -> ColumnElement[Any]:
-    """A group key on the rollup, labelled with its name."""
-    if key == "year":
-        return func.substr(EventRollupRow.month, 1, 4).label(key)
-    return getattr(EventRollupRow, ROLLUP_KEYS[key]).label(key)
 
 
 def rollup_counts(session: Session, keys: Sequence[str], flt: EventFilter) -> list[dict[str, Any]] | None:
@@ -88,31 +47,31 @@ def rollup_counts(session: Session, keys: Sequence[str], flt: EventFilter) -> li
     groups them; None when the rollup cannot answer this filter now (the caller counts live)."""
     if not answerable(flt, keys):
         return None
-    cols = [key_column(key) for key in keys]
-    return rollup_query(session, cols, flt, cols)
+    rows = read_unless_marked(session, flt.level, count_statement(keys, flt))
+    return None if rows is None else kept_groups(rows, keys)
 
 
 def rollup_townships(session: Session, flt: EventFilter) -> list[dict[str, Any]] | None:
     """Per township P-code: name, state/region, events and toll sums (the map's choropleth); or None."""
     if not answerable(flt):
         return None
-    table = undated_or(flt, EventRollupRow)
-    pcode = table.admin3_pcode
-    cols = [pcode.label("pcode"), func.max(table.admin3).label("name"), func.max(table.admin1).label("admin1")]
+    table = undated_or(flt, EVENT_ROLLUP)
+    pcode = table.c.admin3_pcode
+    cols = [pcode.label("pcode"), func.max(table.c.admin3).label("name"), func.max(table.c.admin1).label("admin1")]
     sums = ("events", "fatalities", "toll_known")
     return rollup_query(session, cols, flt, [pcode], extra=[pcode.is_not(None)], table=table, sums=sums)
 
 
-def undated_or(flt: EventFilter, table: Any) -> Any:
+def undated_or(flt: EventFilter, table: Table) -> Table:
     """`map_grid` (a few thousand rows, no month) when the filter has no dates, else `table`."""
-    return MapGridRow if flt.since is None and flt.until is None else table
+    return MAP_GRID if flt.since is None and flt.until is None else table
 
 
 def rollup_total(session: Session, flt: EventFilter) -> int | None:
     """How many events match the filter, from the rollup; or None."""
     if not answerable(flt):
         return None
-    rows = rollup_query(session, [], flt, [], table=undated_or(flt, EventRollupRow), sums=("events",))
+    rows = rollup_query(session, [], flt, [], table=undated_or(flt, EVENT_ROLLUP), sums=("events",))
     return None if rows is None else int(rows[0]["events"] or 0)
 
 
@@ -141,7 +100,7 @@ def rollup_actor_total(session: Session, flt: EventFilter) -> int | None:
     if not actor_answerable(flt):
         return None
     table, tests = ActorRollupRow, actor_tests(flt)
-    conds = [table.level == flt.level, review_condition(table, flt.review)]
+    conds = [table.level == flt.level, review_condition(table.review, flt.review)]
     if flt.since:
         conds.append(table.month >= f"{flt.since:%Y-%m}")
     if flt.until:
@@ -184,11 +143,11 @@ def rollup_map_groups(session: Session, flt: EventFilter, cells: int) -> list[di
     location, greatest event id) from `map_grid` (no dates) or `map_rollup` (whole months); or None."""
     if cells != CELLS or not answerable(flt):
         return None
-    table = undated_or(flt, MapRollupRow)
-    keys = [table.admin3_pcode.label("pcode"), table.lat.label("lat"), table.lon.label("lon"),
-            table.admin1.label("admin1")]  # fmt: skip
-    cols = [*keys, func.max(table.admin3).label("township"), func.max(table.location).label("location"),
-            func.max(table.event_id).label("event_id")]  # fmt: skip
+    table = undated_or(flt, MAP_ROLLUP)
+    col = table.c
+    keys = [col.admin3_pcode.label("pcode"), col.lat.label("lat"), col.lon.label("lon"), col.admin1.label("admin1")]
+    cols = [*keys, func.max(col.admin3).label("township"), func.max(col.location).label("location"),
+            func.max(col.event_id).label("event_id")]  # fmt: skip
     return rollup_query(session, cols, flt, keys, table=table, sums=("events", "fatalities", "toll_known"))
 
 
@@ -198,36 +157,26 @@ def rollup_query(
     flt: EventFilter,
     group: Sequence[Any],
     extra: Sequence[Any] = (),
-    table: Any = EventRollupRow,
+    table: Table = EVENT_ROLLUP,
     sums: Sequence[str] = RAW_SUMS,
 ) -> list[dict[str, Any]] | None:
-    """Grouped sums over the rollup rows the filter keeps, with the level's marks counted in the same
-    statement: None if any month of the level waits for a refresh (after trying to refresh it)."""
-    totals = [func.sum(getattr(table, name)).label(name) for name in sums]
-    stmt = select(*cols, *totals).where(*rollup_conditions(flt, table), *extra)
-    rows = read_unless_marked(session, flt.level, stmt.group_by(*group))
-    if rows is None:
-        return None
-    return [row for row in rows if row["events"] is not None or not group]
+    """Grouped sums over the rollup rows the filter keeps (`mawgun.query.rollup_sql`), with the level's
+    marks counted in the same statement: None if any month of the level waits for a refresh (after
+    trying to refresh it)."""
+    stmt = grouped_statement(cols, flt, group, extra, table, sums)
+    rows = read_unless_marked(session, flt.level, stmt)
+    return None if rows is None else kept_groups(rows, group)
 
 
 def read_unless_marked(session: Session, level: str, stmt: Any) -> list[dict[str, Any]] | None:
     """The rows of `stmt` (over rollup tables), or None if a month of `level` waits for a refresh.
 
     Marks are refreshed first when that needs no waiting; then the marks are counted in the same
-    statement as the rows are read (one snapshot): a LEFT JOIN of a one-row table to the rows, so an
-    empty answer still says whether marks were left."""
+    statement as the rows are read (`marked_statement`: one snapshot)."""
     if has_marks(session, level):
         try_refresh(session)
-    grouped = stmt.subquery("grouped")
-    marks = select(func.count()).select_from(RollupDirtyRow).where(RollupDirtyRow.level == level)
-    one = select(literal(1).label("one")).subquery("one")
-    names = [col.name for col in grouped.c]
-    outer = select(marks.scalar_subquery().label("_marks"), *grouped.c).select_from(one.outerjoin(grouped, true()))
-    rows = [dict(row._mapping) for row in session.execute(outer)]
-    if rows[0]["_marks"]:
-        return None
-    return [{name: row[name] for name in names} for row in rows]
+    outer, names = marked_statement(stmt, level)
+    return unless_marked([dict(row._mapping) for row in session.execute(outer)], names)
 
 
 def rollup_distinct(session: Session, flt: EventFilter, column: str) -> list[str] | None:
@@ -235,9 +184,9 @@ def rollup_distinct(session: Session, flt: EventFilter, column: str) -> list[str
     applied, as the live `distinct_values`); None when the rollup cannot say."""
     if flt.release or column not in GRAIN:
         return None
-    value = getattr(MapGridRow, column)  # every month's values: the month-less grid is the smallest table
-    stmt = select(value.label("value"), func.sum(MapGridRow.events).label("events"))
-    stmt = stmt.where(MapGridRow.level == flt.level, value.is_not(None)).group_by(value)
+    value = MAP_GRID.c[column]  # every month's values: the month-less grid is the smallest table
+    stmt = select(value.label("value"), func.sum(MAP_GRID.c.events).label("events"))
+    stmt = stmt.where(MAP_GRID.c.level == flt.level, value.is_not(None)).group_by(value)
     rows = read_unless_marked(session, flt.level, stmt)
     return None if rows is None else sorted(str(row["value"]) for row in rows if row["value"])
 

@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:  # the ORM is imported by `session_scope` only: `mawgun stats` counts without it (issue 18)
+    from sqlalchemy.orm import Session
 
 from mawgun.store.urls import (  # noqa: F401  (data_home, default_url: re-exported, callers import them from here)
     MIGRATIONS_DIR,
@@ -129,12 +131,12 @@ def ensure_schema(url: str | None = None) -> Engine:
 @lru_cache(maxsize=16)
 def _ensured(resolved: str) -> Engine:
     engine = get_engine(resolved)
-    if "alembic_version" not in inspect(engine).get_table_names() or not _at_head(engine):
+    if "alembic_version" not in inspect(engine).get_table_names() or not at_head(engine):
         migrate(resolved)
     return engine
 
 
-def _at_head(engine: Engine) -> bool:
+def at_head(engine: Engine) -> bool:
     """Whether the store is at the newest migration, read without importing Alembic (a third of a
     second of every command's start on a busy machine) when the migration files name one head."""
     head = head_revision()
@@ -160,6 +162,8 @@ def _at_head_by_alembic(engine: Engine) -> bool:
 @contextmanager
 def session_scope(url: str | None = None) -> Iterator[Session]:
     """A session on a migrated database; commits on success, rolls back on error."""
+    from sqlalchemy.orm import sessionmaker
+
     engine = ensure_schema(url)
     session = sessionmaker(bind=engine, expire_on_commit=False)()
     try:

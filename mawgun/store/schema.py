@@ -27,10 +27,14 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from mawgun.store.tables import EVENT_ROLLUP, MAP_GRID, MAP_ROLLUP, METADATA, ROLLUP_DIRTY
+
 
 class Base(DeclarativeBase):
-    """Declarative base of all Mawgun tables."""
+    """Declarative base of all Mawgun tables (the rollup tables are declared in Core,
+    `mawgun.store.tables`, and mapped here)."""
 
+    metadata = METADATA
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
@@ -412,30 +416,29 @@ class ReleaseEventRow(Base):
 
 class RollupGroup:
     """The columns a rollup row is grouped by (besides level and month): the filters and group keys
-    the query layer answers from the rollups. Declared once for `event_rollup`, `map_rollup`, `map_grid`."""
+    the query layer answers from the rollups (declared by `mawgun.store.tables.group_columns`)."""
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    origin: Mapped[str | None] = mapped_column(String(20))
-    event_type: Mapped[str | None] = mapped_column(String(60))
-    sub_event_type: Mapped[str | None] = mapped_column(String(80))
-    admin1: Mapped[str | None] = mapped_column(String(60))
-    admin1_pcode: Mapped[str | None] = mapped_column(String(20))
-    admin3: Mapped[str | None] = mapped_column(String(80))
-    admin3_pcode: Mapped[str | None] = mapped_column(String(20))
-    review: Mapped[str] = mapped_column(String(10))
+    id: Mapped[int]
+    origin: Mapped[str | None]
+    event_type: Mapped[str | None]
+    sub_event_type: Mapped[str | None]
+    admin1: Mapped[str | None]
+    admin1_pcode: Mapped[str | None]
+    admin3: Mapped[str | None]
+    admin3_pcode: Mapped[str | None]
+    review: Mapped[str]
 
 
 class MapCell(RollupGroup):
-    """A map rollup row's ~5 km grid cell (latitude and longitude times 20, rounded) and what the map
-    draws of it: counts, toll sums, the greatest location name and event id (the point's label and link)."""
+    """A map rollup row's ~5 km grid cell and what the map draws of it (`mawgun.store.tables.cell_columns`)."""
 
-    lat: Mapped[float | None] = mapped_column(Float)
-    lon: Mapped[float | None] = mapped_column(Float)
-    events: Mapped[int] = mapped_column(Integer)
-    fatalities: Mapped[int] = mapped_column(Integer)
-    toll_known: Mapped[int] = mapped_column(Integer)
-    location: Mapped[str | None] = mapped_column(String(200))
-    event_id: Mapped[str | None] = mapped_column(String(64))
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+    events: Mapped[int]
+    fatalities: Mapped[int]
+    toll_known: Mapped[int]
+    location: Mapped[str | None]
+    event_id: Mapped[str | None]
 
 
 class EventRollupRow(RollupGroup, Base):
@@ -445,54 +448,52 @@ class EventRollupRow(RollupGroup, Base):
     Rebuilt a month at a time by `mawgun.store.rollup.refresh_rollups` from the months marked in
     `rollup_dirty`; the query layer answers counts from it when a filter allows (see docs/scale.md).
     `month` is "YYYY-MM", NULL for events without a date; `review` the canonical event's review state
-    ("draft" when it has none).
+    ("draft" when it has none). Declared in Core (`mawgun.store.tables.EVENT_ROLLUP`).
     """
 
-    __tablename__ = "event_rollup"
+    __table__ = EVENT_ROLLUP
 
-    level: Mapped[str] = mapped_column(String(10))
-    month: Mapped[str | None] = mapped_column(String(7))
-    events: Mapped[int] = mapped_column(Integer)
-    fatalities: Mapped[int] = mapped_column(Integer)
-    fatalities_low: Mapped[int] = mapped_column(Integer)
-    fatalities_high: Mapped[int] = mapped_column(Integer)
-    toll_known: Mapped[int] = mapped_column(Integer)
-
-    # a month's rows in state/region order: counts by month and state/region need no sort (0012)
-    __table_args__ = (Index("ix_event_rollup_level_month_admin1", "level", "month", "admin1"),)
+    level: Mapped[str]
+    month: Mapped[str | None]
+    events: Mapped[int]
+    fatalities: Mapped[int]
+    fatalities_low: Mapped[int]
+    fatalities_high: Mapped[int]
+    toll_known: Mapped[int]
 
 
 class RollupDirtyRow(Base):
     """A (level, month) whose rollup rows may be out of date: written by triggers on canonical_events,
     events and event_reviews in the writing transaction itself; `n` counts the marks, so a refresh
-    clears a mark only if no write came after it read it. `month` is "" for events without a date."""
+    clears a mark only if no write came after it read it. `month` is "" for events without a date.
+    Declared in Core (`mawgun.store.tables.ROLLUP_DIRTY`)."""
 
-    __tablename__ = "rollup_dirty"
+    __table__ = ROLLUP_DIRTY
 
-    level: Mapped[str] = mapped_column(String(10), primary_key=True)
-    month: Mapped[str] = mapped_column(String(7), primary_key=True)
-    n: Mapped[int] = mapped_column(Integer, default=1)
+    level: Mapped[str]
+    month: Mapped[str]
+    n: Mapped[int]
 
 
 class MapRollupRow(MapCell, Base):
     """The map layer's groups precomputed per month: events of `event_rollup`'s grain also split by
     their ~5 km grid cell (`lat`, `lon`: latitude and longitude times 20, rounded), with the toll sums,
-    the greatest location name and event id of the group (the map's point label and link)."""
+    the greatest location name and event id of the group (the map's point label and link).
+    Declared in Core (`mawgun.store.tables.MAP_ROLLUP`)."""
 
-    __tablename__ = "map_rollup"
+    __table__ = MAP_ROLLUP
 
-    level: Mapped[str] = mapped_column(String(10))
-    month: Mapped[str | None] = mapped_column(String(7))
-
-    __table_args__ = (Index("ix_map_rollup_level_month", "level", "month"),)
+    level: Mapped[str]
+    month: Mapped[str | None]
 
 
 class MapGridRow(MapCell, Base):
-    """`map_rollup` summed over all months (a few thousand rows): the undated map in one small read."""
+    """`map_rollup` summed over all months (a few thousand rows): the undated map in one small read
+    (`mawgun.store.tables.MAP_GRID`)."""
 
-    __tablename__ = "map_grid"
+    __table__ = MAP_GRID
 
-    level: Mapped[str] = mapped_column(String(10), index=True)
+    level: Mapped[str]
 
 
 class CanonicalActorRow(Base):

@@ -60,6 +60,6 @@ def test_the_head_is_read_from_the_migration_files_as_alembic_reads_it(sqlite_ur
         config.attributes["connection"] = connection
         command.upgrade(config, "0008")
     runner.dispose()
-    assert not db._at_head(engine) and not db._at_head_by_alembic(engine)
+    assert not db.at_head(engine) and not db._at_head_by_alembic(engine)
     db.migrate(sqlite_url)
-    assert db._at_head(engine) and db._at_head_by_alembic(engine)
+    assert db.at_head(engine) and db._at_head_by_alembic(engine)
