@@ -16,7 +16,7 @@ from mawgun.extract.actors import (
 from mawgun.extract.dates import DateMention
 from mawgun.extract.event_details import event_tags
 from mawgun.extract.event_patterns import CIVILIAN_TARGET, NO_TOLL_PROTESTS
-from mawgun.extract.event_triggers import Trigger
+from mawgun.extract.event_triggers import Trigger, event_clauses
 from mawgun.extract.fatalities import read_casualties
 from mawgun.extract.pipeline import Context
 from mawgun.extract.recoding import (
@@ -56,6 +56,8 @@ def make_event(
     fields["place"] = "event_places.event_places"
     fields.update(why or {})
     found = without_onlookers(event_type, clause_actors(ctx, index, clause))
+    if clause is None and index in ctx.aggregate:  # a tally beside the event: only the event's own clause counts
+        clause = next(((a, b) for a, b in event_clauses(ctx, index) if a <= trigger.start < b), None)
     if clause is None:
         boundary = compile_pattern(load_vocabulary("cues")["subordinate"]).search(sentence.text, trigger.end)
         clause = (0, boundary.start() if boundary and not keeps_whole_sentence(trigger) else len(sentence.text))

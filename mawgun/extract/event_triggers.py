@@ -31,6 +31,7 @@ LARGE_NUMBER = re.compile(
     r"\b)|\b(?:tens of thousands|hundreds of thousands|thousands|millions)\b"
 )
 CLAUSE_JOINT = re.compile(r"[,;]|\s(?:and|but|while|before|after)\s")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b")
 PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+|previously\s+|also\s+)?$", re.I)
 VILLAGE_AFTER = re.compile(r"\s(?:[Vv]illages?|[Ww]ards?)\b")
 
@@ -167,6 +168,7 @@ def event_clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
     sentence = ctx.sentences[index]
     text = sentence.text
     joints = [*COORDINATE.finditer(text), *COMPARISON.finditer(text), *WHEN_CLAUSE.finditer(text)]
+    joints += RELATIVE_CLAUSE.finditer(text)  # "took X on 25 March, ... the junta, which has since killed 700 people"
     cuts = sorted({0, *(m.start() for m in joints), len(text)})
     strong = [compile_pattern(p) for p in load_vocabulary("statistics")["strong_cues"]]
     days = [m.start - sentence.start for m in ctx.dates[index] if m.precision == "day" and not m.since and not m.report]
