@@ -15,6 +15,9 @@ from typing import Any
 from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table
 
 METADATA = MetaData()  # every table of the store (`mawgun.store.schema.Base.metadata`)
+# event_rollup's index: a level's months, by state/region, with what a count reads (0013)
+COUNTS_INDEX = ("level", "month", "admin1", "review", "events", "fatalities", "fatalities_low", "fatalities_high",
+                "toll_known")  # fmt: skip
 
 
 def group_columns() -> list[Column[Any]]:
@@ -58,8 +61,9 @@ EVENT_ROLLUP = Table(
     Column("fatalities_high", Integer, nullable=False),
     Column("toll_known", Integer, nullable=False),
     *group_columns(),
-    # a month's rows in state/region order: counts by month and state/region need no sort (0012)
-    Index("ix_event_rollup_level_month_admin1", "level", "month", "admin1"),
+    # a month's rows in state/region order with their review state and sums: counts by month and
+    # state/region need no sort (0012) and no read of the table (0013)
+    Index("ix_event_rollup_counts", *COUNTS_INDEX),
 )
 
 ROLLUP_DIRTY = Table(
