@@ -38,3 +38,9 @@ def test_site_missing_from_the_gazetteer_is_placed_at_its_township(
     text: str, published: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert captures(text, published) == [expected]
+
+
+@pytest.mark.parametrize("site", ["the mountain", "the hilltop", "the ridge", "the peak"])
+def test_a_mountain_or_ridge_taken_is_a_capture(site: str) -> None:
+    text = f"The KIA seized {site} at Alaw Bum on 25 March after a night of fighting."
+    assert captures(text, "2021-04-27") == [("Kachin", "Momauk", "Alaw Bum", "2021-03-25")]
