@@ -98,6 +98,8 @@ def record_from_json(data: dict[str, Any], index: int, gold: bool) -> EventRecor
             location=first(data.get("location")),
             pcode=data.get("pcode"),
             admin3_pcode=data.get("admin3_pcode"),
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
             geo_precision=data.get("geo_precision"),
         ),
         actor1=actors(data.get("actor1")),

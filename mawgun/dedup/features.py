@@ -459,7 +459,25 @@ def actor_agreement(
     sides_left, sides_right = sides_of(left), sides_of(right)
     if sides_left and sides_right and not sides_left & sides_right:
         return UNKNOWN  # each names another party of one fight (the army; the group it fought): no conflict
+    left, right = without_generics(left, sides_right), without_generics(right, sides_left)
+    if not left or not right or not sides_of(left) & sides_of(right):
+        return UNKNOWN  # a side named only generically ("resistance forces") against one of its groups
     return 0.0
+
+
+@lru_cache(maxsize=1)
+def side_generics() -> frozenset[str]:
+    """Codes that also stand for a side's forces in general (settings.yaml `side_generic_actors`)."""
+    return frozenset(load_settings()["side_generic_actors"])
+
+
+def without_generics(codes: frozenset[str], other_sides: frozenset[str]) -> frozenset[str]:
+    """The codes less those generic for a side the other report names a group of: "resistance
+    forces", which the registry codes PDF, may be any resistance group the other report names."""
+    generic = codes & side_generics()
+    if not generic:
+        return codes
+    return codes - frozenset(code for code in generic if sides_of(frozenset({code})) & other_sides)
 
 
 @lru_cache(maxsize=4096)

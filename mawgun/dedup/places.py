@@ -22,6 +22,7 @@ ADMIN_SUFFIXES = re.compile(
 )
 SKELETON_DROP = re.compile(r"[aeiouh]")
 MIN_SKELETON = 4  # shorter skeletons ('sn' for Hsenwi) tell too few names apart
+VOWEL_SPELLINGS = (("ee", "i"), ("oo", "u"), ("ay", "e"))  # one vowel, spelt two ways
 DIRECTIONS = re.compile(r"\b(north|south|east|west)\b")
 
 
@@ -46,8 +47,19 @@ def names_match(a: str, b: str) -> bool:
         return False
     if fuzz.ratio(a, b) >= load_settings()["name_match_ratio"]:
         return True
+    if fold_vowels(a) == fold_vowels(b):
+        return True
     skeleton = consonant_skeleton(a)
     return len(skeleton) >= MIN_SKELETON and skeleton == consonant_skeleton(b)
+
+
+def fold_vowels(name: str) -> str:
+    """A normalised name with the vowel spellings romanisations swap written one way (ee/i, oo/u,
+    ay/e): Mawchee = Mawchi, Sittway = Sittwe, Kalay = Kale. Short names that the fuzzy ratio cannot
+    match (one letter is a large share of them) match this way; the rest of the name must be equal."""
+    for spelt, folded in VOWEL_SPELLINGS:
+        name = name.replace(spelt, folded)
+    return name
 
 
 def consonant_skeleton(name: str) -> str:

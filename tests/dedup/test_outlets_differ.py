@@ -248,3 +248,23 @@ def test_the_karenni_army_and_the_kndf_are_one_front() -> None:
     assert score_actors(profile_record(army, first), profile_record(front, second)) == RELATED
     assignment = cluster_records([army, front], documents)
     assert assignment[army.record_id] == assignment[front.record_id]
+
+
+def test_a_vowel_spelt_two_ways_is_one_name() -> None:
+    """ee/i, oo/u and ay/e are one vowel in romanised Burmese: short names, where one letter is too
+    large a share for the fuzzy ratio, still match; other names stay apart."""
+    assert names_match(normalise_name("Mawchee"), normalise_name("Mawchi"))
+    assert names_match(normalise_name("Sittway"), normalise_name("Sittwe"))
+    assert not names_match(normalise_name("Mese"), normalise_name("Mawchi"))
+
+
+def test_a_side_named_only_generically_does_not_disagree_with_its_groups() -> None:
+    """The registry codes "resistance forces" as PDF: a report coded PDF neither agrees nor disagrees
+    with one naming the KNDF; two named groups of one side (the KIA, the KNDF) still disagree."""
+    doc = make_doc("gn1", "Synthetic report: resistance forces took a camp.", "A", dt.date(2024, 1, 28))
+    kwargs = {"event_type": "Battles", "sub": "Non-state actor overtakes territory", "admin1": "Kayah"}
+    generic = profile_record(make_event(doc, actors=("PDF",), targets=("MIL",), **kwargs), doc)  # type: ignore[arg-type]
+    named = profile_record(make_event(doc, actors=("KNDF",), targets=(), **kwargs), doc)  # type: ignore[arg-type]
+    other = profile_record(make_event(doc, actors=("KIA",), targets=(), **kwargs), doc)  # type: ignore[arg-type]
+    assert score_actors(generic, named) == UNKNOWN
+    assert score_actors(other, named) == 0.0
