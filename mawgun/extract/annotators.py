@@ -173,9 +173,16 @@ def is_title(ctx: Context, index: int) -> bool:
         return True
     start, end = ctx.paragraphs[sentence.paragraph]
     alone = (sentence.start, sentence.end) == (start, end)
-    if alone and not re.search(r"[.!?][\"”’)]*\s*$", sentence.text):
+    if alone and not re.search(r"[.!?][\"”’)]*\s*$", sentence.text) and not is_cut_off(ctx, index):
         return True
     return restates_title(ctx, index) or is_bare_heading(ctx, index)
+
+
+def is_cut_off(ctx: Context, index: int) -> bool:
+    """The document's last paragraph, a sentence of ten words or more cut off mid-way (stored texts are often cut
+    at a length: "... state media said martial law had been declared over Hlaingthaya and t"): a sentence, not a
+    title."""
+    return index == len(ctx.sentences) - 1 and index > 0 and len(ctx.sentences[index].text.split()) >= 10
 
 
 def restates_title(ctx: Context, index: int) -> bool:

@@ -71,3 +71,22 @@ def test_fighting_a_fire_is_no_clash() -> None:
 def test_fighting_between_troops_stays_a_clash() -> None:
     found = events("Fighting broke out between the TNLA and junta troops near Thibaw on Monday.", "2023-06-14")
     assert [(e["sub_event_type"], e["admin3"]) for e in found] == [("Armed clash", "Hsipaw")]
+
+
+def test_a_last_paragraph_cut_off_mid_sentence_is_still_read() -> None:
+    text = (
+        "Security forces opened fire on protesters in Hlaing Tharyar township on Sunday.\n\n"
+        "Later on Sunday, state television said martial law had been declared over Shwepyitha and neighbouring t"
+    )
+    found = [(e["sub_event_type"], e["admin3"]) for e in events(text, "2021-03-14")]
+    assert ("Other", "Shwepyithar") in found
+
+
+def test_a_short_last_line_without_a_stop_is_still_a_title() -> None:
+    text = "Security forces opened fire on protesters in Hlaing Tharyar township on Sunday.\n\nMartial law in Yangon"
+    assert [e["sub_event_type"] for e in events(text, "2021-03-14")] == ["Excessive force against protesters"]
+
+
+def test_ka_mai_is_kamaing_in_hpakant() -> None:
+    found = get_geocoder().find_places("KIA troops attacked a column in Ka-Mai on Wednesday.")
+    assert [(p.admin3, p.location) for p in found] == [("Hpakant", "Kamaing")]
