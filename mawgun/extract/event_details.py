@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from mawgun.extract.event_dates import event_dates
@@ -45,7 +46,9 @@ def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
     if day and target.date_precision != "day":
         target.date, target.date_precision = day.date, "day"
         target.provenance.fields["date"] = "event_details.attach_details"
-    places = event_places(ctx, index)
+    cause = CAUSE.search(sentence.text)  # "in retaliation for an attack on the outpost near Laiza": another event
+    cut = sentence.start + cause.start() if cause else sentence.end
+    places = [p for p in event_places(ctx, index) if p.span is None or p.span.start < cut]
     later = replace(
         target, evidence=[Span(sentence.start, sentence.end, sentence.text)], place=places[0] if places else None
     )
@@ -54,6 +57,9 @@ def attach_details(ctx: Context, index: int, found: list[EventRecord]) -> bool:
         later.fatalities, later.fatalities_qualifier = casualties.fatalities, casualties.qualifier
     merge_into(target, later)
     return True
+
+
+CAUSE = re.compile(r"\b(?:in retaliation for|in revenge for|to avenge|in response to)\b", re.I)
 
 
 def attach_told_toll(ctx: Context, index: int, found: list[EventRecord]) -> bool:
