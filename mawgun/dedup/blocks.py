@@ -50,7 +50,8 @@ from mawgun.dedup.siblings import sibling_fits_better
 from mawgun.dedup.tellings import told_twice
 
 RETOLD = -1  # the priority of a document's one event told twice: joined before every scored pair
-FLUSH_EVERY = 256  # reports entered between two rounds of linking
+FLUSH_EVERY = 256  # reports entered between two rounds of linking, at least
+WAITS_PER_ROUND = 4  # and at least the waiting reports over this: a round costs what waits, which it holds
 CACHED = 1024  # decoded profiles the linker keeps (about 3 kB each)
 CACHE_EVERY = 4096  # profiles between clearings of the per-text caches (they would hold 65,536 texts each)
 TEXT_CACHES = ("shared_text", "proper_names")  # features' caches keyed by report text: unbounded inputs
@@ -207,7 +208,7 @@ class Sweep:
         self.entered += 1
         if self.entered >= self.next_flush:  # linking work grows with what waits: rounds spaced to match
             self.linker.flush(Horizon(self.horizons(), profile.lo))
-            self.next_flush = self.entered + max(FLUSH_EVERY, len(self.linker.held) // 2)
+            self.next_flush = self.entered + max(FLUSH_EVERY, len(self.linker.held) // WAITS_PER_ROUND)
 
     def components(self, type_key: str) -> tuple[str, ...]:
         """The block components of a type key (`eventtypes.type_blocks` over the whole batch's keys)."""
@@ -348,6 +349,7 @@ class SweepLinker(Linker):
         self.spill, self.repeated, self.first_day = spill, repeated, first_day
         self.bits = max(1, spill.count.bit_length())
         self.pending: list[int] = []  # packed (priority + 1, rank, rank): see `pack`
+        self.shut: dict[int, bool] = {}  # one round of `flush`: rank -> closed
         self.later: list[tuple[list[str], list[int]]] = []  # clusters holding a repeated record id: rids, seqs
         self.rows: list[tuple[str, int]] = []
 
@@ -387,7 +389,9 @@ class SweepLinker(Linker):
         order of priority, then write and forget the final clusters."""
         self.pending = self.needed()
         reach = self.reach()
+        self.shut = {}
         blocked: dict[int, dict[str, int]] = {}  # reach -> component -> days of reports of pairs left waiting
+        marked: set[int] = set()  # reports whose days are in `blocked` (a report's group stays for the round)
         left = []
         for pair in self.pending:
             key, a, b = self.unpack(pair)
@@ -397,8 +401,10 @@ class SweepLinker(Linker):
             if not safe or (days and (self.meets(days, a) or self.meets(days, b))):
                 left.append(pair)
                 days = blocked.setdefault(group, {})
-                self.block(days, a)
-                self.block(days, b)
+                for rank in (a, b):
+                    if rank not in marked:
+                        marked.add(rank)
+                        self.block(days, rank)
                 continue
             self.held[a].pairs -= 1
             self.held[b].pairs -= 1
@@ -444,9 +450,12 @@ class SweepLinker(Linker):
         return {root: find(root) for root in list(parent)}
 
     def closed(self, rank: int, horizon: Horizon | None) -> bool:
-        """No later pair can touch the report (every report, once the sweep is over)."""
-        held = self.held[rank]
-        return horizon is None or horizon.closed(held.hi, held.components)
+        """No later pair can touch the report (every report, once the sweep is over); kept for the round."""
+        found = self.shut.get(rank)
+        if found is None:
+            held = self.held[rank]
+            found = self.shut[rank] = horizon is None or horizon.closed(held.hi, held.components)
+        return found
 
     def days(self, rank: int) -> int:
         """The days of a report's interval as bits (bit 0: the batch's first day)."""
@@ -479,7 +488,7 @@ class SweepLinker(Linker):
                 del self.held[member], self.parent[member]
                 self.spilled.forget(member)
         self.spill.db.executemany("INSERT INTO canon (canon, seq) VALUES (?, ?)", self.rows)
-        self.rows = []
+        self.rows, self.shut = [], {}
 
     def emit(self, rids: list[str], seqs: list[int]) -> None:
         """A final cluster's canonical id (`cluster.assign_ids`) for each of its rows; a cluster holding a
