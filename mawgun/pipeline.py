@@ -27,11 +27,21 @@ def process_store(
     """Extract records from unprocessed documents (`jobs` processes), then cluster event reports into
     canonical events."""
     from mawgun.dedup import cluster_store
+    from mawgun.dedup.decisions import DecisionError
     from mawgun.extract import extract_store
 
     extracted = extract_store(url, reprocess=reprocess, progress=progress, jobs=jobs)
-    clustered = cluster_store(url, progress=progress)
+    try:
+        clustered = cluster_store(url, progress=progress)
+    except DecisionError as exc:  # the records are stored; clustering waits for the decisions to agree
+        raise StageRefused(
+            f"{extracted['documents']} documents extracted and stored; clustering refused: {exc}"
+        ) from exc
     return {"extract": extracted, "cluster": clustered}
+
+
+class StageRefused(RuntimeError):
+    """A stage that refused to run (what ran before it is kept); the message says why and what to do."""
 
 
 def process_file(

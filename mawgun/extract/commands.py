@@ -49,11 +49,10 @@ def extract_command(
     """
     from rich.console import Console
 
-    from mawgun.dedup.decisions import DecisionError
     from mawgun.extract.api import InputError
     from mawgun.extract.dask_pool import DaskMissing
     from mawgun.extract.parallel import default_jobs
-    from mawgun.pipeline import process_file, process_store
+    from mawgun.pipeline import StageRefused, process_file, process_store
 
     console = Console(stderr=True)
     if (in_path is None) != (out_path is None):
@@ -80,7 +79,7 @@ def extract_command(
         else:
             result = process_store(db, reprocess=reprocess, progress=not quiet, jobs=workers)
             summary, clustered = result["extract"], result["cluster"]
-    except (InputError, KeyError, DaskMissing, DecisionError) as exc:
+    except (InputError, KeyError, DaskMissing, StageRefused) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         typer.echo(f"Error: {message}", err=True)
         raise typer.Exit(2) from exc

@@ -164,6 +164,8 @@ def test_a_deleted_merge_decision_is_named_by_audit_verify_and_not_undone_by_ded
     again = runner.invoke(app, ["dedup", "--db", sqlite_url, "--no-progress", "--full"])
     assert again.exit_code == 2 and "mawgun audit verify" in again.output
     assert {canonical(sqlite_url, r) for r in records} == {survivor}  # the merge still stands
+    extract = runner.invoke(app, ["extract", "--db", sqlite_url, "--quiet"])  # the main job stops there too
+    assert extract.exit_code == 2 and "clustering refused" in extract.output
 
 
 def test_a_decision_written_behind_the_log_is_named_by_audit_verify(sqlite_url: str) -> None:
