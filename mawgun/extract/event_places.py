@@ -88,11 +88,26 @@ PRIOR_EVENT_BEFORE = re.compile(  # "Following the recapture of X, the army rega
 )
 
 
+COMPARED_BEFORE = re.compile(  # "Mawchi is the second town seized by the KNDF in Karenni State after Mese"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|latest|next)\s+(?:[\w-]+\s+){0,2}?(?:seized|captured|taken|"
+    r"overrun|to fall|lost|to be (?:seized|captured|taken))\b[^.;]{0,80}?\bafter\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def without_prior_places(places: list[Place], text: str) -> list[Place]:
     """The places of a sentence less one named as the place of an earlier change of hands ("Following the
-    recapture of Nawnghkio, the military regained Kyaukme"), when the sentence names another place below its
-    state: that place is where this event happened."""
-    prior = [p for p in places if p.span and PRIOR_EVENT_BEFORE.search(text[max(0, p.span.start - 50) : p.span.start])]
+    recapture of Nawnghkio, the military regained Kyaukme"; "Mawchi is the second town seized after Mese"), when
+    the sentence names another place below its state: that place is where this event happened."""
+    prior = [
+        p
+        for p in places
+        if p.span
+        and (
+            PRIOR_EVENT_BEFORE.search(text[max(0, p.span.start - 50) : p.span.start])
+            or COMPARED_BEFORE.search(text[max(0, p.span.start - 140) : p.span.start])
+        )
+    ]
     rest = [p for p in places if p not in prior]
     return rest if prior and any(not is_state(p) for p in rest) else places
 

@@ -24,3 +24,8 @@ def test_the_town_taken_before_is_not_the_events_place() -> None:
 def test_the_town_taken_before_places_an_event_that_names_no_other() -> None:
     text = "After the fall of Nwangkhio, junta jets bombed the surrounding villages on Wednesday."
     assert places(text) == [("Nawnghkio", "Nwangkhio")]
+
+
+def test_a_town_compared_with_is_not_the_capture_told() -> None:
+    text = "Mawchi is the second town seized by the KNDF in Karenni State after Mese."
+    assert [loc for _, loc in places(text)] == ["Mawchi"]
