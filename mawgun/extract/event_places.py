@@ -67,6 +67,11 @@ REFERENCE_BEFORE = re.compile(  # where the shooter sits or a distance is measur
     r"(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:(?:town|city|village) of\s+)?$",
     re.I,
 )
+REFUGE_BEFORE = re.compile(
+    r"\b(?:fled|evacuated|relocated|sheltering|took refuge|taking refuge|sought refuge|seeking refuge)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:to|in|into|at)\s+(?:the\s+)?(?:(?:safe|safer|nearby)\s+(?:areas?|places?)\s+(?:in|at)\s+)?$",
+    re.I,
+)
 ORIGIN_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:[\w-]+\s+(?:region|state|division)[’']s\s+)?$",
     re.I,
@@ -114,7 +119,7 @@ def without_prior_places(places: list[Place], text: str) -> list[Place]:
 
 def is_reference(text: str, place: Place) -> bool:
     """A place named only as a firing position or base ("Battalion 120, based in neighbouring Wuntho Township",
-    "a jet from the nearby Magway region's air base",
+    "a jet from the nearby Magway region's air base", a place people fled to ("evacuated to safe areas in X"),
     "shells fired from Kyaukme"), as the point a distance is measured from ("20 miles north of Hakha"), or inside a
     citation in parentheses ("(Mon News Agency, 3 May 2023)"): not the place of the event."""
     span = place.span
@@ -122,6 +127,8 @@ def is_reference(text: str, place: Place) -> bool:
         return False
     if REFERENCE_BEFORE.search(text[max(0, span.start - 60) : span.start]):
         return True
+    if REFUGE_BEFORE.search(text[max(0, span.start - 60) : span.start]):
+        return True  # "villagers were evacuated to safe areas in X": where people fled to
     if ORIGIN_BEFORE.search(text[max(0, span.start - 60) : span.start]) and ORIGIN_AFTER.match(
         text[span.end : span.end + 80]
     ):

@@ -23,3 +23,14 @@ def test_a_sentence_set_in_another_country_tells_no_event() -> None:
     )
     found = events(text)
     assert [(e["admin1"], e["sub_event_type"]) for e in found] == [("Kayin", "Looting/property destruction")]
+
+
+def test_thai_border_villages_and_places_people_fled_to_are_not_the_fighting() -> None:
+    text = (
+        "Karen fighters attacked an army outpost on the Salween on Tuesday.\n"
+        "About 400 villagers in Mae Sam Laep were evacuated to safe areas in Ban Huay Kong village.\n"
+        "A stray bullet wounded a woman, the governor said of Tuesday's fighting in Myanmar's Karen state."
+    )
+    found = events(text)
+    assert found and all(e["location"] not in {"Mae Sam Laep", "Ban Huay Kong"} for e in found)
+    assert {e["admin1"] for e in found} == {"Kayin"}
