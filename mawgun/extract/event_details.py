@@ -87,6 +87,8 @@ def attach_told_toll(ctx: Context, index: int, found: list[EventRecord]) -> bool
 def attach_toll(ctx: Context, index: int, trigger: Trigger, found: list[EventRecord]) -> bool:
     """A sentence right after an event's that only counts its dead ("Volunteers said about 20 people were
     killed"): no day, no place and no armed actor of its own. Its toll goes to that event. True when applied."""
+    if trigger.rule["id"] == COMBATANTS_KILLED:
+        return attach_combatant_toll(ctx, index, found)
     if trigger.rule["event_type"] != "Violence against civilians" or not found or found[-1].fatalities is not None:
         return False
     previous = ctx.sentences[index - 1] if index else None
@@ -101,6 +103,31 @@ def attach_toll(ctx: Context, index: int, trigger: Trigger, found: list[EventRec
     target.fatalities, target.fatalities_qualifier = casualties.fatalities, casualties.qualifier
     target.provenance.fields["fatalities"] = "event_details.attach_toll"
     target.injuries = target.injuries if target.injuries is not None else casualties.injuries
+    target.evidence.append(Span(sentence.start, sentence.end, sentence.text))
+    return True
+
+
+COMBATANTS_KILLED = "clash.combatants_killed"
+
+
+def attach_combatant_toll(ctx: Context, index: int, found: list[EventRecord]) -> bool:
+    """A sentence one or two after a clash's that only counts fighters killed ("According to the KNDF four of its
+    fighters were killed."): no day and no place of its own. It is that clash's, as more evidence; its count is
+    the clash's toll only when the clash had none. True when applied."""
+    target = found[-1] if found else None
+    if target is None or target.event_type != "Battles" or any(p.location for p in ctx.places(index)):
+        return False
+    told = {span.start for span in target.evidence}
+    before = [ctx.sentences[j] for j in range(max(0, index - 2), index)]  # the clash's sentence or the one after it
+    if not any(s.start in told for s in before):
+        return False
+    casualties = read_casualties(ctx.sentences[index].text)
+    if casualties.fatalities is None:
+        return False
+    if target.fatalities is None:
+        target.fatalities, target.fatalities_qualifier = casualties.fatalities, casualties.qualifier
+        target.provenance.fields["fatalities"] = "event_details.attach_combatant_toll"
+    sentence = ctx.sentences[index]
     target.evidence.append(Span(sentence.start, sentence.end, sentence.text))
     return True
 
