@@ -19,7 +19,10 @@ pair of higher priority, connected to it through clusters and waiting pairs, has
 block component and a day with its reports. A cluster whose reports are all closed and wait for no pair
 is final: its canonical id is written to the file and it is forgotten. Memory then follows the reports
 a few days share (a report dated only to its year holds its block components for that year; an undated
-one, dated by its publication, for the two years it looks back), not the size of the batch.
+one, dated by its publication, for the two years it looks back), not the size of the batch. On a
+crowded input waiting pairs chain from day to day (each waits for a pair of higher priority a day or
+two later) and most reports in pairs may wait to the end: the linker holds of each a few numbers
+(`Waiting`) and reads its profile back from the spill when linking needs it (`SpilledRanks`).
 
 The ids are `cluster.assign_ids`'s: a cluster's id derives from its smallest record id. A record id given
 twice (a document repeated in the input) is settled after the sweep as `cluster_profiles` settles it.
