@@ -180,8 +180,8 @@ def is_title(ctx: Context, index: int) -> bool:
 
 def is_cut_off(ctx: Context, index: int) -> bool:
     """The document's last paragraph, a sentence of ten words or more cut off mid-way (stored texts are often cut
-    at a length: "... state media said martial law had been declared over Hlaingthaya and t"): a sentence, not a
-    title."""
+    at a length: "... residents said the road to the border had been closed since the raid and the t"): a
+    sentence, not a title."""
     return index == len(ctx.sentences) - 1 and index > 0 and len(ctx.sentences[index].text.split()) >= 10
 
 

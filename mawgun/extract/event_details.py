@@ -111,8 +111,8 @@ COMBATANTS_KILLED = "clash.combatants_killed"
 
 
 def attach_combatant_toll(ctx: Context, index: int, found: list[EventRecord]) -> bool:
-    """A sentence one or two after a clash's that only counts fighters killed ("According to the KNDF four of its
-    fighters were killed."): no day and no place of its own. It is that clash's, as more evidence; its count is
+    """A sentence one or two after a clash's that only counts fighters killed ("The group said three of its
+    members died."): no day and no place of its own. It is that clash's, as more evidence; its count is
     the clash's toll only when the clash had none. True when applied."""
     target = found[-1] if found else None
     if target is None or target.event_type != "Battles" or any(p.location for p in ctx.places(index)):

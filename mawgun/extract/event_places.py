@@ -93,7 +93,7 @@ PRIOR_EVENT_BEFORE = re.compile(  # "Following the recapture of X, the army rega
 )
 
 
-COMPARED_BEFORE = re.compile(  # "Mawchi is the second town seized by the KNDF in Karenni State after Mese"
+COMPARED_BEFORE = re.compile(  # "Hpasawng became the third town to fall to the resistance, after Mese"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|latest|next)\s+(?:[\w-]+\s+){0,2}?(?:seized|captured|taken|"
     r"overrun|to fall|lost|to be (?:seized|captured|taken))\b[^.;]{0,80}?\bafter\s+(?:the\s+)?$",
     re.I,
@@ -102,7 +102,7 @@ COMPARED_BEFORE = re.compile(  # "Mawchi is the second town seized by the KNDF i
 
 def without_prior_places(places: list[Place], text: str) -> list[Place]:
     """The places of a sentence less one named as the place of an earlier change of hands ("Following the
-    recapture of Nawnghkio, the military regained Kyaukme"; "Mawchi is the second town seized after Mese"), when
+    recapture of Nawnghkio, the military regained Kyaukme"; "Hpasawng became the third town to fall, after Mese"), when
     the sentence names another place below its state: that place is where this event happened."""
     prior = [
         p

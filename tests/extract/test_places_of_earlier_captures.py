@@ -27,5 +27,5 @@ def test_the_town_taken_before_places_an_event_that_names_no_other() -> None:
 
 
 def test_a_town_compared_with_is_not_the_capture_told() -> None:
-    text = "Mawchi is the second town seized by the KNDF in Karenni State after Mese."
+    text = "Mawchi became the second town to fall to the resistance this year, after Mese."
     assert [loc for _, loc in places(text)] == ["Mawchi"]

@@ -18,7 +18,7 @@ def events(text: str, published: str) -> list[tuple[str, str]]:
 
 
 def test_an_artillery_unit_is_no_shelling() -> None:
-    text = "Mawchi in Hpasawng township lies 177 km from Taungoo, which hosts two artillery battalions."
+    text = "Mawchi, in Hpasawng township, is a long drive from Taungoo, where the army keeps two artillery battalions."
     assert events(text, "2024-01-29") == []
 
 
@@ -28,7 +28,7 @@ def test_artillery_fire_is_still_shelling() -> None:
 
 
 def test_a_distance_from_where_fighting_happens_is_no_clash() -> None:
-    text = "Myo Thit village in Momauk township is about an hour by motorcycle from where fighting is happening."
+    text = "Myo Thit village in Momauk township is a two-hour walk from the place where the fighting goes on."
     assert events(text, "2021-04-27") == []
 
 
@@ -38,10 +38,8 @@ def test_a_post_taken_by_a_group_is_a_capture() -> None:
 
 
 def test_a_capture_told_after_came_days_after_is_dated_before_the_day() -> None:
-    text = (
-        "The Arakan Army's win in Kyauktaw township on Tuesday came two days after it captured an artillery battalion."
-    )
-    assert events(text, "2024-01-18") == [("Non-state actor overtakes territory", "2024-01-14")]
+    text = "The AA said its gain in Kyauktaw township on Tuesday came three days after it seized a border post."
+    assert events(text, "2024-01-18") == [("Non-state actor overtakes territory", "2024-01-13")]
 
 
 def test_people_taken_by_soldiers_near_a_base_are_no_capture() -> None:

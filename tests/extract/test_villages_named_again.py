@@ -10,7 +10,9 @@ import datetime as dt
 from mawgun.extract import extract_document
 from mawgun.model import Document
 
-LEAD = "Residents found more bodies around Mone Taing Ping village in Ye-U Township, Sagaing Region, on Thursday.\n"
+LEAD = (
+    "On Thursday villagers came upon further bodies in Mone Taing Ping village, Ye-U Township, in the Sagaing area.\n"
+)
 MIDDLE = (
     "Soldiers had reached the area on 10 May.\nSome people fled to the forest.\nOthers hid in monasteries.\n"
     "A monk said he had seen smoke.\nThe roads were closed.\nPhones were cut off for two days.\n"
