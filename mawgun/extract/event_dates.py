@@ -60,7 +60,7 @@ def event_date(ctx: Context, index: int, rule: dict[str, Any], trigger_at: int =
     told_after = [m for m in usable[1:] if mirrored(m) and m.end - sentence_start <= trigger_at]
     before_day = mirrored(told_after[-1]) if told_after else None
     if before_day and "," not in ctx.doc.text[told_after[-1].end : sentence_start + trigger_at]:
-        # "the victory on Tuesday came two days after it captured a battalion": Tuesday less two days
+        # "the raid on Friday came three days after they seized a camp": Friday less three days
         return replace(told_after[-1], date=before_day)
     if usable:
         first = usable[0]

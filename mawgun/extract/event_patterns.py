@@ -96,7 +96,7 @@ CONTEXT_NOUN = re.compile(
 CONTEXT_BEFORE = re.compile(
     r"\b(?:after|amid|amidst|following|during|despite|since|before|because of|due to|as a result of|in the wake of|"
     r"in retaliation for|in revenge for|to avenge|in response to|"
-    r"(?:from|near|to|towards?|away from) where)"  # "an hour from where fighting is happening": a distance
+    r"(?:from|near|to|towards?|away from) where)"  # "a short walk from where the clashes were": a distance
     r"\s+(?:[\w'’-]+\s+){0,6}$",
     re.I,
 )

@@ -119,7 +119,7 @@ def without_prior_places(places: list[Place], text: str) -> list[Place]:
 
 def is_reference(text: str, place: Place) -> bool:
     """A place named only as a firing position or base ("Battalion 120, based in neighbouring Wuntho Township",
-    "a jet from the nearby Magway region's air base", a place people fled to ("evacuated to safe areas in X"),
+    "a jet from the nearby Magway region's air base", a place people fled to ("families were moved to shelters in X"),
     "shells fired from Kyaukme"), as the point a distance is measured from ("20 miles north of Hakha"), or inside a
     citation in parentheses ("(Mon News Agency, 3 May 2023)"): not the place of the event."""
     span = place.span
@@ -128,7 +128,7 @@ def is_reference(text: str, place: Place) -> bool:
     if REFERENCE_BEFORE.search(text[max(0, span.start - 60) : span.start]):
         return True
     if REFUGE_BEFORE.search(text[max(0, span.start - 60) : span.start]):
-        return True  # "villagers were evacuated to safe areas in X": where people fled to
+        return True  # "families were moved to shelters in X": where people fled to
     if ORIGIN_BEFORE.search(text[max(0, span.start - 60) : span.start]) and ORIGIN_AFTER.match(
         text[span.end : span.end + 80]
     ):
@@ -338,7 +338,7 @@ def with_listed_towns(chosen: list[Place], local: list[Place], text: str) -> lis
 
 
 def listed_group(places: list[Place], text: str) -> list[Place]:
-    """The first place, plus those listed right after it ("Hpruso, Loikaw, Demoso and Shadaw", "Hlaing Tharyar
+    """The first place, plus those listed right after it ("Mese, Bawlakhe and Hpasawng", "Hlaing Tharyar
     and neighbouring Shwepyithar")."""
     group = [places[0]]
     first = places[0].span

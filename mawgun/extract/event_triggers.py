@@ -266,9 +266,9 @@ def trigger_ok(
 
 
 def is_past_fighting(text: str, match: re.Match[str], rule: dict[str, Any], dated: bool) -> bool:
-    """A clash told in the pluperfect ("had launched offensives across ...", "had fought") in a sentence with no
+    """A clash told in the pluperfect ("had attacked posts across ...", "had fought") in a sentence with no
     day of its own: fighting before the news, not an event of it (captures and killings told so are news:
-    "said on Sunday they had taken control")."""
+    "they said they had seized the town")."""
     if dated or rule["sub_event_type"] != "Armed clash":
         return False
     return bool(PLUPERFECT.search(text[max(0, match.start() - 30) : match.start()]))
