@@ -389,16 +389,17 @@ class SweepLinker(Linker):
 
     def flush(self, horizon: Horizon | None) -> None:
         """Link the pairs whose turn is safe (all of them when `horizon` is None: the sweep is over) in
-        order of priority, then write and forget the final clusters."""
+        order of priority, then write and forget the final clusters. Which pairs are safe does not
+        depend on the joins of the round, so they are chosen first, then linked."""
         self.pending = self.needed()
         reach = self.reach()
         self.shut = {}
         blocked: dict[int, dict[str, int]] = {}  # reach -> component -> days of reports of pairs left waiting
         marked: set[int] = set()  # reports whose days are in `blocked` (a report's group stays for the round)
-        left = []
+        left, ready = [], []
         for pair in self.pending:
             key, a, b = self.unpack(pair)
-            group = reach[self.find(a)]  # a join keeps one of the two roots: the group stays
+            group = reach[self.find(a)]
             days = blocked.get(group)
             safe = self.closed(a, horizon) and self.closed(b, horizon)
             if not safe or (days and (self.meets(days, a) or self.meets(days, b))):
@@ -411,12 +412,22 @@ class SweepLinker(Linker):
                 continue
             self.held[a].pairs -= 1
             self.held[b].pairs -= 1
-            if key != RETOLD:
-                self.link(a, b, (SCALE - key) / SCALE)
-            elif (ra := self.find(a)) != (rb := self.find(b)):
-                self.union(ra, rb, None)
+            ready.append(pair)
+        self.link_ready(ready)
         self.pending = left
         self.finish(horizon)
+
+    def link_ready(self, ready: list[int]) -> None:
+        """Link the safe pairs of a round in order: the joins of one event told twice (the lowest key)
+        first, then the scored pairs by best-first linking."""
+        for pair in ready:
+            key, a, b = self.unpack(pair)
+            if key != RETOLD:
+                break
+            if (ra := self.find(a)) != (rb := self.find(b)):
+                self.union(ra, rb, None)
+        scored = (self.unpack(pair) for pair in ready)
+        self.link_all(((SCALE - key) / SCALE, a, b) for key, a, b in scored if key != RETOLD)
 
     def needed(self) -> list[int]:
         """The waiting pairs in order of priority, less those whose reports are in one cluster already:

@@ -286,14 +286,15 @@ class Linker:
         result = pair_probability(self.profiles[rep_a], self.profiles[rep_b], needed)
         return result is not None and (score + result) / 2 >= self.threshold * MEAN_SCORE_FACTOR
 
-    def link(self, a: int, b: int, score: float, explain: bool = False) -> None:
-        """The step of best-first linking: join the clusters of the pair (a, b) when they may join (with
-        `explain`, the link keeps its score and features)."""
-        parent = self.parent
-        ra = a if parent[a] == a else self.find(a)  # most reports are their own cluster's root
-        rb = b if parent[b] == b else self.find(b)
-        if ra != rb and self.may_join(ra, rb, a, b, score):
-            self.union(ra, rb, explain_link(self.profiles[a], self.profiles[b], score) if explain else None)
+    def link_all(self, pairs: Iterable[tuple[float, int, int]], explain: bool = False) -> None:
+        """Best-first linking: for each pair (score, a, b), in the order given, join their clusters when
+        they may join (with `explain`, each link keeps its score and features)."""
+        parent, find, may_join, union, profiles = self.parent, self.find, self.may_join, self.union, self.profiles
+        for score, a, b in pairs:
+            ra = a if parent[a] == a else find(a)  # most reports are their own cluster's root
+            rb = b if parent[b] == b else find(b)
+            if ra != rb and may_join(ra, rb, a, b, score):
+                union(ra, rb, explain_link(profiles[a], profiles[b], score) if explain else None)
 
     def union(self, ra: int, rb: int, link: dict[str, Any] | None) -> None:
         keep, drop = (ra, rb) if ra < rb else (rb, ra)
@@ -389,8 +390,7 @@ def link_profiles(
     force_links(linker, linker.constraints, fixed)
     siblings = document_siblings(profiles)
     join_retold(linker, siblings)
-    for score, a, b in scored_pairs(linker, new_ids, siblings):
-        linker.link(a, b, score, explain)
+    linker.link_all(scored_pairs(linker, new_ids, siblings), explain)
     return linker.groups()
 
 
