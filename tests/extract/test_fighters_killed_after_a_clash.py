@@ -19,16 +19,16 @@ def clashes(text: str) -> list[tuple[str, int | None]]:
 
 def test_fighters_killed_told_after_the_clash_are_its_toll() -> None:
     text = (
-        "Clashes began near a village in Demoso township, Kayah State, on 14 May. "
+        "Clashes began on 14 May near Taneelarle, a village of Demoso township in Kayah State. "
         "They had not stopped by 22 May, when this report was filed.\n\n"
-        "The KNDF said four of its fighters were killed. The last of them died on 15 May.\n"
+        "The KNDF put its own dead at four: four members killed. The last of them died on 15 May.\n"
     )
     assert clashes(text) == [("2023-05-14", 4)]
 
 
 def test_a_toll_already_told_is_kept() -> None:
     text = (
-        "Five KNDF fighters died in clashes near a village in Demoso township, Kayah State, on "
-        "14 May.\nThe KNDF said four of its fighters were killed."
+        "Five KNDF fighters died in clashes near Taneelarle, a village of Demoso township in Kayah State, on "
+        "14 May.\nThe KNDF put its own dead at four: four members killed."
     )
     assert clashes(text) == [("2023-05-14", 5)]

@@ -1,5 +1,5 @@
 """An event told beside a tally that sits in a relative clause on another noun ("captured Alaw Bum on 25 March,
-... the junta, which has since killed more than 700 people across the country") is still an event: the relative
+... the army, which has since killed over 700 civilians throughout the country") is still an event: the relative
 clause is a clause of its own, so the tally's wording no longer hides the capture, and the tally's count is not
 its toll. Texts are our own, about a real event: the KIA's capture of Alaw Bum (25 March 2021)."""
 
@@ -18,13 +18,13 @@ def events(text: str) -> list[dict]:
 
 def test_event_beside_a_tally_in_a_relative_clause_is_told_without_its_count() -> None:
     text = (
-        "The KIA overran the Alaw Bum base on 25 March, one of many attacks on the junta, which took power on "
-        "1 February and has since killed more than 700 people across the country."
+        "On 25 March KIA fighters seized the Alaw Bum base, a heavy blow to the army, which seized power in "
+        "February and has since killed over 700 civilians throughout the country."
     )
     found = [(e["sub_event_type"], e["date"], e["fatalities"]) for e in events(text)]
     assert found == [("Non-state actor overtakes territory", "2021-03-25", None)]
 
 
 def test_a_tally_alone_is_still_no_event() -> None:
-    text = "The junta, which took power on 1 February, has since killed more than 700 people across the country."
+    text = "The army, which seized power in February, has since killed over 700 civilians throughout the country."
     assert [e for e in events(text) if e["event_type"] != "Strategic developments"] == []
