@@ -1,6 +1,6 @@
 """A village the lead places by its township, named again later without it, is the same village: the arson and
 the killings told further down take its township instead of only the state (or nothing). Texts are our own,
-about a real event: the army's raid on Mon Taing Pin village, Ye-U township, Sagaing (10-11 May 2022), written
+about a real event: the army's raid of 10-11 May 2022 on the Sagaing village of Mon Taing Pin (Ye-U township), written
 with the spelling "Mone Taing Ping" that the gazetteer lacks."""
 
 from __future__ import annotations
@@ -25,17 +25,17 @@ def events(text: str) -> list[dict]:
 
 
 def test_arson_told_later_takes_the_leads_village_and_township() -> None:
-    text = LEAD + MIDDLE + "Troops burned 29 houses in Mone Taing Ping on 10 May.\n"
+    text = LEAD + MIDDLE + "Soldiers torched 29 homes in Mone Taing Ping on 10 May.\n"
     arson = [e for e in events(text) if e["sub_event_type"] == "Looting/property destruction"]
     assert [(e["admin3"], e["location"], e["date"]) for e in arson] == [("Ye-U", "Mone Taing Ping", "2022-05-10")]
 
 
 def test_a_name_not_in_the_lead_is_not_placed_by_it() -> None:
-    text = LEAD + MIDDLE + "Troops burned 29 houses in Kyauk Ye Twin on 10 May.\n"
+    text = LEAD + MIDDLE + "Soldiers torched 29 homes in Kyauk Ye Twin on 10 May.\n"
     arson = [e for e in events(text) if e["sub_event_type"] == "Looting/property destruction"]
     assert all(e["location"] != "Mone Taing Ping" for e in arson)
 
 
 def test_lead_village_stays_in_its_own_sentence() -> None:
-    found = events("Troops burned houses in Mone Taing Ping village in Ye-U Township on 10 May.\n")
+    found = events("On 10 May soldiers torched homes in Mone Taing Ping village, Ye-U Township.\n")
     assert [(e["admin3"], e["location"]) for e in found] == [("Ye-U", "Mone Taing Ping")]
