@@ -18,7 +18,7 @@ def sides(text: str, published: str) -> list[tuple[list[str], list[str]]]:
 
 
 def test_chin_brotherhood_is_coded_as_cdf() -> None:
-    text = "The Chin Brotherhood seized the junta's last hilltop base in Falam, Chin State, on Monday."
+    text = "On Monday the Chin Brotherhood seized the last hilltop camp the junta held in Falam, in Chin State."
     assert sides(text, "2025-04-09") == [(["CDF"], ["MIL"])]
 
 

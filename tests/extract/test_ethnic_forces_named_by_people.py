@@ -38,7 +38,7 @@ def test_junta_troops_stay_the_junta() -> None:
 
 
 def test_a_handover_to_karenni_troops_is_theirs() -> None:
-    text = "Karenni troops took Mawchi town in Hpasawng township, Kayah State, on Sunday without a fight."
+    text = "On Sunday Karenni troops took Mawchi, a town of Hpasawng township in Kayah State, without a fight."
     doc = Document(doc_id="ethnic-forces", text=text, published=dt.date(2024, 1, 29))
     found = [r.to_json() for r in extract_document(doc) if r.kind == "event"]
     assert [(e["sub_event_type"], e["actor1"]) for e in found] == [("Non-violent transfer of territory", ["KNDF"])]
