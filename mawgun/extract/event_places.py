@@ -86,7 +86,7 @@ CITATION = re.compile(  # "(Mon News Agency)", "(Narinjara, 5 May 2023)"
 )
 
 
-PRIOR_EVENT_BEFORE = re.compile(  # "Following the recapture of X, the army regained Y": X fell before this event
+PRIOR_EVENT_BEFORE = re.compile(  # "After the fall of X, the army won back Y": X fell before this event
     r"\b(?:following|after|since|weeks after|days after) the (?:fall|capture|recapture|seizure|loss|takeover|"
     r"surrender) of\s+(?:the\s+)?(?:(?:town|city|village|base) of\s+)?$",
     re.I,
@@ -101,8 +101,8 @@ COMPARED_BEFORE = re.compile(  # "Hpasawng became the third town to fall to the 
 
 
 def without_prior_places(places: list[Place], text: str) -> list[Place]:
-    """The places of a sentence less one named as the place of an earlier change of hands ("Following the
-    recapture of Nawnghkio, the military regained Kyaukme"; "Hpasawng became the third town to fall, after Mese"), when
+    """The places of a sentence less one named as the place of an earlier change of hands ("After the
+    fall of A, the army won back B"; "Hpasawng became the third town to fall, after Mese"), when
     the sentence names another place below its state: that place is where this event happened."""
     prior = [
         p

@@ -258,7 +258,7 @@ def trigger_ok(
     if rule.get("violent") and tells_an_end(text, match):
         return False  # "fighting had largely stopped in the town", "a lull in the fighting": no clash
     if is_past_fighting(text, match, rule, dated or bool(days)):
-        return False  # "the TNLA had launched offensives across five towns" with no day of its own: history
+        return False  # "the group had launched offensives on five towns" with no day of its own: history
     if rule.get("violent") and not days and is_tally(text, match):
         return False  # "212 airstrikes", "have killed more than 6,000 civilians": a statistic, not one event
     # "since the offensive launched in October", "fighting has driven displacement": context

@@ -29,7 +29,8 @@ def test_thai_border_villages_and_places_people_fled_to_are_not_the_fighting() -
     text = (
         "Karen fighters attacked an army outpost on the Salween on Tuesday.\n"
         "Residents of Mae Sam Laep, some 400 people, were relocated to shelters in Ban Huay Kong village.\n"
-        "A woman was hurt by a stray round, the governor said, describing Tuesday's fighting across the river in Karen state."
+        "A woman was hurt by a stray round, the governor said, describing Tuesday's fighting "
+        "across the river in Karen state."
     )
     found = events(text)
     assert found and all(e["location"] not in {"Mae Sam Laep", "Ban Huay Kong"} for e in found)

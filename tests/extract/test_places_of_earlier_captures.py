@@ -1,5 +1,5 @@
-"""A town named as the place of an earlier change of hands in an opening clause ("Following the recapture of
-Nawnghkio, the military regained Kyaukme") is not where the sentence's event happened when the sentence names
+"""A town named as the place of an earlier change of hands in an opening clause ("After the fall of A, the
+army won back B", our example) is not where the sentence's event happened when the sentence names
 another town; alone, it still places the event. "Nwangkhio" is read as Nawnghkio. Texts are our own, about real
 events: the army's recapture of Nawnghkio (July 2025) and of Kyaukme (1 October 2025)."""
 
@@ -17,7 +17,7 @@ def places(text: str) -> list[tuple[str | None, str | None]]:
 
 
 def test_the_town_taken_before_is_not_the_events_place() -> None:
-    text = "After the recapture of Nwangkhio town, army units went on to regain Kyaukme on Wednesday."
+    text = "After the recapture of the town of Nwangkhio, army units went on to regain Kyaukme on Wednesday."
     assert places(text) == [("Kyaukme", "Kyaukme")]
 
 

@@ -2,7 +2,7 @@
 speech in every one of them ("“We learned a lot. Our fighters fought hard there, ...,” she said"), not only in
 the sentence that opens it. A town listed beside a township ("Namtu and Mantung towns", one read as a town, the
 other as a township) is one more place of the list, and the "and" of such a list is no boundary between two
-clauses. A clash told in the pluperfect with no day of its own ("had launched offensives across five towns") is
+clauses. A clash told in the pluperfect with no day of its own ("had launched offensives on five towns") is
 fighting before the news. Texts are our own, about real events: the TNLA leaving Kyaukme (1 October
 2025), airstrikes on Namtu and Mantung (2 October 2025), Operation 1027 (from 27 October 2023)."""
 

@@ -18,7 +18,7 @@ def events(text: str) -> list[dict]:
 
 def test_event_beside_a_tally_in_a_relative_clause_is_told_without_its_count() -> None:
     text = (
-        "On 25 March KIA fighters seized the Alaw Bum base, a heavy blow to the army, which seized power in "
+        "On 25 March KIA fighters took the base at Alaw Bum, a heavy blow to the army, which seized power in "
         "February and has since killed over 700 civilians throughout the country."
     )
     found = [(e["sub_event_type"], e["date"], e["fatalities"]) for e in events(text)]

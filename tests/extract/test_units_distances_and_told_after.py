@@ -1,6 +1,6 @@
-"""Four small classes. "Artillery" naming a unit ("two artillery battalions") is no shelling; "from where fighting
-is happening" measures a distance and tells no clash; a post "was taken by" a group is a capture; and an event
-told inside "came two days after ..." of a dated sentence is dated that many days before the sentence's day.
+"""Four small classes. "Artillery" naming a unit ("two artillery battalions") is no shelling; "from where the clashes
+are" measures a distance and tells no clash; a post "was taken by" a group is a capture; and an event
+told inside "came N days after ..." of a dated sentence is dated that many days before the sentence's day.
 Texts are our own, about real events: the Arakan Army's capture of an artillery battalion near Kyauktaw (14
 January 2024), the KIA's capture of Alaw Bum (25 March 2021), the KNDF's capture of Mawchi (January 2024)."""
 
