@@ -39,9 +39,9 @@ SANCTIONS_BRIEF = PdfSource(
         "Published 2 November 2023 by Sanctions Monitor Myanmar.",
         "On 31 October 2023 the United States, the United Kingdom and Canada announced new sanctions against "
         "the Myanmar military regime in a coordinated move.",
-        "The US Treasury Department prohibited US persons from providing certain financial services, such as "
-        "loans, insurance and investment, to Myanma Oil and Gas Enterprise (MOGE), the state-owned company "
-        "that handles the country's gas revenues and is the junta's largest single source of foreign currency. "
+        "The US Treasury Department barred US persons from offering some financial services to Myanma Oil "
+        "and Gas Enterprise (MOGE): lending, insurance and investment. The state-owned company handles the "
+        "country's gas revenues, which earn the junta more foreign currency than anything else. "
         "The measure does not block MOGE outright, and US companies may continue existing business with it.",
         "On the same day Canada imposed sanctions on Shwe Byain Phyu Group and its chairman Thein Win Zaw. "
         "Canada became the first country to target the conglomerate, which is active in fuel imports and which "

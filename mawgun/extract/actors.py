@@ -195,7 +195,7 @@ def assign_roles(
     targets: list[ActorRef] | None = None,
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(actor1, actor2) for an event (`base_roles`), then: a generic resistance label as actor1 ("joint resistance
-    forces, led by the KNLA", "surrendered to anti-regime forces, according to the MNDAA") gives way to the armed
+    forces, led by the KNLA", "handed the camp over to anti-regime fighters, the MNDAA said") gives way to the armed
     group the sentence names; in an agreement between the junta and a group, the junta is actor1."""
     if sub_event_type == "Government regains territory":  # by definition the state side retakes the ground
         state = [a for a in unique(actors) if a.actor_id in STATE_SIDE]

@@ -241,7 +241,7 @@ def in_last_year(text: str, found: list[DateMention]) -> list[DateMention]:
             day = beside[0]
             moved = dataclasses.replace(day, date=day.date.replace(year=mention.date.year))
             found = [moved if m is day else m for m in found if m is not mention]
-        elif months:  # "in March and August of last year", "in May last year": those months of that year
+        elif months:  # "in April and June of last year", "in May last year": those months of that year
             shifted = {id(m): dataclasses.replace(m, date=m.date.replace(year=mention.date.year)) for m in months}
             found = [shifted.get(id(m), m) for m in found if m is not mention]
     return found

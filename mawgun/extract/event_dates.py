@@ -195,8 +195,8 @@ def is_present(ctx: Context, index: int, trigger_at: int) -> bool:
 
 
 def lead_detail(ctx: Context, index: int) -> int | None:
-    """For a lead with neither day nor place ("Government helicopters struck a school in north-central Myanmar,
-    killing 13"), the next sentence that tells no event of its own but gives a day and a named place ("...
+    """For a lead with neither day nor place ("Army helicopters fired on a monastery school in central Myanmar,
+    killing nine"), the next sentence that tells no event of its own but gives a day and a named place ("...
     hovering over Ywa Thit village began attacking on Friday"): the lead's details. None when there is none."""
     if event_dates(ctx, index) or any(p.location or p.admin3 for p in ctx.places(index)) or not is_lead(ctx, index):
         return None
@@ -211,8 +211,8 @@ def lead_detail(ctx: Context, index: int) -> int | None:
 
 def lead_place_told_next(ctx: Context, index: int) -> int | None:
     """For a lead with no named place below its state ("A junta airstrike hit a school in Sagaing on Monday"), the
-    next sentence, in its paragraph or the next, that opens by naming the event ("The strike hit a school in the
-    village of X") and names a place: the lead's place is told there. None when there is none."""
+    next sentence, in its paragraph or the next, that opens by naming the event ("The bombing destroyed a clinic in
+    the village of X") and names a place: the lead's place is told there. None when there is none."""
     if any((p.location or p.admin3) and not is_state(p) for p in ctx.places(index)) or not is_lead(ctx, index):
         return None
     for j in range(index + 1, min(index + 3, len(ctx.sentences))):
@@ -327,7 +327,7 @@ def opens_period(mention: DateMention) -> bool:
 
 
 def is_caption(ctx: Context, index: int) -> bool:
-    """A photo caption ("This handout photo taken and released on 9 January by the group shows ..."): it repeats
+    """A photo caption ("A photo released by the group on 9 January shows smoke over ..."): it repeats
     an event the text tells, dated by the photo's release and with the photographer as agent, so it neither tells
     an event nor dates the sentences after it (lang/<language>/cues.yaml `caption`); so is every sentence of a
     paragraph that ends with a photo credit ("(AP Photo)", `photo_credit`)."""

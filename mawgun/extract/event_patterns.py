@@ -21,8 +21,8 @@ COORDINATE = re.compile(
 )
 
 
-# A sentence that opens by naming the event told just before ("The strike hit a school in ...", "The attack on
-# the village ..."): its places are that event's.
+# A sentence that opens by naming the event told just before ("The bombing destroyed a clinic in ...", "The
+# raid on the village ..."): its places are that event's.
 OPENS_WITH_EVENT = re.compile(
     r"^\W*(?:the|that|this|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's) "
     r"(?:[\w-]+ ){0,2}?(?:air ?strikes?|strikes?|attacks?|bombings?|shelling|raids?|massacres?|assaults?|blasts?|"

@@ -132,7 +132,7 @@ def is_reference(text: str, place: Place) -> bool:
     if ORIGIN_BEFORE.search(text[max(0, span.start - 60) : span.start]) and ORIGIN_AFTER.match(
         text[span.end : span.end + 80]
     ):
-        return True  # "a jet from the nearby Mandalay region's air base"
+        return True  # "a fighter from the neighbouring Magway region's airfield"
     line_start = text.rfind("\n", 0, span.start) + 1
     citations = CITATION.finditer(text, line_start, min(len(text), span.end + 80))
     return any(m.start() < span.start < m.end() for m in citations)

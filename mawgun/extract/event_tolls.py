@@ -100,7 +100,7 @@ GROUP_DEAD = re.compile(  # "The civilians, including three children, were execu
 
 def fill_group_tolls(ctx: Context, events: list[EventRecord]) -> None:
     """A killing told of a group named before ("Troops detained seven villagers on Monday. The villagers,
-    including three children, were executed the next day."; "all of them were killed") takes the count the
+    two boys among them, were shot dead the following morning."; "all of them were killed") takes the count the
     two sentences before gave that group."""
     starts = [s.start for s in ctx.sentences]
     for event in events:
@@ -133,8 +133,8 @@ RISE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reache
 
 
 def fill_toll_rises(ctx: Context, events: list[EventRecord]) -> None:
-    """A later sentence that only updates a toll ("By late evening, the death toll rose to 20, as more children
-    died of their injuries") corrects the violent event told last before it, when it tells no other day and
+    """A later sentence that only updates a toll ("By nightfall the toll had climbed to 20 as more of the
+    wounded died") corrects the violent event told last before it, when it tells no other day and
     gives a higher figure."""
     told = {span.start for event in events for span in event.evidence}
     for index, sentence in enumerate(ctx.sentences):

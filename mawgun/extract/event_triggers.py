@@ -250,7 +250,7 @@ def trigger_ok(
     if rule.get("violent") and compile_pattern(cues["natural_cause"]).search(
         text[max(0, match.start() - 60) : match.start()]
     ):
-        return False  # "the quake that killed over 2,700 people": not the war
+        return False  # "an earthquake that left more than 3,000 dead": not the war
     if rule.get("violent") and compile_pattern(cues["counted_noun"]).search(
         text[max(0, match.start() - 60) : match.start()]
     ):

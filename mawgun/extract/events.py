@@ -168,7 +168,7 @@ def build_events(ctx: Context, index: int, found: list[EventRecord]) -> list[Eve
         if date is None or (violent and (is_habitual(ctx, index, trigger, date) or is_background(ctx, date))):
             continue
         if trigger.rule["sub_event_type"] == "Arrests" and is_habitual(ctx, index, trigger, date):
-            continue  # "the military continued arrests and attacks on civilians": a pattern, not one arrest
+            continue  # "troops kept up raids and arrests across the township": a pattern, not one arrest
         if trigger.rule.get("not_background") and is_background(ctx, date):
             continue
         if trigger.rule["event_type"] == "Protests":

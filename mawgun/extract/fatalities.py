@@ -28,7 +28,7 @@ COUNT_BEFORE_DEAD = re.compile(
     rf"(?:{QUALIFIER})?(?:{RANGE}|\bbetween\s+(?P<num3>{NUMBER})\s+and\s+{NUMBER}|(?P<num2>{NUMBER})){NOT_TIME}\s+"
     rf"(?:(?!\d|(?:after|before|when|since)\b)[\w-]+\s+){{0,3}}?{PEOPLE}?"
     rf"(?:\s+(?:of|from|in) (?:the |a |an )?(?:[\w-]+\s+){{0,3}}[\w-]+(?:\s+\([\w/-]{{2,12}}\))?)?"
-    rf"(?:,[^,.;]{{1,50}},|,?\s+including\s+[^.;]{{1,80}}?)?\s*"  # "five members of the Chin National Army (CNA)"
+    rf"(?:,[^,.;]{{1,50}},|,?\s+including\s+[^.;]{{1,80}}?)?\s*"  # "two fighters of the Arakan Army (AA)"
     rf"(?:were|was|have been|had been|are|got|have|had|(?:are|were|is) (?:now )?(?:known|believed|thought|"
     rf"reported|confirmed) to have(?: been)?)?\s*(?:[a-z]+ly\s+)?"  # "tragically lost their lives"
     rf"(?:killed|dead|died|murdered|executed|lost their lives)\b",
@@ -48,7 +48,7 @@ DEATHS_NOUN = re.compile(  # "inflicting 17 military fatalities", "caused nine d
     rf"(?:fatalities|deaths)\b",
     re.I,
 )
-DEATHS_OF = re.compile(  # "led to the deaths of approximately 40 people", "the massacre of over 50 villagers"
+DEATHS_OF = re.compile(  # "caused the deaths of about 30 villagers", "the massacre of over 50 villagers"
     rf"\b(?:deaths?|killings?|massacres?|murders?|executions?|slaughter)\s+of\s+(?:{QUALIFIER})?(?P<num>{NUMBER})\s+"
     rf"(?:(?!(?:and|or)\b)[\w-]+\s+){{0,2}}?{PEOPLE}\b",
     re.I,

@@ -108,8 +108,8 @@ def as_int(value: float | None) -> int | None:
 
 
 def count_victims(phrase: str) -> int | None:
-    """People counted in a list such as "two children and one man" (3) or "a seven-year-old girl and her
-    mother" (2); None when the phrase does not start with a countable group of people."""
+    """People counted in a list such as "two children and one man" (3) or "a ten-year-old boy and his
+    father" (2); None when the phrase does not start with a countable group of people."""
     total, counted = 0, False
     phrase = LIST_END.split(phrase, maxsplit=1)[0]
     appositive = APPOSITIVE.match(phrase)  # "2 civilians, a father and his son": the list explains the count

@@ -152,7 +152,7 @@ def capture_sub_type(
     if agents:
         return REGAIN if agents[0].actor_id in STATE_CODES else CAPTURE
     owner = [a for a in actors if a.span and re.fullmatch(r"[’']s?\s+", text[a.span.end : trigger_at])]
-    if owner:  # "the Chin Brotherhood's capture of the base"
+    if owner:  # "the KNLA's seizure of the outpost"
         return REGAIN if owner[0].actor_id in STATE_CODES else CAPTURE
     said = [m.end() for m in CLAUSE_OPENING.finditer(text, max(0, trigger_at - 300), trigger_at)]
     begin = said[-1] if said else 0

@@ -4,7 +4,7 @@ The metric vocabulary (lang/en/statistics.yaml) names each metric by the words r
 ("killed at least 182"), right after it ("149 airstrikes") or by a verb later in its clause ("410 people,
 including ..., surrendered"). Around that vocabulary this module handles the wordings that hide a number from
 its cue: a figure in parentheses ("(4,100) people"), a figure in a list that shares one verb ("lost 300 bases
-and eight towns"), a part of a total ("90 out of the country's 330 townships"), a breakdown in parentheses
+and eight towns"), a part of a total ("25 out of the region's 37 townships"), a breakdown in parentheses
 ("N people (M civilians ...)"), and a count of times ("bombed the township 14 times")."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ SIBLING = re.compile(
 )
 # an aside between dashes or in parentheses, skipped when looking back for a list's verb
 ASIDE = re.compile(r"\s*(?:[—–]\s[^—–]{1,160}?\s[—–]|\([^()]{1,160}\))")
-# "90 out of the country's 330 townships", "150 of the 200 airstrikes": the second number is the total
+# "25 out of the region's 37 townships", "150 of the 200 airstrikes": the second number is the total
 PART_OF = re.compile(
     rf"\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+[’']s?\s+)?"
     rf"(?P<total>{NUMBER})\s",

@@ -1,5 +1,5 @@
-"""Statistics: aggregate figures a source reports ("at least 149 airstrikes in August alone", "1.9 million
-IDPs", "52 towns ... 28 of them"), each with metric, value, qualifier, area, period and source.
+"""Statistics: aggregate figures a source reports ("at least 60 air attacks over the month", "2.3 million
+displaced", "40 towns ... 15 of them"), each with metric, value, qualifier, area, period and source.
 
 A number becomes a statistic when a metric cue (data/statistics.yaml) sits right before or after it and the
 sentence reads as an aggregate; such sentences are then not coded as single events."""
