@@ -19,7 +19,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from mawgun.dedup.eventtypes import types_compatible
-from mawgun.dedup.features import Profile, place_scores, score_date, score_place, townships_conflict
+from mawgun.dedup.features import (
+    Profile,
+    place_scores,
+    score_date,
+    score_place,
+    score_type,
+    townships_conflict,
+)
 
 CLASH = "Battles: Armed clash"
 # A change of hands of a place: what a document's clash on those days was the fighting for.
@@ -53,10 +60,11 @@ def one_sibling_fits_better(profiles: Sequence[Profile], siblings: Mapping[int, 
     fits `a`'s date better and its place no worse (a strike of the 10th goes with that document's
     strike of the 10th, not the 11th); nor when the sibling fits it exactly as well and either is
     the capture of a place while `b` is the clash the document tells beside it
-    (`capture_beside_clash`), or lies in another township while `a` names no township (martial law
-    in two townships of one city, and a report naming only the city: it may be either, so it is
-    linked to neither; the wording does not decide, as it would for two villages of the township a
-    report names)."""
+    (`capture_beside_clash`), or lies in another township while `a` names no township and its type
+    fits `a` no worse (martial law in two townships of one city, and a report naming only the city:
+    it may be either, so it is linked to neither; the wording does not decide, as it would for two
+    villages of the township a report names; an air strike told beside shelling elsewhere still
+    takes the city-only report of an air strike)."""
     others = siblings.get(b)
     if not others:
         return False
@@ -74,7 +82,8 @@ def one_sibling_fits_better(profiles: Sequence[Profile], siblings: Mapping[int, 
             continue
         if better > date or capture_beside_clash(sibling, second):
             return True
-        if near == place and not first.admin3 and townships_conflict(second, sibling):
+        city_only = near == place and not first.admin3 and townships_conflict(second, sibling)
+        if city_only and score_type(first, sibling) >= score_type(first, second):
             return True
     return False
 

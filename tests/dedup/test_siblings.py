@@ -117,3 +117,25 @@ def test_a_capture_elsewhere_does_not_take_a_clash_from_its_document() -> None:
     assignment = cluster_records(reports, documents)
     assert assignment[reports[2].record_id] == assignment[reports[0].record_id]
     assert spilled(reports, documents) == assignment
+
+
+def test_a_city_only_report_goes_with_the_sibling_of_its_own_coding() -> None:
+    """A document tells a drone strike in one township of a city and shelling in another on one day
+    (both *Explosions/Remote violence*, so siblings); an outlet naming only the city and a drone
+    strike goes with the strike: the city-only rule keeps a report from either only when both
+    codings fit it alike."""
+    day = dt.date(2025, 6, 3)
+    first = make_doc("dy1", "Synthetic report: drones hit North Dagon; shells fell on South Dagon.", "A", day)
+    second = make_doc("dy2", "Synthetic report: a drone strike in Yangon, North Dagon or South Dagon.", "B", day)
+    shelling = {"event_type": "Explosions/Remote violence", "sub": "Shelling/artillery/missile attack"}
+    north = {"admin1": "Yangon", "admin3": "North Dagon", "location": "North Dagon"}
+    south = {"admin1": "Yangon", "admin3": "South Dagon", "location": "South Dagon"}
+    reports = [
+        make_event(first, date=day, evidence="drones hit North Dagon", **north),  # type: ignore[arg-type]
+        make_event(first, date=day, evidence="shells fell on South Dagon", **shelling, **south),  # type: ignore[arg-type]
+        make_event(second, date=day, admin1="Yangon", admin3=None, location="Yangon"),
+    ]
+    documents = {d.doc_id: d for d in (first, second)}
+    assignment = cluster_records(reports, documents)
+    assert assignment[reports[2].record_id] == assignment[reports[0].record_id] != assignment[reports[1].record_id]
+    assert spilled(reports, documents) == assignment
