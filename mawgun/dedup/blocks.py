@@ -49,7 +49,7 @@ from mawgun.dedup.eventtypes import type_blocks
 from mawgun.dedup.features import Profile
 from mawgun.dedup.pairs import pair_probability
 from mawgun.dedup.scoring import threshold
-from mawgun.dedup.siblings import sibling_fits_better, sibling_key
+from mawgun.dedup.siblings import sibling_fits_better
 from mawgun.dedup.tellings import told_twice
 
 RETOLD = -1  # the priority of a document's one event told twice: joined before every scored pair
@@ -105,7 +105,7 @@ class SpilledProfiles:
 
     def add(self, profile: Profile) -> None:
         """Spill one report's profile; keep what blocking needs of the whole batch."""
-        row = (profile.record_id, profile.lo, profile.hi, profile.doc_id, sibling_key(profile), encode(profile))
+        row = (profile.record_id, profile.lo, profile.hi, profile.doc_id, profile.type_key, encode(profile))
         self.db.execute("INSERT INTO profiles (rid, lo, hi, doc, tkey, body) VALUES (?, ?, ?, ?, ?, ?)", row)
         self.count += 1
         self.present.add(profile.type_key)
@@ -146,7 +146,7 @@ class SpilledProfiles:
         rows = self.db.execute(
             "SELECT seq, rank, body FROM profiles JOIN ranks USING (seq) WHERE doc = ? AND tkey = ? AND seq != ?"
             " ORDER BY seq",
-            (profile.doc_id, sibling_key(profile), seq),
+            (profile.doc_id, profile.type_key, seq),
         )
         return [Report(other, rank, decode(body)) for other, rank, body in rows]
 
