@@ -31,7 +31,7 @@ PRESENT = re.compile(
 COMMA = re.compile(r",\s+")
 VILLAGE_WORD = re.compile(r"\s+(?:[Vv]illage|[Ww]ard|[Cc]amp)\b")
 AS_OF = re.compile(r"\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.I)
-FUTURE_BEFORE = re.compile(  # "its planned election on December 28", "polls it promised to hold beginning Dec. 28"
+FUTURE_BEFORE = re.compile(  # "the vote it has planned for 15 March", "polls it promised to hold beginning Dec. 28"
     r"\b(?:planned|scheduled|upcoming|forthcoming|due|set)\b(?:\s+[\w-]+){0,3}\s+(?:on|for|in|by)\s+(?:the\s+)?$"
     r"|\b(?:will|would|is to|are to|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}(?:on|by|in|from)\s+$"
     r"|\b(?:promised|pledged|vowed|plans?|intends?|expects?|hopes?)\s+to\s+(?:\w+\s+){1,4}"

@@ -126,7 +126,7 @@ def test_every_alias_family_resolves_to_its_code(text: str, code: str) -> None:
         "monks",
         "students",
         "worshippers",
-        "a seven-year-old girl and her mother",
+        "a nine-year-old boy and his father",
         "two teenage boys",
         "a 65-year-old man",
     ],
@@ -136,8 +136,8 @@ def test_civilians_are_coded_civ(text: str) -> None:
 
 
 def test_a_described_civilian_is_matched_whole() -> None:
-    assert names("The blast killed a seven-year-old girl and her mother on Sunday.") == [
-        "a seven-year-old girl and her mother"
+    assert names("The blast killed a nine-year-old boy and his father on Sunday.") == [
+        "a nine-year-old boy and his father"
     ]
 
 

@@ -21,8 +21,8 @@ def events_of(text: str, published: str) -> list[dict[str, Any]]:
 
 def test_a_paragraph_closed_by_a_photo_credit_tells_no_event() -> None:
     text = (
-        "Protesters carry a wounded man in Hlaing Tharyar township in Yangon, Sunday, March 14, 2021. Several "
-        "people were shot dead during protests in Yangon on Sunday. (AP Photo)\n"
+        "Protesters carry a wounded man in Hlaing Tharyar township in Yangon, Sunday, March 14, 2021. Security "
+        "forces killed several demonstrators in Yangon that day. (AP Photo)\n"
         "\n"
         "The army declared martial law in two Yangon townships on Sunday night.\n"
     )

@@ -1,5 +1,5 @@
-"""Photo captions and the day news was told (issue 10, events on text nobody tuned to). A caption ("This handout
-photo taken and released on 9 January by the group shows ...") repeats an event the text tells: it is no event
+"""Photo captions and the day news was told (issue 10, events on text nobody tuned to). A caption ("A photo
+released by the group on 9 January shows ...") repeats an event the text tells: it is no event
 of its own and its day (the photo's release) dates nothing. "told Reuters on Thursday" is the day the news was
 told, like "said on Thursday": a week's precision when nothing else dates the event, and it dates the details
 told after it in its paragraph. Texts are our own, about real events of 2023-2025."""
@@ -21,8 +21,8 @@ def events_of(text: str, published: str) -> list[dict[str, Any]]:
 
 def test_a_photo_caption_tells_no_event_and_dates_nothing() -> None:
     text = (
-        "This handout photo taken and released on 9 January by a rescue team shows smoke over Kyauk Ni Maw "
-        "village in Rakhine State as houses were set on fire by soldiers after a military air strike.\n"
+        "A photo released by a rescue team on 9 January shows smoke over Kyauk Ni Maw village in Rakhine "
+        "State, where soldiers set homes alight after a junta air strike.\n"
         "A junta jet bombed Kyauk Ni Maw village on Ramree island on Wednesday, killing dozens of residents, the "
         "rescue team said."
     )

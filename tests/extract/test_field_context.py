@@ -206,8 +206,8 @@ def test_places_named_with_their_kind_are_the_location(text: str, location: str)
     "text, code",
     [
         (
-            "Allied resistance fighters led by the Karen National Liberation Army overran a junta base near Kawkareik "
-            "in Kayin State on Sunday.",
+            "Joint resistance forces, with the Karen National Liberation Army at their head, overran a junta base "
+            "near Kawkareik in Kayin State on Sunday.",
             "KNLA",
         ),
         (
@@ -237,7 +237,7 @@ def test_the_junta_is_actor1_of_an_agreement_with_a_group(text: str) -> None:
 @pytest.mark.parametrize(
     "second",
     [
-        "The villagers, including three children, were executed the next day, a relative said.",
+        "The villagers, two boys among them, were executed the following day, a relative said.",
         "All of them were shot dead by the soldiers the next day, a relative said.",
         "The detainees were all killed by the troops the next day, a relative said.",
     ],

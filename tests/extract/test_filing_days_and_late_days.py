@@ -35,9 +35,9 @@ def test_an_updated_stamp_does_not_date_the_lead() -> None:
         "Jet strike kills dozens in Rakhine village\n"
         "\n"
         "Published January 9, 2025 Updated January 9, 2025 07:10pm\n"
-        "A junta air strike killed at least 40 people in a village on Ramree island, a rescue worker told "
+        "At least 40 people died when a junta jet struck a village on Ramree island, a rescue worker told "
         "reporters on Thursday.\n"
-        "A military jet bombed Kyauk Ni Maw village in Ramree Township on Wednesday afternoon, setting hundreds "
+        "Junta aircraft bombed Kyauk Ni Maw village in Ramree Township on Wednesday afternoon, setting hundreds "
         "of houses alight, the Arakan Army said.\n"
     )
     strikes = [e for e in events_of(text, "2025-01-09") if e["sub_event_type"] == "Air/drone strike"]

@@ -51,8 +51,8 @@ def test_talks_without_armed_parties_are_no_agreement() -> None:
 def test_a_wire_datelines_town_never_places_an_event() -> None:
     # Kyaukme's recapture by the army, told as a wire story filed from Yangon (our wording).
     text = (
-        "YANGON, Oct 2, 2025 (AFP) - The military said on Wednesday that its troops had recaptured a town on the "
-        "trade highway to China from an ethnic armed group."
+        "YANGON, Oct 2, 2025 (AFP) - The military said on Wednesday that its troops had retaken a town on the main "
+        "trade route to China from an ethnic armed group."
     )
     events = events_of(text, "2025-10-02")
     assert all(e["admin1"] != "Yangon" for e in events), events

@@ -37,7 +37,7 @@ def test_people_who_were_captured_are_no_capture_of_territory() -> None:
 def test_a_village_written_as_such_stays_in_the_state_in_context() -> None:
     text = (
         "Junta troops raided Byaing Phyu village in Sittwe Township of Rakhine State, residents said.\n\n"
-        "The soldiers returned to Byaing Phyu Village on Wednesday and detained dozens of men."
+        "On Wednesday the soldiers came back to Byaing Phyu Village and detained dozens of men."
     )
     events = events_of(text, "2024-06-01")
     assert events and all(e["admin1"] == "Rakhine" for e in events), events

@@ -34,7 +34,7 @@ def captures(text: str, published: str = "2025-10-03") -> list[dict[str, Any]]:
         "Army columns fought their way into Kyaukme and took full control of the town on Wednesday, residents said.",
         "The town of Kyaukme was seized by the army on Wednesday, residents said.",
         "The junta said on Thursday that it had regained full control of Kyaukme from the TNLA.",
-        "Residents said the military seized control of Nawnghkio on Tuesday after weeks of shelling.",
+        "After weeks of shelling, the military seized control of Nawnghkio early on Tuesday, residents said.",
     ],
 )
 def test_a_town_taken_by_the_army_is_a_government_regain(text: str) -> None:

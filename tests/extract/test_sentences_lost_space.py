@@ -32,7 +32,7 @@ def test_abbreviations_domains_and_decimals_stay_whole() -> None:
 
 def test_a_day_told_after_a_lost_space_never_dates_the_event_before_it() -> None:
     text = (
-        "Insurgents overran a major military base in western Myanmar on Friday, the group said. Arakan Army units "
+        "Rebels stormed a large army base in western Myanmar on Friday, the group said. Arakan Army units "
         "took full control of the junta's Western Command headquarters in Ann, Rakhine State, the group said.“On "
         "Wednesday we cut the last road,” a spokesman said."
     )

@@ -1,7 +1,7 @@
 """Statement days, cumulative counts and killings at protests (issue 10, events on text nobody tuned to). The day
-a group "said in a statement on Tuesday" or is "confirming today" is the day the news was told, not the day of
+a group "said in a statement on Friday" or is "confirming today" is the day the news was told, not the day of
 the killing it reports; a violent verb inside a running count ("the number of people killed since the coup") is
-a cumulative figure, not an event, while "a number of people were shot dead" is one; people shot dead "during
+a cumulative figure, not an event, while "a number of villagers were gunned down" is one; people shot dead "during
 protests" were killed in a crackdown on a protest. Texts are our own, about real events of 2021."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def events_of(text: str, published: str) -> list[dict[str, Any]]:
 
 def test_days_of_statements_are_report_days() -> None:
     for text in (
-        "the charity said in a statement on Tuesday",
+        "the charity said in a statement on Friday",
         "the KNDF said in a Facebook post on Monday",
         "we are confirming today that two staff members died",
     ):

@@ -59,8 +59,8 @@ def test_a_source_that_documented_figures_in_named_regions_gives_those_regions()
 
 def test_a_source_named_after_the_figure_is_kept() -> None:
     stat = only_statistic(
-        "In Sagaing Region alone, more than 1,000 civilians have been killed since the coup, the Nyan Lynn Thit "
-        "Analytica group said."
+        "In Sagaing Region alone, more than 1,000 civilians have been killed by troops since the takeover, the "
+        "Nyan Lynn Thit Analytica group said."
     )
     assert stat["source_org"] == "Nyan Lynn Thit Analytica"
     assert stat["area"] == ["Sagaing"]

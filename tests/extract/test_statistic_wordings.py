@@ -315,8 +315,8 @@ def test_tolls_refugees_and_villages_with_the_period_they_open(
 
 
 def test_a_list_of_figures_before_one_verb() -> None:
-    text = "Fifty-four schools and 26 hospitals were targeted in airstrikes this year."
-    assert found(text) == {("buildings damaged", 54), ("buildings damaged", 26)}
+    text = "Thirty-one schools and 12 hospitals were targeted by jets over the year."
+    assert found(text) == {("buildings damaged", 31), ("buildings damaged", 12)}
 
 
 @pytest.mark.parametrize(
@@ -327,7 +327,7 @@ def test_a_list_of_figures_before_one_verb() -> None:
             {("conflict events", 1200)},
         ),
         ("Landmines killed or injured 1,052 people in 2023, UNICEF said.", {("casualties", 1052)}),
-        ("The Arakan Army now controls 14 of Rakhine State's 17 townships.", {("townships controlled", 14)}),
+        ("The Kachin Independence Army holds 12 of Kachin State's 18 townships.", {("townships controlled", 12)}),
     ],
 )
 def test_conflict_events_casualties_and_a_total_named_with_a_possessive(

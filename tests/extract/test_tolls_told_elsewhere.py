@@ -1,6 +1,6 @@
 """Tolls told away from the event's own words (issue 10, fields on text nobody tuned to): a count of the dead as
 a noun phrase ("the deaths of about 40 people", "the massacre of over 50 villagers"), people counted with the
-armed group they belonged to ("four members of the Chin National Army (CNA) were killed"), a later sentence
+armed group they belonged to ("four fighters of the Chin National Army (CNA) died"), a later sentence
 already attached to the event as its evidence that gives the count, and a title in sentence case ("Air strike
 on village school kills 11 pupils") or one that drops the noun ("Jet Strike Kills 40, Injures 20"). Texts are
 our own, about the real strikes on Kyauk Ni Maw (Ramree, January 2025), Camp Victoria (Thantlang, January
@@ -28,7 +28,7 @@ def test_a_count_of_the_dead_told_as_a_noun_phrase_is_the_toll() -> None:
 
 
 def test_people_counted_with_their_armed_group_are_the_dead() -> None:
-    text = "Four members of the Chin National Army (CNA) were killed when the jets struck their base."
+    text = "Four fighters of the Chin National Army (CNA) died when the jets struck their base."
     assert read_casualties(text).fatalities == 4
     assert read_casualties("Two fighters from the local defence force were killed.").fatalities == 2
 
@@ -57,7 +57,7 @@ def test_a_title_in_sentence_case_gives_the_lead_its_toll() -> None:
 def test_a_title_without_the_noun_gives_the_lead_its_toll() -> None:
     text = (
         "Jet Strike On Rakhine Island Village Kills 40, Injures 20\n\n"
-        "A military jet bombed Kyauk Ni Maw village in Ramree Township, Rakhine State, on Wednesday, the "
+        "Junta aircraft bombed Kyauk Ni Maw village in Ramree Township, Rakhine State, on Wednesday, the "
         "Arakan Army said."
     )
     strikes = [e for e in events_of(text, "2025-01-09") if e["sub_event_type"] == "Air/drone strike"]
@@ -75,8 +75,8 @@ def test_a_distance_in_a_title_is_no_toll() -> None:
 
 def test_an_undated_lead_gives_its_toll_to_the_event_dated_next() -> None:
     text = (
-        "Army helicopters have fired on a monastery school in central Myanmar, killing at least 13 people, "
-        "seven of them pupils.\n\n"
+        "Army helicopters have fired on a monastery school in the centre of the country, killing at least 13 "
+        "people, seven of them pupils.\n\n"
         "Witnesses said the helicopter attack on Friday hit Let Yet Kone village in Tabayin Township, Sagaing "
         "Region."
     )

@@ -25,7 +25,7 @@ PAZIGYI_TEXT = (
     "A military jet bombed a crowd gathered for the opening of an administration office in Pazigyi village, "
     "Kanbalu Township, Sagaing Region, on 11 April 2023, killing about 160 people, witnesses told reporters. "
     "The United Nations said more than 1.5 million people had been displaced across the country. "
-    "The United States later announced sanctions on suppliers of aviation fuel to the military."
+    "The United States later announced sanctions on suppliers of aviation fuel used by the air force."
 )
 LASHIO_SENTENCE = "they had taken the headquarters of the military's North-Eastern Command in Lashio"
 PAZIGYI_SENTENCE = "A military jet bombed a crowd gathered for the opening of an administration office in Pazigyi"
