@@ -201,7 +201,7 @@ class EventRecord:
 
 @dataclass
 class StatisticRecord:
-    """An aggregate figure a source reports ("at least 149 airstrikes in August")."""
+    """An aggregate figure a source reports ("at least 60 air attacks over the month")."""
 
     record_id: str
     doc_id: str

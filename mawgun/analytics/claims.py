@@ -1,6 +1,6 @@
 """Claims against data: each statistic a source reported, beside Mawgun's own count of the same thing.
 
-"At least 149 airstrikes in August" is set beside the Air/drone strike events Mawgun holds for
+"At least 60 air attacks over the month" is set beside the Air/drone strike events Mawgun holds for
 August nationwide; "182 killed" beside the fatalities of its events in the same area and period.
 The metric -> measure mapping is data (data/claims.yaml).
 """

@@ -286,7 +286,7 @@ REPORT_VERB = re.compile(
     r"confirming|claimed|wrote|posted|released|admitted|acknowledged|issued|published|updated)\s+(?:on\s+)?$"
     r"|\b(?:said|says|announced|reported|stated|confirmed|wrote)\s+in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:statement|post|interview|briefing|press conference|release|report|announcement|video)\s+(?:on\s+)?$"
-    r"|\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",  # "rose to 75 as of Thursday"
+    r"|\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",  # "had reached 40 as of Friday"
     re.I,
 )
 

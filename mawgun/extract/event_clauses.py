@@ -140,7 +140,7 @@ def own_day(ctx: Context, index: int, trigger: Trigger, date: DateMention) -> Da
     own = [m for m in days if trigger.end <= m.start - start < limit]
     if own:
         return own[0]
-    # "began its assault on Falam on 5 November and by 7 April had seized the base": the last day told between
+    # "launched its attack on Falam on 5 November and by 7 April had taken the base": the last day told between
     # the earlier trigger and this one, when the earlier one has a day of its own before it
     earlier = max(t.end for t in find_triggers(ctx, index) if t.start < trigger.start)
     between = [m for m in days if earlier <= m.start - start < trigger.start]

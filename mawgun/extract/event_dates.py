@@ -31,7 +31,7 @@ PRESENT = re.compile(
 COMMA = re.compile(r",\s+")
 VILLAGE_WORD = re.compile(r"\s+(?:[Vv]illage|[Ww]ard|[Cc]amp)\b")
 AS_OF = re.compile(r"\bas (?:of|at)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.I)
-FUTURE_BEFORE = re.compile(  # "the vote it has planned for 15 March", "polls it promised to hold beginning Dec. 28"
+FUTURE_BEFORE = re.compile(  # "the vote it has planned for 15 March", "a vote it has pledged to hold from 15 March"
     r"\b(?:planned|scheduled|upcoming|forthcoming|due|set)\b(?:\s+[\w-]+){0,3}\s+(?:on|for|in|by)\s+(?:the\s+)?$"
     r"|\b(?:will|would|is to|are to|shall)\s+(?:be\s+)?(?:\w+\s+){0,3}(?:on|by|in|from)\s+$"
     r"|\b(?:promised|pledged|vowed|plans?|intends?|expects?|hopes?)\s+to\s+(?:\w+\s+){1,4}"
@@ -161,8 +161,8 @@ def villages_named(ctx: Context, index: int) -> set[str]:
 
 
 def reported_before(ctx: Context, index: int) -> list[DateMention]:
-    """The day a sentence earlier in the paragraph says its news was told ("..., the group told RFA on Monday. A
-    jet fired at X village."): what dates the details told after it, when nothing else does."""
+    """The day a sentence earlier in the paragraph says its news was told ("..., the group told RFA on Monday. Two
+    bombs hit X village."): what dates the details told after it, when nothing else does."""
     paragraph = ctx.sentences[index].paragraph
     for j in range(index - 1, -1, -1):
         if ctx.sentences[j].paragraph != paragraph:

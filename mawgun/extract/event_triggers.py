@@ -254,7 +254,7 @@ def trigger_ok(
     if rule.get("violent") and compile_pattern(cues["counted_noun"]).search(
         text[max(0, match.start() - 60) : match.start()]
     ):
-        return False  # "brings the number of people killed since the coup to 100": a cumulative figure
+        return False  # "takes the count of civilians killed since the coup to 100": a cumulative figure
     if rule.get("violent") and tells_an_end(text, match):
         return False  # "fighting had largely stopped in the town", "a lull in the fighting": no clash
     if is_past_fighting(text, match, rule, dated or bool(days)):

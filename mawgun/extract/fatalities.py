@@ -20,7 +20,7 @@ HURT_VERB = r"(?:injuring|injured|wounding|wounded|hurting|hurt)"
 VICTIMS_AFTER = re.compile(rf"\b(?:{KILL_VERB}|bod(?:y|ies) of)\s+(?P<list>[^.;:()]+)", re.I)
 HURT_AFTER = re.compile(rf"\b{HURT_VERB}\s+(?P<list>[^.;:()]+)", re.I)
 RANGE = rf"(?P<num>{NUMBER})\s*(?:-|–|to|or)\s*(?:{NUMBER})"
-NOT_TIME = (  # "at 4 pm and 6 residents were killed", "on 8 May that killed 15"
+NOT_TIME = (  # "at 4 pm and 6 residents were killed", "on 9 June that killed 12"
     r"(?!\s*(?:[ap]\.?m\b|o[’']clock|hours?\b|hrs\b|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
     r"June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b))"
 )  # "at 4 pm and 6 residents were killed"
@@ -78,7 +78,7 @@ BODIES = re.compile(  # "More than 30 bodies, many burned beyond recognition, we
     rf"(?:(?:were|have been|had been)\s+)?(?:found|discovered|recovered|uncovered)\b",
     re.I,
 )
-ONE_HURT = one_person(  # "a villager was shot in the leg": wounded, not killed
+ONE_HURT = one_person(  # "a farmer was shot in the arm": wounded, not killed
     "injured|wounded|hurt|shot and (?:wounded|injured)|"
     # limbs only: a shot to the head, chest or neck is commonly fatal and reported as a killing, so the
     # toll stays unknown rather than 0 unless the sentence says the person was wounded

@@ -102,7 +102,7 @@ def find_metric(text: str, start: int, end: int, previous: str | None, local: st
         if stripped != cleaned:
             metric = metric_from_rules(stripped, after, previous, only_before=True)
     if metric is None and LIST_AHEAD.match(up_to_next_figure(after)):
-        # "54 schools and 26 hospitals were targeted": the verb after the list counts for its first figure too
+        # "31 schools and 12 hospitals were targeted": the verb after the list counts for its first figure too
         metric = metric_from_rules(cleaned, NEXT_FIGURE.sub(" ", after, count=1), previous)
     return metric
 

@@ -175,7 +175,7 @@ def sentence_figures(ctx: Context, index: int) -> list[StatisticRecord]:
 def continues_aggregate(ctx: Context, index: int) -> bool:
     """A sentence with no date of its own that opens with a figure right after an aggregate in its paragraph
     goes on with that count ("Since the coup, 29,000 people have been arrested. 22,000 remain in detention.",
-    "Of them, 6,000 are serving sentences."); one that tells its own event ("At least 12 were killed in an
+    "Of them, 6,000 are serving sentences."); one that tells its own event ("At least 12 were killed when jets bombed a
     airstrike on a school") does not open with a bare figure and is left alone."""
     if index == 0 or ctx.dates[index] or index - 1 not in ctx.aggregate:
         return False
@@ -223,7 +223,7 @@ def figure_metric(
 
 def is_period_range(ctx: Context, index: int) -> bool:
     """A sentence that names a span of more than a week between two dates ("from 29 December to 25 January",
-    "between 28 March and 24 April"): its figures add up that period. A short span ("between 7 and 9 January")
+    "between 3 March and 19 April"): its figures add up that period. A short span ("between 7 and 9 January")
     is one event's range."""
     mentions = ctx.dates[index]
     if any(m.rule.startswith("range") and m.date_end and (m.date_end - m.date).days > WEEK for m in mentions):

@@ -116,7 +116,7 @@ def test_days_earlier_counts_back_from_the_day_told_before() -> None:
 def test_a_date_after_publication_never_dates_an_event() -> None:
     # "three years after the coup" counted from the article's day lies in the future (our wording).
     text = (
-        "Almost three years after the coup, the alliance controls ten towns in northern Shan State. The military "
+        "Nearly three years on from the coup, the alliance holds ten towns in northern Shan State. The military "
         "council launched air assaults on Kutkai Township, residents said."
     )
     events = events_of(text, "2023-12-28")

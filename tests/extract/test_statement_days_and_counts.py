@@ -23,7 +23,7 @@ def test_days_of_statements_are_report_days() -> None:
     for text in (
         "the charity said in a statement on Friday",
         "the KNDF said in a Facebook post on Monday",
-        "we are confirming today that two staff members died",
+        "we are confirming today the loss of two colleagues",
     ):
         mentions = find_dates(text, 0, len(text), dt.date(2021, 12, 28))
         assert mentions and all(m.report for m in mentions), (text, mentions)
@@ -31,7 +31,7 @@ def test_days_of_statements_are_report_days() -> None:
 
 def test_a_killing_told_in_a_statement_keeps_its_own_day() -> None:
     text = (
-        "Save the Children is confirming today that two of its staff were among the villagers killed by soldiers "
+        "Save the Children is confirming today the deaths of two of its staff, among villagers killed by soldiers "
         "near Mo So village in Hpruso Township, Kayah State, on 24 December."
     )
     events = events_of(text, "2021-12-28")

@@ -37,7 +37,7 @@ def test_a_later_sentence_attached_to_the_event_gives_its_toll() -> None:
     text = (
         "A junta air strike has hit an island village in western Myanmar, residents said. "
         "The attack took place on Wednesday afternoon in Kyauk Ni Maw village in Ramree Township, Rakhine State, "
-        "when a fighter jet bombed the village, killing 40 civilians and wounding 20 more."
+        "when a fighter jet bombed the village; 40 civilians died and 20 more were hurt."
     )
     strikes = [e for e in events_of(text, "2025-01-10") if e["sub_event_type"] == "Air/drone strike"]
     assert [(e["date"], e["fatalities"]) for e in strikes] == [("2025-01-08", 40)], strikes

@@ -70,7 +70,7 @@ def test_a_town_taken_back_by_the_army_is_regained_territory() -> None:
 def test_a_day_promised_for_the_future_never_dates_an_event() -> None:
     text = (
         "The army said on Thursday it had retaken Kyaukme in Shan State. It has stepped up airstrikes to win back "
-        "ground before the polls it promised to hold beginning Dec. 28."
+        "ground before the vote it has pledged to stage beginning Dec. 28."
     )
     events = events_of(text, "2025-10-02")
     assert all(e["date"] != "2024-12-28" for e in events), events
