@@ -3,8 +3,9 @@ dev-my, dev-clusters) appears in the package, tests, docs or benchmarks.
 
 Those articles belong to their publishers and measure the extractor on text nobody here wrote; copying a
 sentence of theirs into a rule, fixture or doc would be both a licence breach and a fit to the test. The check
-compares runs of 10 words (and, for Burmese, which has no spaces between words, runs of 40 letters); shorter runs
-match names and stock phrases that any two reports of the same facts share."""
+compares runs of 9 words (and, for Burmese, which has no spaces between words, runs of 40 letters); shorter runs
+match names and stock phrases that any two reports of the same facts share ("according to the Assistance
+Association for Political Prisoners" is eight words)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
-WORDS = 10
+WORDS = 9
 MYANMAR_CHARS = 40
 MYANMAR = re.compile(r"[\u1000-\u109f\uaa60-\uaa7f]+")
 SCANNED = ("mawgun", "tests", "docs", "bench", "README.md")

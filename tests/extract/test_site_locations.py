@@ -21,8 +21,8 @@ def events_of(text: str, published: str) -> list[dict[str, Any]]:
 
 def test_a_named_camp_in_a_township_is_the_location() -> None:
     text = (
-        "Junta fighter jets bombed Camp Victoria, the headquarters of the Chin National Front in Thantlang "
-        "Township, Chin State, on 10 January 2023, the group said."
+        "On 10 January 2023 junta fighter jets bombed Camp Victoria, the Chin National Front's base in "
+        "Thantlang Township, Chin State, the group said."
     )
     strikes = [e for e in events_of(text, "2023-01-11") if e["sub_event_type"] == "Air/drone strike"]
     assert [(e["location"], e["admin3"], e["admin1"]) for e in strikes] == [("Camp Victoria", "Thantlang", "Chin")]
