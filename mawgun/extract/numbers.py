@@ -1,5 +1,5 @@
 """Numbers as reporters write them ("35", "1,200", "1.9 million", "one hundred", "twenty-five") and
-casualty counts built from them ("two children and one man" = 3, "a girl and her mother" = 2)."""
+casualty counts built from them ("two boys and one woman" = 3, "a girl and her mother" = 2)."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def as_int(value: float | None) -> int | None:
 
 
 def count_victims(phrase: str) -> int | None:
-    """People counted in a list such as "two children and one man" (3) or "a ten-year-old boy and his
+    """People counted in a list such as "two boys and one woman" (3) or "a ten-year-old boy and his
     father" (2); None when the phrase does not start with a countable group of people."""
     total, counted = 0, False
     phrase = LIST_END.split(phrase, maxsplit=1)[0]

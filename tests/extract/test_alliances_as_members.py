@@ -1,7 +1,7 @@
 """An alliance that the coding scheme has no code for is coded as its members on the event's day: the Chin
 Brotherhood as the Chinland defence forces (CDF), the Northern Alliance as its four groups; the Three
 Brotherhood Alliance keeps its own code (3BHA). Texts are our own, about real events: the Chin Brotherhood's
-capture of Falam (7 April 2025) and of Mindat (December 2024), Operation 1027 (27 October 2023)."""
+taking of Falam (7 April 2025) and of Mindat (December 2024), Operation 1027 (27 October 2023)."""
 
 from __future__ import annotations
 

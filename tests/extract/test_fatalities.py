@@ -8,7 +8,7 @@ from mawgun.extract.fatalities import read_casualties
 @pytest.mark.parametrize(
     "text, dead, qualifier",
     [
-        ("jets bombed two camps, killing two children and one man.", 3, None),
+        ("jets bombed two camps, killing two boys and one woman.", 3, None),
         ("mortar rounds hit the village, killing a nine-year-old boy and his father.", 2, None),
         ("troops murdered at least 28 men from the hamlet", 28, "at least"),
         ("an airstrike which killed 155 villagers", 155, None),
