@@ -37,8 +37,9 @@ import pickle
 import sqlite3
 import sys
 import tempfile
+from array import array
 from collections import OrderedDict, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableSequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,11 @@ from mawgun.dedup.scoring import threshold
 from mawgun.dedup.siblings import sibling_fits_better
 from mawgun.dedup.tellings import told_twice
 
+PRIORITY_BITS = (SCALE + 1).bit_length()  # a packed pair's priority + 1 (0 for RETOLD)
 RETOLD = -1  # the priority of a document's one event told twice: joined before every scored pair
 FLUSH_EVERY = 256  # reports entered between two rounds of linking, at least
 WAITS_PER_ROUND = 4  # and at least the waiting reports over this: a round costs what waits, which it holds
-CACHED = 1024  # decoded profiles the linker keeps (about 3 kB each)
+CACHED = 256  # decoded profiles the linker keeps (about 3 kB each; 1,024 read no fewer back)
 CACHE_EVERY = 4096  # profiles between clearings of the per-text caches (they would hold 65,536 texts each)
 TEXT_CACHES = ("shared_text", "proper_names")  # features' caches keyed by report text: unbounded inputs
 SCHEMA = """
@@ -294,11 +296,11 @@ class Horizon:
 
 @dataclass(slots=True)
 class Waiting:
-    """What the linker holds of a report in a pair until its cluster is final: its row, record id, days,
-    block components and how many of its pairs are not linked yet (its profile stays in the spill)."""
+    """What the linker holds of a report in a pair until its cluster is final: its row, days, block
+    components and how many of its pairs are not linked yet (its profile, record id included, stays in
+    the spill)."""
 
     seq: int
-    rid: str
     lo: int
     hi: int
     components: tuple[str, ...]
@@ -351,10 +353,14 @@ class SweepLinker(Linker):
         self.parent: dict[int, int] = {}  # type: ignore[assignment]
         self.spill, self.repeated, self.first_day = spill, repeated, first_day
         self.bits = max(1, spill.count.bit_length())
-        self.pending: list[int] = []  # packed (priority + 1, rank, rank): see `pack`
+        self.pending = self.packed([])  # (priority + 1, rank, rank): see `pack`
         self.shut: dict[int, bool] = {}  # one round of `flush`: rank -> closed
         self.later: list[tuple[list[str], list[int]]] = []  # clusters holding a repeated record id: rids, seqs
         self.rows: list[tuple[str, int]] = []
+
+    def packed(self, pairs: list[int]) -> MutableSequence[int]:
+        """Packed pairs as stored between rounds: 8 bytes each (a list of integers, 40, beyond 2**24 reports)."""
+        return array("Q", pairs) if 2 * self.bits + PRIORITY_BITS <= 64 else pairs
 
     def pack(self, key: int, a: int, b: int) -> int:
         """A waiting pair as one integer, in the order of (key, a, b)."""
@@ -372,7 +378,7 @@ class SweepLinker(Linker):
             if held is None:
                 profile = report.profile
                 held = self.held[report.rank] = Waiting(
-                    report.seq, profile.record_id, profile.lo or 0, profile.hi or 0, report.components
+                    report.seq, profile.lo or 0, profile.hi or 0, report.components
                 )
                 self.parent[report.rank] = report.rank
             held.pairs += 1
@@ -413,8 +419,10 @@ class SweepLinker(Linker):
             self.held[a].pairs -= 1
             self.held[b].pairs -= 1
             ready.append(pair)
+        del reach, blocked, marked
         self.link_ready(ready)
-        self.pending = left
+        del ready
+        self.pending = self.packed(left)
         self.finish(horizon)
 
     def link_ready(self, ready: list[int]) -> None:
@@ -496,13 +504,23 @@ class SweepLinker(Linker):
             if any(self.held[m].pairs or not self.closed(m, horizon) for m in members):
                 continue
             members = sorted(members)
-            self.emit([self.held[m].rid for m in members], [self.held[m].seq for m in members])
+            self.emit(self.record_ids(root, members), [self.held[m].seq for m in members])
             self.clusters.pop(root, None)
             for member in members:
                 del self.held[member], self.parent[member]
                 self.spilled.forget(member)
         self.spill.db.executemany("INSERT INTO canon (canon, seq) VALUES (?, ?)", self.rows)
         self.rows, self.shut = [], {}
+
+    def record_ids(self, root: int, members: list[int]) -> list[str]:
+        """The record ids of a final cluster's members (in rank order): from its summary, or from the
+        spill for a report that stayed alone."""
+        summary = self.clusters.get(root)
+        if summary is not None:
+            rids = dict(zip(summary.indices, summary.members, strict=True))
+            return [rids[m] for m in members]
+        query = "SELECT rid FROM profiles WHERE seq = ?"
+        return [self.spill.db.execute(query, (self.held[m].seq,)).fetchone()[0] for m in members]
 
     def emit(self, rids: list[str], seqs: list[int]) -> None:
         """A final cluster's canonical id (`cluster.assign_ids`) for each of its rows; a cluster holding a

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -62,7 +63,7 @@ class _Cluster:
     documents (with the type keys each reports) and a representative (its most precise report)."""
 
     members: list[str]
-    docs: dict[str, set[str]]
+    docs: dict[str, frozenset[str]]  # the type keys of one, shared between clusters: never changed
     links: list[dict[str, Any]]
     indices: list[int] = field(default_factory=list)
     lo: int | None = None
@@ -92,7 +93,7 @@ def new_cluster(index: int, profile: Profile) -> _Cluster:
     townships = {township_key(profile): index} if profile.admin3 else {}
     return _Cluster(
         [profile.record_id],
-        {profile.doc_id: {profile.type_key}},
+        {profile.doc_id: one_type(profile.type_key)},
         [],
         [index],
         profile.lo,
@@ -103,7 +104,14 @@ def new_cluster(index: int, profile: Profile) -> _Cluster:
     )
 
 
-def one_document_may_join(left: set[str], right: set[str]) -> bool:
+@functools.cache
+def one_type(type_key: str) -> frozenset[str]:
+    """The set of one type key, one object for every cluster that holds it (a cluster's documents
+    mostly report one type each; a set of their own would take 216 bytes each)."""
+    return frozenset((type_key,))
+
+
+def one_document_may_join(left: frozenset[str], right: frozenset[str]) -> bool:
     """Reports of one document in two clusters may join only as one happening coded under two event
     types (a battle and the handover it ended in): every type key from that document must then be of
     a different event type (as `features.same_document_allowed` requires of a pair)."""
@@ -304,7 +312,8 @@ class Linker:
         kept.members += dropped.members
         kept.indices += dropped.indices
         for doc, types in dropped.docs.items():
-            kept.docs.setdefault(doc, set()).update(types)
+            found = kept.docs.get(doc)
+            kept.docs[doc] = types if found is None else found | types
         kept.links += dropped.links + ([link] if link else [])
         if dropped.lo is not None and (kept.lo is None or dropped.lo > kept.lo):
             kept.lo = dropped.lo
