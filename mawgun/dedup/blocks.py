@@ -353,7 +353,8 @@ class SweepLinker(Linker):
         self.parent: dict[int, int] = {}  # type: ignore[assignment]
         self.spill, self.repeated, self.first_day = spill, repeated, first_day
         self.bits = max(1, spill.count.bit_length())
-        self.pending = self.packed([])  # (priority + 1, rank, rank): see `pack`
+        self.pending = self.packed([])  # (priority + 1, rank, rank), sorted: see `pack`
+        self.fresh: list[int] = []  # packed pairs found since the last round
         self.shut: dict[int, bool] = {}  # one round of `flush`: rank -> closed
         self.later: list[tuple[list[str], list[int]]] = []  # clusters holding a repeated record id: rids, seqs
         self.rows: list[tuple[str, int]] = []
@@ -382,7 +383,7 @@ class SweepLinker(Linker):
                 )
                 self.parent[report.rank] = report.rank
             held.pairs += 1
-        self.pending.append(self.pack(key, first.rank, second.rank))
+        self.fresh.append(self.pack(key, first.rank, second.rank))
 
     def alone(self, report: Report) -> None:
         """A report in no pair: a cluster of its own."""
@@ -402,7 +403,7 @@ class SweepLinker(Linker):
         self.shut = {}
         blocked: dict[int, dict[str, int]] = {}  # reach -> component -> days of reports of pairs left waiting
         marked: set[int] = set()  # reports whose days are in `blocked` (a report's group stays for the round)
-        left, ready = [], []
+        left, ready = self.packed([]), self.packed([])
         for pair in self.pending:
             key, a, b = self.unpack(pair)
             group = reach[self.find(a)]
@@ -422,10 +423,10 @@ class SweepLinker(Linker):
         del reach, blocked, marked
         self.link_ready(ready)
         del ready
-        self.pending = self.packed(left)
+        self.pending = left
         self.finish(horizon)
 
-    def link_ready(self, ready: list[int]) -> None:
+    def link_ready(self, ready: MutableSequence[int]) -> None:
         """Link the safe pairs of a round in order: the joins of one event told twice (the lowest key)
         first, then the scored pairs by best-first linking."""
         for pair in ready:
@@ -437,18 +438,20 @@ class SweepLinker(Linker):
         scored = (self.unpack(pair) for pair in ready)
         self.link_all(((SCALE - key) / SCALE, a, b) for key, a, b in scored if key != RETOLD)
 
-    def needed(self) -> list[int]:
-        """The waiting pairs in order of priority, less those whose reports are in one cluster already:
-        the joins that put them there came first in any order, so such a pair changes nothing."""
-        needed = []
-        for pair in self.pending:
+    def needed(self) -> MutableSequence[int]:
+        """The waiting pairs (those of earlier rounds, sorted, merged with the new ones) in order of
+        priority, less those whose reports are in one cluster already: the joins that put them there
+        came first in any order, so such a pair changes nothing. Packed as stored: a round holds its
+        pairs as integers one at a time."""
+        fresh, self.fresh = sorted(self.fresh), []
+        needed = self.packed([])
+        for pair in heapq.merge(self.pending, fresh) if self.pending else fresh:
             _, a, b = self.unpack(pair)
             if self.find(a) == self.find(b):
                 self.held[a].pairs -= 1
                 self.held[b].pairs -= 1
             else:
                 needed.append(pair)
-        needed.sort()
         return needed
 
     def reach(self) -> dict[int, int]:
@@ -469,7 +472,9 @@ class SweepLinker(Linker):
             ra, rb = find(self.find(a)), find(self.find(b))
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
-        return {root: find(root) for root in list(parent)}
+        for root in parent:  # every node is a key already: no key is added while iterating
+            parent[root] = find(root)
+        return parent
 
     def closed(self, rank: int, horizon: Horizon | None) -> bool:
         """No later pair can touch the report (every report, once the sweep is over); kept for the round."""
