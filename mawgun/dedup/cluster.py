@@ -126,7 +126,15 @@ def township_key(profile: Profile) -> str:
 
 def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
     """Index pairs (a < b) whose types may be compatible, whose states agree and whose date intervals
-    overlap.
+    overlap (`candidate_meetings`, one pair at a time)."""
+    for index, others in candidate_meetings(profiles):
+        for other in others:
+            yield (other, index) if other < index else (index, other)
+
+
+def candidate_meetings(profiles: Sequence[Profile]) -> Iterator[tuple[int, list[int]]]:
+    """Each report with the reports it meets that the sweep opened before it: every candidate pair
+    once (grouped, so that the caller's loop over millions of pairs is a plain list loop).
 
     Blocks are (type component, state); a report without a state joins every block of its component,
     a report without a sub-type every component of its type. Inside a block a sweep in date order keeps
@@ -156,14 +164,23 @@ def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
             blocks[(component, "")] = indices
     seen: set[tuple[int, int]] = set()
     townships = township_keys(profiles)
-    bounds = [(p.lo or 0, p.hi or 0) for p in profiles]
+    starts, ends = [p.lo or 0 for p in profiles], [p.hi or 0 for p in profiles]
     for key in sorted(blocks):
-        for pair in sweep_block(bounds, blocks[key], townships):
-            if pair[0] not in several or pair[1] not in several:
-                yield pair
-            elif pair not in seen:
-                seen.add(pair)
-                yield pair
+        for index, others in sweep_block(starts, ends, blocks[key], townships):
+            yield index, (drop_repeats(index, others, several, seen) if index in several else others)
+
+
+def drop_repeats(index: int, others: list[int], several: set[int], seen: set[tuple[int, int]]) -> list[int]:
+    """The reports `index` meets less those it met in an earlier block (both in several blocks)."""
+    kept = []
+    for other in others:
+        if other in several:
+            pair = (other, index) if other < index else (index, other)
+            if pair in seen:
+                continue
+            seen.add(pair)
+        kept.append(other)
+    return kept
 
 
 def township_keys(profiles: Sequence[Profile]) -> list[str]:
@@ -192,24 +209,23 @@ def township_keys(profiles: Sequence[Profile]) -> list[str]:
 
 
 def sweep_block(
-    bounds: Sequence[tuple[int, int]], indices: Iterable[int], townships: Sequence[str]
-) -> Iterator[tuple[int, int]]:
-    """Pairs of a block whose date intervals (`bounds`: each report's first and last day) overlap
-    and whose townships may agree (sort-and-sweep)."""
-    ordered = sorted(indices, key=lambda i: (bounds[i][0], i))
+    starts: Sequence[int], ends: Sequence[int], indices: Iterable[int], townships: Sequence[str]
+) -> Iterator[tuple[int, list[int]]]:
+    """Each report of a block with the open reports it meets: their date intervals (each report's
+    first and last day in `starts` and `ends`) overlap and their townships may agree (sort-and-sweep)."""
+    ordered = sorted(sorted(indices), key=starts.__getitem__)  # by first day, then index (a stable sort)
     open_by_township: dict[str, list[int]] = {}
     for index in ordered:
-        lo = bounds[index][0]
+        lo = starts[index]
         key = townships[index]
         groups = list(open_by_township) if not key else ([key, ""] if key in open_by_township else [""])
         for group in groups:
-            active = [j for j in open_by_township.get(group, ()) if bounds[j][1] >= lo]
+            active = [j for j in open_by_township.get(group, ()) if ends[j] >= lo]
             if active:
                 open_by_township[group] = active
+                yield index, active
             else:
                 open_by_township.pop(group, None)
-            for other in active:
-                yield (other, index) if other < index else (index, other)
         open_by_township.setdefault(key, []).append(index)
 
 
@@ -370,16 +386,18 @@ def scored_pairs(
     bits = max(1, len(profiles).bit_length())
     mask, shift = (1 << bits) - 1, 2 * bits
     packed: list[int] = []
-    for a, b in candidate_pairs(profiles):
-        first, second = profiles[a], profiles[b]
-        if new_ids is not None and first.record_id not in new_ids and second.record_id not in new_ids:
-            continue
-        score = score_pair(first, second, threshold)
-        if score is None or score < threshold:
-            continue
-        if siblings and sibling_fits_better(profiles, siblings, a, b):
-            continue
-        packed.append(((SCALE - round(score * SCALE)) << shift) | (a << bits) | b)
+    for index, others in candidate_meetings(profiles):
+        for other in others:
+            a, b = (other, index) if other < index else (index, other)
+            first, second = profiles[a], profiles[b]
+            if new_ids is not None and first.record_id not in new_ids and second.record_id not in new_ids:
+                continue
+            score = score_pair(first, second, threshold)
+            if score is None or score < threshold:
+                continue
+            if siblings and sibling_fits_better(profiles, siblings, a, b):
+                continue
+            packed.append(((SCALE - round(score * SCALE)) << shift) | (a << bits) | b)
     packed.sort()
     for key in packed:
         yield (SCALE - (key >> shift)) / SCALE, (key >> bits) & mask, key & mask

@@ -428,7 +428,7 @@ def _described_by(a: str, b: str) -> bool:
     """One place is described relative to the other by name ("the hilltop camp at the entrance of
     Mawchi" and "Mawchi"): the longer normalised name contains the shorter, of at least MIN_RELATIVE
     letters."""
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= MIN_RELATIVE and short != long and short in long
 
 
@@ -520,8 +520,16 @@ def score_text(a: Profile, b: Profile) -> float:
         overlap = len(a.names & b.names) / (smaller if smaller > MIN_NAMES else MIN_NAMES)
         if overlap >= 1.0:  # the larger of the two: no need for the costlier ratio
             return 1.0
-    ratio = fuzz.token_set_ratio(a.text, b.text) / 100.0
+    ratio = wording_ratio(a.text, b.text)
     return ratio if ratio > overlap else overlap
+
+
+@lru_cache(maxsize=4096)
+def wording_ratio(first: str, second: str) -> float:
+    """rapidfuzz's token-set ratio of two evidence texts, 0..1: the costliest part of a pair's score.
+    Cached (a few thousand pairs; the profiles hold the texts anyway): the sweep meets the reports of
+    two events one after another, so the same two wordings (an event's copies) come many times in a row."""
+    return fuzz.token_set_ratio(first, second) / 100.0
 
 
 def score_fatalities(a: Profile, b: Profile) -> float:
