@@ -330,7 +330,9 @@ class Linker:
         for doc, types in dropped.docs.items():
             found = kept.docs.get(doc)
             kept.docs[doc] = types if found is None else found | types
-        kept.links += dropped.links + ([link] if link else [])
+        kept.links += dropped.links
+        if link:
+            kept.links.append(link)
         if dropped.lo is not None and (kept.lo is None or dropped.lo > kept.lo):
             kept.lo = dropped.lo
         if dropped.hi is not None and (kept.hi is None or dropped.hi < kept.hi):
