@@ -139,4 +139,5 @@ def pair_probability(a: Profile, b: Profile, need: float) -> float | None:
     )
     if partial < floor:
         return None
-    return probability(partial + c_text * score_text(a, b))
+    value = partial + c_text * score_text(a, b)
+    return round(1.0 / (1.0 + math.exp(-value)), 4)  # `scoring.probability`, written out: one call less a pair
