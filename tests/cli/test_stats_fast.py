@@ -5,7 +5,6 @@ does not need, and leaves every other call (subcommands, help, usage errors) to 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
@@ -15,6 +14,7 @@ from typer.testing import CliRunner
 from mawgun.cli import main
 from mawgun.cli.app import app
 from mawgun.cli.stats_fast import OPTIONS, answer, parse
+from tests.cli.test_count_replay import count_in_new_process
 
 # What a count needs none of: the CLI framework, the actor registry and its YAML and fuzzy matching,
 # the extraction pipeline, migrations.
@@ -121,13 +121,6 @@ def test_a_missing_sqlite_file_is_not_created(tmp_path, capsys) -> None:
 
 
 def test_a_count_loads_no_cli_framework_registry_yaml_or_pipeline(db) -> None:
-    code = (
-        "import sys; from mawgun.cli.main import run; "
-        f"sys.argv = ['mawgun', 'stats', '--by', 'month,admin1', '--format', 'json', '--db', {db!r}]; run(); "
-        f"print('LOADED', sorted(m for m in sys.modules if m.startswith({NOT_NEEDED!r})))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    out, loaded = result.stdout.rsplit("LOADED", 1)
-    assert len(json.loads(out)) == 3
-    assert loaded.strip() == "[]"
+    rows, loaded = count_in_new_process(db, f"m.startswith({NOT_NEEDED!r})")
+    assert len(rows) == 3
+    assert loaded == "[]"
